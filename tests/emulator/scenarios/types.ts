@@ -1,0 +1,139 @@
+/**
+ * The data a scenario plants in the emulator: what a real Entra tenant and a real
+ * Okta org hold, as their APIs return it, plus the secrets and grants that decide
+ * what a caller may do. Scenarios are built after the servers listen, because
+ * Okta objects and Entra redirect URIs carry the emulator's own origins.
+ *
+ * Graph records are typed with @microsoft/microsoft-graph-types so a misspelt
+ * property fails the typecheck. Okta records follow the official OpenAPI
+ * (`../shared/reference/okta-management.yaml`); they are plain JSON objects.
+ */
+import type * as MG from '@microsoft/microsoft-graph-types'
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
+export type OktaRecord = { [key: string]: Json }
+
+/** Where the emulator listens; every URL a scenario writes is built from these. */
+export interface EmulatorOrigins {
+  /** e.g. https://localhost:41001 (msal authority host; the authority is `${authorityHost}/${tenantId}`) */
+  authorityHost: string
+  /** Graph root without version, e.g. https://localhost:41002 */
+  graphBaseUrl: string
+  /** Okta org URL without trailing slash, e.g. https://localhost:41003 */
+  oktaOrgUrl: string
+}
+
+export interface ScenarioOptions {
+  seed: number
+  origins: EmulatorOrigins
+  /** users per side, for generated scenarios (`large`) */
+  users?: number
+  /** fixed "now" for the scenario's timestamps (ISO-8601); defaults to a constant so runs are reproducible */
+  now?: string
+}
+
+/** A client secret as the tenant knows it: Graph exposes only keyId/hint/dates, the token endpoint checks the value. */
+export interface EntraSecretValue {
+  appId: string
+  keyId: string
+  secretText: string
+}
+
+/** A certificate credential with the public certificate; the token endpoint verifies assertions against it. */
+export interface EntraCertificate {
+  appId: string
+  keyId: string
+  /** PEM of the X.509 certificate */
+  certificatePem: string
+  /** PEM private key, so tests and the ready profile can sign assertions */
+  privateKeyPem?: string
+}
+
+export interface EntraTenant {
+  tenantId: string
+  /** tenant-level switch: sign-in logs and signInActivity need Entra ID P1/P2 */
+  premiumLicense: boolean
+  organization: MG.Organization[]
+  domains: MG.Domain[]
+  /** keyed by domain id (the domain name) */
+  federationConfigurations: Record<string, MG.InternalDomainFederation[]>
+  users: MG.User[]
+  groups: MG.Group[]
+  applications: MG.Application[]
+  servicePrincipals: MG.ServicePrincipal[]
+  /** app role assignments granted TO each service principal (keyed by the client SP's id) */
+  appRoleAssignments: Record<string, MG.AppRoleAssignment[]>
+  oauth2PermissionGrants: MG.OAuth2PermissionGrant[]
+  onPremisesSynchronization: MG.OnPremisesDirectorySynchronization[]
+  signIns: MG.SignIn[]
+  directoryAudits: MG.DirectoryAudit[]
+  provisioningLogs: MG.ProvisioningObjectSummary[]
+  /** keyed by service principal id */
+  synchronizationJobs: Record<string, MG.SynchronizationJob[]>
+  secrets: EntraSecretValue[]
+  certificates: EntraCertificate[]
+}
+
+export interface OktaApiToken {
+  token: string
+  /** super/read-only admin; a token of a non-admin user gets E0000006 on admin APIs */
+  admin: boolean
+  /** revoked or expired (unused for 30 days): E0000011 */
+  revoked?: boolean
+}
+
+export interface OktaServiceApp {
+  clientId: string
+  /** public JWK (RSA) used to verify private_key_jwt assertions */
+  publicJwk: OktaRecord
+  /** PEM private key, for the ready profile and tests */
+  privateKeyPem?: string
+  keyId: string
+  grantedScopes: string[]
+}
+
+export interface OktaOrg {
+  users: OktaRecord[]
+  groups: OktaRecord[]
+  apps: OktaRecord[]
+  /** keyed by app id */
+  appUsers: Record<string, OktaRecord[]>
+  /** keyed by app id: JWKs with x5c, as /apps/{id}/credentials/keys returns them */
+  appKeys: Record<string, OktaRecord[]>
+  idps: OktaRecord[]
+  /** full mappings, with `properties`; the list endpoint strips them */
+  mappings: OktaRecord[]
+  userSchema: OktaRecord
+  logs: OktaRecord[]
+  apiTokens: OktaApiToken[]
+  serviceApps: OktaServiceApp[]
+}
+
+/** One planted problem, for recall tests of the diagnosis engine. */
+export interface AnswerKeyEntry {
+  /** a DESIGN.md finding category, e.g. "credential-mismatch" */
+  category: string
+  /** a short stable name for the planted problem, e.g. "idp-secret-is-secret-id" */
+  problem: string
+  /** what was planted, in plain words */
+  planted: string
+  subjects: { source: 'entra' | 'okta'; type: string; id: string; name?: string }[]
+}
+
+/** What the ready profile of a scenario uses to connect (the reader app and the Okta credentials). */
+export interface ScenarioCredentials {
+  entra: { clientId: string; clientSecret: string; certificate?: EntraCertificate }
+  okta: { apiToken: string; serviceApp?: OktaServiceApp }
+}
+
+export interface Scenario {
+  name: string
+  entra: EntraTenant
+  okta: OktaOrg
+  credentials: ScenarioCredentials
+  answerKey: AnswerKeyEntry[]
+  /** the scenario's "now" (ISO-8601) that its dates were planted around */
+  now: string
+}
+
+export type ScenarioBuilder = (options: ScenarioOptions) => Scenario | Promise<Scenario>
