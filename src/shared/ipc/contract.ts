@@ -1,0 +1,91 @@
+/**
+ * The one typed contract between the renderer and the privileged side (Electron
+ * main, the browser-mode host). TypeScript checks it at compile time; every host
+ * parses inputs with these schemas before a handler runs. `satisfies` makes a
+ * missing or extra channel a compile error.
+ */
+import { z } from 'zod'
+import { Workspace, WorkspaceId, WorkspaceName } from '../model/workspace'
+import type { EventChannel, InvokeChannel } from './channels'
+
+export const HostKind = z.enum(['electron', 'browser'])
+export type HostKind = z.infer<typeof HostKind>
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  host: HostKind,
+  /** absolute path of the data directory the host uses */
+  dataDir: z.string(),
+})
+export type AppInfo = z.infer<typeof AppInfo>
+
+export const invokeContract = {
+  'app:info': { input: z.void(), output: AppInfo },
+  'workspaces:list': { input: z.void(), output: z.array(Workspace) },
+  'workspaces:create': { input: z.object({ name: WorkspaceName }).strict(), output: Workspace },
+  'workspaces:rename': {
+    input: z.object({ id: WorkspaceId, name: WorkspaceName }).strict(),
+    output: Workspace,
+  },
+  'workspaces:remove': {
+    input: z.object({ id: WorkspaceId }).strict(),
+    output: z.object({ id: WorkspaceId }),
+  },
+} satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
+
+export const eventContract = {
+  'workspaces:changed': z.object({ workspaces: z.array(Workspace) }),
+} satisfies Record<EventChannel, z.ZodType>
+
+export type Input<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>
+export type ParsedInput<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['input']>
+export type Output<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['output']>
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventContract)[E]>
+
+export const IpcErrorCode = z.enum([
+  'invalid-input',
+  'untrusted-sender',
+  'unknown-channel',
+  'not-found',
+  'conflict',
+  'unavailable',
+  'internal',
+])
+export type IpcErrorCode = z.infer<typeof IpcErrorCode>
+
+export const IpcError = z.object({
+  code: IpcErrorCode,
+  /** one sentence a consultant can act on */
+  message: z.string(),
+  /** zod issue paths and messages, for invalid input */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+})
+export type IpcError = z.infer<typeof IpcError>
+
+/** Handlers never throw across the boundary: they return this union. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+export const IpcResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: IpcError }),
+])
+
+/** The surface the preload (and the browser-mode shim) expose as `window.api`. */
+export interface CrosswalkApi {
+  invoke: (channel: string, input?: unknown) => Promise<unknown>
+  on: (channel: string, listener: (payload: unknown) => void) => () => void
+}
+
+/** Handlers as the privileged side implements them (input already parsed). */
+export type Handlers = {
+  [C in InvokeChannel]: (input: ParsedInput<C>) => Promise<Output<C>>
+}
+
+/** Flattens zod issues into `path: message` pairs for `IpcError.issues`. */
+export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(input)',
+    message: issue.message,
+  }))
+}
