@@ -1,0 +1,4 @@
+import type { CliCommand } from '../command'
+
+/** Every subcommand, in the order `crosswalk --help` lists them. */
+export const COMMANDS: readonly CliCommand[] = []
