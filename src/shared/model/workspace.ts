@@ -12,7 +12,7 @@ export const WorkspaceName = z
   .trim()
   .min(1, 'Give the workspace a name.')
   .max(WORKSPACE_NAME_MAX, `Keep the name under ${WORKSPACE_NAME_MAX} characters.`)
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'The name cannot contain control characters.')
+  .refine((name) => ![...name].some(isControlCharacter), 'The name cannot contain control characters.')
 
 export const WorkspaceId = z.uuid()
 
@@ -23,3 +23,8 @@ export const Workspace = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
 })
 export type Workspace = z.infer<typeof Workspace>
+
+function isControlCharacter(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0
+  return code < 0x20 || code === 0x7f
+}
