@@ -13,7 +13,18 @@ const noNodePaths = NODE_BUILTINS.map((name) => ({ name, message: NODE_MESSAGE }
 const noNode = { group: ['node:*'], message: NODE_MESSAGE }
 const noElectron = { name: 'electron', message: 'Only src/main and src/preload import electron.' }
 const noReact = [
-  { group: ['react', 'react-dom', 'react-dom/*', 'react/*', 'react-router', 'react-aria-components', 'recharts'], message: 'React belongs in src/renderer.' },
+  {
+    group: [
+      'react',
+      'react-dom',
+      'react-dom/*',
+      'react/*',
+      'react-router',
+      'react-aria-components',
+      'recharts',
+    ],
+    message: 'React belongs in src/renderer.',
+  },
 ]
 const noDexie = { group: ['dexie', 'dexie/*'], message: 'Only src/renderer/src/db imports dexie.' }
 const ipcFence = {
@@ -23,7 +34,12 @@ const ipcFence = {
 }
 
 /** Builds a no-restricted-paths zone list: `target` may not import from any of `from`. */
-const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) })
+const zone = (target, from, message, except) => ({
+  target,
+  from,
+  message,
+  ...(except ? { except } : {}),
+})
 
 export default tseslint.config(
   {
@@ -44,31 +60,85 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] })],
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
-          message: 'Send events with sendEvent() from src/main/ipc/send-event.ts, which validates the payload.',
+          selector:
+            "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
+          message:
+            'Send events with sendEvent() from src/main/ipc/send-event.ts, which validates the payload.',
         },
       ],
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            zone('./src/shared', ['./src/node', './src/main', './src/preload', './src/renderer', './src/web', './src/cli'], 'src/shared is pure: it imports only src/shared and zod.'),
-            zone('./src/node', ['./src/main', './src/preload', './src/renderer', './src/web', './src/cli'], 'src/node may import only src/shared.'),
-            zone('./src/main', ['./src/renderer', './src/preload', './src/web', './src/cli'], 'src/main may import only src/shared and src/node.'),
-            zone('./src/preload', ['./src/shared', './src/node', './src/main', './src/renderer', './src/web', './src/cli'], 'The preload imports only src/shared/ipc/channels.', ['./ipc/channels.ts']),
-            zone('./src/renderer', ['./src/node', './src/main', './src/preload', './src/web', './src/cli'], 'The renderer imports only src/shared and its own folders.'),
-            zone('./src/web', ['./src/main', './src/preload', './src/renderer', './src/cli'], 'src/web may import only src/shared and src/node.'),
-            zone('./src/cli', ['./src/main', './src/preload', './src/renderer', './src/web'], 'src/cli may import only src/shared and src/node.'),
-            zone('./tests/emulator', ['./src'], 'The emulator imports nothing from src/: it must not share our bugs.'),
+            zone(
+              './src/shared',
+              [
+                './src/node',
+                './src/main',
+                './src/preload',
+                './src/renderer',
+                './src/web',
+                './src/cli',
+              ],
+              'src/shared is pure: it imports only src/shared and zod.',
+            ),
+            zone(
+              './src/node',
+              ['./src/main', './src/preload', './src/renderer', './src/web', './src/cli'],
+              'src/node may import only src/shared.',
+            ),
+            zone(
+              './src/main',
+              ['./src/renderer', './src/preload', './src/web', './src/cli'],
+              'src/main may import only src/shared and src/node.',
+            ),
+            zone(
+              './src/preload',
+              [
+                './src/shared',
+                './src/node',
+                './src/main',
+                './src/renderer',
+                './src/web',
+                './src/cli',
+              ],
+              'The preload imports only src/shared/ipc/channels.',
+              ['./ipc/channels.ts'],
+            ),
+            zone(
+              './src/renderer',
+              ['./src/node', './src/main', './src/preload', './src/web', './src/cli'],
+              'The renderer imports only src/shared and its own folders.',
+            ),
+            zone(
+              './src/web',
+              ['./src/main', './src/preload', './src/renderer', './src/cli'],
+              'src/web may import only src/shared and src/node.',
+            ),
+            zone(
+              './src/cli',
+              ['./src/main', './src/preload', './src/renderer', './src/web'],
+              'src/cli may import only src/shared and src/node.',
+            ),
+            zone(
+              './tests/emulator',
+              ['./src'],
+              'The emulator imports nothing from src/: it must not share our bugs.',
+            ),
           ],
         },
       ],
@@ -78,11 +148,27 @@ export default tseslint.config(
     files: ['src/shared/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron, ...noNodePaths], patterns: [noNode, ...noReact, noDexie] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'navigator', 'localStorage', 'require'],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, ...noNodePaths], patterns: [noNode, ...noReact, noDexie] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'Buffer',
+        'navigator',
+        'localStorage',
+        'require',
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Rules read "now" from the snapshot, never the clock.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Rules read "now" from the snapshot, never the clock.',
+        },
       ],
     },
   },
@@ -95,7 +181,9 @@ export default tseslint.config(
   {
     files: ['src/main/**'],
     ignores: ['src/main/ipc/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ipcFence], patterns: [...noReact, noDexie] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [ipcFence], patterns: [...noReact, noDexie] }],
+    },
   },
   {
     files: ['src/main/ipc/**'],
@@ -104,7 +192,13 @@ export default tseslint.config(
   {
     files: ['src/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: 'The preload stays tiny: no zod.' }, ...noNodePaths], patterns: [noNode, ...noReact, noDexie] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'The preload stays tiny: no zod.' }, ...noNodePaths],
+          patterns: [noNode, ...noReact, noDexie],
+        },
+      ],
     },
   },
   {
@@ -113,16 +207,26 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [noElectron, ...noNodePaths], patterns: [noNode, noDexie] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, ...noNodePaths], patterns: [noNode, noDexie] },
+      ],
     },
   },
   {
     files: ['src/renderer/src/db/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron, ...noNodePaths], patterns: [noNode] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron, ...noNodePaths], patterns: [noNode] },
+      ],
+    },
   },
   {
     files: ['tests/emulator/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...noReact, noDexie] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...noReact, noDexie] }],
+    },
   },
   {
     files: ['tests/e2e/**', 'tests/unit/renderer/**'],

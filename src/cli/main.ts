@@ -62,7 +62,10 @@ export async function runCli(
   }
   const command = commands.find((c) => c.name === name)
   if (!command) {
-    return usageError(io, `Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(', ')}.`)
+    return usageError(
+      io,
+      `Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(', ')}.`,
+    )
   }
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(`${command.usage.trimEnd()}\n`)

@@ -30,7 +30,8 @@ function defaultDataDir(
   home: string,
   env: Readonly<Record<string, string | undefined>>,
 ): string {
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Crosswalk')
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Crosswalk')
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Crosswalk')
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'crosswalk')
 }

@@ -43,7 +43,10 @@ export function createLogger(options: LoggerOptions): Logger {
 
   const emit = (level: LogLevel, event: string, fields?: Record<string, unknown>) => {
     if (LEVELS[level] < threshold) return
-    const line = JSON.stringify({ time: now().toISOString(), level, event, ...fields }, replaceErrors)
+    const line = JSON.stringify(
+      { time: now().toISOString(), level, event, ...fields },
+      replaceErrors,
+    )
     options.write(redact(line))
   }
 

@@ -67,7 +67,8 @@ export function createWorkspaceStore(options: WorkspaceStoreOptions): WorkspaceS
     const clash = workspaces.find(
       (w) => w.id !== exceptId && w.name.toLocaleLowerCase() === name.toLocaleLowerCase(),
     )
-    if (clash) throw new HandlerError('conflict', `A workspace named "${clash.name}" already exists.`)
+    if (clash)
+      throw new HandlerError('conflict', `A workspace named "${clash.name}" already exists.`)
   }
 
   const find = (workspaces: Workspace[], id: string): Workspace => {

@@ -12,7 +12,10 @@ export const WorkspaceName = z
   .trim()
   .min(1, 'Give the workspace a name.')
   .max(WORKSPACE_NAME_MAX, `Keep the name under ${WORKSPACE_NAME_MAX} characters.`)
-  .refine((name) => ![...name].some(isControlCharacter), 'The name cannot contain control characters.')
+  .refine(
+    (name) => ![...name].some(isControlCharacter),
+    'The name cannot contain control characters.',
+  )
 
 export const WorkspaceId = z.uuid()
 
