@@ -1,0 +1,235 @@
+/**
+ * Collects the Entra half of a snapshot through Graph v1.0: independent resources in
+ * parallel, per-domain and per-service-principal fan-out with bounded concurrency, audit
+ * logs inside Graph's 5-requests-per-10-s report limit, and users/groups through delta
+ * queries so a later refresh can continue from the stored delta links.
+ *
+ * Fan-out choice: appRoleAssignments and synchronization jobs are read for every service
+ * principal except Microsoft's first-party ones (owned by Microsoft's tenants), i.e. the
+ * tenant's own app registrations, gallery apps such as Okta's, and the reader app itself.
+ * A real tenant holds hundreds of first-party SPs that never carry provisioning jobs or
+ * customer-granted roles worth diagnosing.
+ */
+import type { CollectionError, EntraSnapshot, RawRecord } from '../../shared/model/snapshot'
+import { ApiError, toCollectionError } from '../net/api-error'
+import { mapWithConcurrency } from '../net/concurrency'
+import { isAbortError } from '../net/retry'
+import { createWindowLimiter } from '../net/window-limiter'
+import type { Tracker } from '../collect/tracker'
+import type { GraphClient } from './graph-client'
+import {
+  APPLICATION_SELECT,
+  DOMAIN_SELECT,
+  GROUP_SELECT,
+  MICROSOFT_OWNER_TENANTS,
+  ORGANIZATION_SELECT,
+  SERVICE_PRINCIPAL_SELECT,
+  USER_SELECT,
+} from './selects'
+
+export interface EntraCollectOptions {
+  graph: GraphClient
+  tenantId: string
+  cloud: EntraSnapshot['cloud']
+  tracker: Tracker
+  signal?: AbortSignal
+  /** the previous snapshot's Entra half and cursors, for a delta refresh of users and groups */
+  since?: { entra?: EntraSnapshot; cursors: Record<string, string> }
+  /** ISO-8601 lower bound for audit logs (`createdDateTime`/`activityDateTime ge`); absent: no bound */
+  auditSince?: string
+  /** newest audit records kept per log; default 50 000 */
+  maxAuditRecords?: number
+  /** parallel fan-out requests; default 4 */
+  concurrency?: number
+  /** the reader app's appId, whose service principal is always fanned out to */
+  readerAppId?: string
+}
+
+export interface EntraCollectResult {
+  data: EntraSnapshot
+  errors: CollectionError[]
+  cursors: Record<string, string>
+}
+
+const sel = (fields: readonly string[]): string => `$select=${fields.join(',')}`
+
+/** Graph errors that mean a stored delta link can no longer be used. */
+function isDeltaExpired(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.status === 410 || ['syncStateNotFound', 'resyncRequired', 'syncStateInvalid'].includes(error.code))
+  )
+}
+
+export async function collectEntra(options: EntraCollectOptions): Promise<EntraCollectResult> {
+  const { graph, tracker, signal } = options
+  const data: EntraSnapshot = { tenantId: options.tenantId, cloud: options.cloud }
+  const errors: CollectionError[] = []
+  const cursors: Record<string, string> = {}
+  const concurrency = options.concurrency ?? 4
+  const audit = createWindowLimiter({ max: 5, windowMs: 10_000 })
+
+  const guard = async (resource: string, run: () => Promise<void>): Promise<void> => {
+    try {
+      await run()
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw error
+      errors.push(toCollectionError('entra', resource, error))
+      tracker.track('entra', resource).error()
+    }
+  }
+
+  const list = async (resource: string, path: string, audited = false): Promise<RawRecord[]> => {
+    const t = tracker.track('entra', resource)
+    const out: RawRecord[] = []
+    const max = options.maxAuditRecords ?? 50_000
+    let next: string | undefined = path
+    while (next) {
+      const json = await graph.get(next, {
+        ...(signal ? { signal } : {}),
+        stats: t.stats,
+        ...(audited ? { beforeRequest: (s?: AbortSignal) => audit.acquire(s) } : {}),
+      })
+      const value = Array.isArray(json.value) ? (json.value as RawRecord[]) : []
+      out.push(...value)
+      t.page(value)
+      next = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined
+      if (audited && out.length >= max) break
+    }
+    return out
+  }
+
+  /** users/groups: continue from the stored delta link, or a full delta round. */
+  const deltaCollect = async (resource: 'users' | 'groups', path: string): Promise<void> => {
+    const key = `entra.${resource}`
+    const previous = options.since?.entra?.[resource]
+    const link = options.since?.cursors[key]
+    const t = tracker.track('entra', resource)
+    const run = async (start: string, base: RawRecord[] | undefined): Promise<void> => {
+      const byId = new Map<string, RawRecord>()
+      for (const r of base ?? []) byId.set(String(r.id), r)
+      const result = await graph.forEachPage(
+        start,
+        (page) => {
+          const changed: RawRecord[] = []
+          for (const record of page.value) {
+            const id = String(record.id)
+            if (record['@removed'] !== undefined) byId.delete(id)
+            else {
+              byId.set(id, record)
+              changed.push(record)
+            }
+          }
+          t.page(changed)
+        },
+        { ...(signal ? { signal } : {}), stats: t.stats, headers: { prefer: 'odata.maxpagesize=999' } },
+      )
+      data[resource] = [...byId.values()]
+      if (result.deltaLink) cursors[key] = result.deltaLink
+    }
+    if (link && previous) {
+      try {
+        await run(link, previous)
+        return
+      } catch (error) {
+        if (!isDeltaExpired(error)) throw error
+      }
+    }
+    await run(path, undefined)
+  }
+
+  const domainsAndFederation = async (): Promise<void> => {
+    await guard('domains', async () => {
+      data.domains = await list('domains', `domains?${sel(DOMAIN_SELECT)}`)
+    })
+    const federated = (data.domains ?? []).filter((d) => d.authenticationType === 'Federated')
+    if (!data.domains) return
+    await guard('federationConfigurations', async () => {
+      const t = tracker.track('entra', 'federationConfigurations')
+      const out: Record<string, RawRecord[]> = {}
+      await mapWithConcurrency(federated, concurrency, async (domain) => {
+        const id = String(domain.id)
+        const json = await graph.get(`domains/${encodeURIComponent(id)}/federationConfiguration`, {
+          ...(signal ? { signal } : {}),
+          stats: t.stats,
+        })
+        const value = Array.isArray(json.value) ? (json.value as RawRecord[]) : []
+        out[id] = value
+        t.page(value, id)
+      })
+      data.federationConfigurations = out
+    })
+  }
+
+  const servicePrincipalsAndFanOut = async (): Promise<void> => {
+    await guard('servicePrincipals', async () => {
+      data.servicePrincipals = await list('servicePrincipals', `servicePrincipals?${sel(SERVICE_PRINCIPAL_SELECT)}&$top=999`)
+    })
+    if (!data.servicePrincipals) return
+    const targets = data.servicePrincipals.filter(
+      (sp) =>
+        sp.appId === options.readerAppId ||
+        typeof sp.appOwnerOrganizationId !== 'string' ||
+        !MICROSOFT_OWNER_TENANTS.has(sp.appOwnerOrganizationId),
+    )
+    const fanOut = async (resource: 'appRoleAssignments' | 'synchronizationJobs', suffix: string): Promise<void> => {
+      await guard(resource, async () => {
+        const t = tracker.track('entra', resource)
+        const out: Record<string, RawRecord[]> = {}
+        await mapWithConcurrency(targets, concurrency, async (sp) => {
+          const id = String(sp.id)
+          const records: RawRecord[] = []
+          try {
+            await graph.forEachPage(
+              `servicePrincipals/${encodeURIComponent(id)}/${suffix}`,
+              (page) => {
+                records.push(...page.value)
+                t.page(page.value, id)
+              },
+              { ...(signal ? { signal } : {}), stats: t.stats },
+            )
+          } catch (error) {
+            // an SP without a synchronization schema answers 404: it simply has no jobs
+            if (error instanceof ApiError && error.status === 404) return
+            throw error
+          }
+          out[id] = records
+        })
+        data[resource] = out
+      })
+    }
+    await Promise.all([fanOut('appRoleAssignments', 'appRoleAssignments'), fanOut('synchronizationJobs', 'synchronization/jobs')])
+  }
+
+  const auditFilter = (field: string): string =>
+    options.auditSince ? `&$filter=${encodeURIComponent(`${field} ge ${options.auditSince}`)}` : ''
+
+  await Promise.all([
+    guard('organization', async () => {
+      data.organization = await list('organization', `organization?${sel(ORGANIZATION_SELECT)}`)
+    }),
+    domainsAndFederation(),
+    guard('users', () => deltaCollect('users', `users/delta?${sel(USER_SELECT)}`)),
+    guard('groups', () => deltaCollect('groups', `groups/delta?${sel(GROUP_SELECT)}`)),
+    guard('applications', async () => {
+      data.applications = await list('applications', `applications?${sel(APPLICATION_SELECT)}&$top=999`)
+    }),
+    servicePrincipalsAndFanOut(),
+    guard('oauth2PermissionGrants', async () => {
+      data.oauth2PermissionGrants = await list('oauth2PermissionGrants', 'oauth2PermissionGrants')
+    }),
+    guard('onPremisesSynchronization', async () => {
+      data.onPremisesSynchronization = await list('onPremisesSynchronization', 'directory/onPremisesSynchronization')
+    }),
+    guard('signIns', async () => {
+      data.signIns = await list('signIns', `auditLogs/signIns?$top=1000${auditFilter('createdDateTime')}`, true)
+    }),
+    guard('directoryAudits', async () => {
+      data.directoryAudits = await list('directoryAudits', `auditLogs/directoryAudits?$top=1000${auditFilter('activityDateTime')}`, true)
+    }),
+    guard('provisioningLogs', async () => {
+      data.provisioningLogs = await list('provisioningLogs', `auditLogs/provisioning?$top=1000${auditFilter('activityDateTime')}`, true)
+    }),
+  ])
+  return { data, errors, cursors }
+}

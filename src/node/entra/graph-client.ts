@@ -1,0 +1,173 @@
+/**
+ * A small Microsoft Graph client: bearer token from an injected provider, `@odata.nextLink`
+ * paging, `Retry-After` (fractional seconds) on 429 with exponential backoff when it is
+ * absent, bounded retries of 5xx, resets and cut-off bodies, one token re-acquisition on 401.
+ * https://learn.microsoft.com/graph/paging · https://learn.microsoft.com/graph/throttling
+ */
+import type { RawRecord } from '../../shared/model/snapshot'
+import { ApiError } from '../net/api-error'
+import { NetworkError, type HttpSend } from '../net/http'
+import { AbortedError, backoffDelay, parseRetryAfter, sleep as defaultSleep, type Sleep } from '../net/retry'
+
+/** Counters a caller passes to attribute waits and retries to one resource. */
+export interface RequestStats {
+  throttleWaits: number
+  retries: number
+}
+
+export interface GraphClientOptions {
+  /** Graph root including the version, e.g. https://graph.microsoft.com/v1.0 */
+  graphRoot: string
+  send: HttpSend
+  getToken: (forceRefresh: boolean) => Promise<string>
+  /** attempts after the first for 429/5xx/network failures; default 8 */
+  maxRetries?: number
+  sleep?: Sleep
+  random?: () => number
+  /** per-request timeout in ms; default 120 000 */
+  timeoutMs?: number
+}
+
+/** One page of a Graph collection. */
+export interface GraphPage {
+  value: RawRecord[]
+  nextLink?: string
+  deltaLink?: string
+}
+
+export interface GraphRequestOptions {
+  signal?: AbortSignal
+  stats?: RequestStats
+  headers?: Record<string, string>
+  /** awaited before every attempt (the audit-log rate window) */
+  beforeRequest?: (signal?: AbortSignal) => Promise<unknown>
+}
+
+export interface GraphClient {
+  /** GET a path (relative to the Graph root) or an absolute nextLink; returns the JSON body */
+  get: (pathOrUrl: string, options?: GraphRequestOptions) => Promise<Record<string, unknown>>
+  /** GETs every page of a collection, calling `onPage` per page; returns the final delta link */
+  forEachPage: (
+    pathOrUrl: string,
+    onPage: (page: GraphPage) => void | Promise<void>,
+    options?: GraphRequestOptions,
+  ) => Promise<{ deltaLink?: string; pages: number }>
+}
+
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const maxRetries = options.maxRetries ?? 8
+  const sleep = options.sleep ?? defaultSleep
+  const root = options.graphRoot.replace(/\/+$/, '')
+  const toUrl = (p: string): string => (/^https?:\/\//i.test(p) ? p : `${root}/${p.replace(/^\/+/, '')}`)
+
+  const get = async (pathOrUrl: string, req: GraphRequestOptions = {}): Promise<Record<string, unknown>> => {
+    const url = toUrl(pathOrUrl)
+    let attempt = 0
+    let refreshed = false
+    let forceRefresh = false
+    for (;;) {
+      if (req.signal?.aborted) throw new AbortedError()
+      await req.beforeRequest?.(req.signal)
+      const token = await options.getToken(forceRefresh)
+      forceRefresh = false
+      let status: number
+      let headers: Record<string, string>
+      let body: string
+      try {
+        const response = await options.send({
+          method: 'GET',
+          url,
+          headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...req.headers },
+          ...(req.signal ? { signal: req.signal } : {}),
+          timeoutMs: options.timeoutMs ?? 120_000,
+        })
+        ;({ status, headers, body } = response)
+      } catch (error) {
+        if (req.signal?.aborted) throw new AbortedError()
+        if (error instanceof NetworkError && attempt < maxRetries && isTransient(error.code)) {
+          await retryWait(attempt++, req)
+          continue
+        }
+        const e = error as NetworkError
+        throw new ApiError('entra', 0, e.code ?? 'network_error', e.message)
+      }
+      if (status >= 200 && status < 300) {
+        try {
+          const json: unknown = JSON.parse(body)
+          if (json !== null && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>
+        } catch {
+          // falls through to the retry below: a cut-off body is a transient transport fault
+        }
+        if (attempt < maxRetries) {
+          await retryWait(attempt++, req)
+          continue
+        }
+        throw new ApiError('entra', status, 'malformed_response', 'Graph returned a response that is not valid JSON.')
+      }
+      if (status === 401 && !refreshed) {
+        refreshed = true
+        forceRefresh = true
+        continue
+      }
+      if (status === 429 && attempt < maxRetries) {
+        const wait = parseRetryAfter(headers['retry-after']) ?? backoffDelay(attempt, { random: options.random })
+        attempt++
+        if (req.stats) req.stats.throttleWaits++
+        await sleep(wait, req.signal)
+        continue
+      }
+      if (RETRYABLE_STATUS.has(status) && attempt < maxRetries) {
+        const retryAfter = parseRetryAfter(headers['retry-after'])
+        if (req.stats) req.stats.retries++
+        await sleep(retryAfter ?? backoffDelay(attempt, { random: options.random }), req.signal)
+        attempt++
+        continue
+      }
+      throw graphError(status, headers, body)
+    }
+  }
+
+  const retryWait = async (attempt: number, req: GraphRequestOptions): Promise<void> => {
+    if (req.stats) req.stats.retries++
+    await sleep(backoffDelay(attempt, { random: options.random }), req.signal)
+  }
+
+  const forEachPage: GraphClient['forEachPage'] = async (pathOrUrl, onPage, req = {}) => {
+    let next: string | undefined = pathOrUrl
+    let pages = 0
+    let deltaLink: string | undefined
+    while (next) {
+      const json = await get(next, req)
+      pages++
+      const value = Array.isArray(json.value) ? (json.value as RawRecord[]) : []
+      const nextLink = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined
+      const dl = typeof json['@odata.deltaLink'] === 'string' ? json['@odata.deltaLink'] : undefined
+      if (dl) deltaLink = dl
+      await onPage({ value, ...(nextLink ? { nextLink } : {}), ...(dl ? { deltaLink: dl } : {}) })
+      next = nextLink
+    }
+    return { ...(deltaLink ? { deltaLink } : {}), pages }
+  }
+
+  return { get, forEachPage }
+}
+
+function isTransient(code: string): boolean {
+  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENETWORK', 'ECONNABORTED'].includes(code) || code.startsWith('HPE_')
+}
+
+/** Builds an `ApiError` from a Graph error body `{error:{code,message,innerError}}`. */
+export function graphError(status: number, headers: Record<string, string>, body: string): ApiError {
+  let code = `http_${status}`
+  let message = `Graph answered HTTP ${status}.`
+  try {
+    const json = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } }
+    if (typeof json.error?.code === 'string') code = json.error.code
+    if (typeof json.error?.message === 'string') message = json.error.message
+  } catch {
+    // a non-JSON error page keeps the generic message
+  }
+  return new ApiError('entra', status, code, message, headers['request-id'])
+}

@@ -1,0 +1,105 @@
+/**
+ * Secrets for one run, resolved from the environment variables and key files a profile
+ * names. These objects stay inside src/node: callers outside it get `describeCredentials`
+ * metadata only.
+ */
+import { readFile } from 'node:fs/promises'
+import { describeCertificate, readPfx } from '../entra/certificate'
+import type { Profile } from './profile'
+
+/** Entra client credential: a secret value, or a certificate with its private key. */
+export type EntraCredential =
+  | { kind: 'secret'; clientSecret: string }
+  | { kind: 'certificate'; certificatePem: string; privateKeyPem: string }
+
+/** Okta credential: an SSWS API token, or an OAuth service app's private key. */
+export type OktaCredential =
+  | { kind: 'apiToken'; token: string }
+  | { kind: 'privateKey'; privateKeyPem: string; keyId?: string }
+
+export interface Credentials {
+  entra?: EntraCredential
+  okta?: OktaCredential
+}
+
+/** A credential that could not be read; `field` names the profile field at fault. */
+export class CredentialError extends Error {
+  constructor(
+    readonly side: 'entra' | 'okta' | 'profile',
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'CredentialError'
+  }
+}
+
+async function readText(side: 'entra' | 'okta' | 'profile', field: string, file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    throw new CredentialError(side, field, `Cannot read ${field} ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
+  }
+}
+
+function fromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  side: 'entra' | 'okta',
+  field: string,
+  name: string,
+): string {
+  const value = env[name]
+  if (value === undefined || value.trim() === '') {
+    throw new CredentialError(side, field, `The environment variable ${name} (named by ${side}.${field}) is not set.`)
+  }
+  return value.trim()
+}
+
+/** Reads the CA file a profile names, if any. */
+export async function readCa(profile: Profile): Promise<string | undefined> {
+  return profile.caFile ? readText('profile', 'caFile', profile.caFile) : undefined
+}
+
+/** Reads every secret the profile names. Throws `CredentialError` naming the field at fault. */
+export async function resolveCredentials(
+  profile: Profile,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Credentials> {
+  const out: Credentials = {}
+  const entra = profile.entra
+  if (entra?.clientSecretEnv) {
+    out.entra = { kind: 'secret', clientSecret: fromEnv(env, 'entra', 'clientSecretEnv', entra.clientSecretEnv) }
+  } else if (entra?.certificateFile) {
+    if (/\.(pfx|p12)$/i.test(entra.certificateFile)) {
+      let bundle: Buffer
+      try {
+        bundle = await readFile(entra.certificateFile)
+      } catch {
+        throw new CredentialError('entra', 'certificateFile', `Cannot read certificateFile ${entra.certificateFile}.`)
+      }
+      const password = entra.certificatePasswordEnv ? (env[entra.certificatePasswordEnv] ?? '') : ''
+      try {
+        out.entra = { kind: 'certificate', ...readPfx(bundle, password) }
+      } catch (error) {
+        throw new CredentialError('entra', 'certificateFile', (error as Error).message)
+      }
+    } else {
+      const certificatePem = await readText('entra', 'certificateFile', entra.certificateFile)
+      const privateKeyPem = await readText('entra', 'privateKeyFile', entra.privateKeyFile ?? '')
+      out.entra = { kind: 'certificate', certificatePem, privateKeyPem }
+    }
+    try {
+      describeCertificate(out.entra.certificatePem, out.entra.privateKeyPem)
+    } catch (error) {
+      throw new CredentialError('entra', 'certificateFile', (error as Error).message)
+    }
+  }
+  const okta = profile.okta
+  if (okta?.apiTokenEnv) {
+    out.okta = { kind: 'apiToken', token: fromEnv(env, 'okta', 'apiTokenEnv', okta.apiTokenEnv) }
+  } else if (okta?.privateKeyFile) {
+    const privateKeyPem = await readText('okta', 'privateKeyFile', okta.privateKeyFile)
+    out.okta = { kind: 'privateKey', privateKeyPem, ...(okta.keyId ? { keyId: okta.keyId } : {}) }
+  }
+  return out
+}
