@@ -106,3 +106,15 @@ export const Snapshot = z.object({
   collection: CollectionInfo,
 })
 export type Snapshot = z.infer<typeof Snapshot>
+
+/** Resources stored as `{ "<parentId>": [records] }` rather than a flat list. */
+export const KEYED_RESOURCES: Readonly<Record<Source, readonly string[]>> = {
+  entra: ['federationConfigurations', 'appRoleAssignments', 'synchronizationJobs'],
+  okta: ['appUsers', 'appKeys'],
+}
+
+/** Resources that are one object rather than a list. */
+export const SINGLE_RESOURCES: Readonly<Record<Source, readonly string[]>> = {
+  entra: [],
+  okta: ['userSchema'],
+}

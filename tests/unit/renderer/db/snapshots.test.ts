@@ -1,0 +1,208 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
+import {
+  acceptPartialSnapshot,
+  beginSnapshot,
+  currentSnapshot,
+  importSnapshot,
+  loadSnapshot,
+  recoverInterruptedRuns,
+  removeWorkspaceData,
+  WRITE_CHUNK,
+} from '../../../../src/renderer/src/db/snapshots'
+import type { CollectionInfo, Snapshot } from '../../../../src/shared/model/snapshot'
+
+const WS = 'ws-1'
+let db: CrosswalkDb
+let n = 0
+
+beforeEach(async () => {
+  db = new CrosswalkDb(`test-${++n}`)
+  await db.open()
+})
+afterEach(async () => {
+  await db.delete()
+})
+
+const collection = (complete: boolean): CollectionInfo => ({
+  startedAt: '2026-05-01T10:00:00Z',
+  finishedAt: '2026-05-01T10:05:00Z',
+  complete,
+  errors: complete
+    ? []
+    : [
+        {
+          source: 'entra',
+          resource: 'signIns',
+          status: 403,
+          code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+          message: 'no P1',
+        },
+      ],
+  grantedPermissions: { entra: ['User.Read.All'], okta: ['okta.users.read'] },
+  cursors: { 'entra.users': 'https://graph/users/delta?$deltatoken=abc' },
+})
+
+function sample(): Snapshot {
+  return {
+    format: 'crosswalk.snapshot',
+    version: 1,
+    collectedAt: '2026-05-01T10:05:00Z',
+    tool: { name: 'crosswalk', version: '0.1.0' },
+    entra: {
+      tenantId: 't1',
+      cloud: 'global',
+      users: [
+        {
+          id: 'u2',
+          userPrincipalName: 'Zed@Contoso.com',
+          mail: 'zed@contoso.com',
+          onPremisesImmutableId: 'AAA=',
+        },
+        { id: 'u1', userPrincipalName: 'amy@contoso.com', mail: null },
+      ],
+      federationConfigurations: {
+        'contoso.com': [{ id: 'f1', issuerUri: 'http://www.okta.com/exk1' }],
+      },
+      synchronizationJobs: {},
+    },
+    okta: {
+      orgUrl: 'https://acme.okta.com',
+      users: [{ id: '00u1', profile: { login: 'Amy@Contoso.com', email: 'amy@contoso.com' } }],
+      appUsers: { '0oa1': [{ id: '00u1', profile: { immutableId: 'BBB=' } }] },
+      userSchema: { id: 'default', definitions: {} },
+    },
+    collection: collection(true),
+  }
+}
+
+describe('snapshot cache', () => {
+  it('round-trips an imported snapshot, keeping order, keyed resources and empty ones', async () => {
+    const original = sample()
+    const row = await importSnapshot(db, WS, original, 'imported', '2026-05-02T00:00:00Z')
+    expect(row.status).toBe('complete')
+    expect((await currentSnapshot(db, WS))?.id).toBe(row.id)
+    expect(await loadSnapshot(db, row.id)).toEqual(original)
+  })
+
+  it('indexes users by lower-cased UPN, login, email and immutable ID', async () => {
+    const row = await importSnapshot(db, WS, sample(), 'imported', '2026-05-02T00:00:00Z')
+    const byUpn = await db.records
+      .where('[snapshotId+upn]')
+      .equals([row.id, 'zed@contoso.com'])
+      .toArray()
+    expect(byUpn.map((r) => r.raw.id)).toEqual(['u2'])
+    const byLogin = await db.records
+      .where('[snapshotId+login]')
+      .equals([row.id, 'amy@contoso.com'])
+      .toArray()
+    expect(byLogin.map((r) => r.key)).toEqual(['00u1'])
+    const byImmutable = await db.records
+      .where('[snapshotId+immutableId]')
+      .equals([row.id, 'BBB='])
+      .toArray()
+    expect(byImmutable.map((r) => r.key)).toEqual(['0oa1/00u1'])
+  })
+
+  it('keeps the last good snapshot current when a later run fails or is cancelled', async () => {
+    const good = await importSnapshot(db, WS, sample(), 'imported', '2026-05-02T00:00:00Z')
+    for (const status of ['failed', 'cancelled'] as const) {
+      const run = await beginSnapshot(db, {
+        workspaceId: WS,
+        origin: 'collected',
+        tool: good.tool,
+        createdAt: '2026-05-03T00:00:00Z',
+      })
+      await run.writeBatch('entra', 'users', [{ id: 'x' }])
+      await run.abort(status, 'network down')
+      expect((await currentSnapshot(db, WS))?.id).toBe(good.id)
+      expect(
+        await db.records
+          .where('[snapshotId+source+resource]')
+          .equals([run.id, 'entra', 'users'])
+          .count(),
+      ).toBe(0)
+      expect((await db.snapshots.get(run.id))?.status).toBe(status)
+    }
+  })
+
+  it('does not make a partial run current unless it is accepted', async () => {
+    const good = await importSnapshot(db, WS, sample(), 'imported', '2026-05-02T00:00:00Z')
+    const run = await beginSnapshot(db, {
+      workspaceId: WS,
+      origin: 'collected',
+      tool: good.tool,
+      createdAt: '2026-05-03T00:00:00Z',
+    })
+    await run.writeBatch('entra', 'users', [{ id: 'x' }])
+    const partial = await run.finish({
+      collectedAt: '2026-05-03T00:01:00Z',
+      collection: collection(false),
+    })
+    expect(partial.status).toBe('partial')
+    expect((await currentSnapshot(db, WS))?.id).toBe(good.id)
+    await acceptPartialSnapshot(db, run.id)
+    expect((await currentSnapshot(db, WS))?.id).toBe(run.id)
+    await expect(acceptPartialSnapshot(db, good.id)).rejects.toThrow(/partial/)
+  })
+
+  it('marks runs cut off by a crash as interrupted and frees their records', async () => {
+    const run = await beginSnapshot(db, {
+      workspaceId: WS,
+      origin: 'collected',
+      tool: { name: 'crosswalk', version: '0' },
+      createdAt: '2026-05-03T00:00:00Z',
+    })
+    await run.writeBatch('okta', 'users', [{ id: 'a' }, { id: 'b' }])
+    expect(await recoverInterruptedRuns(db)).toEqual([run.id])
+    expect((await db.snapshots.get(run.id))?.status).toBe('interrupted')
+    expect(await db.records.count()).toBe(0)
+    await expect(
+      run.finish({ collectedAt: '2026-05-03T00:01:00Z', collection: collection(true) }),
+    ).rejects.toThrow(/no longer running/)
+    expect(await currentSnapshot(db, WS)).toBeUndefined()
+  })
+
+  it('writes a batch larger than one chunk in full', async () => {
+    const run = await beginSnapshot(db, {
+      workspaceId: WS,
+      origin: 'collected',
+      tool: { name: 'crosswalk', version: '0' },
+      createdAt: '2026-05-03T00:00:00Z',
+    })
+    const users = Array.from({ length: WRITE_CHUNK * 2 + 7 }, (_, i) => ({
+      id: `u${i}`,
+      userPrincipalName: `u${i}@x.com`,
+    }))
+    await run.writeBatch('entra', 'users', users)
+    const row = await run.finish({
+      collectedAt: '2026-05-03T00:01:00Z',
+      collection: collection(true),
+    })
+    expect(row.counts['entra.users']).toBe(users.length)
+    const loaded = await loadSnapshot(db, run.id)
+    expect(loaded.entra).toBeUndefined()
+    expect(
+      await db.records
+        .where('[snapshotId+source+resource]')
+        .equals([run.id, 'entra', 'users'])
+        .count(),
+    ).toBe(users.length)
+  })
+
+  it('removes every trace of a workspace and nothing of another', async () => {
+    await importSnapshot(db, WS, sample(), 'imported', '2026-05-02T00:00:00Z')
+    const other = await importSnapshot(db, 'ws-2', sample(), 'imported', '2026-05-02T00:00:00Z')
+    await db.findingStates.put({
+      workspaceId: WS,
+      findingId: 'f',
+      state: 'ignored',
+      updatedAt: '2026-05-02T00:00:00Z',
+    })
+    await removeWorkspaceData(db, WS)
+    expect(await db.snapshots.where('workspaceId').equals(WS).count()).toBe(0)
+    expect(await db.findingStates.count()).toBe(0)
+    expect(await db.records.count()).toBeGreaterThan(0)
+    expect((await currentSnapshot(db, 'ws-2'))?.id).toBe(other.id)
+  })
+})
