@@ -1,0 +1,187 @@
+/**
+ * The collection runner: both connectors in parallel into one `crosswalk.snapshot` (v1),
+ * streaming batches and progress, cancellable, incremental from a previous snapshot.
+ *
+ * - A resource that fails (missing permission, licence, network) is absent and listed in
+ *   `collection.errors`; the run goes on. `complete` is true only with no errors at all.
+ * - Cancelling (`signal`) rejects with an `AbortError`: a cancelled run never yields a snapshot.
+ * - Secrets stay inside: errors and events carry service messages only.
+ */
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, ENTRA_RESOURCES, OKTA_RESOURCES } from '../../shared/model/snapshot'
+import type { CollectionError, Snapshot } from '../../shared/model/snapshot'
+import { createEntraAuth, type EntraToken } from '../entra/auth'
+import { collectEntra } from '../entra/collect-entra'
+import { createGraphClient } from '../entra/graph-client'
+import { ApiError, redactSecrets, toCollectionError } from '../net/api-error'
+import { createHttpClient } from '../net/http'
+import { AbortedError, isAbortError } from '../net/retry'
+import { collectOkta, OKTA_SCOPES } from '../okta/collect-okta'
+import { createOktaClient } from '../okta/client'
+import { createOktaReader } from '../okta/okta-reader'
+import { normaliseOrgUrl } from '../okta/org-url'
+import type { Credentials } from '../profile/credentials'
+import type { Profile } from '../profile/profile'
+import type { CollectEvent } from './events'
+import { createTracker } from './tracker'
+import { TOOL_NAME, TOOL_VERSION } from './tool'
+
+export interface CollectOptions {
+  profile: Profile
+  credentials: Credentials
+  /** PEM CA trusted for both services (the profile's caFile, already read) */
+  ca?: string
+  /** a previous snapshot of the same tenant pair: users/groups refresh from its cursors */
+  since?: Snapshot
+  signal?: AbortSignal
+  onEvent?: (event: CollectEvent) => void
+  /** plain-words notices (e.g. an -admin org URL corrected) */
+  onWarning?: (message: string) => void
+  /** Graph audit logs from this instant (ISO-8601); absent: newest records, capped */
+  auditSince?: string
+  /** Okta System Log window (ISO-8601) */
+  logsSince?: string
+  logsUntil?: string
+  /** per-side fan-out concurrency; default 4 */
+  concurrency?: number
+  /** the clock, for `collectedAt` and the default log window */
+  now?: () => number
+}
+
+/** Collects a snapshot. Rejects with an AbortError when `signal` aborts. */
+export async function collectSnapshot(options: CollectOptions): Promise<Snapshot> {
+  const now = options.now ?? Date.now
+  const startedAt = new Date(now()).toISOString()
+  const { profile, credentials, signal } = options
+  const tracker = createTracker(options.onEvent)
+  const http = createHttpClient({ ...(options.ca ? { ca: options.ca } : {}), maxSockets: 8 })
+  const errors: CollectionError[] = []
+  const cursors: Record<string, string> = {}
+  const granted = { entra: [] as string[], okta: [] as string[] }
+  const snapshot: Omit<Snapshot, 'collection' | 'collectedAt'> = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+  }
+  const secrets = secretValues(credentials)
+  const sinceCursors = options.since?.collection.cursors ?? {}
+
+  const entraSide = async (): Promise<void> => {
+    const p = profile.entra
+    const credential = credentials.entra
+    if (!p) return
+    if (!credential) {
+      errors.push(...allFailed('entra', ENTRA_RESOURCES, new ApiError('entra', 0, 'no_credential', 'No Entra credential was supplied.')))
+      return
+    }
+    let token: EntraToken
+    const auth = createEntraAuth({ profile: p, credential, send: http.send })
+    try {
+      token = await auth.getToken()
+    } catch (error) {
+      if (signal?.aborted) throw new AbortedError()
+      errors.push(...allFailed('entra', ENTRA_RESOURCES, error))
+      return
+    }
+    granted.entra = [...token.roles].sort()
+    const graph = createGraphClient({
+      graphRoot: auth.graphRoot,
+      send: http.send,
+      getToken: async (force) => (await auth.getToken(force)).accessToken,
+    })
+    const sameTenant = options.since?.entra?.tenantId === p.tenantId || options.since?.entra?.tenantId === token.tenantId
+    const result = await collectEntra({
+      graph,
+      tenantId: token.tenantId ?? p.tenantId,
+      cloud: p.cloud,
+      tracker,
+      ...(signal ? { signal } : {}),
+      ...(options.since && sameTenant ? { since: { entra: options.since.entra, cursors: sinceCursors } } : {}),
+      ...(options.auditSince ? { auditSince: options.auditSince } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      readerAppId: p.clientId,
+    })
+    snapshot.entra = result.data
+    errors.push(...result.errors)
+    Object.assign(cursors, result.cursors)
+  }
+
+  const oktaSide = async (): Promise<void> => {
+    const p = profile.okta
+    const credential = credentials.okta
+    if (!p) return
+    const { orgUrl, warnings } = normaliseOrgUrl(p.orgUrl)
+    for (const w of warnings) options.onWarning?.(w)
+    if (!credential) {
+      errors.push(...allFailed('okta', OKTA_RESOURCES, new ApiError('okta', 0, 'no_credential', 'No Okta credential was supplied.')))
+      return
+    }
+    const conn = createOktaClient({
+      orgUrl,
+      credential,
+      ...(p.clientId ? { clientId: p.clientId } : {}),
+      ...(p.scopes ? { scopes: p.scopes } : {}),
+      agent: http.agent,
+      ...(p.rateLimitShare ? { rateLimitShare: p.rateLimitShare } : {}),
+      ...(signal ? { signal } : {}),
+    })
+    const reader = createOktaReader({ client: conn.client, executor: conn.executor, orgUrl, ...(signal ? { signal } : {}) })
+    const sameOrg = options.since?.okta?.orgUrl === orgUrl
+    const result = await collectOkta({
+      reader,
+      orgUrl,
+      tracker,
+      ...(signal ? { signal } : {}),
+      ...(options.since && sameOrg ? { since: { okta: options.since.okta, cursors: sinceCursors } } : {}),
+      ...(options.logsSince ? { logsSince: options.logsSince } : {}),
+      ...(options.logsUntil ? { logsUntil: options.logsUntil } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      now,
+    })
+    snapshot.okta = result.data
+    errors.push(...result.errors)
+    Object.assign(cursors, result.cursors)
+    const oauthScope = (conn.client as unknown as { oauth?: { accessToken?: { scope?: unknown } } }).oauth?.accessToken?.scope
+    granted.okta =
+      typeof oauthScope === 'string'
+        ? oauthScope.split(/\s+/).filter(Boolean).sort()
+        : [...new Set(result.succeeded.map((r) => OKTA_SCOPES[r]).filter((s): s is string => !!s))].sort()
+  }
+
+  try {
+    const results = await Promise.allSettled([entraSide(), oktaSide()])
+    if (signal?.aborted) throw new AbortedError()
+    for (const r of results) {
+      if (r.status === 'rejected') {
+        if (isAbortError(r.reason)) throw new AbortedError()
+        throw r.reason
+      }
+    }
+  } finally {
+    http.close()
+  }
+  const finishedAt = new Date(now()).toISOString()
+  return {
+    ...snapshot,
+    collectedAt: finishedAt,
+    collection: {
+      startedAt,
+      finishedAt,
+      complete: errors.length === 0,
+      errors: errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) })),
+      grantedPermissions: granted,
+      cursors,
+    },
+  }
+}
+
+function allFailed(source: 'entra' | 'okta', resources: readonly string[], error: unknown): CollectionError[] {
+  return resources.map((resource) => toCollectionError(source, resource, error))
+}
+
+/** The secret values of a run, for last-line redaction of messages. */
+export function secretValues(credentials: Credentials): string[] {
+  const out: string[] = []
+  if (credentials.entra?.kind === 'secret') out.push(credentials.entra.clientSecret)
+  if (credentials.okta?.kind === 'apiToken') out.push(credentials.okta.token)
+  return out
+}

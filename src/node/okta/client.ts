@@ -1,0 +1,72 @@
+/**
+ * Builds the Okta SDK `Client` for one profile with every configuration field given
+ * explicitly. The SDK's ConfigLoader first merges `~/.okta/okta.yaml`, `./okta.yaml` and
+ * `OKTA_CLIENT_*` environment variables, and the constructor's values only win for the fields
+ * they set (api-facts fact 16). Passing all seven fields it reads (`authorizationMode`,
+ * `orgUrl`, `token`, `clientId`, `scopes`, `privateKey`, `keyId`), empty where unused, leaves
+ * nothing for a stray file or variable to fill. The cache middleware is off (`null`) so every
+ * read is fresh, and `httpsProxy` is ignored because our executor sets the agent.
+ */
+import { Client } from '@okta/okta-sdk-nodejs'
+import type * as https from 'node:https'
+import type { OktaCredential } from '../profile/credentials'
+import type { Sleep } from '../net/retry'
+import { createPacer, type Pacer } from './pacer'
+import { PacedRequestExecutor } from './request-executor'
+
+/** Scopes a read-only Okta service app needs for the whole snapshot. */
+export const OKTA_READ_SCOPES = [
+  'okta.users.read',
+  'okta.groups.read',
+  'okta.apps.read',
+  'okta.idps.read',
+  'okta.profileMappings.read',
+  'okta.schemas.read',
+  'okta.logs.read',
+]
+
+export interface OktaClientOptions {
+  orgUrl: string
+  credential: OktaCredential
+  /** OAuth service app client id (with a private-key credential) */
+  clientId?: string
+  scopes?: string[]
+  agent: https.Agent
+  /** share of each rate-limit bucket; default 0.5 */
+  rateLimitShare?: number
+  maxRetries?: number
+  signal?: AbortSignal
+  sleep?: Sleep
+}
+
+export interface OktaConnection {
+  client: Client
+  executor: PacedRequestExecutor
+  pacer: Pacer
+}
+
+export function createOktaClient(options: OktaClientOptions): OktaConnection {
+  const pacer = createPacer({ share: options.rateLimitShare ?? 0.5, ...(options.sleep ? { sleep: options.sleep } : {}) })
+  const executor = new PacedRequestExecutor({
+    agent: options.agent,
+    pacer,
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  })
+  const cred = options.credential
+  const config = {
+    orgUrl: options.orgUrl,
+    authorizationMode: cred.kind === 'apiToken' ? 'SSWS' : 'PrivateKey',
+    token: cred.kind === 'apiToken' ? cred.token : '',
+    clientId: cred.kind === 'privateKey' ? (options.clientId ?? '') : '',
+    scopes: cred.kind === 'privateKey' ? (options.scopes ?? OKTA_READ_SCOPES).join(' ') : '',
+    privateKey: cred.kind === 'privateKey' ? cred.privateKeyPem : '',
+    keyId: cred.kind === 'privateKey' ? (cred.keyId ?? '') : '',
+    cacheMiddleware: null,
+    requestExecutor: executor,
+    userAgent: 'crosswalk',
+  }
+  const client = new Client(config as unknown as ConstructorParameters<typeof Client>[0])
+  return { client, executor, pacer }
+}

@@ -1,0 +1,200 @@
+/**
+ * Collects the Okta half of a snapshot: users, groups, apps (with app users and signing
+ * keys per app), identity providers, profile mappings (listed, then fetched by id because
+ * the list omits `properties`), the user schema and a bounded System Log window.
+ * Refresh: users and groups are re-read with `filter=lastUpdated ge "<mark>"` and merged
+ * by id; everything else is re-read in full.
+ * https://developer.okta.com/docs/api/openapi/okta-management/management/
+ */
+import type { CollectionError, OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
+import { toCollectionError } from '../net/api-error'
+import { mapWithConcurrency } from '../net/concurrency'
+import { isAbortError } from '../net/retry'
+import type { Tracker } from '../collect/tracker'
+import type { OktaReader } from './okta-reader'
+
+/** The OAuth scope each snapshot resource needs (api-facts C1). */
+export const OKTA_SCOPES: Record<string, string> = {
+  users: 'okta.users.read',
+  groups: 'okta.groups.read',
+  apps: 'okta.apps.read',
+  appUsers: 'okta.apps.read',
+  appKeys: 'okta.apps.read',
+  idps: 'okta.idps.read',
+  mappings: 'okta.profileMappings.read',
+  userSchema: 'okta.schemas.read',
+  logs: 'okta.logs.read',
+}
+
+export interface OktaCollectOptions {
+  reader: OktaReader
+  orgUrl: string
+  tracker: Tracker
+  signal?: AbortSignal
+  since?: { okta?: OktaSnapshot; cursors: Record<string, string> }
+  /** System Log window (ISO-8601); `until` defaults to now, `since` to 7 days before `until` */
+  logsSince?: string
+  logsUntil?: string
+  /** newest log events kept; default 50 000 */
+  maxLogRecords?: number
+  /** parallel per-app requests; default 4 */
+  concurrency?: number
+  now?: () => number
+}
+
+export interface OktaCollectResult {
+  data: OktaSnapshot
+  errors: CollectionError[]
+  cursors: Record<string, string>
+  /** resources read successfully (their scopes are proven granted) */
+  succeeded: string[]
+}
+
+/** The latest `lastUpdated` among records (ISO-8601), used as the next refresh mark. */
+export function latestLastUpdated(records: readonly RawRecord[], floor?: string): string | undefined {
+  let best = floor
+  for (const r of records) {
+    const v = r.lastUpdated
+    if (typeof v === 'string' && (best === undefined || Date.parse(v) > Date.parse(best))) best = v
+  }
+  return best
+}
+
+export async function collectOkta(options: OktaCollectOptions): Promise<OktaCollectResult> {
+  const { reader, tracker, signal } = options
+  const data: OktaSnapshot = { orgUrl: options.orgUrl }
+  const errors: CollectionError[] = []
+  const cursors: Record<string, string> = {}
+  const succeeded: string[] = []
+  const concurrency = options.concurrency ?? 4
+  const now = options.now ?? Date.now
+
+  const guard = async (resource: string, run: () => Promise<void>): Promise<void> => {
+    try {
+      await run()
+      succeeded.push(resource)
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw error
+      errors.push(toCollectionError('okta', resource, error))
+      tracker.track('okta', resource).error()
+    }
+  }
+
+  const list = async (resource: string, path: string, key?: string): Promise<RawRecord[]> => {
+    const t = tracker.track('okta', resource)
+    const out: RawRecord[] = []
+    await reader.forEachPage(
+      path,
+      (records) => {
+        out.push(...records)
+        t.page(records, key)
+      },
+      t.stats,
+    )
+    return out
+  }
+
+  /** users/groups: full list, or changes since the stored mark merged into the previous records. */
+  const incremental = async (resource: 'users' | 'groups', path: string): Promise<void> => {
+    const key = `okta.${resource}`
+    const mark = options.since?.cursors[key]
+    const previous = options.since?.okta?.[resource]
+    if (mark && previous) {
+      const filter = encodeURIComponent(`lastUpdated ge "${mark}"`)
+      const changed = await list(resource, `${path}&filter=${filter}`)
+      const byId = new Map<string, RawRecord>()
+      for (const r of previous) byId.set(String(r.id), r)
+      for (const r of changed) {
+        // filtered lists include DEPROVISIONED users; the plain list (what a full run reads) omits them
+        if (resource === 'users' && r.status === 'DEPROVISIONED') byId.delete(String(r.id))
+        else byId.set(String(r.id), r)
+      }
+      data[resource] = [...byId.values()]
+      const next = latestLastUpdated(changed, mark)
+      if (next) cursors[key] = next
+      return
+    }
+    data[resource] = await list(resource, path)
+    const next = latestLastUpdated(data[resource] ?? [])
+    if (next) cursors[key] = next
+  }
+
+  const appsAndChildren = async (): Promise<void> => {
+    await guard('apps', async () => {
+      data.apps = await list('apps', '/api/v1/apps?limit=200')
+    })
+    if (!data.apps) return
+    const apps = data.apps
+    const perApp = async (resource: 'appUsers' | 'appKeys', suffix: string): Promise<void> => {
+      await guard(resource, async () => {
+        const out: Record<string, RawRecord[]> = {}
+        await mapWithConcurrency(apps, concurrency, async (app) => {
+          const id = String(app.id)
+          out[id] = await list(resource, `/api/v1/apps/${encodeURIComponent(id)}/${suffix}`, id)
+        })
+        data[resource] = out
+      })
+    }
+    await Promise.all([perApp('appUsers', 'users?limit=500'), perApp('appKeys', 'credentials/keys')])
+  }
+
+  const mappings = async (): Promise<void> => {
+    await guard('mappings', async () => {
+      const t = tracker.track('okta', 'mappings')
+      const listed: RawRecord[] = []
+      await reader.forEachPage('/api/v1/mappings?limit=200', (records) => void listed.push(...records), t.stats)
+      const full = await mapWithConcurrency(listed, concurrency, async (m) => {
+        const record = (await reader.getJson(`/api/v1/mappings/${encodeURIComponent(String(m.id))}`, t.stats)) as RawRecord
+        t.page([record])
+        return record
+      })
+      data.mappings = full
+    })
+  }
+
+  const logs = async (): Promise<void> => {
+    await guard('logs', async () => {
+      const until = options.logsUntil ?? new Date(now()).toISOString()
+      const since = options.logsSince ?? new Date(Date.parse(until) - 7 * 86_400_000).toISOString()
+      const t = tracker.track('okta', 'logs')
+      const out: RawRecord[] = []
+      const max = options.maxLogRecords ?? 50_000
+      // `until` makes the query bounded: a polling query (no until) always has a next link
+      const q = `since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}&limit=1000&sortOrder=DESCENDING`
+      try {
+        await reader.forEachPage(
+          `/api/v1/logs?${q}`,
+          (records) => {
+            out.push(...records)
+            t.page(records)
+            if (out.length >= max) throw new StopPaging()
+          },
+          t.stats,
+        )
+      } catch (error) {
+        if (!(error instanceof StopPaging)) throw error
+      }
+      data.logs = out
+    })
+  }
+
+  await Promise.all([
+    guard('users', () => incremental('users', '/api/v1/users?limit=200')),
+    guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000')),
+    appsAndChildren(),
+    guard('idps', async () => {
+      data.idps = await list('idps', '/api/v1/idps?limit=200')
+    }),
+    mappings(),
+    guard('userSchema', async () => {
+      const t = tracker.track('okta', 'userSchema')
+      const schema = (await reader.getJson('/api/v1/meta/schemas/user/default', t.stats)) as RawRecord
+      t.page([schema])
+      data.userSchema = schema
+    }),
+    logs(),
+  ])
+  return { data, errors, cursors, succeeded }
+}
+
+class StopPaging extends Error {}

@@ -1,0 +1,143 @@
+/**
+ * Reads raw Okta JSON through the SDK's authenticated `http` layer (SSWS or OAuth bearer,
+ * our request executor underneath) and follows `Link: rel="next"` verbatim. The generated
+ * model classes are bypassed on purpose: the snapshot keeps records exactly as the API
+ * returned them, custom profile attributes and `_links` included.
+ * https://developer.okta.com/docs/api/#pagination
+ */
+import type { Client } from '@okta/okta-sdk-nodejs'
+import type { RawRecord } from '../../shared/model/snapshot'
+import type { RequestStats } from '../entra/graph-client'
+import { ApiError } from '../net/api-error'
+import { parseLinkHeader } from '../net/link-header'
+import { AbortedError, backoffDelay, isAbortError, sleep as defaultSleep, type Sleep } from '../net/retry'
+import type { PacedRequestExecutor } from './request-executor'
+
+interface FetchResponse {
+  status: number
+  headers: { get: (name: string) => string | null }
+  text: () => Promise<string>
+}
+
+export interface OktaReader {
+  getJson: (pathOrUrl: string, stats?: RequestStats) => Promise<unknown>
+  forEachPage: (
+    pathOrUrl: string,
+    onPage: (records: RawRecord[]) => void | Promise<void>,
+    stats?: RequestStats,
+  ) => Promise<number>
+}
+
+export function createOktaReader(options: {
+  client: Client
+  executor: PacedRequestExecutor
+  orgUrl: string
+  signal?: AbortSignal
+  maxRetries?: number
+  sleep?: Sleep
+}): OktaReader {
+  const sleep = options.sleep ?? defaultSleep
+  const maxRetries = options.maxRetries ?? 4
+  const toUrl = (p: string): string => (/^https?:\/\//i.test(p) ? p : `${options.orgUrl}${p.startsWith('/') ? '' : '/'}${p}`)
+  // the executor reports SDK-level waits (429 backoff, 5xx retries) against the resource reading the URL
+  const statsByUrl = new Map<string, RequestStats>()
+  options.executor.currentStats = (url) => statsByUrl.get(url)
+
+  const fetchJson = async (url: string, stats?: RequestStats): Promise<{ json: unknown; link?: string }> => {
+    let attempt = 0
+    for (;;) {
+      if (options.signal?.aborted) throw new AbortedError()
+      if (stats) statsByUrl.set(url, stats)
+      let response: FetchResponse
+      let text: string
+      try {
+        const http = options.client.http as unknown as {
+          http: (uri: string, request: { method: string; headers: Record<string, string> }) => Promise<FetchResponse>
+        }
+        response = await http.http(url, { method: 'get', headers: { Accept: 'application/json' } })
+        text = await response.text()
+      } catch (error) {
+        if (isAbortError(error) || options.signal?.aborted) throw new AbortedError()
+        const code = (error as { code?: string }).code
+        // a body cut off mid-stream surfaces here, after the executor's own retries
+        if (code && ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) && attempt < maxRetries) {
+          if (stats) stats.retries++
+          await sleep(backoffDelay(attempt++), options.signal)
+          continue
+        }
+        throw toOktaError(error)
+      } finally {
+        statsByUrl.delete(url)
+      }
+      try {
+        return { json: JSON.parse(text), ...(response.headers.get('link') ? { link: response.headers.get('link') ?? '' } : {}) }
+      } catch {
+        if (attempt < maxRetries) {
+          if (stats) stats.retries++
+          await sleep(backoffDelay(attempt++), options.signal)
+          continue
+        }
+        throw new ApiError('okta', response.status, 'malformed_response', 'Okta returned a response that is not valid JSON.')
+      }
+    }
+  }
+
+  return {
+    getJson: async (p, stats) => (await fetchJson(toUrl(p), stats)).json,
+    forEachPage: async (p, onPage, stats) => {
+      let next: string | undefined = toUrl(p)
+      let pages = 0
+      while (next) {
+        const { json, link } = await fetchJson(next, stats)
+        pages++
+        await onPage(Array.isArray(json) ? (json as RawRecord[]) : [])
+        next = parseLinkHeader(link).next
+      }
+      return pages
+    },
+  }
+}
+
+/** SDK errors (`OktaApiError`, `HttpError`, node-fetch `FetchError`) → `ApiError('okta')`. */
+export function toOktaError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  const e = error as {
+    status?: number
+    errorCode?: string
+    errorSummary?: string
+    code?: string
+    message?: string
+    name?: string
+    error?: string
+    error_description?: string
+  }
+  if (typeof e.errorCode === 'string') {
+    return new ApiError('okta', e.status ?? 0, e.errorCode, e.errorSummary ?? e.errorCode)
+  }
+  if (typeof e.status === 'number') {
+    // HttpError: a non-JSON body (an HTML page: not an Okta API, or a proxy)
+    return new ApiError('okta', e.status, `http_${e.status}`, `The server answered HTTP ${e.status} with a body that is not an Okta API error.`)
+  }
+  if (typeof e.code === 'string') {
+    return new ApiError('okta', 0, e.code, networkMessage(e.code))
+  }
+  return new ApiError('okta', 0, 'error', 'The Okta request failed.')
+}
+
+function networkMessage(code: string): string {
+  switch (code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'The Okta org host name could not be resolved (DNS).'
+    case 'ECONNREFUSED':
+      return 'The Okta org refused the connection.'
+    case 'ECONNRESET':
+      return 'The connection to Okta was reset.'
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return 'The Okta server certificate is not trusted (add its CA with caFile).'
+    default:
+      return `Network failure talking to Okta (${code}).`
+  }
+}
