@@ -1,0 +1,59 @@
+/**
+ * Findings per snapshot and the consultant's decision on each (open, accepted,
+ * ignored). Decisions are kept per workspace by finding id, and finding ids are
+ * stable across snapshots, so a decision survives every refresh.
+ */
+import type { Finding } from '../../../shared/model/finding'
+import type { CrosswalkDb, FindingStateRow, FindingStateValue } from './schema'
+import { WRITE_CHUNK } from './snapshots'
+
+/** Replaces a snapshot's findings with a new diagnosis, in one transaction. */
+export async function saveFindings(
+  db: CrosswalkDb,
+  snapshotId: string,
+  findings: readonly Finding[],
+): Promise<void> {
+  await db.transaction('rw', db.findings, async () => {
+    await db.findings.where('snapshotId').equals(snapshotId).delete()
+    for (let i = 0; i < findings.length; i += WRITE_CHUNK) {
+      await db.findings.bulkPut(
+        findings.slice(i, i + WRITE_CHUNK).map((finding) => ({
+          snapshotId,
+          id: finding.id,
+          severity: finding.severity,
+          category: finding.category,
+          finding,
+        })),
+      )
+    }
+  })
+}
+
+export async function listFindings(db: CrosswalkDb, snapshotId: string): Promise<Finding[]> {
+  const rows = await db.findings.where('snapshotId').equals(snapshotId).toArray()
+  return rows.map((row) => row.finding)
+}
+
+export async function setFindingState(
+  db: CrosswalkDb,
+  workspaceId: string,
+  findingId: string,
+  state: FindingStateValue,
+  updatedAt: string,
+  note?: string,
+): Promise<void> {
+  if (state === 'open' && !note) {
+    await db.findingStates.delete([workspaceId, findingId])
+    return
+  }
+  await db.findingStates.put({ workspaceId, findingId, state, note, updatedAt })
+}
+
+/** Decisions of a workspace by finding id; a finding without one is open. */
+export async function findingStates(
+  db: CrosswalkDb,
+  workspaceId: string,
+): Promise<Map<string, FindingStateRow>> {
+  const rows = await db.findingStates.where('workspaceId').equals(workspaceId).toArray()
+  return new Map(rows.map((row) => [row.findingId, row]))
+}
