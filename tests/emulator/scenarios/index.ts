@@ -1,0 +1,22 @@
+/**
+ * Scenario data for the tenant emulator: `healthy` (consistent, nothing to
+ * find), `broken` (every known problem planted, with an answer key) and
+ * `large` (a generated population for scale tests).
+ */
+import type { Scenario, ScenarioOptions } from './types'
+import { buildHealthy } from './healthy'
+
+export const SCENARIO_NAMES = ['healthy'] as const
+export type ScenarioName = (typeof SCENARIO_NAMES)[number]
+
+export async function buildScenario(
+  name: ScenarioName,
+  options: ScenarioOptions,
+): Promise<Scenario> {
+  switch (name) {
+    case 'healthy':
+      return buildHealthy(options)
+  }
+}
+
+export type * from './types'

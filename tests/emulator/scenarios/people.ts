@@ -1,0 +1,375 @@
+/**
+ * People: one person is one AD account synced to Entra by Entra Connect and
+ * imported into Okta by the Okta AD agent, so the same values show on both
+ * sides (Okta login = UPN, email = mail, O365 immutableId = base64 objectGUID).
+ * Record builders here write what Graph and Okta return for such a person.
+ */
+import type * as MG from '@microsoft/microsoft-graph-types'
+import type { OktaRecord } from './types'
+import type { ScenarioContext } from './context'
+import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, OFFICES } from './constants'
+import { MS, Rng, graphDate, immutableIdFromGuid, oktaDate } from './random'
+
+export interface Person {
+  given: string
+  surname: string
+  displayName: string
+  /** the AD userPrincipalName (Entra onPremisesUserPrincipalName and, normally, userPrincipalName) */
+  upn: string
+  mail: string | null
+  mailNickname: string
+  sam: string
+  entraId: string
+  oktaId: string
+  objectGuid: string
+  immutableId: string
+  department: string
+  jobTitle: string
+  office: string
+  employeeId: string
+  rid: number
+  createdMs: number
+  lastSyncMs: number
+}
+
+/** Date strings repeat a lot (sync cycles, creation days): format each instant once. */
+export class DateStrings {
+  private readonly graph = new Map<number, string>()
+  private readonly okta = new Map<number, string>()
+
+  g(ms: number): string {
+    let s = this.graph.get(ms)
+    if (s === undefined) {
+      s = graphDate(ms)
+      this.graph.set(ms, s)
+    }
+    return s
+  }
+
+  o(ms: number): string {
+    let s = this.okta.get(ms)
+    if (s === undefined) {
+      s = oktaDate(ms)
+      this.okta.set(ms, s)
+    }
+    return s
+  }
+}
+
+const DEPARTMENT_WEIGHTS = DEPARTMENTS.map((d) => [d, d[2]] as const)
+
+export interface PersonOptions {
+  domain: string
+  /** when the person's AD object last synced (ms since epoch) */
+  lastSyncMs: number
+  given?: string
+  surname?: string
+}
+
+/** Generates unique people; keeps the taken names so UPNs, mail and sAMAccountNames stay unique. */
+export class PeopleFactory {
+  private readonly takenLocal = new Set<string>()
+  private readonly takenSam = new Set<string>()
+  private nextRid = 1104
+  private nextEmployee = 10_001
+
+  constructor(
+    private readonly ctx: ScenarioContext,
+    private readonly rng: Rng = ctx.rng,
+  ) {}
+
+  person(options: PersonOptions): Person {
+    const rng = this.rng
+    const given = options.given ?? rng.pick(FIRST_NAMES)
+    const surname = options.surname ?? rng.pick(LAST_NAMES)
+    const base = `${given}.${surname}`.toLowerCase()
+    let local = base
+    for (let n = 2; this.takenLocal.has(local); n++) local = base + n
+    this.takenLocal.add(local)
+    const samBase = (given[0] + surname).toLowerCase().slice(0, 17)
+    let sam = samBase
+    for (let n = 2; this.takenSam.has(sam); n++) sam = samBase + n
+    this.takenSam.add(sam)
+    const dept = rng.weighted(DEPARTMENT_WEIGHTS)
+    const objectGuid = rng.guid()
+    const upn = `${local}@${options.domain}`
+    return {
+      given,
+      surname,
+      displayName: `${given} ${surname}`,
+      upn,
+      mail: upn,
+      mailNickname: local,
+      sam,
+      entraId: rng.guid(),
+      oktaId: rng.oktaId('00u'),
+      objectGuid,
+      immutableId: immutableIdFromGuid(objectGuid),
+      department: dept[0],
+      jobTitle: rng.pick(dept[1]),
+      office: rng.pick(OFFICES),
+      employeeId: String(this.nextEmployee++),
+      rid: this.nextRid++,
+      // created between 30 days and 8 years ago, on a whole day
+      createdMs: this.ctx.nowMs - rng.int(30, 2900) * MS.day - (this.ctx.nowMs % MS.day),
+      lastSyncMs: options.lastSyncMs,
+    }
+  }
+}
+
+/** The Entra user Entra Connect writes for a person. */
+export function entraHybridUser(ctx: ScenarioContext, p: Person, dates: DateStrings): MG.User {
+  return {
+    id: p.entraId,
+    userPrincipalName: p.upn,
+    displayName: p.displayName,
+    givenName: p.given,
+    surname: p.surname,
+    mail: p.mail,
+    mailNickname: p.mailNickname,
+    otherMails: [],
+    proxyAddresses: p.mail
+      ? [`SMTP:${p.mail}`, `smtp:${p.mailNickname}@${ctx.mailRoutingDomain}`]
+      : [],
+    accountEnabled: true,
+    userType: 'Member',
+    createdDateTime: dates.g(p.createdMs),
+    creationType: null,
+    department: p.department,
+    jobTitle: p.jobTitle,
+    officeLocation: p.office,
+    companyName: ctx.company,
+    employeeId: p.employeeId,
+    usageLocation: 'US',
+    onPremisesSyncEnabled: true,
+    onPremisesImmutableId: p.immutableId,
+    onPremisesLastSyncDateTime: dates.g(p.lastSyncMs),
+    onPremisesSamAccountName: p.sam,
+    onPremisesUserPrincipalName: p.upn,
+    onPremisesDomainName: ctx.adDomain,
+    onPremisesDistinguishedName: `CN=${p.displayName},OU=${p.department},OU=Staff,DC=corp,DC=northwindtraders,DC=com`,
+    onPremisesSecurityIdentifier: `${ctx.adDomainSid}-${p.rid}`,
+    onPremisesProvisioningErrors: [],
+    serviceProvisioningErrors: [],
+    lastPasswordChangeDateTime: dates.g(p.createdMs + MS.day),
+  }
+}
+
+/** A cloud-only Entra user (no AD object). */
+export function entraCloudUser(
+  ctx: ScenarioContext,
+  p: Pick<
+    Person,
+    | 'entraId'
+    | 'given'
+    | 'surname'
+    | 'displayName'
+    | 'upn'
+    | 'mail'
+    | 'mailNickname'
+    | 'createdMs'
+    | 'department'
+    | 'jobTitle'
+  >,
+  dates: DateStrings,
+): MG.User {
+  return {
+    id: p.entraId,
+    userPrincipalName: p.upn,
+    displayName: p.displayName,
+    givenName: p.given,
+    surname: p.surname,
+    mail: p.mail,
+    mailNickname: p.mailNickname,
+    otherMails: [],
+    proxyAddresses: p.mail ? [`SMTP:${p.mail}`] : [],
+    accountEnabled: true,
+    userType: 'Member',
+    createdDateTime: dates.g(p.createdMs),
+    creationType: null,
+    department: p.department,
+    jobTitle: p.jobTitle,
+    companyName: ctx.company,
+    usageLocation: 'US',
+    onPremisesSyncEnabled: null,
+    onPremisesImmutableId: null,
+    onPremisesLastSyncDateTime: null,
+    onPremisesSamAccountName: null,
+    onPremisesUserPrincipalName: null,
+    onPremisesDomainName: null,
+    onPremisesDistinguishedName: null,
+    onPremisesSecurityIdentifier: null,
+    onPremisesProvisioningErrors: [],
+    serviceProvisioningErrors: [],
+    lastPasswordChangeDateTime: dates.g(p.createdMs + MS.day),
+  }
+}
+
+/** The Okta user the AD agent imports for a person. */
+export function oktaDirectoryUser(ctx: ScenarioContext, p: Person, dates: DateStrings): OktaRecord {
+  const lastUpdatedMs = Math.max(p.createdMs, p.lastSyncMs - 5 * MS.minute)
+  return {
+    id: p.oktaId,
+    status: 'ACTIVE',
+    created: dates.o(p.createdMs),
+    activated: dates.o(p.createdMs),
+    statusChanged: dates.o(p.createdMs),
+    lastLogin: dates.o(ctx.nowMs - ((p.rid * 7919) % 72) * MS.hour),
+    lastUpdated: dates.o(lastUpdatedMs),
+    passwordChanged: dates.o(p.createdMs + MS.day),
+    type: { id: ctx.oktaUserTypeId },
+    profile: {
+      firstName: p.given,
+      lastName: p.surname,
+      mobilePhone: null,
+      secondEmail: null,
+      login: p.upn,
+      email: p.mail ?? p.upn,
+      displayName: p.displayName,
+      title: p.jobTitle,
+      department: p.department,
+      organization: ctx.company,
+      employeeNumber: p.employeeId,
+      city: p.office,
+      immutableId: p.immutableId,
+      samAccountName: p.sam,
+    },
+    credentials: { provider: { type: 'ACTIVE_DIRECTORY', name: ctx.adDomain } },
+    _links: { self: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${p.oktaId}` } },
+  }
+}
+
+/** An Okta-only user (a contractor or partner with no AD account). */
+export function oktaLocalUser(
+  ctx: ScenarioContext,
+  u: {
+    id: string
+    given: string
+    surname: string
+    login: string
+    email: string
+    createdMs: number
+    title: string
+  },
+  dates: DateStrings,
+): OktaRecord {
+  return {
+    id: u.id,
+    status: 'ACTIVE',
+    created: dates.o(u.createdMs),
+    activated: dates.o(u.createdMs),
+    statusChanged: dates.o(u.createdMs),
+    lastLogin: dates.o(ctx.nowMs - 26 * MS.hour),
+    lastUpdated: dates.o(u.createdMs + MS.day),
+    passwordChanged: dates.o(u.createdMs + MS.day),
+    type: { id: ctx.oktaUserTypeId },
+    profile: {
+      firstName: u.given,
+      lastName: u.surname,
+      mobilePhone: null,
+      secondEmail: null,
+      login: u.login,
+      email: u.email,
+      displayName: `${u.given} ${u.surname}`,
+      title: u.title,
+      userType: 'Contractor',
+    },
+    credentials: { provider: { type: 'OKTA', name: 'OKTA' } },
+    _links: { self: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${u.id}` } },
+  }
+}
+
+/** The Office 365 app user Okta provisions for a person; immutableId is the AD externalId. */
+export function o365AppUser(
+  ctx: ScenarioContext,
+  appId: string,
+  p: Person,
+  dates: DateStrings,
+): OktaRecord {
+  return {
+    id: p.oktaId,
+    externalId: p.entraId,
+    created: dates.o(p.createdMs + MS.hour),
+    lastUpdated: dates.o(Math.max(p.createdMs + MS.hour, p.lastSyncMs - 4 * MS.minute)),
+    scope: 'GROUP',
+    status: 'PROVISIONED',
+    statusChanged: dates.o(p.createdMs + MS.hour),
+    passwordChanged: null,
+    syncState: 'SYNCHRONIZED',
+    lastSync: dates.o(Math.max(p.createdMs + MS.hour, p.lastSyncMs - 4 * MS.minute)),
+    credentials: { userName: p.upn },
+    profile: {
+      immutableId: p.immutableId,
+      firstName: p.given,
+      lastName: p.surname,
+      displayName: p.displayName,
+      email: p.mail ?? p.upn,
+      department: p.department,
+      usageLocation: 'US',
+    },
+    _links: {
+      app: { href: `${ctx.origins.oktaOrgUrl}/api/v1/apps/${appId}` },
+      user: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${p.oktaId}` },
+    },
+  }
+}
+
+/** The AD app user the Okta AD agent imports: externalId is the base64 objectGUID. */
+export function adAppUser(
+  ctx: ScenarioContext,
+  appId: string,
+  p: Person,
+  dates: DateStrings,
+): OktaRecord {
+  return {
+    id: p.oktaId,
+    externalId: p.immutableId,
+    created: dates.o(p.createdMs),
+    lastUpdated: dates.o(Math.max(p.createdMs, p.lastSyncMs - 5 * MS.minute)),
+    scope: 'USER',
+    status: 'ACTIVE',
+    statusChanged: dates.o(p.createdMs),
+    passwordChanged: null,
+    syncState: 'SYNCHRONIZED',
+    credentials: { userName: p.upn },
+    profile: {
+      samAccountName: p.sam,
+      userPrincipalName: p.upn,
+      objectGUID: p.objectGuid,
+      dn: `CN=${p.displayName},OU=${p.department},OU=Staff,DC=corp,DC=northwindtraders,DC=com`,
+      email: p.mail,
+      firstName: p.given,
+      lastName: p.surname,
+    },
+    _links: {
+      app: { href: `${ctx.origins.oktaOrgUrl}/api/v1/apps/${appId}` },
+      user: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${p.oktaId}` },
+    },
+  }
+}
+
+/** A SAML app user assigned through a group; userName follows the app's template. */
+export function samlAppUser(
+  ctx: ScenarioContext,
+  appId: string,
+  oktaUser: { id: string; userName: string; createdMs: number },
+  dates: DateStrings,
+): OktaRecord {
+  return {
+    id: oktaUser.id,
+    externalId: null,
+    created: dates.o(oktaUser.createdMs + 2 * MS.hour),
+    lastUpdated: dates.o(oktaUser.createdMs + 2 * MS.hour),
+    scope: 'GROUP',
+    status: 'ACTIVE',
+    statusChanged: dates.o(oktaUser.createdMs + 2 * MS.hour),
+    passwordChanged: null,
+    syncState: 'DISABLED',
+    credentials: { userName: oktaUser.userName },
+    profile: {},
+    _links: {
+      app: { href: `${ctx.origins.oktaOrgUrl}/api/v1/apps/${appId}` },
+      user: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${oktaUser.id}` },
+    },
+  }
+}
