@@ -69,6 +69,7 @@ export async function beginSnapshot(
     counts,
   })
   let seq = 0
+  const release = holdRunLock(id)
 
   return {
     id,
@@ -93,20 +94,24 @@ export async function beginSnapshot(
       counts[key] = (counts[key] ?? 0) + records.length
     },
     finish: async ({ collectedAt, collection, acceptPartial }) =>
-      db.transaction('rw', db.snapshots, db.workspaces, async () => {
-        await assertCollecting(db, id)
-        const status = collection.complete ? 'complete' : 'partial'
-        await db.snapshots.update(id, { status, collectedAt, collection, counts })
-        if (collection.complete || acceptPartial) {
-          await db.workspaces.put({ id: start.workspaceId, currentSnapshotId: id })
-        }
-        return (await db.snapshots.get(id))!
-      }),
+      db
+        .transaction('rw', db.snapshots, db.workspaces, async () => {
+          await assertCollecting(db, id)
+          const status = collection.complete ? 'complete' : 'partial'
+          await db.snapshots.update(id, { status, collectedAt, collection, counts })
+          if (collection.complete || acceptPartial) {
+            await db.workspaces.put({ id: start.workspaceId, currentSnapshotId: id })
+          }
+          return (await db.snapshots.get(id))!
+        })
+        .finally(release),
     abort: async (status, reason) => {
-      await db.transaction('rw', db.snapshots, db.records, async () => {
-        await db.snapshots.update(id, { status, reason, counts })
-        await deleteRecords(db, id)
-      })
+      await db
+        .transaction('rw', db.snapshots, db.records, async () => {
+          await db.snapshots.update(id, { status, reason, counts })
+          await deleteRecords(db, id)
+        })
+        .finally(release)
     },
   }
 }
@@ -127,7 +132,10 @@ export async function acceptPartialSnapshot(db: CrosswalkDb, snapshotId: string)
  * moved to it, so the last good snapshot stays current.
  */
 export async function recoverInterruptedRuns(db: CrosswalkDb): Promise<string[]> {
-  const stale = await db.snapshots.where('status').equals('collecting').primaryKeys()
+  const running = await heldRunLocks()
+  const stale = (await db.snapshots.where('status').equals('collecting').primaryKeys()).filter(
+    (id) => !running.has(id),
+  )
   for (const id of stale) {
     await db.transaction('rw', db.snapshots, db.records, async () => {
       await db.snapshots.update(id, {
@@ -249,6 +257,29 @@ export async function removeWorkspaceData(db: CrosswalkDb, workspaceId: string):
       await db.findingStates.where('workspaceId').equals(workspaceId).delete()
       await db.workspaces.delete(workspaceId)
     },
+  )
+}
+
+const RUN_LOCK_PREFIX = 'crosswalk-run:'
+
+/**
+ * Another window may be writing a run right now (browser mode allows several
+ * tabs): each run holds a Web Lock for its lifetime, so recovery can tell a
+ * live run from one a crash cut off. Where Web Locks are missing, every
+ * unfinished run counts as cut off.
+ */
+function holdRunLock(id: string): () => void {
+  let release = () => undefined as void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  void globalThis.navigator?.locks?.request(`${RUN_LOCK_PREFIX}${id}`, () => held)
+  return release
+}
+
+async function heldRunLocks(): Promise<Set<string>> {
+  const snapshot = await globalThis.navigator?.locks?.query()
+  const names = (snapshot?.held ?? []).map((lock) => lock.name ?? '')
+  return new Set(
+    names.filter((n) => n.startsWith(RUN_LOCK_PREFIX)).map((n) => n.slice(RUN_LOCK_PREFIX.length)),
   )
 }
 

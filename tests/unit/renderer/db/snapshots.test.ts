@@ -163,6 +163,41 @@ describe('snapshot cache', () => {
     expect(await currentSnapshot(db, WS)).toBeUndefined()
   })
 
+  it('leaves a run that another window is still writing alone', async () => {
+    const held = new Set<string>()
+    const locks = {
+      request: async (name: string, callback: () => Promise<void>) => {
+        held.add(name)
+        try {
+          await callback()
+        } finally {
+          held.delete(name)
+        }
+      },
+      query: async () => ({ held: [...held].map((name) => ({ name })), pending: [] }),
+    }
+    Object.defineProperty(navigator, 'locks', { value: locks, configurable: true })
+    try {
+      const run = await beginSnapshot(db, {
+        workspaceId: WS,
+        origin: 'collected',
+        tool: { name: 'crosswalk', version: '0' },
+        createdAt: '2026-05-03T00:00:00Z',
+      })
+      await run.writeBatch('okta', 'users', [{ id: 'a' }])
+      expect(await recoverInterruptedRuns(db)).toEqual([])
+      const row = await run.finish({
+        collectedAt: '2026-05-03T00:01:00Z',
+        collection: collection(true),
+      })
+      expect(row.status).toBe('complete')
+      await Promise.resolve()
+      expect(held.size).toBe(0)
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks')
+    }
+  })
+
   it('writes a batch larger than one chunk in full', async () => {
     const run = await beginSnapshot(db, {
       workspaceId: WS,
