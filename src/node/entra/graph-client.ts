@@ -7,6 +7,7 @@
 import type { RawRecord } from '../../shared/model/snapshot'
 import { ApiError } from '../net/api-error'
 import { NetworkError, type HttpSend } from '../net/http'
+import { redactSecretFields } from '../net/redact'
 import { AbortedError, backoffDelay, parseRetryAfter, sleep as defaultSleep, type Sleep } from '../net/retry'
 
 /** Counters a caller passes to attribute waits and retries to one resource. */
@@ -96,7 +97,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       if (status >= 200 && status < 300) {
         try {
           const json: unknown = JSON.parse(body)
-          if (json !== null && typeof json === 'object' && !Array.isArray(json)) return json as Record<string, unknown>
+          if (json !== null && typeof json === 'object' && !Array.isArray(json))
+            return redactSecretFields(json as Record<string, unknown>)
         } catch {
           // falls through to the retry below: a cut-off body is a transient transport fault
         }

@@ -10,6 +10,7 @@ import type { RawRecord } from '../../shared/model/snapshot'
 import type { RequestStats } from '../entra/graph-client'
 import { ApiError } from '../net/api-error'
 import { parseLinkHeader } from '../net/link-header'
+import { redactSecretFields } from '../net/redact'
 import { AbortedError, backoffDelay, isAbortError, sleep as defaultSleep, type Sleep } from '../net/retry'
 import type { PacedRequestExecutor } from './request-executor'
 
@@ -70,7 +71,7 @@ export function createOktaReader(options: {
         statsByUrl.delete(url)
       }
       try {
-        return { json: JSON.parse(text), ...(response.headers.get('link') ? { link: response.headers.get('link') ?? '' } : {}) }
+        return { json: redactSecretFields(JSON.parse(text) as unknown), ...(response.headers.get('link') ? { link: response.headers.get('link') ?? '' } : {}) }
       } catch {
         if (attempt < maxRetries) {
           if (stats) stats.retries++

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectSnapshot } from '../../../src/node/collect/collect-snapshot'
+import { CollectEvent } from '../../../src/node/collect/events'
+import { Snapshot } from '../../../src/shared/model/snapshot'
+import { counts, logWindow, plantedSecrets, startHarness, type Harness } from './helpers'
+import { expectedCounts } from './truth'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness({ scenario: 'healthy' })
+})
+afterAll(async () => {
+  await h?.emulator.close()
+})
+
+const run = (extra: Partial<Parameters<typeof collectSnapshot>[0]> = {}): ReturnType<typeof collectSnapshot> =>
+  collectSnapshot({ profile: h.profile, credentials: h.credentials, ca: h.ca, ...logWindow(h.emulator), ...extra })
+
+describe('collectSnapshot against the healthy emulator', () => {
+  it('collects every resource with the scenario’s record counts, complete, schema-valid', async () => {
+    const events: unknown[] = []
+    const snap = await run({ onEvent: (e) => events.push(JSON.parse(JSON.stringify(e))) })
+    expect(snap.collection.errors).toEqual([])
+    expect(snap.collection.complete).toBe(true)
+    expect(counts(snap)).toEqual(expectedCounts(h.emulator.scenario, logWindow(h.emulator)))
+    expect(Snapshot.safeParse(snap).success).toBe(true)
+    expect(snap.entra?.tenantId).toBe(h.emulator.tenantId)
+    expect(snap.okta?.userSchema?.name).toBe('user')
+    // mappings are fetched by id: the list has no properties
+    expect(snap.okta?.mappings?.every((m) => m.properties && typeof m.properties === 'object')).toBe(true)
+    expect(snap.collection.grantedPermissions.entra).toContain('User.Read.All')
+    expect(snap.collection.cursors['entra.users']).toMatch(/deltatoken/)
+    expect(snap.collection.cursors['okta.users']).toMatch(/^\d{4}-/)
+    // events are JSON and valid against their schemas; batches add up to the collected users
+    for (const e of events) expect(CollectEvent.safeParse(e).success).toBe(true)
+    const batchedUsers = events
+      .map((e) => CollectEvent.parse(e))
+      .filter((e) => e.type === 'batch' && e.source === 'okta' && e.resource === 'users')
+      .reduce((n, e) => n + (e.type === 'batch' ? e.records.length : 0), 0)
+    expect(batchedUsers).toBe(snap.okta?.users?.length)
+    const text = JSON.stringify({ snap, events })
+    for (const secret of plantedSecrets(h)) expect(text).not.toContain(secret)
+  })
+
+  it('selects the hybrid-identity properties Graph omits by default', async () => {
+    const snap = await run()
+    const synced = snap.entra?.users?.find((u) => u.onPremisesImmutableId)
+    expect(synced).toBeDefined()
+    expect(Object.keys(snap.entra?.users?.[0] ?? {})).toContain('onPremisesSyncEnabled')
+    expect(Object.keys(snap.entra?.applications?.[0] ?? {})).toContain('passwordCredentials')
+  })
+
+  it('a cancelled run rejects and never yields a complete snapshot', async () => {
+    h.emulator.setFaults('latency=30')
+    try {
+      const controller = new AbortController()
+      const p = run({ signal: controller.signal })
+      setTimeout(() => controller.abort(), 150)
+      await expect(p).rejects.toMatchObject({ name: 'AbortError' })
+      const pre = new AbortController()
+      pre.abort()
+      await expect(run({ signal: pre.signal })).rejects.toMatchObject({ name: 'AbortError' })
+    } finally {
+      h.emulator.setFaults('none')
+    }
+  })
+})
