@@ -1,0 +1,53 @@
+import { Button, Keyboard } from 'react-aria-components'
+import { ModalDialog } from './modal-dialog'
+
+/** Every keyboard shortcut the app handles; the dialog and the handlers read this one list. */
+export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
+  { keys: ['?'], action: 'Show this list of shortcuts' },
+  { keys: ['g', 'w'], action: 'Go to Workspaces' },
+  { keys: ['g', 'a'], action: 'Go to About' },
+  { keys: ['n'], action: 'New workspace (on the Workspaces screen)' },
+  { keys: ['t'], action: 'Switch between light and dark theme' },
+  { keys: ['Tab'], action: 'Move to the next control; Shift+Tab moves back' },
+  { keys: ['Esc'], action: 'Close the open dialog' },
+]
+
+interface ShortcutsDialogProps {
+  isOpen: boolean
+  onOpenChange: (open: boolean) => void
+}
+
+export function ShortcutsDialog({ isOpen, onOpenChange }: ShortcutsDialogProps) {
+  return (
+    <ModalDialog title="Keyboard shortcuts" isOpen={isOpen} onOpenChange={onOpenChange}>
+      <table className="shortcuts">
+        <thead>
+          <tr>
+            <th scope="col">Keys</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map((shortcut) => (
+            <tr key={shortcut.action}>
+              <td>
+                {shortcut.keys.map((key, i) => (
+                  <span key={key}>
+                    {i > 0 && <span className="shortcuts__then"> then </span>}
+                    <Keyboard className="kbd">{key}</Keyboard>
+                  </span>
+                ))}
+              </td>
+              <td>{shortcut.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog__actions">
+        <Button className="button button--primary" slot="close" autoFocus>
+          Close
+        </Button>
+      </div>
+    </ModalDialog>
+  )
+}

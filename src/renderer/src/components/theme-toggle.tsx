@@ -1,0 +1,25 @@
+import { useCallback, useState } from 'react'
+import { Button } from 'react-aria-components'
+import { applyTheme, saveTheme, storedTheme, systemTheme, type Theme } from '../theme'
+import { useShortcut } from './use-shortcut'
+
+/** The current theme: the stored choice, else the system preference. */
+export function currentTheme(): Theme {
+  return storedTheme(window.localStorage) ?? systemTheme(window)
+}
+
+export function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme>(currentTheme)
+  const toggle = useCallback(() => {
+    const next: Theme = theme === 'dark' ? 'light' : 'dark'
+    applyTheme(document.documentElement, next)
+    saveTheme(window.localStorage, next)
+    setTheme(next)
+  }, [theme])
+  useShortcut('t', toggle)
+  return (
+    <Button className="button button--quiet" onPress={toggle} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+      {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+    </Button>
+  )
+}

@@ -1,0 +1,135 @@
+import { useState } from 'react'
+import { Button } from 'react-aria-components'
+import type { IpcError } from '../../../../shared/ipc/contract'
+import type { Workspace } from '../../../../shared/model/workspace'
+import { invoke } from '../../api'
+import { useAppData } from '../../app-data'
+import { useShortcut } from '../../components/use-shortcut'
+import { formatDateTime } from '../../format'
+import { RemoveWorkspaceDialog } from './remove-workspace-dialog'
+import { WorkspaceNameDialog } from './workspace-name-dialog'
+
+/** Lists workspaces and creates, renames and removes them. */
+export function WorkspacesScreen() {
+  const { workspaces, refreshWorkspaces } = useAppData()
+  const [creating, setCreating] = useState(false)
+  const [renaming, setRenaming] = useState<Workspace>()
+  const [removing, setRemoving] = useState<Workspace>()
+  const [listError, setListError] = useState<string>()
+  useShortcut('n', () => setCreating(true))
+
+  // Mutations re-read the list themselves, so the screen is right even if the event stream is down.
+  const afterMutation = async (error: IpcError | undefined): Promise<IpcError | undefined> => {
+    if (error) return error
+    const refreshError = await refreshWorkspaces()
+    setListError(refreshError?.message)
+    return undefined
+  }
+
+  const create = async (name: string) => {
+    const result = await invoke('workspaces:create', { name })
+    return afterMutation(result.ok ? undefined : result.error)
+  }
+  const rename = async (name: string) => {
+    if (!renaming) return undefined
+    const result = await invoke('workspaces:rename', { id: renaming.id, name })
+    return afterMutation(result.ok ? undefined : result.error)
+  }
+  const remove = async (workspace: Workspace) => {
+    const result = await invoke('workspaces:remove', { id: workspace.id })
+    return afterMutation(result.ok ? undefined : result.error)
+  }
+
+  const sorted = [...workspaces].sort((a, b) => a.name.localeCompare(b.name))
+
+  return (
+    <section className="screen" aria-labelledby="workspaces-title">
+      <div className="screen__header">
+        <h1 id="workspaces-title">Workspaces</h1>
+        <Button className="button button--primary" onPress={() => setCreating(true)} aria-keyshortcuts="n">
+          New workspace
+        </Button>
+      </div>
+      <p className="muted">
+        A workspace holds one customer engagement: its Entra tenant and Okta org, snapshots and findings.
+      </p>
+      {listError && (
+        <p className="form__error" role="alert">
+          {listError}
+        </p>
+      )}
+      {sorted.length === 0 ? (
+        <div className="empty">
+          <p>No workspaces yet.</p>
+          <p className="muted">
+            Create one for each customer you troubleshoot (press <kbd className="kbd">n</kbd>).
+          </p>
+        </div>
+      ) : (
+        <table className="data-table" aria-labelledby="workspaces-title">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last changed</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((workspace) => (
+              <tr key={workspace.id} data-workspace-id={workspace.id}>
+                <th scope="row" className="data-table__name">
+                  {workspace.name}
+                </th>
+                <td>
+                  <time dateTime={workspace.createdAt}>{formatDateTime(workspace.createdAt)}</time>
+                </td>
+                <td>
+                  <time dateTime={workspace.updatedAt}>{formatDateTime(workspace.updatedAt)}</time>
+                </td>
+                <td className="data-table__actions">
+                  <Button
+                    className="button button--small"
+                    aria-label={`Rename ${workspace.name}`}
+                    onPress={() => setRenaming(workspace)}
+                  >
+                    Rename
+                  </Button>
+                  <Button
+                    className="button button--small button--danger-quiet"
+                    aria-label={`Remove ${workspace.name}`}
+                    onPress={() => setRemoving(workspace)}
+                  >
+                    Remove
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <WorkspaceNameDialog
+        title="New workspace"
+        submitLabel="Create"
+        isOpen={creating}
+        onOpenChange={setCreating}
+        onSubmit={create}
+      />
+      <WorkspaceNameDialog
+        title="Rename workspace"
+        submitLabel="Rename"
+        isOpen={renaming !== undefined}
+        initialName={renaming?.name}
+        onOpenChange={(open) => !open && setRenaming(undefined)}
+        onSubmit={rename}
+      />
+      <RemoveWorkspaceDialog
+        workspace={removing}
+        onOpenChange={(open) => !open && setRemoving(undefined)}
+        onConfirm={remove}
+      />
+    </section>
+  )
+}
