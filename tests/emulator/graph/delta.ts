@@ -1,0 +1,105 @@
+/**
+ * `/users/delta` and `/groups/delta`: a first round returns every object, then
+ * `@odata.deltaLink`; a round from a `$deltatoken` returns only objects changed since, and
+ * `{"id","@removed":{"reason"}}` for removed ones. The select list and sequence window ride
+ * in the opaque tokens, as Graph's do.
+ */
+import type { EmuRequest, EmuResponse } from '../http'
+import type { Sequence, Table } from '../store'
+import { badRequest, graphError } from './errors'
+import { FilterError, parseFilter } from './filter'
+import { decodeToken, encodeToken, pageBody, parseSelect, projectJson } from './odata'
+
+export interface DeltaSpec {
+  context: string
+  table: Table<object>
+  sequence: Sequence
+  defaults?: readonly string[]
+  odataType: string
+}
+
+const DEFAULT_PAGE = 200
+
+export function deltaQuery(req: EmuRequest, graphBase: string, spec: DeltaSpec): EmuResponse {
+  const q = req.query
+  const skip = q.get('$skiptoken')
+  const delta = q.get('$deltatoken')
+  let state: Record<string, unknown>
+  if (skip !== null || delta !== null) {
+    const decoded = decodeToken(skip ?? delta)
+    if (delta === 'latest') {
+      const token = encodeToken({ s: spec.sequence.value, sel: q.get('$select'), f: q.get('$filter') })
+      const link = `${req.origin}${req.url.pathname}?$deltatoken=${token}`
+      return { status: 200, body: pageBody(context(graphBase, spec, parseSelect(q.get('$select'))), [], { deltaLink: link }) }
+    }
+    if (!decoded) {
+      return graphError(req, 400, 'syncStateNotFound', 'The sync state generation is not found. Please restart sync.')
+    }
+    state = decoded.u === undefined ? { a: decoded.s, u: spec.sequence.value, o: 0, sel: decoded.sel, f: decoded.f } : decoded
+  } else {
+    state = { a: null, u: spec.sequence.value, o: 0, sel: q.get('$select'), f: q.get('$filter') }
+  }
+  const selectText = typeof state.sel === 'string' ? state.sel : null
+  const select = parseSelect(selectText)
+  const filterText = typeof state.f === 'string' ? state.f : null
+  let predicate: ((x: Record<string, unknown>) => boolean) | null = null
+  if (filterText) {
+    try {
+      const parsed = parseFilter(filterText)
+      if ([...parsed.properties].some((p) => p !== 'id')) {
+        return badRequest(req, 'Delta queries support only $filter on id.')
+      }
+      predicate = parsed.predicate
+    } catch (e) {
+      return badRequest(req, (e as FilterError).message)
+    }
+  }
+  const after = typeof state.a === 'number' ? state.a : null
+  const upTo = Number(state.u)
+  const offset = Number(state.o)
+  const maxPage = /odata\.maxpagesize=(\d+)/.exec(String(req.headers.prefer ?? ''))?.[1]
+  const size = Math.min(999, Math.max(1, maxPage ? Number(maxPage) : DEFAULT_PAGE))
+
+  let texts: string[]
+  let total: number
+  if (after === null) {
+    const rows = predicate ? spec.table.items.filter((x) => predicate(x as Record<string, unknown>)) : spec.table.items
+    total = rows.length
+    texts = rows.slice(offset, offset + size).map((o) => deltaJson(o, select, spec))
+  } else {
+    const { changed, removed } = spec.table.changes(after, upTo)
+    const live = predicate ? changed.filter((x) => predicate(x as Record<string, unknown>)) : changed
+    const gone = predicate ? removed.filter((t) => predicate({ id: t.id })) : removed
+    const all = [
+      ...live.map((o) => deltaJson(o, select, spec)),
+      ...gone.map((t) => JSON.stringify({ '@odata.type': spec.odataType, id: t.id, '@removed': { reason: t.reason } })),
+    ]
+    total = all.length
+    texts = all.slice(offset, offset + size)
+  }
+  const ctx = context(graphBase, spec, select)
+  const base = `${req.origin}${req.url.pathname}`
+  if (offset + size < total) {
+    const token = encodeToken({ ...state, o: offset + size })
+    return { status: 200, body: pageBody(ctx, texts, { nextLink: `${base}?$skiptoken=${token}` }) }
+  }
+  const next = encodeToken({ s: upTo, sel: selectText, f: filterText })
+  return { status: 200, body: pageBody(ctx, texts, { deltaLink: `${base}?$deltatoken=${next}` }) }
+}
+
+function context(graphBase: string, spec: DeltaSpec, select: string[] | null): string {
+  return `${graphBase}/v1.0/$metadata#${spec.context}${select ? `(${select.join(',')})` : ''}`
+}
+
+function deltaJson(obj: object, select: string[] | null, spec: DeltaSpec): string {
+  const members = (obj as { members?: unknown }).members
+  const wantsMembers = select?.includes('members') === true
+  const names = select ? select.filter((s) => s !== 'members') : null
+  const text = projectJson(obj, names, spec.defaults ?? null)
+  if (!wantsMembers || !Array.isArray(members)) return text
+  const list = members.map((m: { id?: string; '@odata.type'?: string }) => ({
+    '@odata.type': m['@odata.type'] ?? '#microsoft.graph.user',
+    id: m.id,
+  }))
+  return `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"members@delta":${JSON.stringify(list)}}`
+}

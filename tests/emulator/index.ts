@@ -1,0 +1,198 @@
+/**
+ * The tenant emulator: Entra sign-in, Graph v1.0 and the Okta API on three HTTPS listeners
+ * (127.0.0.1, a CA generated per run), serving one scenario, with faults on demand.
+ * It imports nothing from `src/`: it must not share the product's bugs.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { EmulatorContext } from './context'
+import { entraService } from './entra/server'
+import { FaultEngine, type FaultSpec } from './faults'
+import { graphService } from './graph/server'
+import { listen, RequestLog, type Listener, type LogEntry, type ServiceDefinition } from './http'
+import { createSigningKey } from './keys'
+import { createMutations, type Mutations } from './mutate'
+import { DEFAULT_OKTA_RATE_LIMITS } from './okta/rate-limit'
+import { oktaService } from './okta/server'
+import type { EmulatorOrigins, Scenario, ScenarioBuilder } from './scenarios/types'
+import { Store } from './store'
+import { generateRunCertificates } from './tls'
+
+export type ScenarioName = 'healthy' | 'broken' | 'large'
+
+export interface EmulatorOptions {
+  scenario: ScenarioName | Scenario | ScenarioBuilder
+  seed?: number
+  /** users per side for generated scenarios */
+  users?: number
+  faults?: Partial<FaultSpec> | string
+  /** first of three consecutive ports (login, Graph, Okta); 0 or absent = any free ports */
+  port?: number
+  /** Okta requests per minute per bucket (users, groups, apps, idps, logs, mappings, schemas, token) */
+  oktaRateLimits?: Record<string, number>
+  /** scenario "now" passed to named scenarios */
+  now?: string
+}
+
+/** The connection profile (DESIGN.md §4) that points Crosswalk at this emulator. */
+export interface EmulatorProfile {
+  entra: {
+    tenantId: string
+    clientId: string
+    cloud: 'global'
+    clientSecretEnv: string
+    authorityHost: string
+    graphBaseUrl: string
+  }
+  okta: { orgUrl: string; apiTokenEnv: string }
+  caFile: string
+}
+
+export interface Emulator extends EmulatorOrigins {
+  tenantId: string
+  caPem: string
+  caFile: string
+  profile: EmulatorProfile
+  profileFile: string
+  /** values of the environment variables the profile names */
+  env: Record<string, string>
+  scenario: Scenario
+  setFaults(spec: Partial<FaultSpec> | string | undefined): void
+  faults(): FaultSpec
+  setOktaRateLimit(bucket: string, perMinute: number): void
+  mutate: Mutations
+  /** the most recent requests (up to 20,000) */
+  requestLog: readonly LogEntry[]
+  /** requests per route since start (or the last clearLog) */
+  stats(): Record<string, number>
+  clearLog(): void
+  close(): Promise<void>
+}
+
+export const ENTRA_SECRET_ENV = 'CROSSWALK_EMULATOR_ENTRA_CLIENT_SECRET'
+export const OKTA_TOKEN_ENV = 'CROSSWALK_EMULATOR_OKTA_API_TOKEN'
+
+async function namedScenario(name: ScenarioName): Promise<ScenarioBuilder> {
+  // resolved at run time: the scenario library is built separately and may be absent
+  const url = new URL('./scenarios/index.ts', import.meta.url).href
+  let mod: unknown
+  try {
+    mod = await import(/* @vite-ignore */ url)
+  } catch (error) {
+    throw new Error(`scenario "${name}" needs tests/emulator/scenarios/index.ts: ${String(error)}`)
+  }
+  const build = (mod as { buildScenario?: unknown }).buildScenario
+  if (typeof build !== 'function') throw new Error('tests/emulator/scenarios/index.ts exports no buildScenario')
+  return (options) => (build as (n: string, o: typeof options) => Promise<Scenario>)(name, options)
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const seed = options.seed ?? 1
+  const certs = generateRunCertificates()
+  const signing = createSigningKey()
+  const faults = new FaultEngine(seed, options.faults)
+  const log = new RequestLog()
+  const defs: { entra?: ServiceDefinition; graph?: ServiceDefinition; okta?: ServiceDefinition } = {}
+  const ready = (d: ServiceDefinition | undefined): ServiceDefinition => {
+    if (!d) throw new Error('emulator is still starting')
+    return d
+  }
+  const base = options.port ?? 0
+  const listeners: Listener[] = []
+  try {
+    for (const [i, name] of (['entra', 'graph', 'okta'] as const).entries()) {
+      listeners.push(
+        await listen({
+          key: certs.server.keyPem,
+          cert: certs.server.certPem,
+          port: base ? base + i : 0,
+          definition: () => ready(defs[name]),
+          faults,
+          log,
+        }),
+      )
+    }
+  } catch (error) {
+    await Promise.all(listeners.map((l) => l.close()))
+    throw error
+  }
+  const [login, graph, okta] = listeners as [Listener, Listener, Listener]
+  const origins: EmulatorOrigins = { authorityHost: login.origin, graphBaseUrl: graph.origin, oktaOrgUrl: okta.origin }
+
+  let scenario: Scenario
+  try {
+    const source = options.scenario
+    const builder = typeof source === 'string' ? await namedScenario(source) : typeof source === 'function' ? source : null
+    scenario = builder
+      ? await builder({ seed, origins, ...(options.users ? { users: options.users } : {}), ...(options.now ? { now: options.now } : {}) })
+      : (source as Scenario)
+  } catch (error) {
+    await Promise.all(listeners.map((l) => l.close()))
+    throw error
+  }
+
+  const store = new Store(scenario)
+  const ctx: EmulatorContext = {
+    scenario,
+    store,
+    signing,
+    faults,
+    origins,
+    tenantId: scenario.entra.tenantId,
+    oktaTokens: new Map(),
+    oktaRateLimits: { ...DEFAULT_OKTA_RATE_LIMITS, ...options.oktaRateLimits },
+  }
+  const oktaDef = oktaService(ctx)
+  defs.entra = entraService(ctx)
+  defs.graph = graphService(ctx)
+  defs.okta = oktaDef.definition
+
+  const dir = await mkdtemp(join(tmpdir(), 'crosswalk-emulator-'))
+  const caFile = join(dir, 'ca.pem')
+  await writeFile(caFile, certs.ca.certPem)
+  const profile: EmulatorProfile = {
+    entra: {
+      tenantId: ctx.tenantId,
+      clientId: scenario.credentials.entra.clientId,
+      cloud: 'global',
+      clientSecretEnv: ENTRA_SECRET_ENV,
+      authorityHost: origins.authorityHost,
+      graphBaseUrl: origins.graphBaseUrl,
+    },
+    okta: { orgUrl: origins.oktaOrgUrl, apiTokenEnv: OKTA_TOKEN_ENV },
+    caFile,
+  }
+  const profileFile = join(dir, 'profile.json')
+  await writeFile(profileFile, `${JSON.stringify(profile, null, 2)}\n`)
+
+  let closed = false
+  return {
+    ...origins,
+    tenantId: ctx.tenantId,
+    caPem: certs.ca.certPem,
+    caFile,
+    profile,
+    profileFile,
+    env: {
+      [ENTRA_SECRET_ENV]: scenario.credentials.entra.clientSecret,
+      [OKTA_TOKEN_ENV]: scenario.credentials.okta.apiToken,
+    },
+    scenario,
+    setFaults: (spec) => faults.set(spec),
+    faults: () => faults.current,
+    setOktaRateLimit: (bucket, perMinute) => oktaDef.limiter.setLimit(bucket, perMinute),
+    mutate: createMutations(store),
+    requestLog: log.entries,
+    stats: () => log.stats(),
+    clearLog: () => log.clear(),
+    close: async () => {
+      if (closed) return
+      closed = true
+      await Promise.all(listeners.map((l) => l.close()))
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export { parseFaults, formatFaults, type FaultSpec } from './faults'

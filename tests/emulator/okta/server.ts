@@ -1,0 +1,221 @@
+/**
+ * The Okta management API for the resources Crosswalk reads, with `Link` paging, opaque
+ * `after` cursors, rate-limit buckets and Okta error bodies.
+ */
+import type { EmulatorContext } from '../context'
+import type { EmuRequest, EmuResponse, Route, ServiceDefinition } from '../http'
+import type { OktaRecord } from '../scenarios/types'
+import { authorize, oktaTokenRoute } from './auth'
+import { notFound, oktaError, rateLimited, validation } from './errors'
+import { listLogs } from './logs'
+import { pageOf, withSelfLink } from './paging'
+import { rateHeaders, RateLimiter, type BucketState } from './rate-limit'
+import { parseScim, ScimError } from './scim'
+
+const USER_FILTER_ATTRIBUTES = new Set([
+  'status', 'lastUpdated', 'id', 'profile.login', 'profile.email', 'profile.firstName', 'profile.lastName',
+])
+
+interface OktaHandler {
+  key: string
+  bucket: string
+  /** OAuth scope the endpoint needs; null for the token endpoint */
+  scope: string | null
+  run: (req: EmuRequest) => EmuResponse
+}
+
+function bucketOf(path: string): string {
+  if (path.startsWith('/oauth2/')) return 'token'
+  const name = path.split('/')[3] ?? 'other'
+  return name === 'meta' ? 'schemas' : name
+}
+
+const byId = (rows: OktaRecord[], id: string): OktaRecord | undefined => rows.find((r) => r.id === id)
+
+export function oktaService(ctx: EmulatorContext): { definition: ServiceDefinition; limiter: RateLimiter } {
+  const limiter = new RateLimiter(ctx.oktaRateLimits)
+  const states = new WeakMap<EmuRequest, BucketState>()
+  const o = ctx.store.okta
+  const data = ctx.scenario.okta
+
+  function filtered(req: EmuRequest, table: typeof o.users, allowed: Set<string> | null, hideDeprovisioned: boolean): OktaRecord[] | EmuResponse {
+    const filter = req.query.get('filter')
+    const search = req.query.get('search')
+    const q = req.query.get('q')
+    if (!filter && !search && !q) {
+      return hideDeprovisioned ? table.view('active', (rows) => rows.filter((u) => u.status !== 'DEPROVISIONED')) : table.items
+    }
+    try {
+      const preds: ((x: unknown) => boolean)[] = []
+      if (filter) {
+        const parsed = parseScim(filter)
+        const bad = allowed ? parsed.attributes.find((a) => !allowed.has(a)) : undefined
+        if (bad) return oktaError(400, 'E0000031', 'Invalid search criteria.', [`filter: ${bad} is not a filterable attribute`])
+        preds.push(parsed.matches)
+      }
+      if (search) preds.push(parseScim(search).matches)
+      if (q) {
+        const needle = q.toLowerCase()
+        preds.push((x) => {
+          const r = x as { profile?: Record<string, unknown>; label?: unknown; name?: unknown }
+          const fields = [r.profile?.firstName, r.profile?.lastName, r.profile?.email, r.profile?.name, r.label, r.name]
+          return fields.some((f) => typeof f === 'string' && f.toLowerCase().startsWith(needle))
+        })
+      }
+      const key = `${filter ?? ''}|${search ?? ''}|${q ?? ''}`
+      return table.view(key, (rows) => rows.filter((r) => preds.every((p) => p(r))))
+    } catch (e) {
+      return validation(`filter: ${(e as ScimError).message}`)
+    }
+  }
+
+  const list = (
+    key: string,
+    bucket: string,
+    scope: string,
+    rows: (req: EmuRequest) => OktaRecord[] | EmuResponse,
+    limits: { default: number; max: number },
+    strip?: (r: OktaRecord) => OktaRecord,
+  ): OktaHandler => ({
+    key,
+    bucket,
+    scope,
+    run: (req) => {
+      const r = rows(req)
+      return Array.isArray(r) ? pageOf(req, r, limits, strip) : r
+    },
+  })
+  const single = (key: string, bucket: string, scope: string, find: () => OktaRecord | undefined, what: string): OktaHandler => ({
+    key,
+    bucket,
+    scope,
+    run: (req) => {
+      const found = find()
+      return found ? { status: 200, body: JSON.stringify(withSelfLink(req, found)) } : notFound(what)
+    },
+  })
+  const stripMapping = (m: OktaRecord): OktaRecord => {
+    const { properties: _omitted, ...rest } = m
+    void _omitted
+    return rest
+  }
+
+  function route(req: EmuRequest): OktaHandler | null {
+    const p = req.path.replace(/\/+$/, '')
+    if (req.method === 'POST' && p === '/oauth2/v1/token') {
+      return { key: 'POST /oauth2/v1/token', bucket: 'token', scope: null, run: () => oktaTokenRoute(ctx, req) }
+    }
+    if (req.method !== 'GET') return null
+    const seg = p.split('/').slice(1)
+    if (seg[0] !== 'api' || seg[1] !== 'v1') return null
+    const [, , a, b, c, d, e] = seg
+    const n = seg.length
+    const missing = (what: string): string => `Resource not found: ${what} (${what.split(' ')[0]})`
+    switch (a) {
+      case 'users':
+        if (n === 3) return list('GET /api/v1/users', 'users', 'okta.users.read', (r) => filtered(r, o.users, USER_FILTER_ATTRIBUTES, true), { default: 200, max: 200 })
+        if (n === 4) {
+          const id = b ?? ''
+          return single('GET /api/v1/users/{id}', 'users', 'okta.users.read', () => o.users.get(id) ?? o.users.find((u) => String((u.profile as OktaRecord | undefined)?.login ?? '').toLowerCase() === id.toLowerCase()), missing(`${id} (User)`))
+        }
+        break
+      case 'groups':
+        if (n === 3) return list('GET /api/v1/groups', 'groups', 'okta.groups.read', (r) => filtered(r, o.groups, null, false), { default: 10000, max: 10000 })
+        if (n === 4) return single('GET /api/v1/groups/{id}', 'groups', 'okta.groups.read', () => o.groups.get(b ?? ''), missing(`${b} (UserGroup)`))
+        break
+      case 'apps': {
+        if (n === 3) return list('GET /api/v1/apps', 'apps', 'okta.apps.read', (r) => filtered(r, o.apps, null, false), { default: 20, max: 200 })
+        const app = o.apps.get(b ?? '')
+        const what = missing(`${b} (AppInstance)`)
+        if (n === 4) return single('GET /api/v1/apps/{id}', 'apps', 'okta.apps.read', () => app, what)
+        if (n === 5 && c === 'users') {
+          return list('GET /api/v1/apps/{id}/users', 'apps', 'okta.apps.read', () => (app ? (data.appUsers[b ?? ''] ?? []) : notFound(what)), { default: 50, max: 500 })
+        }
+        if (n === 6 && c === 'users') {
+          return single('GET /api/v1/apps/{id}/users/{userId}', 'apps', 'okta.apps.read', () => (app ? byId(data.appUsers[b ?? ''] ?? [], d ?? '') : undefined), missing(`${d} (AppUser)`))
+        }
+        if (n === 6 && c === 'credentials' && d === 'keys') {
+          return {
+            key: 'GET /api/v1/apps/{id}/credentials/keys',
+            bucket: 'apps',
+            scope: 'okta.apps.read',
+            run: () => (app ? { status: 200, body: JSON.stringify(data.appKeys[b ?? ''] ?? []) } : notFound(what)),
+          }
+        }
+        break
+      }
+      case 'idps':
+        if (n === 3) {
+          return list('GET /api/v1/idps', 'idps', 'okta.idps.read', (r) => {
+            const type = r.query.get('type')
+            const rows = filtered(r, o.idps, null, false)
+            return type && Array.isArray(rows) ? rows.filter((i) => i.type === type) : rows
+          }, { default: 20, max: 200 })
+        }
+        if (n === 4) return single('GET /api/v1/idps/{id}', 'idps', 'okta.idps.read', () => o.idps.get(b ?? ''), missing(`${b} (IdentityProvider)`))
+        break
+      case 'mappings':
+        if (n === 3) {
+          return list('GET /api/v1/mappings', 'mappings', 'okta.profileMappings.read', (r) => {
+            const sourceId = r.query.get('sourceId')
+            const targetId = r.query.get('targetId')
+            if (!sourceId && !targetId) return o.mappings.items
+            return o.mappings.items.filter((m) => (!sourceId || (m.source as OktaRecord | undefined)?.id === sourceId) && (!targetId || (m.target as OktaRecord | undefined)?.id === targetId))
+          }, { default: 20, max: 200 }, stripMapping)
+        }
+        if (n === 4) return single('GET /api/v1/mappings/{id}', 'mappings', 'okta.profileMappings.read', () => o.mappings.get(b ?? ''), missing(`${b} (ProfileMapping)`))
+        break
+      case 'meta':
+        if (b === 'schemas' && c === 'user' && n === 6) {
+          const id = d ?? ''
+          return single('GET /api/v1/meta/schemas/user/{id}', 'schemas', 'okta.schemas.read', () => (id === 'default' || id === data.userSchema.id ? data.userSchema : undefined), missing(`${id} (UserSchema)`))
+        }
+        break
+      case 'logs':
+        if (n === 3) return { key: 'GET /api/v1/logs', bucket: 'logs', scope: 'okta.logs.read', run: (r) => listLogs(r, o.logs, ctx.store.clock) }
+        break
+    }
+    void e
+    return null
+  }
+
+  const definition: ServiceDefinition = {
+    service: 'okta',
+    resolve(req: EmuRequest): Route {
+      const h = route(req)
+      if (!h) {
+        return { key: 'unknown', handle: () => notFound(`Resource not found: ${req.method} ${req.path} (Api)`) }
+      }
+      return {
+        key: h.key,
+        auth: h.scope === null,
+        handle: () => {
+          const state = limiter.take(h.bucket)
+          states.set(req, state)
+          if (state.exhausted) return rateLimited()
+          if (h.scope) {
+            const denied = authorize(ctx, req, h.scope)
+            if (denied) return denied
+          }
+          return h.run(req)
+        },
+      }
+    },
+    throttled: (req) => {
+      const reset = Math.floor(Date.now() / 1000) + ctx.faults.current.okta429Reset
+      const { limit } = limiter.peek(bucketOf(req.path))
+      return { ...rateLimited(), headers: rateHeaders({ limit, remaining: 0, reset }) }
+    },
+    serverError: () => oktaError(500, 'E0000009', 'Internal Server Error'),
+    commonHeaders: (req) => {
+      const state = states.get(req)
+      return {
+        'x-okta-request-id': req.requestId.replace(/-/g, '').slice(0, 24),
+        ...(state ? rateHeaders(state) : {}),
+        'cache-control': 'no-cache, no-store',
+        'strict-transport-security': 'max-age=315360000; includeSubDomains',
+      }
+    },
+  }
+  return { definition, limiter }
+}
