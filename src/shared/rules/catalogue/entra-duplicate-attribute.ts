@@ -1,0 +1,66 @@
+/**
+ * entra-duplicate-attribute — two or more Entra users share (case-insensitively) a
+ * userPrincipalName, mail, SMTP proxy address or onPremisesImmutableId. Entra Connect
+ * exports fail (AttributeValueMustBeUnique / duplicate attribute resiliency
+ * quarantines the value) and any match on that value is ambiguous. Every object
+ * involved is a subject; one finding per duplicated value.
+ * Reads: entra.users.
+ * False positives: none; a user's own mail repeated in its own proxyAddresses is not
+ * a duplicate (each user counts once per address).
+ */
+import type { Finding } from '../../model'
+import { type Rec, str } from '../../util/access'
+import { LINKS } from '../links'
+import { type Rule, makeFinding } from '../rule'
+import { entraUserSubject } from '../seam'
+
+const ATTRIBUTES = [
+  { name: 'userPrincipalName', map: 'entraByUpn' },
+  { name: 'mail', map: 'entraByMail' },
+  { name: 'proxyAddresses', map: 'entraByProxy' },
+  { name: 'onPremisesImmutableId', map: 'entraByImmutableId' },
+] as const
+
+export const entraDuplicateAttribute: Rule = {
+  id: 'entra-duplicate-attribute',
+  title: 'Duplicate UPN, mail, proxy address or immutable ID in Entra',
+  category: 'duplicate',
+  severity: 'high',
+  reads: ['entra.users'],
+  evaluate(_snapshot, ctx) {
+    const findings: Finding[] = []
+    for (const attr of ATTRIBUTES) {
+      const map: Map<string, Rec[]> = ctx.index[attr.map]
+      for (const [value, users] of map) {
+        if (users.length < 2) continue
+        findings.push(
+          makeFinding(entraDuplicateAttribute, {
+            severity: attr.name === 'mail' ? 'medium' : 'high',
+            title: `${users.length} Entra users share ${attr.name} ${value}`,
+            detail: `${attr.name} must be unique in the tenant (case-insensitive). Entra Connect reports AttributeValueMustBeUnique, and Okta cannot tell these users apart when it matches on this value.`,
+            subjects: users.map(entraUserSubject),
+            key: `${attr.name}:${value}`,
+            evidence: {
+              entra: {
+                attribute: attr.name,
+                value,
+                users: users.map((u) => ({
+                  id: str(u, 'id'),
+                  userPrincipalName: str(u, 'userPrincipalName') ?? null,
+                  onPremisesSyncEnabled: u['onPremisesSyncEnabled'] ?? null,
+                })),
+              },
+            },
+            steps: [
+              `Decide which object owns ${value}; in Entra admin center › Users, open each user listed and change ${attr.name} on the other(s) (for synced users change it in on-premises AD and let Entra Connect sync).`,
+              'Entra admin center › Identity › Hybrid management › Microsoft Entra Connect › Connect Sync › Connect Health › Sync errors › Duplicate Attribute lists the conflict too.',
+              `API: PATCH https://graph.microsoft.com/v1.0/users/{id} for cloud users (e.g. {"${attr.name === 'proxyAddresses' ? 'mail' : attr.name}": "…"}).`,
+            ],
+            links: [LINKS.duplicateResiliency, LINKS.syncErrors],
+          }),
+        )
+      }
+    }
+    return findings
+  },
+}

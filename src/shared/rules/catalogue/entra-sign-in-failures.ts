@@ -1,0 +1,123 @@
+/**
+ * entra-sign-in-failures — failed Entra sign-ins grouped by AADSTS code
+ * (`status.errorCode`, a number without the prefix; 0 is success), each with its
+ * meaning, the usual Entra–Okta cause and the configuration objects to inspect
+ * (from the offline code dictionary). Codes that point at the seam (federation,
+ * IdP credentials, consent) are high; user-side codes (bad password, lockout, MFA
+ * prompts) are low.
+ * Reads: entra.signIns.
+ * False positives: user mistakes are reported, at low severity, because their volume
+ * can still reveal a misconfiguration.
+ */
+import { aadstsEntry } from '../../codes'
+import type { Finding, Subject } from '../../model'
+import { type Rec, get, str } from '../../util/access'
+import { LINKS } from '../links'
+import { type Rule, capSubjects, makeFinding } from '../rule'
+import { applicationSubject, entraUserSubject } from '../seam'
+
+const SEAM = new Set([
+  50107, 50008, 50006, 90020, 51004, 90072, 7000215, 7000222, 7000218, 70002, 700027, 50011, 700016,
+  700011, 50194, 65001, 90094, 650056, 20001, 20012, 90081, 50034,
+])
+const USER_SIDE = new Set([
+  50126, 50053, 50055, 50057, 50144, 50076, 50079, 50074, 70008, 700082, 54005, 50158, 50140, 50125,
+])
+
+function errorCode(signIn: Rec): number | undefined {
+  const raw = get(signIn, 'status', 'errorCode')
+  const n =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string'
+        ? Number(raw.replace(/^aadsts/i, ''))
+        : NaN
+  return Number.isFinite(n) && n !== 0 ? n : undefined
+}
+
+export const entraSignInFailures: Rule = {
+  id: 'entra-sign-in-failures',
+  title: 'Entra sign-in failures by AADSTS code',
+  category: 'sign-in',
+  severity: 'medium',
+  reads: ['entra.signIns'],
+  evaluate(snapshot, ctx) {
+    const groups = new Map<number, Rec[]>()
+    for (const s of snapshot.entra?.signIns ?? []) {
+      const code = errorCode(s)
+      if (code === undefined) continue
+      const list = groups.get(code)
+      if (list) list.push(s)
+      else groups.set(code, [s])
+    }
+    const findings: Finding[] = []
+    for (const [code, signIns] of groups) {
+      const entry = aadstsEntry(code)
+      const subjects: Subject[] = []
+      const seen = new Set<string>()
+      const apps = new Map<string, string>()
+      for (const s of signIns) {
+        const appId = str(s, 'appId')
+        if (appId) apps.set(appId, str(s, 'appDisplayName') ?? appId)
+        const userId = str(s, 'userId')
+        const key = userId ?? str(s, 'userPrincipalName')
+        if (!key || seen.has(key)) continue
+        seen.add(key)
+        const user = userId ? ctx.index.entraById.get(userId) : undefined
+        subjects.push(
+          user
+            ? entraUserSubject(user)
+            : { source: 'entra', type: 'user', id: key, name: str(s, 'userPrincipalName') },
+        )
+      }
+      const appSubjects = [...apps.keys()].map((appId) => {
+        const app = ctx.index.applicationsByAppId.get(appId.toLowerCase())
+        return app
+          ? applicationSubject(app)
+          : { source: 'entra' as const, type: 'application', id: appId, name: apps.get(appId) }
+      })
+      const times = signIns
+        .map((s) => str(s, 'createdDateTime') ?? '')
+        .filter(Boolean)
+        .sort()
+      const severity = SEAM.has(code) ? 'high' : USER_SIDE.has(code) ? 'low' : 'medium'
+      findings.push(
+        makeFinding(entraSignInFailures, {
+          severity,
+          title: `${signIns.length} sign-in${signIns.length === 1 ? '' : 's'} failed with AADSTS${code}${entry ? ` (${entry.name})` : ''}`,
+          detail: `${entry ? `${entry.meaning} Typical cause with Okta: ${entry.cause}` : "This code is not in the offline dictionary; see Microsoft's error reference."} ${seen.size} user${seen.size === 1 ? '' : 's'} across ${apps.size} app${apps.size === 1 ? '' : 's'} (${[...apps.values()].slice(0, 5).join(', ')}).`,
+          subjects: capSubjects([...appSubjects, ...subjects], ctx.thresholds.maxSubjects),
+          key: String(code),
+          evidence: {
+            entra: {
+              errorCode: code,
+              count: signIns.length,
+              users: seen.size,
+              apps: [...apps].map(([appId, name]) => ({ appId, name })),
+              first: times[0] ?? null,
+              last: times[times.length - 1] ?? null,
+              failureReason: str(signIns[0], 'status', 'failureReason') ?? null,
+              examples: signIns
+                .slice(0, 10)
+                .map((s) => ({
+                  id: str(s, 'id'),
+                  userPrincipalName: str(s, 'userPrincipalName') ?? null,
+                  appId: str(s, 'appId') ?? null,
+                  createdDateTime: str(s, 'createdDateTime') ?? null,
+                })),
+            },
+            inspect: entry?.check ?? [],
+            relatedRules: entry?.rules ?? [],
+          },
+          steps: [
+            ...(entry?.fix ?? []),
+            `Entra admin center › Identity › Monitoring & health › Sign-in logs › filter Status = Failure, error code ${code}: open one event for the correlation ID and the full failure reason.`,
+            `API: GET https://graph.microsoft.com/v1.0/auditLogs/signIns?$filter=status/errorCode eq ${code}.`,
+          ],
+          links: [...(entry?.links ?? [LINKS.aadstsCodes]), LINKS.signInLogs],
+        }),
+      )
+    }
+    return findings
+  },
+}

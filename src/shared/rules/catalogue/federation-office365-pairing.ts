@@ -1,0 +1,102 @@
+/**
+ * federation-office365-pairing — the two halves of WS-Fed do not pair up: an Entra
+ * domain federated to Okta with no active Okta Office 365 app naming it (users are
+ * sent to an Okta URL that serves no app), or an Office 365 app naming a domain that
+ * Entra does not federate (managed, unverified or unknown: Okta's WS-Fed sign-in and
+ * provisioning for it fail, "The domain portion of the userPrincipalName property is
+ * invalid").
+ * Reads: entra.domains, entra.federationConfigurations, okta.apps.
+ * False positives: a domain federated to another IdP (e.g. AD FS) is not reported.
+ */
+import type { Finding } from '../../model'
+import { norm, str } from '../../util/access'
+import { domainFederations } from '../federation'
+import { LINKS } from '../links'
+import { type Rule, makeFinding } from '../rule'
+import { domainSubject, office365Apps, office365Domains, oktaAppSubject } from '../seam'
+
+export const federationOffice365Pairing: Rule = {
+  id: 'federation-office365-pairing',
+  title: 'Federated domain and Okta Office 365 app do not pair up',
+  category: 'domain-federation',
+  severity: 'high',
+  reads: ['entra.domains', 'okta.apps'],
+  evaluate(snapshot, ctx) {
+    const findings: Finding[] = []
+    const apps = office365Apps(ctx.index).filter(
+      (a) => str(a, 'status')?.toUpperCase() !== 'INACTIVE',
+    )
+    const served = new Set(apps.flatMap(office365Domains))
+    const federations = domainFederations(snapshot, ctx.index)
+    const oktaFederated = new Set(federations.filter((f) => f.isOkta).map((f) => f.domain))
+    const otherFederated = new Set(federations.filter((f) => !f.isOkta).map((f) => f.domain))
+    for (const [name, domain] of ctx.index.domainsById) {
+      if (norm(str(domain, 'authenticationType')) !== 'federated') continue
+      if (served.has(name) || otherFederated.has(name)) continue
+      // a federated domain whose configuration was not collected is judged only when Okta serves O365 at all
+      if (!oktaFederated.has(name) && apps.length === 0) continue
+      findings.push(
+        makeFinding(federationOffice365Pairing, {
+          title: `Federated domain ${name} has no Okta Office 365 app`,
+          detail: `Entra sends ${name} users to Okta for sign-in, but no active Office 365 app in the Okta org names ${name} (settings.app.domain). Okta cannot issue the WS-Fed token, so these users cannot sign in to Microsoft 365.`,
+          subjects: [domainSubject(name)],
+          key: `domain:${name}`,
+          evidence: {
+            entra: { domain: name, authenticationType: str(domain, 'authenticationType') ?? null },
+            okta: {
+              office365Apps: apps.map((a) => ({ id: str(a, 'id'), domains: office365Domains(a) })),
+            },
+          },
+          steps: [
+            `Okta Admin Console › Applications › Microsoft Office 365 › General: add ${name} to the app's domains, then Sign On › WS-Federation › automatic setup.`,
+            `Or return the domain to managed authentication: Entra admin center › Microsoft Entra Connect › Staged rollout / Update-MgDomain -DomainId ${name} -AuthenticationType Managed.`,
+            `API: PATCH https://graph.microsoft.com/v1.0/domains/${name} {"authenticationType":"Managed"} (after removing its federationConfiguration).`,
+          ],
+          links: [LINKS.migrateOkta, LINKS.oktaOffice365, LINKS.domainFederation],
+        }),
+      )
+    }
+    for (const app of apps) {
+      for (const d of office365Domains(app)) {
+        const domain = ctx.index.domainsById.get(d)
+        const auth = ctx.index.domainAuthentication(d)
+        if (auth === 'federated' && domain?.['isVerified'] !== false) continue
+        if (ctx.index.domainsById.size === 0) continue
+        const state = !domain
+          ? 'not a domain of the tenant'
+          : domain['isVerified'] === false
+            ? 'not verified in Entra'
+            : 'managed (not federated) in Entra'
+        findings.push(
+          makeFinding(federationOffice365Pairing, {
+            severity: 'medium',
+            title: `Okta Office 365 app "${str(app, 'label') ?? str(app, 'id')}" serves ${d}, which is ${state}`,
+            detail: `The Okta app is configured for ${d}, but the domain is ${state}. Users of ${d} never reach Okta for Microsoft 365 sign-in, and Okta's provisioning of UPNs on it fails ("The domain portion of the userPrincipalName property is invalid").`,
+            subjects: [oktaAppSubject(app), domainSubject(d)],
+            key: `app:${str(app, 'id')}:${d}`,
+            evidence: {
+              okta: {
+                appId: str(app, 'id'),
+                domain: d,
+                wsFedConfigureType: str(app, 'settings', 'app', 'wsFedConfigureType') ?? null,
+              },
+              entra: {
+                domain: d,
+                exists: !!domain,
+                isVerified: domain ? (domain['isVerified'] ?? null) : null,
+                authenticationType: domain ? (str(domain, 'authenticationType') ?? null) : null,
+              },
+            },
+            steps: [
+              `Okta Admin Console › Applications › ${str(app, 'label') ?? 'Microsoft Office 365'} › Sign On › WS-Federation: run automatic setup (it federates the domain), or remove ${d} from the app.`,
+              `Entra admin center › Settings › Domain names › ${d}: verify it; federation is then set by Okta or with New-MgDomainFederationConfiguration.`,
+              `API: POST https://graph.microsoft.com/v1.0/domains/${d}/federationConfiguration {"issuerUri":"http://www.okta.com/{appKey}", …}.`,
+            ],
+            links: [LINKS.oktaOffice365, LINKS.domainFederation, LINKS.customDomain],
+          }),
+        )
+      }
+    }
+    return findings
+  },
+}

@@ -1,0 +1,81 @@
+/**
+ * upn-suffix-unverified — users whose UPN suffix is not a verified domain of the
+ * tenant. Entra never stores a UPN on an unverified domain (Entra Connect falls back
+ * to the initial *.onmicrosoft.com domain), so the AD value in
+ * `onPremisesUserPrincipalName` is where the suffix shows; the cloud UPN is checked
+ * too. Those users sign in to Entra with a different name than in AD and Okta, and
+ * cannot be federated. One finding per suffix (the domain is a subject when Entra
+ * lists it unverified), listing at most `maxSubjects` users.
+ * Reads: entra.users, entra.domains (or organization.verifiedDomains).
+ * False positives: none known; subdomains of a verified domain count as verified.
+ */
+import type { Finding } from '../../model'
+import { domainOf, str } from '../../util/access'
+import { Grouper } from '../grouped'
+import { LINKS } from '../links'
+import { type Rule, makeFinding } from '../rule'
+import { domainSubject, entraUserSubject } from '../seam'
+
+export const upnSuffixUnverified: Rule = {
+  id: 'upn-suffix-unverified',
+  title: 'UPN suffix is not a verified domain',
+  category: 'domain-federation',
+  severity: 'medium',
+  reads: ['entra.users', 'entra.domains'],
+  evaluate(_snapshot, ctx) {
+    if (ctx.index.domainsById.size === 0) return []
+    const g = new Grouper(ctx.thresholds.maxSubjects)
+    for (const u of ctx.index.entraUsers) {
+      const onPrem = str(u, 'onPremisesUserPrincipalName')
+      const cloud = str(u, 'userPrincipalName')
+      const seen = new Set<string>()
+      for (const [attribute, value] of [
+        ['onPremisesUserPrincipalName', onPrem],
+        ['userPrincipalName', cloud],
+      ] as const) {
+        const suffix = domainOf(value)
+        if (!suffix || seen.has(suffix) || ctx.index.isVerifiedDomain(suffix)) continue
+        seen.add(suffix)
+        g.add(suffix, entraUserSubject(u), {
+          id: str(u, 'id'),
+          attribute,
+          value: value ?? null,
+          userPrincipalName: cloud ?? null,
+        })
+      }
+    }
+    const findings: Finding[] = []
+    for (const group of g.groups.values()) {
+      const suffix = group.key
+      const registered = ctx.index.domainsById.get(suffix)
+      findings.push(
+        makeFinding(upnSuffixUnverified, {
+          title: registered
+            ? `Domain ${suffix} is in use by ${group.total} user${group.total === 1 ? '' : 's'} but not verified`
+            : `UPN suffix ${suffix} of ${group.total} user${group.total === 1 ? '' : 's'} is not a domain of the tenant`,
+          detail: `${registered ? `${suffix} is added to the tenant but not verified` : `${suffix} is not added to the tenant`}. Entra replaces such UPNs with the *.onmicrosoft.com domain, so these users' Entra UPN differs from AD and from their Okta login, and they cannot use federation.`,
+          subjects: [...(registered ? [domainSubject(suffix)] : []), ...group.subjects],
+          key: suffix,
+          evidence: {
+            entra: {
+              suffix,
+              registered: !!registered,
+              isVerified: registered ? (registered['isVerified'] ?? null) : null,
+              total: group.total,
+              examples: group.examples,
+            },
+          },
+          steps: [
+            registered
+              ? `Entra admin center › Identity › Settings › Domain names › ${suffix} › add the TXT record shown at your DNS host, then Verify.`
+              : `Either add and verify ${suffix} (Entra admin center › Settings › Domain names › Add custom domain) or change the users' UPN suffix in AD to a verified domain (AD Domains and Trusts › UPN suffixes, then the users' account tab).`,
+            'Non-routable suffixes such as .local cannot be verified; move users to a routable suffix.',
+            `API: POST https://graph.microsoft.com/v1.0/domains {"id":"${suffix}"} then POST /v1.0/domains/${suffix}/verify.`,
+          ],
+          links: [LINKS.customDomain, LINKS.upnPolicy, LINKS.idFix],
+        }),
+      )
+    }
+    return findings
+  },
+}

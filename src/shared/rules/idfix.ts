@@ -1,0 +1,138 @@
+/**
+ * IdFix's attribute checks (microsoft/idfix, "Errors supported by the IdFix tool"),
+ * applied to cloud data on both sides. Each check returns the IdFix error types a
+ * value has: Blank, Character, Format, TopLevelDomain, Length. Duplicates are the
+ * duplicate rules' business.
+ *
+ * @see https://learn.microsoft.com/en-us/microsoft-365/enterprise/install-and-run-idfix
+ */
+
+/** IdFix's error types (Duplicate and MailMatch are handled elsewhere). */
+export type IdFixError = 'blank' | 'character' | 'format' | 'top-level-domain' | 'length'
+
+// IdFix: whitespace \ % & * + / = ? { } | < > ( ) ; : , [ ] " plus ' and umlauted vowels
+const UPN_BAD = /[\s\\%&*+/=?{}|<>();:,[\]"'äëïöüÿÄËÏÖÜŸ]/
+const MAIL_BAD = /[\s<>();,[\]"'\\]/
+const PROXY_BAD = /[\s<>();,[\]"']/
+// whitespace \ ! # $ % & * + / = ? ^ ` { } | ~ < > ( ) ' ; : , [ ] " @
+const NICK_BAD = /[\s\\!#$%&*+/=?^`{}|~<>()';:,[\]"@]/
+const LOCAL_ATOM = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+$/i
+const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i
+const TLD = /^(?:[a-z]{2,17}|xn--[a-z0-9-]{1,59})$/i
+const NON_ROUTABLE = new Set([
+  'local',
+  'lan',
+  'internal',
+  'intranet',
+  'corp',
+  'home',
+  'localdomain',
+  'localhost',
+  'private',
+  'test',
+  'example',
+  'invalid',
+  'domain',
+  'priv',
+  'ad',
+  'office',
+  'int',
+])
+
+/** RFC 2822-style address check (dot-atoms, domain labels), IdFix's Format rule. */
+export function isRfc2822Address(value: string): boolean {
+  const at = value.lastIndexOf('@')
+  if (at <= 0 || at === value.length - 1) return false
+  const local = value.slice(0, at)
+  const domain = value.slice(at + 1)
+  if (!local.split('.').every((atom) => atom.length > 0 && LOCAL_ATOM.test(atom))) return false
+  const labels = domain.split('.')
+  return labels.length >= 2 && labels.every((l) => DOMAIN_LABEL.test(l))
+}
+
+/** True when the address's top-level domain is not publicly routable (e.g. `.local`). */
+export function hasNonRoutableTld(value: string): boolean {
+  const at = value.lastIndexOf('@')
+  const domain = at >= 0 ? value.slice(at + 1) : value
+  const tld = domain.slice(domain.lastIndexOf('.') + 1).toLowerCase()
+  if (!domain.includes('.')) return true
+  return NON_ROUTABLE.has(tld) || !TLD.test(tld)
+}
+
+function addressErrors(value: string, bad: RegExp, maxLength: number): IdFixError[] {
+  const errors: IdFixError[] = []
+  if (bad.test(value)) errors.push('character')
+  else if (!isRfc2822Address(value)) errors.push('format')
+  if (value.includes('@') && value.includes('.') && hasNonRoutableTld(value))
+    errors.push('top-level-domain')
+  if (value.length > maxLength) errors.push('length')
+  return errors
+}
+
+/** userPrincipalName: characters, format, routable TLD, ≤ 113 chars, < 64 before @ and < 48 after. */
+export function checkUpn(value: string | undefined): IdFixError[] {
+  if (value === undefined || !value.trim()) return ['blank']
+  const errors = addressErrors(value, UPN_BAD, 113)
+  const at = value.lastIndexOf('@')
+  if (at >= 0 && !errors.includes('length') && (at >= 64 || value.length - at - 1 >= 48))
+    errors.push('length')
+  return errors
+}
+
+/** mail: no whitespace, RFC 2822, routable TLD, < 256 chars. Blank is allowed (no mailbox). */
+export function checkMail(value: string | undefined): IdFixError[] {
+  if (value === undefined || !value.trim()) return []
+  return addressErrors(value, MAIL_BAD, 255)
+}
+
+/** mailNickname: not blank, IdFix's character list, no leading/trailing period, < 64 chars. */
+export function checkMailNickname(value: string | undefined): IdFixError[] {
+  if (value === undefined || !value.trim()) return ['blank']
+  const errors: IdFixError[] = []
+  if (NICK_BAD.test(value)) errors.push('character')
+  if (value.startsWith('.') || value.endsWith('.')) errors.push('format')
+  if (value.length >= 64) errors.push('length')
+  return errors
+}
+
+/** One proxy address: SMTP values get the address checks; every value ≤ 256 chars. */
+export function checkProxyAddress(value: string): IdFixError[] {
+  const colon = value.indexOf(':')
+  const prefix = colon > 0 ? value.slice(0, colon).toLowerCase() : ''
+  const errors: IdFixError[] = []
+  if (prefix === 'smtp') {
+    errors.push(
+      ...addressErrors(value.slice(colon + 1), PROXY_BAD, 256).filter((e) => e !== 'length'),
+    )
+  } else if (colon <= 0) {
+    errors.push('format')
+  }
+  if (value.length > 256) errors.push('length')
+  return errors
+}
+
+/** Okta login: ≤ 100 chars; email-shaped unless the org's schema relaxes the pattern. */
+export function checkOktaLogin(value: string | undefined, requireEmail: boolean): IdFixError[] {
+  if (value === undefined || !value.trim()) return ['blank']
+  const errors: IdFixError[] = []
+  if (/\s/.test(value)) errors.push('character')
+  else if (requireEmail && !isRfc2822Address(value)) errors.push('format')
+  if (requireEmail && value.includes('@') && hasNonRoutableTld(value))
+    errors.push('top-level-domain')
+  if (value.length > 100) errors.push('length')
+  return errors
+}
+
+/** Okta email: required by the default schema; RFC 2822 and routable. */
+export function checkOktaEmail(value: string | undefined): IdFixError[] {
+  if (value === undefined || !value.trim()) return ['blank']
+  return addressErrors(value, MAIL_BAD, 100)
+}
+
+/** Service accounts IdFix skips by name prefix (and Entra Connect's own sync account). */
+export function isWellKnownExclusion(name: string | undefined): boolean {
+  if (!name) return false
+  return /^(HealthMailbox|SystemMailbox|DiscoverySearchMailbox|FederatedEmail|msol_|krbtgt|Sync_|CAS_\{)/i.test(
+    name,
+  )
+}

@@ -1,0 +1,110 @@
+/**
+ * The rule catalogue and the diagnosis entry point. Every rule is listed here
+ * explicitly (no side-effect registration); `diagnose` runs them all (or a
+ * selection) over a snapshot. Pure: runs in the renderer's worker, in Node and in
+ * tests alike.
+ */
+import type { Finding, Snapshot } from '../model'
+import { collectionPermissionMissing } from './catalogue/collection-permission-missing'
+import { crossMatchAmbiguous } from './catalogue/cross-match-ambiguous'
+import { entraAttributeInvalid } from './catalogue/entra-attribute-invalid'
+import { entraCertificateExpiry } from './catalogue/entra-certificate-expiry'
+import { entraConnectSyncStale } from './catalogue/entra-connect-sync-stale'
+import { entraDuplicateAttribute } from './catalogue/entra-duplicate-attribute'
+import { entraProvisioningFailures } from './catalogue/entra-provisioning-failures'
+import { entraSecretExpiry } from './catalogue/entra-secret-expiry'
+import { entraSignInFailures } from './catalogue/entra-sign-in-failures'
+import { entraSyncJobFailing } from './catalogue/entra-sync-job-failing'
+import { entraSyncPropertyConflict } from './catalogue/entra-sync-property-conflict'
+import { entraUserSyncLag } from './catalogue/entra-user-sync-lag'
+import { federatedUserNoImmutableId } from './catalogue/federated-user-no-immutable-id'
+import { federationCertificateExpiry } from './catalogue/federation-certificate-expiry'
+import { federationIssuerMismatch } from './catalogue/federation-issuer-mismatch'
+import { federationOffice365Pairing } from './catalogue/federation-office365-pairing'
+import { federationSigningCertMismatch } from './catalogue/federation-signing-cert-mismatch'
+import { idpAppConsentMissing } from './catalogue/idp-app-consent-missing'
+import { idpClientIdUnknown } from './catalogue/idp-client-id-unknown'
+import { idpClientSecretMismatch } from './catalogue/idp-client-secret-mismatch'
+import { idpProfileMappingIncomplete } from './catalogue/idp-profile-mapping-incomplete'
+import { idpRedirectUriMissing } from './catalogue/idp-redirect-uri-missing'
+import { idpSubjectMatchBlank } from './catalogue/idp-subject-match-blank'
+import { idpTenantMismatch } from './catalogue/idp-tenant-mismatch'
+import { idpUsernameUnmatched } from './catalogue/idp-username-unmatched'
+import { immutableIdMismatch } from './catalogue/immutable-id-mismatch'
+import { office365ImmutableIdMissing } from './catalogue/office365-immutable-id-missing'
+import { oktaAppUserSyncError } from './catalogue/okta-app-user-sync-error'
+import { oktaAttributeInvalid } from './catalogue/okta-attribute-invalid'
+import { oktaDuplicateAttribute } from './catalogue/okta-duplicate-attribute'
+import { oktaIdpAuthFailures } from './catalogue/okta-idp-auth-failures'
+import { oktaPushFailures } from './catalogue/okta-push-failures'
+import { oktaSigningKeyExpiry } from './catalogue/okta-signing-key-expiry'
+import { samlNameidSourceEmpty } from './catalogue/saml-nameid-source-empty'
+import { upnSuffixUnverified } from './catalogue/upn-suffix-unverified'
+import { type DiagnoseOptions, runRules } from './diagnose'
+import type { Rule } from './rule'
+
+/** Every rule, grouped by category in report order. */
+export const RULES: readonly Rule[] = [
+  // credential-mismatch
+  idpClientIdUnknown,
+  idpClientSecretMismatch,
+  idpTenantMismatch,
+  idpRedirectUriMissing,
+  federationIssuerMismatch,
+  federationSigningCertMismatch,
+  // credential-expiry
+  entraSecretExpiry,
+  entraCertificateExpiry,
+  oktaSigningKeyExpiry,
+  federationCertificateExpiry,
+  // attribute-mapping
+  samlNameidSourceEmpty,
+  office365ImmutableIdMissing,
+  immutableIdMismatch,
+  idpSubjectMatchBlank,
+  idpProfileMappingIncomplete,
+  idpUsernameUnmatched,
+  // duplicate
+  entraDuplicateAttribute,
+  oktaDuplicateAttribute,
+  crossMatchAmbiguous,
+  // data-validation
+  entraAttributeInvalid,
+  oktaAttributeInvalid,
+  // sync
+  entraConnectSyncStale,
+  entraUserSyncLag,
+  entraSyncPropertyConflict,
+  entraSyncJobFailing,
+  oktaAppUserSyncError,
+  // permission
+  collectionPermissionMissing,
+  idpAppConsentMissing,
+  // domain-federation
+  upnSuffixUnverified,
+  federationOffice365Pairing,
+  federatedUserNoImmutableId,
+  // sign-in
+  entraSignInFailures,
+  oktaIdpAuthFailures,
+  // provisioning
+  entraProvisioningFailures,
+  oktaPushFailures,
+]
+
+/** The ids of every rule in the catalogue. */
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id)
+
+/**
+ * Diagnoses a snapshot with the full catalogue: findings sorted by severity (worst
+ * first), then rule id, then finding id. See `runRules` for options.
+ */
+export function diagnose(snapshot: Snapshot, options: DiagnoseOptions = {}): Finding[] {
+  return runRules(snapshot, RULES, options)
+}
+
+export { DEFAULT_THRESHOLDS, makeFinding } from './rule'
+export type { FindingDraft, ResourcePath, Rule, RuleContext, Thresholds } from './rule'
+export { MISSING_RESOURCE_RULE, RULE_FAILED_RULE, compareFindings, runRules } from './diagnose'
+export type { DiagnoseOptions } from './diagnose'
+export { SnapshotIndex } from './snapshot-index'

@@ -1,0 +1,256 @@
+/**
+ * Okta's IdP subject matching, replayed offline: the IdP's username template
+ * (`policy.subject.userNameTemplate.template`, an Okta expression over `idpuser.*`)
+ * turns an Entra user into a username, the optional `policy.subject.filter` regex
+ * must accept it, and `policy.subject.matchType` / `matchAttribute` decide which
+ * Okta users it finds. Only the expression forms Okta documents for IdP templates
+ * are understood (attribute references, `String.substringBefore/After`,
+ * `String.toLowerCase/toUpperCase`, `+` with string literals); anything else makes
+ * the template "unsupported" and rules say so instead of guessing.
+ *
+ * @see https://developer.okta.com/docs/reference/okta-expression-language/
+ */
+import { type Rec, norm, str, text } from '../util/access'
+import type { SnapshotIndex } from './snapshot-index'
+
+/** Claim names of an Entra token mapped to the Graph user property that fills them. */
+const CLAIM_TO_ENTRA: Record<string, string> = {
+  userprincipalname: 'userPrincipalName',
+  preferred_username: 'userPrincipalName',
+  upn: 'userPrincipalName',
+  unique_name: 'userPrincipalName',
+  email: 'mail',
+  mail: 'mail',
+  given_name: 'givenName',
+  givenname: 'givenName',
+  firstname: 'givenName',
+  family_name: 'surname',
+  surname: 'surname',
+  lastname: 'surname',
+  name: 'displayName',
+  displayname: 'displayName',
+  oid: 'id',
+  objectid: 'id',
+}
+
+/** The Entra user property behind an `idpuser.<claim>` reference. */
+export function entraPropertyForClaim(claim: string): string {
+  return CLAIM_TO_ENTRA[claim.toLowerCase()] ?? claim
+}
+
+type Expr = (user: Rec) => string | undefined
+
+interface Parser {
+  src: string
+  pos: number
+  claims: string[]
+}
+
+function skip(p: Parser): void {
+  while (p.pos < p.src.length && /\s/.test(p.src[p.pos] ?? '')) p.pos++
+}
+
+function parseString(p: Parser): string | undefined {
+  const quote = p.src[p.pos]
+  if (quote !== '"' && quote !== "'") return undefined
+  let out = ''
+  p.pos++
+  while (p.pos < p.src.length && p.src[p.pos] !== quote) {
+    if (p.src[p.pos] === '\\') p.pos++
+    out += p.src[p.pos] ?? ''
+    p.pos++
+  }
+  if (p.src[p.pos] !== quote) return undefined
+  p.pos++
+  return out
+}
+
+function parseAtom(p: Parser): Expr | undefined {
+  skip(p)
+  const literal = parseString(p)
+  if (literal !== undefined) return () => literal
+  const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(p.src.slice(p.pos))
+  if (!m) return undefined
+  const name = m[0]
+  p.pos += name.length
+  skip(p)
+  if (p.src[p.pos] === '(') {
+    p.pos++
+    const args: Expr[] = []
+    const literals: (string | undefined)[] = []
+    skip(p)
+    while (p.src[p.pos] !== ')') {
+      const start = p.pos
+      const arg = parseSum(p)
+      if (!arg) return undefined
+      const raw = p.src.slice(start, p.pos).trim()
+      literals.push(/^(["']).*\1$/.test(raw) ? raw.slice(1, -1) : undefined)
+      args.push(arg)
+      skip(p)
+      if (p.src[p.pos] === ',') p.pos++
+      else if (p.src[p.pos] !== ')') return undefined
+      skip(p)
+    }
+    p.pos++
+    const [a, b] = args
+    const sep = literals[1]
+    switch (name.toLowerCase()) {
+      case 'string.substringbefore':
+        return a && sep !== undefined
+          ? (u) => {
+              const v = a(u)
+              if (v === undefined) return undefined
+              const i = v.indexOf(sep)
+              return i < 0 ? v : v.slice(0, i)
+            }
+          : undefined
+      case 'string.substringafter':
+        return a && sep !== undefined
+          ? (u) => {
+              const v = a(u)
+              if (v === undefined) return undefined
+              const i = v.indexOf(sep)
+              return i < 0 ? '' : v.slice(i + sep.length)
+            }
+          : undefined
+      case 'string.tolowercase':
+        return a && !b ? (u) => a(u)?.toLowerCase() : undefined
+      case 'string.touppercase':
+        return a && !b ? (u) => a(u)?.toUpperCase() : undefined
+      default:
+        return undefined
+    }
+  }
+  const parts = name.split('.')
+  if (parts.length !== 2 || parts[0]?.toLowerCase() !== 'idpuser' || !parts[1]) return undefined
+  const property = entraPropertyForClaim(parts[1])
+  p.claims.push(property)
+  return (u) => text(u, property)
+}
+
+function parseSum(p: Parser): Expr | undefined {
+  const first = parseAtom(p)
+  if (!first) return undefined
+  const terms: Expr[] = [first]
+  skip(p)
+  while (p.src[p.pos] === '+') {
+    p.pos++
+    const next = parseAtom(p)
+    if (!next) return undefined
+    terms.push(next)
+    skip(p)
+  }
+  if (terms.length === 1) return first
+  return (u) => {
+    let out = ''
+    for (const t of terms) {
+      const v = t(u)
+      if (v === undefined) return undefined
+      out += v
+    }
+    return out
+  }
+}
+
+/** A compiled IdP username template. */
+export interface CompiledTemplate {
+  template: string
+  /** Entra user properties the template reads (e.g. `userPrincipalName`) */
+  reads: string[]
+  apply: (user: Rec) => string | undefined
+}
+
+/** Compiles an Okta IdP username template; `undefined` when it uses unsupported expression forms. */
+export function compileTemplate(template: string): CompiledTemplate | undefined {
+  const p: Parser = { src: template.trim(), pos: 0, claims: [] }
+  const expr = parseSum(p)
+  skip(p)
+  if (!expr || p.pos !== p.src.length) return undefined
+  return { template, reads: [...new Set(p.claims)], apply: expr }
+}
+
+/** How one Okta IdP matches incoming users. */
+export interface SubjectPolicy {
+  template: string
+  compiled: CompiledTemplate | undefined
+  /** USERNAME | EMAIL | USERNAME_OR_EMAIL | CUSTOM_ATTRIBUTE (Okta's default is USERNAME) */
+  matchType: string
+  matchAttribute: string | undefined
+  filter: RegExp | undefined
+  /** Okta user profile attributes the match compares against */
+  oktaAttributes: string[]
+}
+
+/** Reads an IdP's subject policy (defaults: template `idpuser.userPrincipalName`, USERNAME). */
+export function subjectPolicy(idp: Rec): SubjectPolicy {
+  const template =
+    text(idp, 'policy', 'subject', 'userNameTemplate', 'template') ?? 'idpuser.userPrincipalName'
+  const matchType = (text(idp, 'policy', 'subject', 'matchType') ?? 'USERNAME').toUpperCase()
+  const matchAttribute = text(idp, 'policy', 'subject', 'matchAttribute')
+  let filter: RegExp | undefined
+  const pattern = text(idp, 'policy', 'subject', 'filter')
+  if (pattern) {
+    try {
+      filter = new RegExp(`^(?:${pattern})$`)
+    } catch {
+      filter = undefined
+    }
+  }
+  const oktaAttributes =
+    matchType === 'EMAIL'
+      ? ['email']
+      : matchType === 'USERNAME_OR_EMAIL'
+        ? ['login', 'email']
+        : matchType === 'CUSTOM_ATTRIBUTE' && matchAttribute
+          ? [matchAttribute]
+          : ['login']
+  return {
+    template,
+    compiled: compileTemplate(template),
+    matchType,
+    matchAttribute,
+    filter,
+    oktaAttributes,
+  }
+}
+
+/** The outcome of replaying the match for one Entra user. */
+export interface MatchResult {
+  username: string | undefined
+  /** the Okta users Okta would consider (more than one is an ambiguous match) */
+  candidates: Rec[]
+  /** the transformed username was rejected by the IdP's filter */
+  filtered: boolean
+}
+
+/** Replays an IdP's subject match for one Entra user; `undefined` when the template is unsupported. */
+export function matchUser(
+  policy: SubjectPolicy,
+  user: Rec,
+  index: SnapshotIndex,
+): MatchResult | undefined {
+  if (!policy.compiled) return undefined
+  const username = policy.compiled.apply(user)?.trim()
+  if (!username) return { username: undefined, candidates: [], filtered: false }
+  if (policy.filter && !policy.filter.test(username))
+    return { username, candidates: [], filtered: true }
+  const key = norm(username)
+  if (!key) return { username, candidates: [], filtered: false }
+  const found = new Set<Rec>()
+  for (const attribute of policy.oktaAttributes) {
+    const map =
+      attribute === 'login'
+        ? index.oktaByLogin
+        : attribute === 'email'
+          ? index.oktaByEmail
+          : index.oktaByProfile(attribute)
+    for (const u of map.get(key) ?? []) found.add(u)
+  }
+  return { username, candidates: [...found], filtered: false }
+}
+
+/** True for Entra users an Okta IdP is meant to sign in: enabled members (guests sign in at home). */
+export function isFederationCandidate(user: Rec): boolean {
+  if (user['accountEnabled'] === false) return false
+  return norm(str(user, 'userType')) !== 'guest'
+}

@@ -1,0 +1,4 @@
+export * from './access'
+export * from './dates'
+export * from './der'
+export * from './hash'
