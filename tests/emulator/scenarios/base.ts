@@ -152,7 +152,7 @@ export function addOffice365(
     keys: { label: string; createdMs: number; expiresMs: number }[]
     mappingProperties?: Parameters<typeof userToAppMapping>[2]
   },
-): Office365Instance & { activeCertificate: string; keyCertificates: string[] } {
+): Office365Instance & { activeKid: string; activeCertificate: string; keyCertificates: string[] } {
   const { ctx } = d
   const appId = ctx.rng.oktaId('0oa')
   const externalKey = ctx.rng.oktaId('exk')
@@ -180,6 +180,7 @@ export function addOffice365(
     appId,
     externalKey,
     domain: o.domain,
+    activeKid: keys.activeKid,
     activeCertificate: keys.active.derBase64,
     keyCertificates: keys.all.map((k) => k.cert.derBase64),
   }
@@ -484,12 +485,26 @@ export function createBase(
   }
 }
 
+export interface PersonRecords {
+  entraUser: MG.User
+  oktaUser: OktaRecord
+  appUser?: OktaRecord
+}
+
 /** Adds a person on both sides: Entra user, Okta user, Office 365 assignment. */
-export function addPerson(d: Draft, p: Person, o: { o365?: boolean } = {}): void {
-  d.entra.users.push(entraHybridUser(d.ctx, p, d.dates))
-  d.okta.users.push(oktaDirectoryUser(d.ctx, p, d.dates))
-  if (o.o365 ?? true)
-    d.okta.appUsers[d.o365.appId]?.push(o365AppUser(d.ctx, d.o365.appId, p, d.dates))
+export function addPerson(
+  d: Draft,
+  p: Person,
+  o: { o365?: boolean; okta?: boolean } = {},
+): PersonRecords {
+  const entraUser = entraHybridUser(d.ctx, p, d.dates)
+  const oktaUser = oktaDirectoryUser(d.ctx, p, d.dates)
+  d.entra.users.push(entraUser)
+  if (o.okta !== false) d.okta.users.push(oktaUser)
+  if (o.o365 === false || o.okta === false) return { entraUser, oktaUser }
+  const appUser = o365AppUser(d.ctx, d.o365.appId, p, d.dates)
+  d.okta.appUsers[d.o365.appId]?.push(appUser)
+  return { entraUser, oktaUser, appUser }
 }
 
 /** Stamps the organization record once the sync time is final. */

@@ -11,9 +11,8 @@ import { MS } from './random'
 export const HEALTHY_PEOPLE = 190
 
 /** Adds the ordinary population: hybrid people, a few cloud-only Entra accounts, Okta-only contractors. */
-export function populate(d: Draft, count: number): Person[] {
+export function populate(d: Draft, count: number, factory = new PeopleFactory(d.ctx)): Person[] {
   const { ctx } = d
-  const factory = new PeopleFactory(ctx)
   const people: Person[] = []
   for (let i = 0; i < count; i++) {
     const p = factory.person({

@@ -4,9 +4,10 @@
  * `large` (a generated population for scale tests).
  */
 import type { Scenario, ScenarioOptions } from './types'
+import { buildBroken } from './broken'
 import { buildHealthy } from './healthy'
 
-export const SCENARIO_NAMES = ['healthy'] as const
+export const SCENARIO_NAMES = ['healthy', 'broken'] as const
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
 
 export async function buildScenario(
@@ -16,7 +17,10 @@ export async function buildScenario(
   switch (name) {
     case 'healthy':
       return buildHealthy(options)
+    case 'broken':
+      return buildBroken(options)
   }
 }
 
 export type * from './types'
+export { CATEGORIES, subjectExists } from './answer-key'

@@ -1,6 +1,7 @@
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildScenario } from '../../emulator/scenarios'
+import { subjectExists } from '../../emulator/scenarios/answer-key'
 import type { OktaRecord, Scenario, ScenarioOptions } from '../../emulator/scenarios/types'
 
 const origins = {
@@ -201,6 +202,235 @@ describe('healthy scenario', () => {
     expectActivityReferencesExist(s)
     expect(s.entra.signIns.every((x) => x.status?.errorCode === 0)).toBe(true)
     expect(s.okta.logs.every((e) => get(e, 'outcome.result') === 'SUCCESS')).toBe(true)
+  })
+})
+
+describe('broken scenario', () => {
+  let s: Scenario
+  beforeAll(async () => {
+    s = await buildScenario('broken', options)
+  })
+  const entry = (problem: string) => {
+    const e = s.answerKey.find((x) => x.problem === problem)
+    if (!e) throw new Error(`no answer-key entry ${problem}`)
+    return e
+  }
+  const idpOf = (problem: string): OktaRecord | undefined => {
+    const id = entry(problem).subjects.find((x) => x.type === 'idp')?.id
+    return s.okta.idps.find((i) => i['id'] === id)
+  }
+  const appOf = (problem: string) => {
+    const id = entry(problem).subjects.find((x) => x.type === 'application')?.id
+    return s.entra.applications.find((a) => a.id === id)
+  }
+  const usersOf = (problem: string) =>
+    entry(problem)
+      .subjects.filter((x) => x.source === 'entra' && x.type === 'user')
+      .map((x) => s.entra.users.find((u) => u.id === x.id))
+
+  it('is deterministic for a seed', async () => {
+    expect(hashOf(await buildScenario('broken', options))).toBe(hashOf(s))
+  })
+
+  it('covers every problem category with uniquely named entries', () => {
+    expect(new Set(s.answerKey.map((e) => e.category))).toEqual(
+      new Set([
+        'credential-mismatch',
+        'credential-expiry',
+        'attribute-mapping',
+        'duplicate',
+        'data-validation',
+        'sync',
+        'permission',
+        'domain-federation',
+        'sign-in',
+        'provisioning',
+      ]),
+    )
+    const names = s.answerKey.map((e) => e.problem)
+    expect(new Set(names).size).toBe(names.length)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'idp-client-id-unknown',
+        'idp-secret-is-secret-id',
+        'idp-secret-hint-mismatch',
+        'idp-endpoint-wrong-tenant',
+        'idp-endpoint-common-single-tenant',
+        'app-redirect-missing-okta-callback',
+        'federation-issuer-mismatch',
+        'federation-signing-cert-mismatch',
+        'entra-secret-expired',
+        'idp-app-secret-expiring',
+        'entra-certificate-expiring',
+        'okta-app-signing-key-expiring',
+        'federation-signing-cert-expiring',
+        'saml-nameid-attribute-empty',
+        'saml-nameid-format-not-email',
+        'o365-immutableid-mapping-missing',
+        'immutableid-mismatch',
+        'idp-email-match-blank-email',
+        'idp-mapping-missing-attributes',
+        'upn-login-mismatch',
+        'entra-duplicate-upn',
+        'entra-duplicate-mail',
+        'entra-duplicate-proxyaddress',
+        'entra-duplicate-immutableid',
+        'okta-duplicate-login',
+        'okta-duplicate-email',
+        'idp-match-ambiguous',
+        'upn-invalid-character',
+        'mail-leading-trailing-space',
+        'upn-bad-format',
+        'mail-non-routable-domain',
+        'upn-length',
+        'mailnickname-blank',
+        'mailnickname-leading-period',
+        'proxyaddress-invalid-character',
+        'okta-login-invalid',
+        'okta-email-non-routable',
+        'connect-sync-delayed',
+        'user-sync-lag',
+        'onprem-property-conflict',
+        'sync-job-quarantine',
+        'okta-app-user-sync-error',
+        'okta-o365-push-failure',
+        'entra-provisioning-log-failure',
+        'idp-app-missing-scopes',
+        'idp-app-missing-admin-consent',
+        'upn-suffix-unverified',
+        'domain-unverified',
+        'federated-domain-without-o365-app',
+        'o365-app-domain-not-federated',
+        'federated-user-without-immutableid',
+        'entra-signin-50107',
+        'entra-signin-50008',
+        'entra-signin-90020',
+        'entra-signin-51004',
+        'entra-signin-7000215',
+        'entra-signin-50126',
+        'entra-signin-53003',
+        'okta-idp-unmatched-username',
+      ]),
+    )
+  })
+
+  it('names only subjects that exist in the scenario', () => {
+    for (const e of s.answerKey) {
+      expect(e.subjects.length, e.problem).toBeGreaterThan(0)
+      expect(e.planted.length).toBeGreaterThan(10)
+      for (const sub of e.subjects)
+        expect(subjectExists(s, sub), `${e.problem} ${sub.type} ${sub.id}`).toBe(true)
+    }
+  })
+
+  it('plants the seam mismatches the entries describe', () => {
+    const appIds = new Set(s.entra.applications.map((a) => a.appId))
+    expect(
+      appIds.has(str(get(idpOf('idp-client-id-unknown'), 'protocol.credentials.client.client_id'))),
+    ).toBe(false)
+    const secretIdApp = appOf('idp-secret-is-secret-id')
+    expect(secretIdApp?.passwordCredentials?.map((p) => p.keyId)).toContain(
+      str(get(idpOf('idp-secret-is-secret-id'), 'protocol.credentials.client.client_secret')),
+    )
+    const hint = str(
+      get(idpOf('idp-secret-hint-mismatch'), 'protocol.credentials.client.client_secret'),
+    ).slice(0, 3)
+    expect(
+      appOf('idp-secret-hint-mismatch')?.passwordCredentials?.map((p) => p.hint),
+    ).not.toContain(hint)
+    expect(
+      str(get(idpOf('idp-endpoint-wrong-tenant'), 'protocol.endpoints.token.url')),
+    ).not.toContain(s.entra.tenantId)
+    expect(
+      str(get(idpOf('idp-endpoint-common-single-tenant'), 'protocol.endpoints.authorization.url')),
+    ).toContain('/common/')
+    expect(appOf('idp-endpoint-common-single-tenant')?.signInAudience).toBe('AzureADMyOrg')
+    expect(appOf('app-redirect-missing-okta-callback')?.web?.redirectUris).not.toContain(
+      `${origins.oktaOrgUrl}/oauth2/v1/authorize/callback`,
+    )
+    const certDomain =
+      entry('federation-signing-cert-mismatch').subjects.find((x) => x.type === 'domain')?.id ?? ''
+    const certApp = s.okta.apps.find((a) => get(a, 'settings.app.domain') === certDomain)
+    const active = s.okta.appKeys[str(certApp?.['id'])]?.find(
+      (k) => k['kid'] === get(certApp, 'credentials.signing.kid'),
+    )
+    const fed = s.entra.federationConfigurations[certDomain]?.[0]
+    expect((active?.['x5c'] as string[])[0]).not.toBe(fed?.signingCertificate)
+    const issuerDomain =
+      entry('federation-issuer-mismatch').subjects.find((x) => x.type === 'domain')?.id ?? ''
+    const issuerFed = s.entra.federationConfigurations[issuerDomain]?.[0]
+    expect(issuerFed?.passiveSignInUri).not.toContain(str(issuerFed?.issuerUri).split('/').pop())
+    const grants = s.entra.oauth2PermissionGrants
+    const consentSp = entry('idp-app-missing-admin-consent').subjects.find(
+      (x) => x.type === 'servicePrincipal',
+    )?.id
+    expect(grants.some((g) => g.clientId === consentSp)).toBe(false)
+  })
+
+  it('plants expiring and expired credentials inside their windows', () => {
+    const now = Date.parse(s.now)
+    const ends = (problem: string) =>
+      (appOf(problem)?.passwordCredentials ?? [])
+        .concat(appOf(problem)?.keyCredentials ?? [])
+        .map((c) => Date.parse(c.endDateTime ?? ''))
+    expect(Math.max(...ends('entra-secret-expired'))).toBeLessThan(now)
+    expect(Math.max(...ends('idp-app-secret-expiring'))).toBeLessThan(now + 30 * DAY)
+    expect(Math.max(...ends('entra-certificate-expiring'))).toBeLessThan(now + 60 * DAY)
+    const kid = entry('okta-app-signing-key-expiring').subjects.find((x) => x.type === 'appKey')?.id
+    const key = Object.values(s.okta.appKeys)
+      .flat()
+      .find((k) => k['kid'] === kid)
+    expect(Date.parse(str(key?.['expiresAt']))).toBeLessThan(now + 30 * DAY)
+  })
+
+  it('plants people problems visible in the data', () => {
+    const [a, b] = usersOf('entra-duplicate-immutableid')
+    expect(a?.onPremisesImmutableId).toBe(b?.onPremisesImmutableId)
+    const [c, d] = usersOf('entra-duplicate-mail')
+    expect(c?.mail?.toLowerCase()).toBe(d?.mail?.toLowerCase())
+    const [e, f] = usersOf('entra-duplicate-upn')
+    expect(e?.onPremisesUserPrincipalName?.toLowerCase()).toBe(
+      f?.onPremisesUserPrincipalName?.toLowerCase(),
+    )
+    expect(f?.onPremisesProvisioningErrors?.[0]?.category).toBe('PropertyConflict')
+    const long = usersOf('upn-length')[0]?.userPrincipalName ?? ''
+    expect(long.split('@')[0]?.length).toBeGreaterThanOrEqual(64)
+    expect(usersOf('mailnickname-blank')[0]?.mailNickname).toBe('')
+    expect(usersOf('idp-email-match-blank-email').every((u) => u?.mail === null)).toBe(true)
+    expect(usersOf('federated-user-without-immutableid')[0]?.onPremisesImmutableId).toBeNull()
+    const mismatch = usersOf('immutableid-mismatch')[0]
+    const o365 = s.okta.apps.find(
+      (x) => x['name'] === 'office365' && get(x, 'settings.app.domain') === 'northwindtraders.com',
+    )
+    const appUser = s.okta.appUsers[str(o365?.['id'])]?.find(
+      (x) => x['externalId'] === mismatch?.id,
+    )
+    expect(get(appUser, 'profile.immutableId')).not.toBe(mismatch?.onPremisesImmutableId)
+    const lastSync = Date.parse(s.entra.organization[0]?.onPremisesLastSyncDateTime ?? '')
+    expect(Date.parse(s.now) - lastSync).toBeGreaterThan(60 * 60_000)
+    for (const u of usersOf('user-sync-lag')) {
+      expect(lastSync - Date.parse(u?.onPremisesLastSyncDateTime ?? '')).toBeGreaterThan(7 * DAY)
+    }
+    const jobs = Object.values(s.entra.synchronizationJobs).flat()
+    expect(jobs.some((j) => j.status?.code === 'Quarantine')).toBe(true)
+  })
+
+  it('plants every sign-in failure code and names real users and apps in activity', () => {
+    const codes = s.entra.signIns.map((x) => x.status?.errorCode)
+    for (const code of [50107, 50008, 90020, 51004, 7000215, 50126, 53003])
+      expect(codes).toContain(code)
+    const unmatched = s.okta.logs.find(
+      (e) => get(e, 'outcome.reason') === 'Unable to match transformed username',
+    )
+    expect(unmatched?.['eventType']).toBe('user.authentication.auth_via_IDP')
+    const push = s.okta.logs.find(
+      (e) =>
+        e['eventType'] === 'application.provision.user.push_profile' &&
+        get(e, 'outcome.result') === 'FAILURE',
+    )
+    expect(str(get(push, 'outcome.reason'))).toContain('Request_BadRequest')
+    expect(str(get(push, 'outcome.reason')).length).toBeLessThanOrEqual(255)
+    expectActivityReferencesExist(s)
   })
 })
 

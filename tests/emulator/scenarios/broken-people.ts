@@ -1,0 +1,604 @@
+/**
+ * Planted people problems for `broken`: attribute mismatches, duplicates,
+ * IdFix-invalid values, sync lag and errors, provisioning failures, and the
+ * sign-in failures they cause. Each plant adds its own people, so the
+ * population `populate` made stays clean.
+ */
+import type * as MG from '@microsoft/microsoft-graph-types'
+import type { OktaRecord } from './types'
+import { type Draft, type PersonRecords, addPerson } from './base'
+import type { SeamHandles } from './broken-config'
+import {
+  entraSignIn,
+  oktaAppTarget,
+  oktaEvent,
+  oktaIdpTarget,
+  oktaUserActor,
+  provisioningLog,
+} from './activity'
+import { plant, subject } from './answer-key'
+import { type Person, PeopleFactory, entraCloudUser, oktaLocalUser, samlAppUser } from './people'
+import { MS, graphDate, immutableIdFromGuid } from './random'
+
+type Planted = PersonRecords & { p: Person; appUser: OktaRecord }
+
+const profileOf = (r: OktaRecord): Record<string, unknown> =>
+  r['profile'] as Record<string, unknown>
+
+export function plantPeopleProblems(
+  d: Draft,
+  factory: PeopleFactory,
+  people: Person[],
+  seam: SeamHandles,
+): void {
+  const { ctx, answerKey: key } = d
+  const { rng, nowMs: now } = ctx
+  const fed = ctx.federatedDomain
+
+  const add = (
+    edit: (p: Person) => void = () => {},
+    o: { okta?: boolean; lastSyncMs?: number } = {},
+  ): Planted => {
+    const p = factory.person({
+      domain: fed,
+      lastSyncMs: o.lastSyncMs ?? d.orgLastSyncMs - rng.int(0, 240) * 1000,
+    })
+    edit(p)
+    const records = addPerson(d, p, { okta: o.okta })
+    return { ...records, p, appUser: records.appUser ?? {} }
+  }
+  const both = (r: PersonRecords) =>
+    d.okta.users.includes(r.oktaUser)
+      ? [subject.entraUser(r.entraUser), subject.oktaUser(r.oktaUser)]
+      : [subject.entraUser(r.entraUser)]
+  const oktaOnly = (login: string, email: string, given: string, surname: string): OktaRecord => {
+    const u = oktaLocalUser(
+      ctx,
+      {
+        id: rng.oktaId('00u'),
+        given,
+        surname,
+        login,
+        email,
+        createdMs: now - 90 * MS.day,
+        title: 'Contractor',
+      },
+      d.dates,
+    )
+    d.okta.users.push(u)
+    return u
+  }
+  const byId = new Map(d.okta.users.map((u) => [String(u['id']), u]))
+  const oktaUserOf = (p: Person): OktaRecord => byId.get(p.oktaId) ?? {}
+  const entraUserOf = (p: Person): MG.User => d.entra.users.find((u) => u.id === p.entraId) ?? {}
+
+  // --- attribute-mapping ---------------------------------------------------
+  const samlTargets: [string, string, string, Person[]][] = [
+    [
+      'Learning Portal',
+      'saml-nameid-attribute-empty',
+      'NameID template ${user.secondEmail} refers to an attribute that is empty for every assigned user',
+      people.slice(0, 3),
+    ],
+    [
+      'Benefits',
+      'saml-nameid-format-not-email',
+      'NameID format is EmailAddress but the template ${user.employeeNumber} yields employee numbers, not email addresses',
+      people.slice(3, 6),
+    ],
+  ]
+  for (const [label, problem, planted, assigned] of samlTargets) {
+    const app = d.okta.apps.find((a) => a['label'] === label)
+    if (!app) throw new Error(`missing SAML app ${label}`)
+    for (const p of assigned) {
+      d.okta.appUsers[String(app['id'])]?.push(
+        samlAppUser(
+          ctx,
+          String(app['id']),
+          { id: p.oktaId, userName: p.mail ?? p.upn, createdMs: p.createdMs },
+          d.dates,
+        ),
+      )
+    }
+    plant(key, 'attribute-mapping', problem, `The Okta SAML app "${label}": ${planted}.`, [
+      subject.oktaApp(app),
+      ...assigned.map((p) => subject.oktaUser(oktaUserOf(p))),
+    ])
+  }
+
+  const mismatch = add()
+  profileOf(mismatch.appUser)['immutableId'] = immutableIdFromGuid(rng.guid())
+  plant(
+    key,
+    'attribute-mapping',
+    'immutableid-mismatch',
+    `The Office 365 app user ${mismatch.p.upn} carries an immutableId that differs from the Entra onPremisesImmutableId (AADSTS51004).`,
+    [...both(mismatch), subject.oktaApp(d.o365.app)],
+  )
+
+  const blankMail = [add((p) => (p.mail = null)), add((p) => (p.mail = null))]
+  plant(
+    key,
+    'attribute-mapping',
+    'idp-email-match-blank-email',
+    'The Okta IdP "Microsoft (Email match)" matches on idpuser.email, but these Entra users have no mail.',
+    [subject.oktaIdp(seam.emailMatch.idp), ...blankMail.map((r) => subject.entraUser(r.entraUser))],
+  )
+
+  const renamed = add()
+  const oktaLogin = `${renamed.p.sam}@${fed}`
+  profileOf(renamed.oktaUser)['login'] = oktaLogin
+  ;(renamed.appUser['credentials'] as Record<string, unknown>)['userName'] = oktaLogin
+  plant(
+    key,
+    'attribute-mapping',
+    'upn-login-mismatch',
+    `Okta login ${oktaLogin} differs from the Entra UPN ${renamed.p.upn} while the Microsoft IdP matches USERNAME on idpuser.userPrincipalName.`,
+    [...both(renamed), subject.oktaIdp(d.idp.idp)],
+  )
+
+  // --- duplicate -----------------------------------------------------------
+  const upnOwner = add()
+  const upnTwin = add(() => {}, { okta: false })
+  const twinOnPrem = upnOwner.p.upn.charAt(0).toUpperCase() + upnOwner.p.upn.slice(1)
+  upnTwin.entraUser.onPremisesUserPrincipalName = twinOnPrem
+  upnTwin.entraUser.userPrincipalName = `${upnTwin.p.mailNickname}${rng.int(1000, 9999)}@${ctx.initialDomain}`
+  upnTwin.entraUser.onPremisesProvisioningErrors = [
+    {
+      category: 'PropertyConflict',
+      propertyCausingError: 'UserPrincipalName',
+      value: twinOnPrem,
+      occurredDateTime: graphDate(now - 6 * MS.day),
+    },
+  ]
+  plant(
+    key,
+    'duplicate',
+    'entra-duplicate-upn',
+    `Two AD accounts share the UPN ${upnOwner.p.upn} (differing only in case); Entra gave the second an onmicrosoft.com UPN and a PropertyConflict error.`,
+    [subject.entraUser(upnOwner.entraUser), subject.entraUser(upnTwin.entraUser)],
+  )
+
+  const mailOwner = add()
+  const mailTwin = add((p) => (p.mail = (mailOwner.p.mail ?? '').toUpperCase()))
+  mailTwin.entraUser.proxyAddresses = [`SMTP:${mailTwin.p.mailNickname}@${fed}`]
+  plant(
+    key,
+    'duplicate',
+    'entra-duplicate-mail',
+    `Two Entra users have the mail ${mailOwner.p.mail} (case-insensitively).`,
+    [...both(mailOwner), ...both(mailTwin)],
+  )
+
+  const proxyOwner = add()
+  const proxyTwin = add()
+  proxyTwin.entraUser.proxyAddresses = [
+    ...(proxyTwin.entraUser.proxyAddresses ?? []),
+    `smtp:${proxyOwner.p.mail ?? ''}`,
+  ]
+  plant(
+    key,
+    'duplicate',
+    'entra-duplicate-proxyaddress',
+    `The proxy address ${proxyOwner.p.mail} belongs to two Entra users.`,
+    [subject.entraUser(proxyOwner.entraUser), subject.entraUser(proxyTwin.entraUser)],
+  )
+
+  const anchorOwner = add()
+  const anchorTwin = add((p) => {
+    p.objectGuid = anchorOwner.p.objectGuid
+    p.immutableId = anchorOwner.p.immutableId
+  })
+  plant(
+    key,
+    'duplicate',
+    'entra-duplicate-immutableid',
+    `Two Entra users share the onPremisesImmutableId ${anchorOwner.p.immutableId} (a copied ms-DS-ConsistencyGuid).`,
+    [subject.entraUser(anchorOwner.entraUser), subject.entraUser(anchorTwin.entraUser)],
+  )
+
+  const loginA = oktaOnly(
+    'sam.rivera@partners.nwtraders.net',
+    'sam.rivera@partners.nwtraders.net',
+    'Sam',
+    'Rivera',
+  )
+  const loginB = oktaOnly(
+    'Sam.Rivera@partners.nwtraders.net',
+    'srivera@partners.nwtraders.net',
+    'Sam',
+    'Rivera',
+  )
+  plant(
+    key,
+    'duplicate',
+    'okta-duplicate-login',
+    'Two Okta users have logins that differ only in case.',
+    [subject.oktaUser(loginA), subject.oktaUser(loginB)],
+  )
+
+  const emailA = oktaOnly(
+    'lin.ho@partners.nwtraders.net',
+    'lin.ho@partners.nwtraders.net',
+    'Lin',
+    'Ho',
+  )
+  const emailB = oktaOnly(
+    'lin.ho.2@partners.nwtraders.net',
+    'lin.ho@partners.nwtraders.net',
+    'Lin',
+    'Ho',
+  )
+  plant(
+    key,
+    'duplicate',
+    'okta-duplicate-email',
+    'Two Okta users share the email lin.ho@partners.nwtraders.net.',
+    [subject.oktaUser(emailA), subject.oktaUser(emailB)],
+  )
+
+  const ambiguous = add()
+  const alias = `${ambiguous.p.mailNickname}@${ctx.managedDomain}`
+  profileOf(ambiguous.oktaUser)['email'] = alias
+  const aliasUser = entraCloudUser(
+    ctx,
+    {
+      entraId: rng.guid(),
+      given: ambiguous.p.given,
+      surname: ambiguous.p.surname,
+      displayName: `${ambiguous.p.displayName} (test)`,
+      upn: alias,
+      mail: alias,
+      mailNickname: `${ambiguous.p.mailNickname}.test`,
+      createdMs: now - 20 * MS.day,
+      department: ambiguous.p.department,
+      jobTitle: 'Test account',
+    },
+    d.dates,
+  )
+  d.entra.users.push(aliasUser)
+  plant(
+    key,
+    'duplicate',
+    'idp-match-ambiguous',
+    `Under "Microsoft (Any match)" (USERNAME_OR_EMAIL), ${ambiguous.p.upn} matches the Okta user by login and the cloud account ${alias} matches the same Okta user by email.`,
+    [
+      subject.oktaIdp(seam.anyMatch.idp),
+      subject.entraUser(ambiguous.entraUser),
+      subject.entraUser(aliasUser),
+      subject.oktaUser(ambiguous.oktaUser),
+    ],
+  )
+
+  // --- data-validation (IdFix rules; the AD value reaches both sides) --------
+  const badChars = [
+    add((p) => (p.upn = `${p.given.toLowerCase()}.o&${p.surname.toLowerCase()}@${fed}`)),
+    add((p) => (p.upn = `j\u00fcrgen.m\u00fcller@${fed}`)),
+  ]
+  plant(
+    key,
+    'data-validation',
+    'upn-invalid-character',
+    'UPNs with an ampersand and with umlauts (IdFix: Character).',
+    badChars.flatMap(both),
+  )
+  const spaced = add((p) => (p.mail = `${p.mail ?? ''} `))
+  plant(
+    key,
+    'data-validation',
+    'mail-leading-trailing-space',
+    `The mail "${spaced.p.mail ?? ''}" ends with a space.`,
+    both(spaced),
+  )
+  const doubleDot = add(
+    (p) => (p.upn = `${p.given.toLowerCase()}..${p.surname.toLowerCase()}@${fed}`),
+  )
+  plant(
+    key,
+    'data-validation',
+    'upn-bad-format',
+    `The UPN ${doubleDot.p.upn} has an empty dot-atom (IdFix: Format).`,
+    both(doubleDot),
+  )
+  const local = add((p) => (p.mail = `${p.mailNickname}@corp.local`))
+  local.entraUser.proxyAddresses = [`SMTP:${local.p.mail ?? ''}`]
+  plant(
+    key,
+    'data-validation',
+    'mail-non-routable-domain',
+    `The mail and primary SMTP address ${local.p.mail ?? ''} use the non-routable .local TLD (IdFix: TopLevelDomain).`,
+    both(local),
+  )
+  const long = add(
+    (p) =>
+      (p.upn = `${`${p.given}.${p.surname}.seasonal-contractor-warehouse-operations-northwest-region`.toLowerCase().padEnd(70, 'x')}@${fed}`),
+  )
+  plant(
+    key,
+    'data-validation',
+    'upn-length',
+    `The UPN ${long.p.upn} has 64 or more characters before the @ (IdFix: Length).`,
+    both(long),
+  )
+  const blankNick = add((p) => (p.mailNickname = ''))
+  blankNick.entraUser.proxyAddresses = [`SMTP:${blankNick.p.mail ?? ''}`]
+  plant(
+    key,
+    'data-validation',
+    'mailnickname-blank',
+    'A user with an empty mailNickname (IdFix: Blank).',
+    [subject.entraUser(blankNick.entraUser)],
+  )
+  const dotNick = add((p) => (p.mailNickname = `.${p.mailNickname}`))
+  dotNick.entraUser.proxyAddresses = [`SMTP:${dotNick.p.mail ?? ''}`]
+  plant(
+    key,
+    'data-validation',
+    'mailnickname-leading-period',
+    `The mailNickname ${dotNick.p.mailNickname} begins with a period (IdFix: Format).`,
+    [subject.entraUser(dotNick.entraUser)],
+  )
+  const badProxy = add()
+  const proxyValue = `smtp:${badProxy.p.given.toLowerCase()} (${badProxy.p.department.toLowerCase()})@${fed}`
+  badProxy.entraUser.proxyAddresses = [...(badProxy.entraUser.proxyAddresses ?? []), proxyValue]
+  plant(
+    key,
+    'data-validation',
+    'proxyaddress-invalid-character',
+    `The proxy address "${proxyValue}" contains spaces and parentheses (IdFix: Character).`,
+    [subject.entraUser(badProxy.entraUser)],
+  )
+  const badLogin = oktaOnly(
+    'terry adams@partners.nwtraders.net',
+    'terry.adams@partners.nwtraders.net',
+    'Terry',
+    'Adams',
+  )
+  plant(
+    key,
+    'data-validation',
+    'okta-login-invalid',
+    'The Okta login "terry adams@partners.nwtraders.net" contains a space.',
+    [subject.oktaUser(badLogin)],
+  )
+  const badEmail = oktaOnly(
+    'morgan.bell@partners.nwtraders.net',
+    'morgan.bell@nwtraders.local',
+    'Morgan',
+    'Bell',
+  )
+  plant(
+    key,
+    'data-validation',
+    'okta-email-non-routable',
+    'The Okta email morgan.bell@nwtraders.local uses the non-routable .local TLD.',
+    [subject.oktaUser(badEmail)],
+  )
+
+  // --- sync ----------------------------------------------------------------
+  plant(
+    key,
+    'sync',
+    'connect-sync-delayed',
+    `Entra Connect last synchronized ${Math.round((now - d.orgLastSyncMs) / MS.hour)} hours ago with a 30-minute interval (more than twice the interval).`,
+    [{ source: 'entra', type: 'organization', id: ctx.tenantId, name: ctx.company }],
+  )
+  const lagging = [
+    add(() => {}, { lastSyncMs: now - 12 * MS.day }),
+    add(() => {}, { lastSyncMs: now - 9 * MS.day - 3 * MS.hour }),
+  ]
+  plant(
+    key,
+    'sync',
+    'user-sync-lag',
+    "Two synced users last synchronized more than 7 days before the tenant's last sync.",
+    lagging.map((r) => subject.entraUser(r.entraUser)),
+  )
+  const conflict = add()
+  conflict.entraUser.onPremisesProvisioningErrors = [
+    {
+      category: 'PropertyConflict',
+      propertyCausingError: 'ProxyAddresses',
+      value: `smtp:sales@${fed}`,
+      occurredDateTime: graphDate(now - 2 * MS.day),
+    },
+  ]
+  plant(
+    key,
+    'sync',
+    'onprem-property-conflict',
+    `Entra Connect reports a PropertyConflict on ProxyAddresses (smtp:sales@${fed}) for this user.`,
+    [subject.entraUser(conflict.entraUser)],
+  )
+  const syncError = add()
+  syncError.appUser['syncState'] = 'ERROR'
+  plant(
+    key,
+    'sync',
+    'okta-app-user-sync-error',
+    `The Office 365 app user ${syncError.p.upn} is PROVISIONED with syncState ERROR.`,
+    [subject.oktaUser(syncError.oktaUser), subject.oktaApp(d.o365.app)],
+  )
+
+  // --- provisioning --------------------------------------------------------
+  const pushFailed = add()
+  const pushEvent = oktaEvent(d, {
+    eventType: 'application.provision.user.push_profile',
+    displayMessage: 'Push user profile to application',
+    atMs: now - 3 * MS.hour,
+    result: 'FAILURE',
+    reason:
+      `Automatic profile push of user ${pushFailed.p.displayName} to app Microsoft Office 365 failed: httpStatusCode=400 errorCode=Request_BadRequest errorMessage="Unable to update the specified properties for on-premises mastered Directory Sync objects"`.slice(
+        0,
+        255,
+      ),
+    targets: [oktaUserActor(pushFailed.oktaUser), oktaAppTarget(d.o365.app)],
+    severity: 'ERROR',
+    transaction: 'JOB',
+  })
+  d.okta.logs.push(pushEvent)
+  plant(
+    key,
+    'provisioning',
+    'okta-o365-push-failure',
+    "An Okta push of a synced user's profile to Office 365 failed with Graph Request_BadRequest (on-premises mastered).",
+    [
+      subject.oktaLog(pushEvent),
+      subject.oktaUser(pushFailed.oktaUser),
+      subject.oktaApp(d.o365.app),
+    ],
+  )
+  const jobId = d.entra.synchronizationJobs[d.provisioningSp.id ?? '']?.[0]?.id ?? ''
+  const provTarget = entraUserOf(people[20] ?? pushFailed.p)
+  const provFailure = provisioningLog(d, {
+    sp: d.provisioningSp,
+    jobId,
+    user: provTarget,
+    atMs: now - 50 * MS.minute,
+    failure: {
+      errorCode: 'SalesforceDuplicateUsername',
+      reason:
+        'Duplicate Username. The username already exists in this or another Salesforce organization.',
+    },
+  })
+  d.entra.provisioningLogs.push(provFailure)
+  plant(
+    key,
+    'provisioning',
+    'entra-provisioning-log-failure',
+    'An Entra provisioning cycle to Salesforce failed for this user (duplicate username).',
+    [
+      subject.entraProvisioningLog(provFailure),
+      subject.entraUser(provTarget),
+      subject.entraSp(d.provisioningSp),
+    ],
+  )
+
+  // --- domain-federation (people) -------------------------------------------
+  const unverifiedSuffix = add((p) => (p.upn = `${p.mailNickname}@northwindtraders.de`))
+  unverifiedSuffix.entraUser.userPrincipalName = `${unverifiedSuffix.p.mailNickname}@${ctx.initialDomain}`
+  plant(
+    key,
+    'domain-federation',
+    'upn-suffix-unverified',
+    `The AD UPN ${unverifiedSuffix.p.upn} uses a suffix that is not a verified domain; Entra fell back to ${ctx.initialDomain}.`,
+    both(unverifiedSuffix),
+  )
+  const noAnchor = entraCloudUser(
+    ctx,
+    {
+      entraId: rng.guid(),
+      given: 'Temp',
+      surname: 'Worker',
+      displayName: 'Temp Worker',
+      upn: `temp.worker@${fed}`,
+      mail: `temp.worker@${fed}`,
+      mailNickname: 'temp.worker',
+      createdMs: now - 15 * MS.day,
+      department: 'Operations',
+      jobTitle: 'Seasonal',
+    },
+    d.dates,
+  )
+  d.entra.users.push(noAnchor)
+  plant(
+    key,
+    'domain-federation',
+    'federated-user-without-immutableid',
+    `The cloud-only user temp.worker@${fed} is on the federated domain but has no onPremisesImmutableId.`,
+    [subject.entraUser(noAnchor)],
+  )
+
+  // --- sign-in -------------------------------------------------------------
+  const [exchange, teams, officeHome] = d.firstParty
+  if (!exchange || !teams || !officeHome) throw new Error('first-party service principals missing')
+  const staleSp = seam.staleSecret.registration.servicePrincipal
+  const failures: [number, Person, MG.ServicePrincipal, string, 'failure' | 'notApplied'][] = [
+    [
+      50107,
+      people[10] ?? pushFailed.p,
+      officeHome,
+      "The requested federation realm object 'http://www.okta.com/exk0unknown' does not exist.",
+      'notApplied',
+    ],
+    [
+      50008,
+      people[11] ?? pushFailed.p,
+      officeHome,
+      'SAML token is missing or misconfigured.',
+      'notApplied',
+    ],
+    [
+      90020,
+      people[12] ?? pushFailed.p,
+      officeHome,
+      'The SAML 1.1 Assertion is missing ImmutableID of the user.',
+      'notApplied',
+    ],
+    [
+      51004,
+      mismatch.p,
+      officeHome,
+      'The user account does not exist in the directory.',
+      'notApplied',
+    ],
+    [
+      7000215,
+      people[13] ?? pushFailed.p,
+      staleSp,
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${staleSp.appId ?? ''}'.`,
+      'notApplied',
+    ],
+    [
+      50126,
+      people[14] ?? pushFailed.p,
+      exchange,
+      'Error validating credentials due to invalid username or password.',
+      'notApplied',
+    ],
+    [
+      53003,
+      people[15] ?? pushFailed.p,
+      teams,
+      'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+      'failure',
+    ],
+  ]
+  for (const [code, person, sp, reason, ca] of failures) {
+    const user = entraUserOf(person)
+    const signIn = entraSignIn(d, {
+      user,
+      sp,
+      atMs: now - rng.int(10, 600) * MS.minute,
+      errorCode: code,
+      failureReason: reason,
+      conditionalAccessStatus: ca,
+    })
+    d.entra.signIns.push(signIn)
+    plant(
+      key,
+      'sign-in',
+      `entra-signin-${code}`,
+      `A sign-in of ${user.userPrincipalName ?? ''} to ${sp.displayName ?? ''} failed with AADSTS${code}.`,
+      [subject.entraSignIn(signIn), subject.entraUser(user), subject.entraSp(sp)],
+    )
+  }
+  const unmatched = oktaEvent(d, {
+    eventType: 'user.authentication.auth_via_IDP',
+    displayMessage: 'Authenticate user via IDP',
+    atMs: now - 95 * MS.minute,
+    result: 'FAILURE',
+    reason: 'Unable to match transformed username',
+    actor: { id: 'unknown', type: 'User', alternateId: renamed.p.upn, displayName: 'unknown' },
+    targets: [oktaIdpTarget(d.idp.idp)],
+    issuer: { id: d.idp.idpId, type: 'MICROSOFT' },
+  })
+  d.okta.logs.push(unmatched)
+  plant(
+    key,
+    'sign-in',
+    'okta-idp-unmatched-username',
+    `Okta could not match the transformed username ${renamed.p.upn} from the Microsoft IdP to an Okta user.`,
+    [subject.oktaLog(unmatched), subject.oktaIdp(d.idp.idp), subject.entraUser(renamed.entraUser)],
+  )
+}
