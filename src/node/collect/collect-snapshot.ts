@@ -120,7 +120,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       credential,
       ...(p.clientId ? { clientId: p.clientId } : {}),
       ...(p.scopes ? { scopes: p.scopes } : {}),
-      agent: http.agent,
+      send: http.send,
       ...(p.rateLimitShare ? { rateLimitShare: p.rateLimitShare } : {}),
       ...(signal ? { signal } : {}),
     })

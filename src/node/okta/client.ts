@@ -5,10 +5,10 @@
  * they set (api-facts fact 16). Passing all seven fields it reads (`authorizationMode`,
  * `orgUrl`, `token`, `clientId`, `scopes`, `privateKey`, `keyId`), empty where unused, leaves
  * nothing for a stray file or variable to fill. The cache middleware is off (`null`) so every
- * read is fresh, and `httpsProxy` is ignored because our executor sets the agent.
+ * read is fresh, and `httpsProxy` / `HTTPS_PROXY` are never used because our executor owns the transport.
  */
 import { Client } from '@okta/okta-sdk-nodejs'
-import type * as https from 'node:https'
+import type { HttpSend } from '../net/http'
 import type { OktaCredential } from '../profile/credentials'
 import type { Sleep } from '../net/retry'
 import { createPacer, type Pacer } from './pacer'
@@ -31,7 +31,8 @@ export interface OktaClientOptions {
   /** OAuth service app client id (with a private-key credential) */
   clientId?: string
   scopes?: string[]
-  agent: https.Agent
+  /** the transport (our CA-trusting keep-alive client) */
+  send: HttpSend
   /** share of each rate-limit bucket; default 0.5 */
   rateLimitShare?: number
   maxRetries?: number
@@ -48,7 +49,7 @@ export interface OktaConnection {
 export function createOktaClient(options: OktaClientOptions): OktaConnection {
   const pacer = createPacer({ share: options.rateLimitShare ?? 0.5, ...(options.sleep ? { sleep: options.sleep } : {}) })
   const executor = new PacedRequestExecutor({
-    agent: options.agent,
+    send: options.send,
     pacer,
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -78,14 +78,16 @@ export function createPacer(options: { share?: number; now?: () => number; sleep
     const offset = Number.isFinite(date) ? reset * 1000 - date + 1000 : reset * 1000 - local + 1000
     const resetAt = local + Math.max(0, offset)
     if (existing) {
-      // responses arrive out of order under concurrency: keep the most pessimistic view of this window
-      if (resetAt > existing.resetAt + 1500 || !Number.isFinite(existing.resetAt)) {
-        existing.remaining = remaining
-      } else {
+      // Responses of one window share a reset time; under concurrency they arrive out of order,
+      // so within a window keep the lowest remaining count. A different reset is another window.
+      if (Number.isFinite(existing.resetAt) && Math.abs(resetAt - existing.resetAt) <= 1500) {
         existing.remaining = Math.min(existing.remaining, remaining)
+        existing.resetAt = Math.max(existing.resetAt, resetAt)
+      } else {
+        existing.remaining = remaining
+        existing.resetAt = resetAt
       }
       existing.limit = limit
-      existing.resetAt = Number.isFinite(existing.resetAt) ? Math.max(existing.resetAt, resetAt) : resetAt
     } else {
       buckets.set(key, { limit, remaining, resetAt, inFlight: 0 })
     }

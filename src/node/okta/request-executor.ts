@@ -1,13 +1,17 @@
 /**
- * The Okta SDK's request executor with three additions: the profile's CA trusted in code
- * (`request.agent = new https.Agent({ ca })`, api-facts fact 20), pacing under a share of each
- * rate-limit bucket, and bounded retries of 5xx answers and dropped connections. 429s keep
- * the SDK's own semantics (`DefaultRequestExecutor`: wait `X-Rate-Limit-Reset − Date + 1 s`,
- * at most `maxRetries` times).
+ * The Okta SDK's request executor with our transport underneath: the profile's CA trusted
+ * in code (the keep-alive `https.Agent({ ca })` of `createHttpClient`, api-facts fact 20),
+ * pacing under a share of each rate-limit bucket, and bounded retries of 5xx answers and
+ * dropped connections. 429s keep the SDK's own semantics (`DefaultRequestExecutor`
+ * `parseResponse`: wait `X-Rate-Limit-Reset − Date + 1 s`, at most `maxRetries` times).
+ *
+ * Why not the SDK's node-fetch transport: node-fetch v2 never settles a body whose
+ * connection drops after the headers when `Content-Length` is set, so a reset mid-body
+ * hangs the collection. Our sender detects it and the request is retried.
  */
-import type * as https from 'node:https'
 import { DefaultRequestExecutor } from '@okta/okta-sdk-nodejs'
 import type { RequestStats } from '../entra/graph-client'
+import { NetworkError, type HttpResponse, type HttpSend } from '../net/http'
 import { AbortedError, backoffDelay, sleep as defaultSleep, type Sleep } from '../net/retry'
 import type { Pacer } from './pacer'
 
@@ -15,35 +19,57 @@ interface SdkRequest {
   url: string
   method?: string
   headers?: Record<string, unknown>
-  agent?: unknown
+  body?: unknown
+  startTime?: Date
+  timeout?: number
   [key: string]: unknown
 }
 
-interface SdkResponse {
+/** The subset of a fetch `Response` the SDK reads. */
+export interface SdkResponse {
   status: number
-  headers: { get: (name: string) => string | null }
+  ok: boolean
+  url: string
+  headers: Headers
+  text: () => Promise<string>
+  json: () => Promise<unknown>
+  buffer: () => Promise<Buffer>
 }
 
 export interface PacedExecutorOptions {
-  agent: https.Agent
+  send: HttpSend
   pacer: Pacer
   /** SDK 429 retries and our 5xx/reset retries; default 4 */
   maxRetries?: number
   sleep?: Sleep
   random?: () => number
   signal?: AbortSignal
+  /** per-request timeout in ms; default 120 000 */
+  timeoutMs?: number
 }
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED'])
 
-/** A request executor for one collection run. `statsFor` attributes waits to a resource. */
+function toSdkResponse(url: string, r: HttpResponse): SdkResponse {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(r.headers)) headers.set(name, value)
+  return {
+    status: r.status,
+    ok: r.status >= 200 && r.status < 300,
+    url,
+    headers,
+    text: async () => r.body,
+    json: async () => JSON.parse(r.body) as unknown,
+    buffer: async () => Buffer.from(r.body, 'utf8'),
+  }
+}
+
+/** A request executor for one collection run. `currentStats` attributes waits to a resource. */
 export class PacedRequestExecutor extends DefaultRequestExecutor {
   private readonly options: PacedExecutorOptions
   private readonly sleepFn: Sleep
   private readonly retryLimit: number
-  /** stats of the resource currently reading each URL (set by the page reader) */
-  readonly stats = new WeakMap<object, RequestStats>()
   currentStats: ((url: string) => RequestStats | undefined) | undefined
 
   constructor(options: PacedExecutorOptions) {
@@ -59,20 +85,31 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
 
   override async fetch(request: SdkRequest): Promise<SdkResponse> {
     const { pacer, signal } = this.options
+    if (!request.startTime) {
+      request.startTime = new Date()
+      request.timeout = 0
+    }
     let attempt = 0
     for (;;) {
       if (signal?.aborted) throw new AbortedError()
       await pacer.before(request.url, signal)
-      request.agent = this.options.agent
-      if (signal) request.signal = signal
       let response: SdkResponse
       try {
-        response = (await super.fetch(request)) as SdkResponse
+        const headers: Record<string, string> = {}
+        for (const [k, v] of Object.entries(request.headers ?? {})) if (v !== undefined) headers[k] = String(v)
+        const r = await this.options.send({
+          method: (request.method ?? 'get').toUpperCase() === 'POST' ? 'POST' : 'GET',
+          url: request.url,
+          headers,
+          ...(typeof request.body === 'string' ? { body: request.body } : {}),
+          ...(signal ? { signal } : {}),
+          timeoutMs: this.options.timeoutMs ?? 120_000,
+        })
+        response = toSdkResponse(request.url, r)
       } catch (error) {
-        pacer.after(request.url, { get: () => null })
+        pacer.after(request.url, new Headers())
         if (signal?.aborted) throw new AbortedError()
-        const code = (error as { code?: string }).code
-        if (code && TRANSIENT_CODES.has(code) && attempt < this.retryLimit) {
+        if (error instanceof NetworkError && TRANSIENT_CODES.has(error.code) && attempt < this.retryLimit) {
           await this.retryWait(request, attempt++)
           continue
         }
@@ -83,7 +120,8 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
         await this.retryWait(request, attempt++)
         continue
       }
-      return response
+      // 429 with usable headers: the SDK waits and calls this.fetch again
+      return (await this.parseResponse(request as never, response as never)) as unknown as SdkResponse
     }
   }
 
