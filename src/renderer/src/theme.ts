@@ -11,8 +11,9 @@ export function storedTheme(storage: Pick<Storage, 'getItem'>): Theme | undefine
   return value === 'light' || value === 'dark' ? value : undefined
 }
 
-export function systemTheme(win: Pick<Window, 'matchMedia'>): Theme {
-  return win.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
+export function systemTheme(win: Partial<Pick<Window, 'matchMedia'>>): Theme {
+  // Some embedders (and test DOMs) have no matchMedia; light is the safe default.
+  return win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
 }
 
 export function applyTheme(root: HTMLElement, theme: Theme): void {

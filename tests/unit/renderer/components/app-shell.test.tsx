@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { App } from '../../../../src/renderer/src/app'
+import { ErrorBoundary } from '../../../../src/renderer/src/components/error-boundary'
+import { THEME_STORAGE_KEY } from '../../../../src/renderer/src/theme'
+import { click, press, render, waitFor, type Rendered } from '../helpers/dom'
+import { createFakeApi, installFakeApi } from '../helpers/fake-api'
+
+let view: Rendered
+const button = (name: RegExp) =>
+  [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+    name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+  )
+
+async function start(hash = '#/workspaces') {
+  window.location.hash = hash
+  installFakeApi(createFakeApi())
+  view = await render(<App />)
+  await waitFor(() => view.container.querySelector('[data-app-state="ready"]'))
+}
+
+beforeEach(() => {
+  window.localStorage.clear()
+  delete document.documentElement.dataset.theme
+})
+afterEach(() => {
+  view.unmount()
+  document.body.innerHTML = ''
+})
+
+describe('app shell', () => {
+  it('links only to screens that exist, with a skip link to the main content', async () => {
+    await start()
+    const nav = document.querySelector('nav[aria-label="Main"]')
+    expect([...(nav?.querySelectorAll('a') ?? [])].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Workspaces', '#/workspaces'],
+      ['About', '#/about'],
+    ])
+    const skip = document.querySelector<HTMLAnchorElement>('a.skip-link')
+    expect(skip?.textContent).toBe('Skip to content')
+    await click(skip)
+    expect(document.activeElement?.id).toBe('main-content')
+  })
+
+  it('shows app:info on the About screen', async () => {
+    await start('#/about')
+    expect(document.querySelector('h1')?.textContent).toBe('About Crosswalk')
+    expect(document.body.textContent).toContain('0.1.0')
+    expect(document.body.textContent).toContain('/data')
+  })
+
+  it('opens the shortcuts dialog with ? and lists the shortcuts', async () => {
+    await start()
+    await press('?', document.body)
+    const dialog = await waitFor(() => document.querySelector('[role="dialog"]'))
+    expect(dialog.textContent).toContain('Keyboard shortcuts')
+    expect(dialog.textContent).toContain('New workspace')
+  })
+
+  it('navigates with the g a shortcut', async () => {
+    await start()
+    await press('g', document.body)
+    await press('a', document.body)
+    await waitFor(() => document.querySelector('h1')?.textContent === 'About Crosswalk')
+  })
+
+  it('toggles the theme, applies it to <html> and remembers it', async () => {
+    await start()
+    await click(button(/Switch to dark theme/))
+    expect(document.documentElement.dataset.theme).toBe('dark')
+    expect(window.localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark')
+    await press('t', document.body)
+    expect(document.documentElement.dataset.theme).toBe('light')
+    expect(window.localStorage.getItem(THEME_STORAGE_KEY)).toBe('light')
+  })
+
+  it('shows a not-found screen for unknown routes instead of a blank page', async () => {
+    await start('#/nowhere')
+    expect(document.querySelector('h1')?.textContent).toBe('Not found')
+  })
+})
+
+describe('ErrorBoundary', () => {
+  function Broken(): never {
+    throw new Error('chart data missing')
+  }
+
+  it('shows what failed, where, and a Reload button', async () => {
+    const originalError = console.error
+    console.error = () => undefined
+    try {
+      view = await render(
+        <ErrorBoundary screen="Workspaces">
+          <Broken />
+        </ErrorBoundary>,
+      )
+    } finally {
+      console.error = originalError
+    }
+    const alert = document.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('Something went wrong in Workspaces')
+    expect(alert?.textContent).toContain('chart data missing')
+    expect(button(/^Reload$/)).toBeDefined()
+  })
+})
