@@ -25,6 +25,8 @@ export interface EmulatorContext {
   oktaTokens: Map<string, OktaAccessToken>
   /** Okta rate-limit buckets: requests per minute per bucket name */
   oktaRateLimits: Record<string, number>
+  /** length of a rate-limit window in seconds (60 in Okta) */
+  oktaRateWindowSeconds: number
 }
 
 /** The tenant a path segment names: its GUID or a verified domain, case-insensitively. */

@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   port?: number
   /** Okta requests per minute per bucket (users, groups, apps, idps, logs, mappings, schemas, token) */
   oktaRateLimits?: Record<string, number>
+  /** rate-limit window in seconds (default 60, as Okta); tests shorten it */
+  oktaRateWindowSeconds?: number
   /** scenario "now" passed to named scenarios */
   now?: string
 }
@@ -142,6 +144,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     tenantId: scenario.entra.tenantId,
     oktaTokens: new Map(),
     oktaRateLimits: { ...DEFAULT_OKTA_RATE_LIMITS, ...options.oktaRateLimits },
+    oktaRateWindowSeconds: options.oktaRateWindowSeconds ?? 60,
   }
   const oktaDef = oktaService(ctx)
   defs.entra = entraService(ctx)

@@ -35,8 +35,8 @@ export function tokenRoute(ctx: EmulatorContext, req: EmuRequest, tenantSegment:
 
   const scope = form.get('scope')
   if (!scope) return fail(AADSTS.missingParameter('scope'))
-  const scopeError = checkScope(scope, tenantId)
-  if (scopeError) return fail(scopeError)
+  const resource = checkScope(ctx, scope, tenantId)
+  if ('code' in resource) return fail(resource)
 
   const secret = form.get('client_secret') ?? basic?.password
   const assertion = form.get('client_assertion')
@@ -62,7 +62,7 @@ export function tokenRoute(ctx: EmulatorContext, req: EmuRequest, tenantSegment:
   const accessToken = signJwt(
     { typ: 'JWT', alg: 'RS256', x5t: ctx.signing.x5t, kid: ctx.signing.kid },
     {
-      aud: GRAPH_RESOURCE,
+      aud: resource.audience,
       iss: `https://sts.windows.net/${tenantId}/`,
       iat: now,
       nbf: now,
@@ -73,7 +73,7 @@ export function tokenRoute(ctx: EmulatorContext, req: EmuRequest, tenantSegment:
       idp: `https://sts.windows.net/${tenantId}/`,
       idtyp: 'app',
       oid: sp.id,
-      roles: grantedGraphRoles(ctx, sp.id ?? ''),
+      roles: grantedRoles(ctx, sp.id ?? '', resource.servicePrincipalId),
       sub: sp.id,
       tid: tenantId,
       uti: randomUUID().replace(/-/g, '').slice(0, 22),
@@ -107,17 +107,29 @@ function parseBasic(header: string | undefined): { user: string; password: strin
   return { user: decodeURIComponent(text.slice(0, i)), password: decodeURIComponent(text.slice(i + 1)) }
 }
 
-function checkScope(scope: string, tenant: string): AadstsError | null {
+interface Resource {
+  audience: string
+  servicePrincipalId: string | null
+}
+
+/** the one resource a client-credentials scope names: Graph, or another service principal of the tenant */
+function checkScope(ctx: EmulatorContext, scope: string, tenant: string): Resource | AadstsError {
   const parts = scope.split(/\s+/).filter(Boolean)
   if (parts.length !== 1) return AADSTS.invalidScope(scope)
   const only = parts[0] ?? ''
   if (!only.endsWith('/.default')) return AADSTS.scopeNotDefault(scope)
-  const resource = only.slice(0, -'/.default'.length).replace(/\/$/, '').toLowerCase()
-  if (!/^[a-z0-9]+:\/\/|^[0-9a-f-]{36}$/.test(resource)) return AADSTS.invalidScope(scope)
-  if (resource !== GRAPH_RESOURCE && resource !== GRAPH_APP_ID) {
-    return AADSTS.unknownResource(resource, tenant)
+  const resource = only.slice(0, -'/.default'.length).replace(/\/$/, '')
+  const lower = resource.toLowerCase()
+  if (!/^[a-z][a-z0-9+.-]*:\/\/?\S+$|^[0-9a-f-]{36}$/.test(lower)) return AADSTS.invalidScope(scope)
+  const graph = ctx.store.entra.servicePrincipals.find((s) => s.appId === GRAPH_APP_ID)
+  if (lower === GRAPH_RESOURCE || lower === GRAPH_APP_ID) {
+    return { audience: GRAPH_RESOURCE, servicePrincipalId: graph?.id ?? null }
   }
-  return null
+  const target = ctx.store.entra.servicePrincipals.find(
+    (s) => s.appId?.toLowerCase() === lower || (s.servicePrincipalNames ?? []).some((n) => n.toLowerCase() === lower),
+  )
+  if (!target) return AADSTS.unknownResource(resource, tenant)
+  return { audience: resource, servicePrincipalId: target.id ?? null }
 }
 
 /**
@@ -185,14 +197,14 @@ function checkAssertion(
   return null
 }
 
-/** Graph application permissions granted to a service principal (admin-consented app roles). */
-export function grantedGraphRoles(ctx: EmulatorContext, servicePrincipalId: string): string[] {
-  const graph = ctx.store.entra.servicePrincipals.find((s) => s.appId === GRAPH_APP_ID)
-  if (!graph) return []
-  const byId = new Map((graph.appRoles ?? []).map((r) => [r.id, r.value]))
+/** Application permissions granted to a client service principal on a resource (admin-consented app roles). */
+export function grantedRoles(ctx: EmulatorContext, clientSpId: string, resourceSpId: string | null): string[] {
+  const resource = resourceSpId ? ctx.store.entra.servicePrincipals.get(resourceSpId) : undefined
+  if (!resource) return []
+  const byId = new Map((resource.appRoles ?? []).map((r) => [r.id, r.value]))
   const roles = new Set<string>()
-  for (const a of ctx.scenario.entra.appRoleAssignments[servicePrincipalId] ?? []) {
-    if (a.resourceId !== graph.id) continue
+  for (const a of ctx.scenario.entra.appRoleAssignments[clientSpId] ?? []) {
+    if (a.resourceId !== resource.id) continue
     const value = byId.get(a.appRoleId)
     if (value) roles.add(value)
   }

@@ -45,7 +45,8 @@ function tokenize(text: string): Token[] {
       out.push({ t: c })
       i++
     } else {
-      const m = /^[^\s(),':]+/.exec(text.slice(i))
+      // date-time literals hold colons; the lambda separator follows a variable name
+      const m = (/\d/.test(c) ? /^[^\s(),']+/ : /^[^\s(),':]+/).exec(text.slice(i))
       if (!m) throw new FilterError(`unexpected character ${c}`)
       out.push({ t: 'word', v: m[0] })
       i += m[0].length

@@ -3,7 +3,7 @@
  * response as X-Rate-Limit-Limit / -Remaining / -Reset (UTC epoch seconds of the window's end).
  */
 
-/** Per-minute budgets by bucket (Okta's documented org-wide defaults are of this order). */
+/** Budgets per window (a minute by default) by bucket (Okta's documented org-wide defaults are of this order). */
 export const DEFAULT_OKTA_RATE_LIMITS: Record<string, number> = {
   users: 600,
   groups: 500,
@@ -27,12 +27,20 @@ export interface BucketState {
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; used: number }>()
 
-  constructor(private readonly limits: Record<string, number>) {}
+  private readonly windowMs: number
+
+  /** `windowSeconds` shortens the window for tests (Okta's is one minute) */
+  constructor(
+    private readonly limits: Record<string, number>,
+    windowSeconds = 60,
+  ) {
+    this.windowMs = Math.max(1, windowSeconds) * 1000
+  }
 
   /** counts one request against the bucket and returns the headers' values */
   take(bucket: string, nowMs = Date.now()): BucketState {
     const limit = this.limits[bucket] ?? this.limits.other ?? 600
-    const start = Math.floor(nowMs / 60_000) * 60_000
+    const start = Math.floor(nowMs / this.windowMs) * this.windowMs
     let w = this.windows.get(bucket)
     if (!w || w.start !== start) {
       w = { start, used: 0 }
@@ -40,15 +48,15 @@ export class RateLimiter {
     }
     const exhausted = w.used >= limit
     if (!exhausted) w.used += 1
-    return { limit, remaining: Math.max(0, limit - w.used), reset: (start + 60_000) / 1000, exhausted }
+    return { limit, remaining: Math.max(0, limit - w.used), reset: (start + this.windowMs) / 1000, exhausted }
   }
 
   peek(bucket: string, nowMs = Date.now()): BucketState {
     const limit = this.limits[bucket] ?? this.limits.other ?? 600
-    const start = Math.floor(nowMs / 60_000) * 60_000
+    const start = Math.floor(nowMs / this.windowMs) * this.windowMs
     const w = this.windows.get(bucket)
     const used = w && w.start === start ? w.used : 0
-    return { limit, remaining: Math.max(0, limit - used), reset: (start + 60_000) / 1000, exhausted: used >= limit }
+    return { limit, remaining: Math.max(0, limit - used), reset: (start + this.windowMs) / 1000, exhausted: used >= limit }
   }
 
   setLimit(bucket: string, perMinute: number): void {

@@ -33,7 +33,7 @@ function bucketOf(path: string): string {
 const byId = (rows: OktaRecord[], id: string): OktaRecord | undefined => rows.find((r) => r.id === id)
 
 export function oktaService(ctx: EmulatorContext): { definition: ServiceDefinition; limiter: RateLimiter } {
-  const limiter = new RateLimiter(ctx.oktaRateLimits)
+  const limiter = new RateLimiter(ctx.oktaRateLimits, ctx.oktaRateWindowSeconds)
   const states = new WeakMap<EmuRequest, BucketState>()
   const o = ctx.store.okta
   const data = ctx.scenario.okta

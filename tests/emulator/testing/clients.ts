@@ -74,7 +74,7 @@ export class CaRequestExecutor extends DefaultRequestExecutor {
   private readonly agent: Agent
 
   constructor(ca: string, options?: { maxRetries?: number; requestTimeout?: number }) {
-    super(options)
+    super({ maxRetries: options?.maxRetries ?? 2, requestTimeout: options?.requestTimeout ?? 0 })
     this.agent = new Agent({ ca, keepAlive: true })
   }
 

@@ -181,7 +181,7 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
         graphSp,
         sp(FIXTURE.readerAppId, FIXTURE.readerSpId, 'Crosswalk reader'),
         sp(FIXTURE.limitedAppId, FIXTURE.limitedSpId, 'Limited reader'),
-        { ...sp('33333333-4444-4555-8666-777777777777', FIXTURE.provisioningSpId, 'Okta provisioning'), preferredSingleSignOnMode: 'saml' },
+        { ...sp('33333333-4444-4555-8666-777777777777', FIXTURE.provisioningSpId, 'Okta provisioning'), preferredSingleSignOnMode: 'saml', servicePrincipalNames: ['api://okta-provisioning', '33333333-4444-4555-8666-777777777777'] },
       ],
       appRoleAssignments: {
         [FIXTURE.readerSpId]: Object.keys(GRAPH_ROLES).map((r, i) => grant(FIXTURE.readerSpId, r, i)),
