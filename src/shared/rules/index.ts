@@ -17,6 +17,8 @@ import { entraSignInFailures } from './catalogue/entra-sign-in-failures'
 import { entraSyncJobFailing } from './catalogue/entra-sync-job-failing'
 import { entraSyncPropertyConflict } from './catalogue/entra-sync-property-conflict'
 import { entraUserSyncLag } from './catalogue/entra-user-sync-lag'
+import { emailBlankOnOneSide } from './catalogue/email-blank-on-one-side'
+import { domainUnverified } from './catalogue/domain-unverified'
 import { federatedUserNoImmutableId } from './catalogue/federated-user-no-immutable-id'
 import { federationCertificateExpiry } from './catalogue/federation-certificate-expiry'
 import { federationIssuerMismatch } from './catalogue/federation-issuer-mismatch'
@@ -64,6 +66,8 @@ export const RULES: readonly Rule[] = [
   idpSubjectMatchBlank,
   idpProfileMappingIncomplete,
   idpUsernameUnmatched,
+  emailBlankOnOneSide,
+
   // duplicate
   entraDuplicateAttribute,
   oktaDuplicateAttribute,
@@ -82,6 +86,7 @@ export const RULES: readonly Rule[] = [
   idpAppConsentMissing,
   // domain-federation
   upnSuffixUnverified,
+  domainUnverified,
   federationOffice365Pairing,
   federatedUserNoImmutableId,
   // sign-in

@@ -63,6 +63,24 @@ export class SnapshotIndex {
     })
   }
 
+  /**
+   * Entra users by every lower-cased UPN they hold: the cloud userPrincipalName and the
+   * AD value in onPremisesUserPrincipalName (Entra renames a duplicate to
+   * *.onmicrosoft.com, so only the AD value shows the clash). Each user once per key.
+   */
+  get entraByAnyUpn(): Map<string, Rec[]> {
+    return this.once('entraByAnyUpn', () => {
+      const map = new Map<string, Rec[]>()
+      for (const u of this.entraUsers) {
+        const cloud = norm(str(u, 'userPrincipalName'))
+        const onPrem = norm(str(u, 'onPremisesUserPrincipalName'))
+        push(map, cloud, u)
+        if (onPrem !== cloud) push(map, onPrem, u)
+      }
+      return map
+    })
+  }
+
   /** Entra users by lower-cased mail. */
   get entraByMail(): Map<string, Rec[]> {
     return this.once('entraByMail', () => {

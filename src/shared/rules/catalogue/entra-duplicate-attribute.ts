@@ -1,6 +1,7 @@
 /**
  * entra-duplicate-attribute — two or more Entra users share (case-insensitively) a
- * userPrincipalName, mail, SMTP proxy address or onPremisesImmutableId. Entra Connect
+ * userPrincipalName (cloud, or the AD value in onPremisesUserPrincipalName), mail,
+ * SMTP proxy address or onPremisesImmutableId. Entra Connect
  * exports fail (AttributeValueMustBeUnique / duplicate attribute resiliency
  * quarantines the value) and any match on that value is ambiguous. Every object
  * involved is a subject; one finding per duplicated value.
@@ -15,7 +16,7 @@ import { type Rule, makeFinding } from '../rule'
 import { entraUserSubject } from '../seam'
 
 const ATTRIBUTES = [
-  { name: 'userPrincipalName', map: 'entraByUpn' },
+  { name: 'userPrincipalName', map: 'entraByAnyUpn' },
   { name: 'mail', map: 'entraByMail' },
   { name: 'proxyAddresses', map: 'entraByProxy' },
   { name: 'onPremisesImmutableId', map: 'entraByImmutableId' },
@@ -47,6 +48,7 @@ export const entraDuplicateAttribute: Rule = {
                 users: users.map((u) => ({
                   id: str(u, 'id'),
                   userPrincipalName: str(u, 'userPrincipalName') ?? null,
+                  onPremisesUserPrincipalName: str(u, 'onPremisesUserPrincipalName') ?? null,
                   onPremisesSyncEnabled: u['onPremisesSyncEnabled'] ?? null,
                 })),
               },

@@ -34,6 +34,8 @@ export const entraProvisioningFailures: Rule = {
       ]
       const seen = new Set<string>()
       for (const e of entries) {
+        const logId = str(e, 'id')
+        if (logId) subjects.push({ source: 'entra', type: 'provisioningLog', id: logId })
         for (const side of ['sourceIdentity', 'targetIdentity'] as const) {
           const id = str(e, side, 'id')
           if (!id || seen.has(id)) continue

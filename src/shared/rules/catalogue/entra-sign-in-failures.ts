@@ -14,7 +14,7 @@ import type { Finding, Subject } from '../../model'
 import { type Rec, get, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, capSubjects, makeFinding } from '../rule'
-import { applicationSubject, entraUserSubject } from '../seam'
+import { applicationSubject, entraUserSubject, servicePrincipalSubject } from '../seam'
 
 const SEAM = new Set([
   50107, 50008, 50006, 90020, 51004, 90072, 7000215, 7000222, 7000218, 70002, 700027, 50011, 700016,
@@ -54,11 +54,15 @@ export const entraSignInFailures: Rule = {
     for (const [code, signIns] of groups) {
       const entry = aadstsEntry(code)
       const subjects: Subject[] = []
+      const events: Subject[] = []
       const seen = new Set<string>()
       const apps = new Map<string, string>()
       for (const s of signIns) {
         const appId = str(s, 'appId')
         if (appId) apps.set(appId, str(s, 'appDisplayName') ?? appId)
+        const signInId = str(s, 'id')
+        if (signInId)
+          events.push({ source: 'entra', type: 'signIn', id: signInId, name: `AADSTS${code}` })
         const userId = str(s, 'userId')
         const key = userId ?? str(s, 'userPrincipalName')
         if (!key || seen.has(key)) continue
@@ -70,12 +74,20 @@ export const entraSignInFailures: Rule = {
             : { source: 'entra', type: 'user', id: key, name: str(s, 'userPrincipalName') },
         )
       }
-      const appSubjects = [...apps.keys()].map((appId) => {
+      const appSubjects: Subject[] = []
+      for (const appId of apps.keys()) {
+        const sp = ctx.index.servicePrincipalsByAppId.get(appId.toLowerCase())
         const app = ctx.index.applicationsByAppId.get(appId.toLowerCase())
-        return app
-          ? applicationSubject(app)
-          : { source: 'entra' as const, type: 'application', id: appId, name: apps.get(appId) }
-      })
+        if (sp) appSubjects.push(servicePrincipalSubject(sp))
+        if (app) appSubjects.push(applicationSubject(app))
+        if (!sp && !app)
+          appSubjects.push({
+            source: 'entra',
+            type: 'servicePrincipal',
+            id: appId,
+            name: apps.get(appId),
+          })
+      }
       const times = signIns
         .map((s) => str(s, 'createdDateTime') ?? '')
         .filter(Boolean)
@@ -86,7 +98,10 @@ export const entraSignInFailures: Rule = {
           severity,
           title: `${signIns.length} sign-in${signIns.length === 1 ? '' : 's'} failed with AADSTS${code}${entry ? ` (${entry.name})` : ''}`,
           detail: `${entry ? `${entry.meaning} Typical cause with Okta: ${entry.cause}` : "This code is not in the offline dictionary; see Microsoft's error reference."} ${seen.size} user${seen.size === 1 ? '' : 's'} across ${apps.size} app${apps.size === 1 ? '' : 's'} (${[...apps.values()].slice(0, 5).join(', ')}).`,
-          subjects: capSubjects([...appSubjects, ...subjects], ctx.thresholds.maxSubjects),
+          subjects: capSubjects(
+            [...appSubjects, ...subjects, ...events],
+            ctx.thresholds.maxSubjects,
+          ),
           key: String(code),
           evidence: {
             entra: {
@@ -97,14 +112,12 @@ export const entraSignInFailures: Rule = {
               first: times[0] ?? null,
               last: times[times.length - 1] ?? null,
               failureReason: str(signIns[0], 'status', 'failureReason') ?? null,
-              examples: signIns
-                .slice(0, 10)
-                .map((s) => ({
-                  id: str(s, 'id'),
-                  userPrincipalName: str(s, 'userPrincipalName') ?? null,
-                  appId: str(s, 'appId') ?? null,
-                  createdDateTime: str(s, 'createdDateTime') ?? null,
-                })),
+              examples: signIns.slice(0, 10).map((s) => ({
+                id: str(s, 'id'),
+                userPrincipalName: str(s, 'userPrincipalName') ?? null,
+                appId: str(s, 'appId') ?? null,
+                createdDateTime: str(s, 'createdDateTime') ?? null,
+              })),
             },
             inspect: entry?.check ?? [],
             relatedRules: entry?.rules ?? [],

@@ -44,6 +44,12 @@ export const entraSyncJobFailing: Rule = {
               : `Provisioning job of "${name}" is failing`,
             detail: `Job ${str(job, 'id') ?? ''} (template ${str(job, 'templateId') ?? '?'}): status ${code || '?'}, last execution ${lastState || '?'}, ${failures} successive complete failure${failures === 1 ? '' : 's'}.${error ? ` Error: ${error}` : ''}`,
             subjects: [
+              {
+                source: 'entra',
+                type: 'synchronizationJob',
+                id: str(job, 'id') ?? '',
+                name: str(job, 'templateId'),
+              },
               sp
                 ? servicePrincipalSubject(sp)
                 : { source: 'entra', type: 'servicePrincipal', id: spId },

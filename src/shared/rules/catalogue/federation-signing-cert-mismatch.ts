@@ -55,7 +55,11 @@ export const federationSigningCertMismatch: Rule = {
             detail: pending
               ? `Okta signs with key ${str(key, 'kid')}; Entra holds it as nextSigningCertificate and will promote it at rollover. Sign-ins work, but the current certificate is stale.`
               : `Okta's "${appLabel}" app signs WS-Fed tokens with key ${str(key, 'kid')}, but Entra's federation for ${f.domain} holds ${current ? 'a different certificate' : 'no signing certificate'}. Entra rejects the signature (AADSTS50008 / AADSTS50006).`,
-            subjects: [domainSubject(f.domain), oktaAppSubject(app)],
+            subjects: [
+              domainSubject(f.domain),
+              oktaAppSubject(app),
+              { source: 'okta', type: 'appKey', id: str(key, 'kid') ?? '' },
+            ],
             evidence: {
               entra: {
                 domain: f.domain,

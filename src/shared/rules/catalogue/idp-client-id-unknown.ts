@@ -6,9 +6,10 @@
  * False positives: an app registered in another tenant and consented here shows up
  * only as a service principal; that case is not reported.
  */
+import { norm, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { idpSubject, microsoftIdps } from '../seam'
+import { applicationSubject, idpSubject, microsoftIdps } from '../seam'
 
 export const idpClientIdUnknown: Rule = {
   id: 'idp-client-id-unknown',
@@ -21,6 +22,10 @@ export const idpClientIdUnknown: Rule = {
     for (const m of microsoftIdps(snapshot, ctx.index)) {
       if (m.application || m.servicePrincipal) continue
       const missing = !m.clientId
+      // the Object ID sits next to the Application (client) ID in the portal and is a GUID too
+      const byObjectId = m.clientId
+        ? ctx.index.applications.find((a) => norm(str(a, 'id')) === norm(m.clientId))
+        : undefined
       findings.push(
         makeFinding(idpClientIdUnknown, {
           title: missing
@@ -28,12 +33,21 @@ export const idpClientIdUnknown: Rule = {
             : `Okta IdP "${m.name}" uses client ID ${m.clientId}, which is not an app in the tenant`,
           detail: missing
             ? 'The identity provider sends no client_id to Entra; the authorize request fails before any user signs in.'
-            : `No application or service principal in tenant ${snapshot.entra?.tenantId ?? '?'} has appId ${m.clientId}. Entra answers AADSTS700016 (application not found in the directory) to every sign-in through this IdP.`,
-          subjects: [idpSubject(m)],
+            : byObjectId
+              ? `${m.clientId} is the Object ID of app registration "${str(byObjectId, 'displayName') ?? ''}", not its Application (client) ID ${str(byObjectId, 'appId') ?? ''}. Entra answers AADSTS700016 (application not found in the directory) to every sign-in through this IdP.`
+              : `No application or service principal in tenant ${snapshot.entra?.tenantId ?? '?'} has appId ${m.clientId}. Entra answers AADSTS700016 (application not found in the directory) to every sign-in through this IdP.`,
+          subjects: byObjectId ? [idpSubject(m), applicationSubject(byObjectId)] : [idpSubject(m)],
           evidence: {
             entra: {
               tenantId: snapshot.entra?.tenantId,
               knownAppIds: ctx.index.applications.length,
+              objectIdMatch: byObjectId
+                ? {
+                    id: str(byObjectId, 'id'),
+                    appId: str(byObjectId, 'appId'),
+                    displayName: str(byObjectId, 'displayName') ?? null,
+                  }
+                : null,
             },
             okta: { idpId: m.id, idpName: m.name, clientId: m.clientId ?? null },
             aadsts: ['700016'],

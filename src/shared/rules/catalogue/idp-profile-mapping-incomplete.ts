@@ -44,7 +44,9 @@ export const idpProfileMappingIncomplete: Rule = {
           detail: mapping
             ? `Mapping ${str(mapping, 'id')} has no expression for ${missing.join(', ')}. Okta cannot create users just in time (these are required base attributes) and leaves them stale on update.`
             : 'Okta keeps a mapping from every IdP to the Okta user profile; without it Crosswalk cannot confirm what the IdP writes into login, email and names.',
-          subjects: [idpSubject(m)],
+          subjects: mapping
+            ? [idpSubject(m), { source: 'okta', type: 'mapping', id: str(mapping, 'id') ?? '' }]
+            : [idpSubject(m)],
           evidence: {
             okta: {
               idpId: m.id,

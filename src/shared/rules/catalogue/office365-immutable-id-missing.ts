@@ -49,7 +49,10 @@ export const office365ImmutableIdMissing: Rule = {
             makeFinding(office365ImmutableIdMissing, {
               title: `Office 365 app "${label}" has no ImmutableID mapping`,
               detail: `The Okta-to-${label} profile mapping ${str(mapping, 'id') ?? ''} ${expression ? 'maps immutableId to null' : 'does not map immutableId'}. Okta then sends WS-Fed tokens without ImmutableID and Entra answers AADSTS90020.`,
-              subjects: [oktaAppSubject(app)],
+              subjects: [
+                oktaAppSubject(app),
+                { source: 'okta', type: 'mapping', id: str(mapping, 'id') ?? '' },
+              ],
               key: `${appId}:mapping`,
               evidence: {
                 okta: {

@@ -51,6 +51,8 @@ export const oktaIdpAuthFailures: Rule = {
         }
       }
       for (const e of events) {
+        const uuid = str(e, 'uuid')
+        if (uuid) add({ source: 'okta', type: 'logEvent', id: uuid, name: str(e, 'eventType') })
         for (const t of recs(e, 'target')) {
           if (/identityprovider|^idp$/i.test(str(t, 'type') ?? ''))
             add({
@@ -91,14 +93,12 @@ export const oktaIdpAuthFailures: Rule = {
               count: events.length,
               first: times[0] ?? null,
               last: times[times.length - 1] ?? null,
-              examples: events
-                .slice(0, 10)
-                .map((e) => ({
-                  uuid: str(e, 'uuid'),
-                  published: str(e, 'published') ?? null,
-                  alternateId: str(e, 'actor', 'alternateId') ?? null,
-                  eventType: str(e, 'eventType'),
-                })),
+              examples: events.slice(0, 10).map((e) => ({
+                uuid: str(e, 'uuid'),
+                published: str(e, 'published') ?? null,
+                alternateId: str(e, 'actor', 'alternateId') ?? null,
+                eventType: str(e, 'eventType'),
+              })),
             },
             inspect: entry?.check ?? [],
             relatedRules: entry?.rules ?? [],

@@ -49,6 +49,8 @@ export const oktaPushFailures: Rule = {
       ]
       const seen = new Set<string>()
       for (const e of events) {
+        const uuid = str(e, 'uuid')
+        if (uuid) subjects.push({ source: 'okta', type: 'logEvent', id: uuid, name: eventType })
         for (const t of recs(e, 'target')) {
           if (!/^(user|appuser)$/i.test(str(t, 'type') ?? '')) continue
           const id = str(t, 'id')

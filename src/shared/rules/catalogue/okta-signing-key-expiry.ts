@@ -40,7 +40,10 @@ export const oktaSigningKeyExpiry: Rule = {
           severity: expirySeverity(window, o365 ? 'critical' : 'standard'),
           title: `Signing key of Okta app "${label}" ${window === 'expired' ? 'has expired' : 'expires soon'}`,
           detail: `Active key ${str(key, 'kid')} ${describeExpiry(end, ctx.now)}.${o365 ? ' Entra validates Office 365 sign-ins against this certificate (domain federation signingCertificate); after a rotation Entra must receive the new one.' : ' Service providers that trust this certificate must receive the new one.'}`,
-          subjects: [oktaAppSubject(app)],
+          subjects: [
+            oktaAppSubject(app),
+            { source: 'okta', type: 'appKey', id: str(key, 'kid') ?? '' },
+          ],
           key: `${str(app, 'id')}:${str(key, 'kid')}`,
           evidence: {
             okta: {

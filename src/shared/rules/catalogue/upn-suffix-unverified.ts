@@ -4,8 +4,8 @@
  * to the initial *.onmicrosoft.com domain), so the AD value in
  * `onPremisesUserPrincipalName` is where the suffix shows; the cloud UPN is checked
  * too. Those users sign in to Entra with a different name than in AD and Okta, and
- * cannot be federated. One finding per suffix (the domain is a subject when Entra
- * lists it unverified), listing at most `maxSubjects` users.
+ * cannot be federated. One finding per suffix, listing at most `maxSubjects` users;
+ * suffixes Entra lists as unverified domains are domain-unverified's finding.
  * Reads: entra.users, entra.domains (or organization.verifiedDomains).
  * False positives: none known; subdomains of a verified domain count as verified.
  */
@@ -14,7 +14,7 @@ import { domainOf, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { domainSubject, entraUserSubject } from '../seam'
+import { entraUserSubject } from '../seam'
 
 export const upnSuffixUnverified: Rule = {
   id: 'upn-suffix-unverified',
@@ -34,7 +34,14 @@ export const upnSuffixUnverified: Rule = {
         ['userPrincipalName', cloud],
       ] as const) {
         const suffix = domainOf(value)
-        if (!suffix || seen.has(suffix) || ctx.index.isVerifiedDomain(suffix)) continue
+        // registered-but-unverified domains are domain-unverified's finding
+        if (
+          !suffix ||
+          seen.has(suffix) ||
+          ctx.index.isVerifiedDomain(suffix) ||
+          ctx.index.domainsById.has(suffix)
+        )
+          continue
         seen.add(suffix)
         g.add(suffix, entraUserSubject(u), {
           id: str(u, 'id'),
@@ -47,29 +54,16 @@ export const upnSuffixUnverified: Rule = {
     const findings: Finding[] = []
     for (const group of g.groups.values()) {
       const suffix = group.key
-      const registered = ctx.index.domainsById.get(suffix)
       findings.push(
         makeFinding(upnSuffixUnverified, {
-          title: registered
-            ? `Domain ${suffix} is in use by ${group.total} user${group.total === 1 ? '' : 's'} but not verified`
-            : `UPN suffix ${suffix} of ${group.total} user${group.total === 1 ? '' : 's'} is not a domain of the tenant`,
-          detail: `${registered ? `${suffix} is added to the tenant but not verified` : `${suffix} is not added to the tenant`}. Entra replaces such UPNs with the *.onmicrosoft.com domain, so these users' Entra UPN differs from AD and from their Okta login, and they cannot use federation.`,
-          subjects: [...(registered ? [domainSubject(suffix)] : []), ...group.subjects],
+          title: `UPN suffix ${suffix} of ${group.total} user${group.total === 1 ? '' : 's'} is not a domain of the tenant`,
+          detail: `${suffix} is not added to the tenant. Entra replaces such UPNs with the *.onmicrosoft.com domain, so these users' Entra UPN differs from AD and from their Okta login, and they cannot use federation.`,
+          subjects: group.subjects,
           key: suffix,
-          evidence: {
-            entra: {
-              suffix,
-              registered: !!registered,
-              isVerified: registered ? (registered['isVerified'] ?? null) : null,
-              total: group.total,
-              examples: group.examples,
-            },
-          },
+          evidence: { entra: { suffix, total: group.total, examples: group.examples } },
           steps: [
-            registered
-              ? `Entra admin center › Identity › Settings › Domain names › ${suffix} › add the TXT record shown at your DNS host, then Verify.`
-              : `Either add and verify ${suffix} (Entra admin center › Settings › Domain names › Add custom domain) or change the users' UPN suffix in AD to a verified domain (AD Domains and Trusts › UPN suffixes, then the users' account tab).`,
-            'Non-routable suffixes such as .local cannot be verified; move users to a routable suffix.',
+            `Either add and verify ${suffix} (Entra admin center › Identity › Settings › Domain names › Add custom domain) or change the users' UPN suffix in AD to a verified domain (AD Domains and Trusts › UPN suffixes, then the users' Account tab).`,
+            'Non-routable suffixes such as .local cannot be verified; move those users to a routable suffix.',
             `API: POST https://graph.microsoft.com/v1.0/domains {"id":"${suffix}"} then POST /v1.0/domains/${suffix}/verify.`,
           ],
           links: [LINKS.customDomain, LINKS.upnPolicy, LINKS.idFix],

@@ -1,0 +1,82 @@
+/**
+ * email-blank-on-one-side — the same person (joined by ImmutableID, Office 365
+ * username, login = UPN or email = mail) has an email on one side and none on the
+ * other: Entra `mail` blank while the Okta `profile.email` is set, or the reverse.
+ * The Microsoft IdP's `email` claim is then empty (Okta's IdP mapping writes a blank
+ * email or JIT fails), and Okta's Office 365 push and Entra's mail routing disagree.
+ * One finding per side, listing the pairs (at most `maxSubjects` subjects).
+ * Reads: entra.users, okta.users.
+ * False positives: Entra accounts without a mailbox whose Okta email is a personal
+ * or external address; the evidence shows both values.
+ */
+import type { Finding } from '../../model'
+import { str, text } from '../../util/access'
+import { Grouper } from '../grouped'
+import { counterparts } from '../join'
+import { LINKS } from '../links'
+import { type Rule, makeFinding } from '../rule'
+import { entraUserSubject, oktaUserSubject } from '../seam'
+
+export const emailBlankOnOneSide: Rule = {
+  id: 'email-blank-on-one-side',
+  title: 'Email set on one side and blank on the other',
+  category: 'attribute-mapping',
+  severity: 'medium',
+  reads: ['entra.users', 'okta.users'],
+  evaluate(snapshot, ctx) {
+    const join = counterparts(snapshot, ctx.index)
+    const g = new Grouper(ctx.thresholds.maxSubjects)
+    for (const u of ctx.index.entraUsers) {
+      const pair = join.oktaForEntra.get(str(u, 'id') ?? '')
+      if (!pair) continue
+      const mail = text(u, 'mail')
+      const email = text(pair.user, 'profile', 'email')
+      const side = !mail && email ? 'entra' : mail && !email ? 'okta' : undefined
+      if (!side) continue
+      const example = {
+        entra: {
+          id: str(u, 'id'),
+          userPrincipalName: str(u, 'userPrincipalName') ?? null,
+          mail: mail ?? null,
+        },
+        okta: {
+          id: str(pair.user, 'id'),
+          login: str(pair.user, 'profile', 'login') ?? null,
+          email: email ?? null,
+        },
+        joinedBy: pair.via,
+      }
+      g.add(side, entraUserSubject(u), example)
+      g.add(side, oktaUserSubject(pair.user))
+    }
+    const findings: Finding[] = []
+    for (const group of g.groups.values()) {
+      const people = group.total / 2
+      const entraBlank = group.key === 'entra'
+      findings.push(
+        makeFinding(emailBlankOnOneSide, {
+          title: entraBlank
+            ? `${people} user${people === 1 ? ' has' : 's have'} no mail in Entra but an email in Okta`
+            : `${people} user${people === 1 ? ' has' : 's have'} mail in Entra but no email in Okta`,
+          detail: entraBlank
+            ? "Entra's token carries no email for these people, so the Microsoft IdP's email claim is empty: Okta's IdP mapping (email ← appuser.email) blanks the Okta email or just-in-time provisioning fails, and email-based matching cannot find them."
+            : 'Okta has no email for these people while Entra does; email-based matching and Okta-to-Office 365 pushes of email fail for them.',
+          subjects: group.subjects,
+          key: group.key,
+          evidence: { side: group.key, total: people, examples: group.examples },
+          steps: entraBlank
+            ? [
+                'For synced users set mail in on-premises AD (Entra Connect exports it); for cloud users Entra admin center › Users › user › Edit properties › Contact information › Email (or give the user a mailbox).',
+                'API: PATCH https://graph.microsoft.com/v1.0/users/{id} {"mail":"…"} (cloud users only).',
+              ]
+            : [
+                'Okta Admin Console › Directory › People › user › Profile › Edit › Primary email (or fix the profile source and re-import).',
+                'API: POST {orgUrl}/api/v1/users/{id} {"profile":{"email":"…"}}.',
+              ],
+          links: [LINKS.oktaMappings, LINKS.oktaMicrosoftIdp],
+        }),
+      )
+    }
+    return findings
+  },
+}
