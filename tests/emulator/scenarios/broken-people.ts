@@ -125,6 +125,15 @@ export function plantPeopleProblems(
     [subject.oktaIdp(seam.emailMatch.idp), ...blankMail.map((r) => subject.entraUser(r.entraUser))],
   )
 
+  const noMail = add((p) => (p.mail = null))
+  plant(
+    key,
+    'attribute-mapping',
+    'entra-mail-missing',
+    `The synced user ${noMail.p.upn} has no mail in Entra while Okta holds the email ${String(profileOf(noMail.oktaUser)['email'])}.`,
+    both(noMail),
+  )
+
   const renamed = add()
   const oktaLogin = `${renamed.p.sam}@${fed}`
   profileOf(renamed.oktaUser)['login'] = oktaLogin

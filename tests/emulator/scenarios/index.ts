@@ -6,8 +6,9 @@
 import type { Scenario, ScenarioOptions } from './types'
 import { buildBroken } from './broken'
 import { buildHealthy } from './healthy'
+import { buildLarge } from './large'
 
-export const SCENARIO_NAMES = ['healthy', 'broken'] as const
+export const SCENARIO_NAMES = ['healthy', 'broken', 'large'] as const
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
 
 export async function buildScenario(
@@ -19,8 +20,11 @@ export async function buildScenario(
       return buildHealthy(options)
     case 'broken':
       return buildBroken(options)
+    case 'large':
+      return buildLarge(options)
   }
 }
 
 export type * from './types'
 export { CATEGORIES, subjectExists } from './answer-key'
+export { LARGE_DEFAULT_USERS, LARGE_PROBLEMS, largePlantCount } from './large'

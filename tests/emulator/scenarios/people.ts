@@ -68,8 +68,9 @@ export interface PersonOptions {
 
 /** Generates unique people; keeps the taken names so UPNs, mail and sAMAccountNames stay unique. */
 export class PeopleFactory {
-  private readonly takenLocal = new Set<string>()
-  private readonly takenSam = new Set<string>()
+  // how often each name base was handed out, so the next one gets a numeric suffix
+  private readonly localCount = new Map<string, number>()
+  private readonly samCount = new Map<string, number>()
   private nextRid = 1104
   private nextEmployee = 10_001
 
@@ -82,14 +83,17 @@ export class PeopleFactory {
     const rng = this.rng
     const given = options.given ?? rng.pick(FIRST_NAMES)
     const surname = options.surname ?? rng.pick(LAST_NAMES)
-    const base = `${given}.${surname}`.toLowerCase()
-    let local = base
-    for (let n = 2; this.takenLocal.has(local); n++) local = base + n
-    this.takenLocal.add(local)
-    const samBase = (given[0] + surname).toLowerCase().slice(0, 17)
-    let sam = samBase
-    for (let n = 2; this.takenSam.has(sam); n++) sam = samBase + n
-    this.takenSam.add(sam)
+    const base = `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '')
+    const n = (this.localCount.get(base) ?? 0) + 1
+    this.localCount.set(base, n)
+    const local = n === 1 ? base : base + n
+    const samBase = (given.charAt(0) + surname)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .slice(0, 16)
+    const m = (this.samCount.get(samBase) ?? 0) + 1
+    this.samCount.set(samBase, m)
+    const sam = m === 1 ? samBase : samBase + m
     const dept = rng.weighted(DEPARTMENT_WEIGHTS)
     const objectGuid = rng.guid()
     const upn = `${local}@${options.domain}`

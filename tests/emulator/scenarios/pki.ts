@@ -2,10 +2,10 @@
  * Real key pairs and X.509 certificates for scenario credentials: Entra app
  * certificates, Okta app signing keys (JWKs with x5c), the Okta service app.
  *
- * RSA key generation cannot be seeded, so key pairs are cached per process by
- * seed and label: building the same scenario twice in one process yields the
- * same bytes, and certificate bodies (serial, subject, validity) are derived
- * from the seed and label alone.
+ * RSA key generation cannot be seeded and is slow, so key pairs are cached
+ * per process by label (shared across seeds): building a scenario twice in
+ * one process yields the same bytes, and certificate bodies (serial, subject,
+ * validity) are derived from the seed and label alone.
  */
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto'
 import forge from 'node-forge'
@@ -67,7 +67,7 @@ export function issueCertificate(req: CertificateRequest): IssuedCertificate {
   const cacheKey = `${req.seed}:${req.label}:${req.commonName}:${req.notBeforeMs}:${req.notAfterMs}:${req.keyLabel ?? ''}`
   const cached = certCache.get(cacheKey)
   if (cached) return cached
-  const keys = keyPair(`${req.seed}:${req.keyLabel ?? req.label}`)
+  const keys = keyPair(req.keyLabel ?? req.label)
   const cert = forge.pki.createCertificate()
   cert.publicKey = forge.pki.publicKeyFromPem(keys.publicKeyPem)
   // a positive serial derived from seed and label keeps the body reproducible

@@ -34,11 +34,11 @@ function duplicates(values: (string | null | undefined)[]): string[] {
   return dup
 }
 
-describe('healthy scenario', () => {
+describe('healthy scenario', { timeout: 60_000 }, () => {
   let s: Scenario
   beforeAll(async () => {
     s = await buildScenario('healthy', options)
-  })
+  }, 60_000)
 
   it('is deterministic for a seed and differs across seeds', async () => {
     expect(hashOf(await buildScenario('healthy', options))).toBe(hashOf(s))
@@ -205,11 +205,11 @@ describe('healthy scenario', () => {
   })
 })
 
-describe('broken scenario', () => {
+describe('broken scenario', { timeout: 60_000 }, () => {
   let s: Scenario
   beforeAll(async () => {
     s = await buildScenario('broken', options)
-  })
+  }, 60_000)
   const entry = (problem: string) => {
     const e = s.answerKey.find((x) => x.problem === problem)
     if (!e) throw new Error(`no answer-key entry ${problem}`)

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import {
+  LARGE_PROBLEMS,
+  buildScenario,
+  largePlantCount,
+  subjectExists,
+} from '../../emulator/scenarios'
+import type { Scenario, ScenarioOptions } from '../../emulator/scenarios/types'
+
+const origins = {
+  authorityHost: 'https://localhost:41001',
+  graphBaseUrl: 'https://localhost:41002',
+  oktaOrgUrl: 'https://localhost:41003',
+}
+const hashOf = (s: Scenario): string => createHash('sha256').update(JSON.stringify(s)).digest('hex')
+
+describe('large scenario', { timeout: 60_000 }, () => {
+  it('is deterministic: the same seed gives the same JSON, another seed another', async () => {
+    const options: ScenarioOptions = { seed: 42, origins, users: 3000 }
+    const first = hashOf(await buildScenario('large', options))
+    expect(hashOf(await buildScenario('large', options))).toBe(first)
+    expect(hashOf(await buildScenario('large', { ...options, seed: 43 }))).not.toBe(first)
+  })
+
+  it('builds N users a side with about 1% planted problems, all in the answer key', async () => {
+    const users = 20_000
+    const s = await buildScenario('large', { seed: 5, origins, users })
+    expect(s.entra.users).toHaveLength(users)
+    expect(s.okta.users).toHaveLength(users)
+    expect(s.answerKey).toHaveLength(largePlantCount(users))
+    expect(s.answerKey.length).toBeGreaterThanOrEqual(users / 200)
+    expect(new Set(s.answerKey.map((e) => e.problem))).toEqual(new Set(LARGE_PROBLEMS))
+    const touched = new Set(
+      s.answerKey.flatMap((e) => e.subjects.filter((x) => x.type === 'user').map((x) => x.id)),
+    )
+    expect(touched.size / (2 * users)).toBeGreaterThan(0.005)
+    expect(touched.size / (2 * users)).toBeLessThan(0.02)
+    // subjectExists scans lists; check a spread sample of entries
+    for (const e of s.answerKey.filter((_, i) => i % 10 === 0)) {
+      for (const sub of e.subjects)
+        expect(subjectExists(s, sub), `${e.problem} ${sub.id}`).toBe(true)
+    }
+  })
+
+  it('spreads people over several UPN suffixes, departments and sync times', async () => {
+    const s = await buildScenario('large', { seed: 9, origins, users: 10_000 })
+    const suffixes = new Map<string, number>()
+    for (const u of s.entra.users) {
+      const suffix = (u.userPrincipalName ?? '').split('@')[1] ?? ''
+      suffixes.set(suffix, (suffixes.get(suffix) ?? 0) + 1)
+    }
+    expect(suffixes.size).toBeGreaterThanOrEqual(4)
+    expect((suffixes.get('northwindtraders.com') ?? 0) / s.entra.users.length).toBeGreaterThan(0.6)
+    expect(new Set(s.entra.users.map((u) => u.department)).size).toBeGreaterThanOrEqual(8)
+    expect(new Set(s.entra.users.map((u) => u.jobTitle)).size).toBeGreaterThanOrEqual(20)
+    const now = Date.parse(s.now)
+    const ages = s.entra.users
+      .filter((u) => u.onPremisesSyncEnabled)
+      .map((u) => now - Date.parse(u.onPremisesLastSyncDateTime ?? ''))
+    const recent = ages.filter((a) => a < 60 * 60_000).length / ages.length
+    expect(recent).toBeGreaterThan(0.85)
+    expect(recent).toBeLessThan(0.99)
+  })
+})
