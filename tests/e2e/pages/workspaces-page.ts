@@ -1,0 +1,57 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** Locators and steps for the Workspaces screen; specs never reach into the DOM themselves. */
+export class WorkspacesPage {
+  readonly newButton: Locator
+  readonly table: Locator
+  readonly dialog: Locator
+  readonly nameField: Locator
+  readonly ready: Locator
+
+  constructor(
+    readonly page: Page,
+    private readonly url: string,
+  ) {
+    this.ready = page.locator('[data-app-state="ready"]')
+    this.newButton = page.getByRole('button', { name: 'New workspace' })
+    this.table = page.getByRole('table', { name: 'Workspaces' })
+    this.dialog = page.getByRole('dialog')
+    this.nameField = this.dialog.getByRole('textbox', { name: 'Name' })
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(this.url)
+    await expect(this.ready).toBeVisible()
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload()
+    await expect(this.ready).toBeVisible()
+  }
+
+  row(name: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) })
+  }
+
+  rowNames(): Promise<string[]> {
+    return this.table.getByRole('rowheader').allTextContents()
+  }
+
+  async create(name: string): Promise<void> {
+    await this.newButton.click()
+    await this.nameField.fill(name)
+    await this.dialog.getByRole('button', { name: 'Create' }).click()
+    await expect(this.dialog).toBeHidden()
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Rename ${from}` }).click()
+    await this.nameField.fill(to)
+    await this.dialog.getByRole('button', { name: 'Rename' }).click()
+    await expect(this.dialog).toBeHidden()
+  }
+
+  removeDialog(): Locator {
+    return this.page.getByRole('alertdialog')
+  }
+}
