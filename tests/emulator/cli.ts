@@ -1,0 +1,96 @@
+/**
+ * `npm run emulator -- --scenario NAME [--port N] [--faults SPEC] [--seed S] [--users N] [--json]`
+ * Starts the emulator and serves until SIGINT/SIGTERM. With --json it prints one JSON line:
+ * { authorityHost, graphBaseUrl, oktaOrgUrl, tenantId, caFile, profileFile, env }.
+ */
+import { parseArgs } from 'node:util'
+import { formatFaults, parseFaults } from './faults'
+import { startEmulator, type EmulatorOptions } from './index'
+import { buildFixtureScenario } from './testing/fixture'
+
+const USAGE = `usage: npm run emulator -- --scenario healthy|broken|large|fixture [--port N] [--faults SPEC] [--seed S] [--users N] [--json]`
+
+export function parseCli(argv: string[]): EmulatorOptions & { json: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string', default: 'healthy' },
+      port: { type: 'string' },
+      faults: { type: 'string' },
+      seed: { type: 'string' },
+      users: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  const int = (name: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined
+    const n = Number(text)
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} needs a non-negative integer`)
+    return n
+  }
+  const name = values.scenario ?? 'healthy'
+  if (!['healthy', 'broken', 'large', 'fixture'].includes(name)) throw new Error(`unknown scenario "${name}"`)
+  const port = int('port', values.port)
+  if (port !== undefined && port > 65533) throw new Error('--port leaves no room for three listeners')
+  const faults = values.faults === undefined ? undefined : formatFaults(parseFaults(values.faults))
+  const seed = int('seed', values.seed)
+  const users = int('users', values.users)
+  return {
+    scenario: name === 'fixture' ? (o) => buildFixtureScenario(o) : (name as 'healthy' | 'broken' | 'large'),
+    ...(port !== undefined ? { port } : {}),
+    ...(faults !== undefined ? { faults } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(users !== undefined ? { users } : {}),
+    json: values.json ?? false,
+  }
+}
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCli>
+  try {
+    options = parseCli(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`)
+    process.exit(2)
+  }
+  const { json, ...start } = options
+  const emu = await startEmulator(start)
+  const summary = {
+    authorityHost: emu.authorityHost,
+    graphBaseUrl: emu.graphBaseUrl,
+    oktaOrgUrl: emu.oktaOrgUrl,
+    tenantId: emu.tenantId,
+    caFile: emu.caFile,
+    profileFile: emu.profileFile,
+    env: emu.env,
+  }
+  if (json) process.stdout.write(`${JSON.stringify(summary)}\n`)
+  else {
+    process.stdout.write(
+      [
+        `Crosswalk tenant emulator: scenario ${emu.scenario.name}, faults ${formatFaults(emu.faults())}`,
+        `  login (authority host)  ${emu.authorityHost}/${emu.tenantId}`,
+        `  Graph                   ${emu.graphBaseUrl}/v1.0`,
+        `  Okta org                ${emu.oktaOrgUrl}`,
+        `  CA certificate          ${emu.caFile}`,
+        `  profile                 ${emu.profileFile}`,
+        `  secrets in env vars     ${Object.keys(emu.env).join(', ')} (--json prints their values)`,
+        'Ctrl+C stops it.',
+        '',
+      ].join('\n'),
+    )
+  }
+  const stop = (): void => {
+    void emu.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  void main().catch((error: unknown) => {
+    process.stderr.write(`emulator failed: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  })
+}
