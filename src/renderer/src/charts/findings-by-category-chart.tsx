@@ -1,0 +1,84 @@
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
+import { SEVERITIES } from '../../../shared/model/finding'
+import { SEVERITY_LABELS, type CategoryRow } from '../../../shared/overview/summary'
+import { useChartPalette } from './chart-theme'
+
+interface Props {
+  rows: readonly CategoryRow[]
+  /** id of the heading that names the chart */
+  labelledBy: string
+}
+
+/**
+ * Open findings per category, stacked by severity. The SVG is decorative for
+ * assistive technology; the same numbers are in a visually hidden table.
+ */
+export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
+  const palette = useChartPalette()
+  const height = Math.max(120, 36 * rows.length + 60)
+  return (
+    <figure className="wb-chart" aria-labelledby={labelledBy} style={{ margin: 0 }}>
+      <div aria-hidden="true">
+        <BarChart
+          responsive
+          style={{ width: '100%', height }}
+          data={[...rows]}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+        >
+          <CartesianGrid stroke={palette.grid} horizontal={false} />
+          <XAxis
+            type="number"
+            allowDecimals={false}
+            stroke={palette.text}
+            tick={{ fill: palette.text }}
+          />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={140}
+            stroke={palette.text}
+            tick={{ fill: palette.text, fontSize: 12 }}
+          />
+          <Tooltip />
+          <Legend wrapperStyle={{ color: palette.text }} />
+          {SEVERITIES.map((severity) => (
+            <Bar
+              key={severity}
+              dataKey={severity}
+              name={SEVERITY_LABELS[severity]}
+              stackId="severity"
+              fill={palette.severity[severity]}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </div>
+      <table className="visually-hidden">
+        <caption>Open findings by category and severity</caption>
+        <thead>
+          <tr>
+            <th scope="col">Category</th>
+            {SEVERITIES.map((s) => (
+              <th key={s} scope="col">
+                {SEVERITY_LABELS[s]}
+              </th>
+            ))}
+            <th scope="col">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.category}>
+              <th scope="row">{row.label}</th>
+              {SEVERITIES.map((s) => (
+                <td key={s}>{row[s]}</td>
+              ))}
+              <td>{row.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  )
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react'
+import { Button, GridList, GridListItem } from 'react-aria-components'
+import type { FindingGroup } from '../../../../shared/findings-filter'
+import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../../shared/overview/summary'
+import type { FindingStateRow } from '../../db'
+
+/** Rows rendered per group before "Show more"; keeps 10k findings cheap to render. */
+export const PAGE_SIZE = 100
+
+interface Props {
+  groups: FindingGroup[]
+  selectedId: string | undefined
+  decisions: ReadonlyMap<string, FindingStateRow>
+  onOpen: (findingId: string) => void
+}
+
+function GroupList({
+  group,
+  selectedId,
+  decisions,
+  onOpen,
+  showHeading,
+}: Omit<Props, 'groups'> & { group: FindingGroup; showHeading: boolean }) {
+  const [shown, setShown] = useState(PAGE_SIZE)
+  const items = group.items.slice(0, shown)
+  const headingId = `group-${group.key}`
+  return (
+    <section className="wb-group" aria-labelledby={showHeading ? headingId : undefined}>
+      {showHeading && (
+        <h3 id={headingId}>
+          <span className={`chip chip--${group.worst}`}>{group.items.length}</span>
+          {group.label}
+        </h3>
+      )}
+      <GridList
+        aria-label={showHeading ? group.label : 'Findings'}
+        className="wb-list"
+        items={items.map((item) => ({ id: item.finding.id, item }))}
+        onAction={(key) => onOpen(String(key))}
+      >
+        {({ id, item }) => {
+          const f = item.finding
+          const state = decisions.get(f.id)?.state
+          return (
+            <GridListItem
+              id={id}
+              textValue={f.title}
+              className="wb-list__item"
+              data-current={id === selectedId || undefined}
+              data-finding-id={id}
+            >
+              <span className={`chip chip--${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
+              <span>{f.title}</span>
+              <span className="wb-list__meta">
+                {f.rule} · {CATEGORY_LABELS[f.category]}
+                {state && state !== 'open' && ` · ${state}`}
+                {id === selectedId && <span className="visually-hidden"> (shown)</span>}
+              </span>
+            </GridListItem>
+          )
+        }}
+      </GridList>
+      {group.items.length > shown && (
+        <Button
+          className="button button--small wb-more"
+          onPress={() => setShown((n) => n + PAGE_SIZE)}
+        >
+          Show {Math.min(PAGE_SIZE, group.items.length - shown)} more of{' '}
+          {group.items.length - shown}
+        </Button>
+      )}
+    </section>
+  )
+}
+
+/** Findings in groups, each a keyboard-navigable grid list (arrows move, Enter opens). */
+export function FindingsList({ groups, ...rest }: Props) {
+  const showHeading = !(groups.length === 1 && groups[0]?.key === 'all')
+  return (
+    <div className="wb-groups">
+      {groups.map((group) => (
+        <GroupList key={group.key} group={group} showHeading={showHeading} {...rest} />
+      ))}
+    </div>
+  )
+}

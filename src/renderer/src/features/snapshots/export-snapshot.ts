@@ -1,0 +1,35 @@
+/**
+ * Export of a cached snapshot as a `crosswalk.snapshot` JSON file, through a
+ * download anchor (the hosts deny new windows, and a download needs no IPC).
+ * The snapshot holds no secrets by contract, so it is written as stored.
+ */
+import type { Snapshot } from '../../../../shared/model/snapshot'
+
+/** "crosswalk-snapshot-contoso.okta.com-20261120T1200.json" (collectedAt in UTC) */
+export function snapshotFileName(snapshot: Snapshot): string {
+  const who =
+    (snapshot.okta?.orgUrl ? snapshot.okta.orgUrl.replace(/^https?:\/\//, '') : undefined) ??
+    snapshot.entra?.tenantId ??
+    'snapshot'
+  const when = snapshot.collectedAt.replace(/[-:]/g, '').replace(/\.\d+/, '').slice(0, 13)
+  const safe = `${who}-${when}`.replace(/[^A-Za-z0-9._-]+/g, '-')
+  return `crosswalk-snapshot-${safe}.json`
+}
+
+/** Offers `snapshot` as a file download. */
+export function downloadSnapshot(snapshot: Snapshot, doc: Document = document): string {
+  const name = snapshotFileName(snapshot)
+  const blob = new Blob([`${JSON.stringify(snapshot, null, 2)}\n`], { type: 'application/json' })
+  const url = URL.createObjectURL(blob)
+  const anchor = doc.createElement('a')
+  anchor.href = url
+  anchor.download = name
+  anchor.rel = 'noreferrer'
+  anchor.style.display = 'none'
+  doc.body.append(anchor)
+  anchor.click()
+  anchor.remove()
+  // Revoked on the next turn: the download has started from the click by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+  return name
+}

@@ -1,0 +1,113 @@
+import { useId, useRef, useState, type DragEvent } from 'react'
+import { importSnapshot } from '../../db'
+import { useWorkbench } from '../workbench/workbench-context'
+import { readSnapshotFile, type SnapshotFileProblem } from './read-snapshot-file'
+
+type Outcome =
+  | { kind: 'working'; name: string }
+  | { kind: 'rejected'; name: string; problem: SnapshotFileProblem }
+  | { kind: 'imported'; name: string; collectedAt: string }
+
+/**
+ * Import by file picker or drag and drop. The file is validated completely
+ * before the cache is touched; an accepted file becomes the current snapshot,
+ * and the workbench then diagnoses it.
+ */
+export function ImportPanel() {
+  const { workspaceId, services, reload } = useWorkbench()
+  const [outcome, setOutcome] = useState<Outcome>()
+  const [dragging, setDragging] = useState(false)
+  const inputRef = useRef<HTMLInputElement>(null)
+  const inputId = useId()
+
+  const importFile = async (file: File) => {
+    setOutcome({ kind: 'working', name: file.name })
+    const result = await readSnapshotFile(file)
+    if (!result.ok) {
+      setOutcome({ kind: 'rejected', name: file.name, problem: result.problem })
+      return
+    }
+    try {
+      const db = await services.openDb()
+      const row = await importSnapshot(db, workspaceId, result.snapshot, 'imported', services.now())
+      setOutcome({ kind: 'imported', name: file.name, collectedAt: row.collectedAt })
+      await reload()
+    } catch (error) {
+      setOutcome({
+        kind: 'rejected',
+        name: file.name,
+        problem: {
+          title: 'The snapshot could not be stored in the local cache.',
+          detail: error instanceof Error ? error.message : String(error),
+          hint: 'The current snapshot is unchanged. Free some disk space or restart Crosswalk, then try again.',
+        },
+      })
+    }
+  }
+
+  const handleDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault()
+    setDragging(false)
+    const file = event.dataTransfer.files[0]
+    if (file) void importFile(file)
+  }
+
+  return (
+    <section className="wb-section" aria-labelledby="import-title">
+      <h2 id="import-title">Import a snapshot file</h2>
+      <div
+        className="wb-drop"
+        data-dragging={dragging || undefined}
+        onDragOver={(event) => {
+          event.preventDefault()
+          setDragging(true)
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={handleDrop}
+        data-testid="snapshot-drop-zone"
+      >
+        <p>
+          Drop a <code>.json</code> or <code>.json.gz</code> file from{' '}
+          <code>crosswalk collect</code> here, or
+        </p>
+        <input
+          ref={inputRef}
+          id={inputId}
+          className="wb-file-input"
+          type="file"
+          accept=".json,.gz,application/json,application/gzip"
+          aria-describedby="import-title"
+          onChange={(event) => {
+            const file = event.target.files?.[0]
+            event.target.value = ''
+            if (file) void importFile(file)
+          }}
+        />
+        <label htmlFor={inputId} className="button button--primary">
+          Choose a file…
+        </label>
+      </div>
+      <div aria-live="polite">
+        {outcome?.kind === 'working' && <p className="muted">Reading {outcome.name}…</p>}
+        {outcome?.kind === 'imported' && (
+          <div className="wb-notice wb-notice--ok" role="status">
+            <p>
+              Imported {outcome.name}: it is now the current snapshot. The diagnosis runs in the
+              background.
+            </p>
+          </div>
+        )}
+      </div>
+      {outcome?.kind === 'rejected' && (
+        <div className="wb-notice wb-notice--error" role="alert" data-testid="import-error">
+          <p>
+            <strong>{outcome.name} was not imported.</strong> {outcome.problem.title}
+          </p>
+          {outcome.problem.detail && <pre className="wb-record">{outcome.problem.detail}</pre>}
+          <p>{outcome.problem.hint}</p>
+          <p className="muted">Nothing in this workspace was changed.</p>
+        </div>
+      )}
+    </section>
+  )
+}

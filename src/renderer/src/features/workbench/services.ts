@@ -1,0 +1,28 @@
+/**
+ * What the workbench screens need from the outside world: the cache database,
+ * the diagnosis worker and a clock. Injected through context so tests run the
+ * screens against fake-indexeddb and an in-thread diagnosis.
+ */
+import { DB_NAME, getDb, type CrosswalkDb } from '../../db'
+import { createDiagnosisClient, type DiagnosisClient } from '../../workers/diagnosis-client'
+import type { DiagnosisSummary } from '../../workers/run-diagnosis'
+
+export interface WorkbenchServices {
+  openDb: () => Promise<CrosswalkDb>
+  /** runs the rule catalogue over a stored snapshot off the UI thread; findings land in the cache */
+  diagnose: (snapshotId: string) => Promise<DiagnosisSummary>
+  /** ISO-8601 "now" for decisions and imports */
+  now: () => string
+}
+
+let client: DiagnosisClient | undefined
+
+/** The app's services: the shared cache and one diagnosis worker for the app's lifetime. */
+export const DEFAULT_SERVICES: WorkbenchServices = {
+  openDb: getDb,
+  diagnose: (snapshotId) => {
+    client ??= createDiagnosisClient()
+    return client.diagnose(DB_NAME, snapshotId)
+  },
+  now: () => new Date().toISOString(),
+}

@@ -1,0 +1,160 @@
+/**
+ * The state every screen of one workspace shares: the current snapshot, its
+ * findings, the workspace's decisions on them, and the diagnosis run. Loaded
+ * from the cache only, so every screen works offline. When the current snapshot
+ * has no findings yet, a diagnosis starts in the worker; screens keep working
+ * and show its progress.
+ */
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
+import type { Finding } from '../../../../shared/model/finding'
+import {
+  currentSnapshot,
+  findingStates,
+  listFindings,
+  setFindingState,
+  type CrosswalkDb,
+  type FindingStateRow,
+  type FindingStateValue,
+  type SnapshotRow,
+} from '../../db'
+import type { DiagnosisSummary } from '../../workers/run-diagnosis'
+import { DEFAULT_SERVICES, type WorkbenchServices } from './services'
+
+export type DiagnosisState =
+  | { state: 'idle' }
+  | { state: 'running'; snapshotId: string }
+  | { state: 'done'; summary: DiagnosisSummary }
+  | { state: 'failed'; message: string }
+
+export type WorkbenchLoad =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | {
+      status: 'ready'
+      db: CrosswalkDb
+      /** the current snapshot; undefined when the workspace has none yet */
+      snapshot?: SnapshotRow
+      findings: Finding[]
+      decisions: ReadonlyMap<string, FindingStateRow>
+    }
+
+export interface Workbench {
+  workspaceId: string
+  services: WorkbenchServices
+  load: WorkbenchLoad
+  diagnosis: DiagnosisState
+  /** re-reads the current snapshot, its findings and the decisions */
+  reload: () => Promise<void>
+  /** diagnoses the current snapshot again (the "Re-run diagnosis" button) */
+  rerunDiagnosis: () => Promise<void>
+  setDecision: (findingId: string, state: FindingStateValue, note?: string) => Promise<void>
+}
+
+const WorkbenchContext = createContext<Workbench | undefined>(undefined)
+
+// Snapshots diagnosed (or being diagnosed) in this session, so a snapshot whose
+// diagnosis found nothing is not diagnosed again on every visit.
+const diagnosedThisSession = new Set<string>()
+
+interface ProviderProps {
+  workspaceId: string
+  services?: WorkbenchServices
+  children: ReactNode
+}
+
+export function WorkbenchProvider({
+  workspaceId,
+  services = DEFAULT_SERVICES,
+  children,
+}: ProviderProps) {
+  const [load, setLoad] = useState<WorkbenchLoad>({ status: 'loading' })
+  const [diagnosis, setDiagnosis] = useState<DiagnosisState>({ state: 'idle' })
+  const generation = useRef(0)
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current
+    try {
+      const db = await services.openDb()
+      const snapshot = await currentSnapshot(db, workspaceId)
+      const [findings, decisions] = await Promise.all([
+        snapshot ? listFindings(db, snapshot.id) : Promise.resolve([]),
+        findingStates(db, workspaceId),
+      ])
+      if (mine === generation.current)
+        setLoad({ status: 'ready', db, snapshot, findings, decisions })
+    } catch (error) {
+      if (mine === generation.current) {
+        setLoad({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        })
+      }
+    }
+  }, [services, workspaceId])
+
+  const diagnose = useCallback(
+    async (snapshotId: string) => {
+      diagnosedThisSession.add(snapshotId)
+      setDiagnosis({ state: 'running', snapshotId })
+      try {
+        const summary = await services.diagnose(snapshotId)
+        setDiagnosis({ state: 'done', summary })
+      } catch (error) {
+        setDiagnosis({
+          state: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        })
+      }
+      await reload()
+    },
+    [services, reload],
+  )
+
+  useEffect(() => {
+    setLoad({ status: 'loading' })
+    setDiagnosis({ state: 'idle' })
+    void reload()
+  }, [reload])
+
+  const snapshotId = load.status === 'ready' ? load.snapshot?.id : undefined
+  const hasFindings = load.status === 'ready' && load.findings.length > 0
+  useEffect(() => {
+    if (snapshotId && !hasFindings && !diagnosedThisSession.has(snapshotId))
+      void diagnose(snapshotId)
+  }, [snapshotId, hasFindings, diagnose])
+
+  const rerunDiagnosis = useCallback(async () => {
+    if (snapshotId) await diagnose(snapshotId)
+  }, [snapshotId, diagnose])
+
+  const setDecision = useCallback(
+    async (findingId: string, state: FindingStateValue, note?: string) => {
+      const db = await services.openDb()
+      await setFindingState(db, workspaceId, findingId, state, services.now(), note || undefined)
+      const decisions = await findingStates(db, workspaceId)
+      setLoad((prev) => (prev.status === 'ready' ? { ...prev, decisions } : prev))
+    },
+    [services, workspaceId],
+  )
+
+  const value = useMemo(
+    () => ({ workspaceId, services, load, diagnosis, reload, rerunDiagnosis, setDecision }),
+    [workspaceId, services, load, diagnosis, reload, rerunDiagnosis, setDecision],
+  )
+  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>
+}
+
+export function useWorkbench(): Workbench {
+  const value = useContext(WorkbenchContext)
+  if (!value) throw new Error('useWorkbench must be used inside <WorkbenchProvider>.')
+  return value
+}

@@ -1,0 +1,12 @@
+/** The workspace screens, in sidebar order; paths are relative to `/w/:workspaceId`. */
+export const WORKBENCH_SCREENS: readonly { path: string; label: string; shortcut: string }[] = [
+  { path: 'overview', label: 'Overview', shortcut: 'o' },
+  { path: 'findings', label: 'Findings', shortcut: 'f' },
+  { path: 'snapshots', label: 'Snapshots', shortcut: 's' },
+]
+
+/** The label of the workspace screen at `pathname`, for error panels; undefined elsewhere. */
+export function workbenchScreenLabel(pathname: string): string | undefined {
+  const m = /^\/w\/[^/]+\/([^/]+)/.exec(pathname)
+  return WORKBENCH_SCREENS.find((s) => s.path === m?.[1])?.label
+}

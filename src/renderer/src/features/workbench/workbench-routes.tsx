@@ -1,0 +1,26 @@
+import { Navigate, type RouteObject } from 'react-router'
+import { FindingsScreen } from '../findings/findings-screen'
+import { OverviewScreen } from '../overview/overview-screen'
+import { SnapshotsScreen } from '../snapshots/snapshots-screen'
+import { WorkbenchLayout } from './workbench-layout'
+
+export { WorkbenchNav } from './workbench-nav'
+export { WORKBENCH_SCREENS, workbenchScreenLabel } from './workbench-routes-meta'
+
+/**
+ * The workspace screens under `/w/:workspaceId`. Relative paths: spread them
+ * into the children of the root route, before the catch-all.
+ */
+export const WORKBENCH_ROUTES: RouteObject[] = [
+  {
+    path: 'w/:workspaceId',
+    element: <WorkbenchLayout />,
+    children: [
+      { index: true, element: <Navigate to="overview" replace /> },
+      { path: 'overview', element: <OverviewScreen /> },
+      { path: 'findings', element: <FindingsScreen /> },
+      { path: 'findings/:findingId', element: <FindingsScreen /> },
+      { path: 'snapshots', element: <SnapshotsScreen /> },
+    ],
+  },
+]
