@@ -115,6 +115,11 @@ export function toOktaError(error: unknown): ApiError {
   if (typeof e.errorCode === 'string') {
     return new ApiError('okta', e.status ?? 0, e.errorCode, e.errorSummary ?? e.errorCode)
   }
+  const url = (error as { url?: unknown }).url
+  if (e.name === 'OktaApiError' && typeof url === 'string' && url.includes('/oauth2/v1/token')) {
+    // the org authorization server answers OAuth errors ({error, error_description}), not E0000 bodies
+    return new ApiError('okta', e.status ?? 0, 'invalid_client', 'The Okta token endpoint rejected the service app’s client assertion.')
+  }
   if (typeof e.status === 'number') {
     // HttpError: a non-JSON body (an HTML page: not an Okta API, or a proxy)
     return new ApiError('okta', e.status, `http_${e.status}`, `The server answered HTTP ${e.status} with a body that is not an Okta API error.`)
