@@ -1,0 +1,101 @@
+import { expect } from 'vitest'
+import { obj } from '../../../fixtures/snapshots/seam-snapshot'
+import { ids, ruleTable } from './table'
+
+ruleTable('attribute-mapping rules', [
+  {
+    name: 'the NameID template reads an attribute the assigned user lacks',
+    rule: 'saml-nameid-source-empty',
+    mutate: (s) =>
+      (obj(s.okta?.apps?.[1], 'settings', 'signOn')['subjectNameIdTemplate'] =
+        '${user.secondEmail}'),
+    expect: ([f]) => expect(ids(f)).toEqual(['okta:app:0oaWiki', 'okta:user:00ualice']),
+  },
+  {
+    name: 'EmailAddress format with employee numbers',
+    rule: 'saml-nameid-source-empty',
+    mutate: (s) => {
+      obj(s.okta?.apps?.[1], 'settings', 'signOn')['subjectNameIdTemplate'] =
+        '${user.employeeNumber}'
+      obj(s.okta?.users?.[0], 'profile')['employeeNumber'] = '10001'
+    },
+    expect: ([f]) => {
+      expect(f?.severity).toBe('medium')
+      expect(JSON.stringify(f?.evidence)).toContain('10001')
+    },
+  },
+  {
+    name: 'the Office 365 mapping has no immutableId',
+    rule: 'office365-immutable-id-missing',
+    mutate: (s) => (obj(s.okta?.mappings?.[1])['properties'] = {}),
+    expect: ([f]) => {
+      expect(f?.severity).toBe('critical')
+      expect(ids(f)).toEqual(['okta:app:0oaO365', 'okta:mapping:prmO365'])
+    },
+  },
+  {
+    name: 'an Office 365 app user has a blank immutableId',
+    rule: 'office365-immutable-id-missing',
+    mutate: (s) => (obj(s.okta?.appUsers?.['0oaO365']?.[1], 'profile')['immutableId'] = ''),
+    expect: ([f]) => expect(ids(f)).toEqual(['okta:app:0oaO365', 'okta:user:00ubob']),
+  },
+  {
+    name: "Okta's immutableId differs from Entra's",
+    rule: 'immutable-id-mismatch',
+    mutate: (s) => (obj(s.okta?.appUsers?.['0oaO365']?.[0], 'profile')['immutableId'] = 'V1JPTkc='),
+    expect: ([f]) => {
+      expect(ids(f)).toEqual(['entra:user:e-alice', 'okta:user:00ualice', 'okta:app:0oaO365'])
+      expect(f?.evidence['entra']).toMatchObject({ onPremisesImmutableId: 'QUxJQ0UtR1VJRA==' })
+      expect(f?.evidence['okta']).toMatchObject({ immutableId: 'V1JPTkc=' })
+    },
+  },
+  {
+    name: 'the IdP matches on email and an Entra user has no mail',
+    rule: 'idp-subject-match-blank',
+    mutate: (s) => {
+      obj(s.okta?.idps?.[0], 'policy', 'subject', 'userNameTemplate')['template'] = 'idpuser.email'
+      obj(s.okta?.idps?.[0], 'policy', 'subject')['matchType'] = 'EMAIL'
+      obj(s.entra?.users?.[2])['mail'] = null
+    },
+    expect: ([f]) => expect(ids(f)).toEqual(['okta:idp:0oaIdp', 'entra:user:e-carol']),
+  },
+  {
+    name: 'the IdP matches a custom attribute that is blank in Okta',
+    rule: 'idp-subject-match-blank',
+    mutate: (s) => {
+      obj(s.okta?.idps?.[0], 'policy', 'subject')['matchType'] = 'CUSTOM_ATTRIBUTE'
+      obj(s.okta?.idps?.[0], 'policy', 'subject')['matchAttribute'] = 'upn'
+      for (const u of s.okta?.users ?? []) obj(u, 'profile')['upn'] = obj(u, 'profile')['login']
+      delete obj(s.okta?.users?.[1], 'profile')['upn']
+    },
+    expect: ([f]) => expect(ids(f)).toEqual(['okta:idp:0oaIdp', 'okta:user:00ubob']),
+  },
+  {
+    name: 'the IdP mapping lacks email and lastName',
+    rule: 'idp-profile-mapping-incomplete',
+    mutate: (s) => {
+      const props = obj(s.okta?.mappings?.[0], 'properties')
+      delete props['email']
+      props['lastName'] = { expression: '' }
+    },
+    expect: ([f]) => {
+      expect(f?.evidence['okta']).toMatchObject({ missing: ['email', 'lastName'] })
+      expect(ids(f)).toEqual(['okta:idp:0oaIdp', 'okta:mapping:prmIdp'])
+    },
+  },
+  {
+    name: "a renamed Okta login no longer equals the user's UPN",
+    rule: 'idp-username-unmatched',
+    mutate: (s) => (obj(s.okta?.users?.[1], 'profile')['login'] = 'bbrown@contoso.com'),
+    expect: ([f]) => {
+      expect(ids(f)).toEqual(['okta:idp:0oaIdp', 'entra:user:e-bob', 'okta:user:00ubob'])
+      expect(JSON.stringify(f?.evidence)).toContain('bbrown@contoso.com')
+    },
+  },
+  {
+    name: 'the Entra user has no mail while Okta has an email',
+    rule: 'email-blank-on-one-side',
+    mutate: (s) => (obj(s.entra?.users?.[0])['mail'] = null),
+    expect: ([f]) => expect(ids(f)).toEqual(['entra:user:e-alice', 'okta:user:00ualice']),
+  },
+])
