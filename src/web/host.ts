@@ -11,6 +11,7 @@ import type { Handlers } from '../shared/ipc/contract'
 import { createHandlers } from '../node/handlers'
 import { invokeChannel } from '../node/ipc/invoke'
 import type { Logger } from '../node/log'
+import { ensureDataDir } from '../node/data-dir'
 import { BodyTooLargeError, readBody } from './body'
 import { createEventHub, type EventHub } from './events'
 import {
@@ -60,6 +61,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!isLoopbackHost(bindHost)) {
     throw new Error(`Refusing to listen on ${bindHost}: browser mode serves loopback only.`)
   }
+  await ensureDataDir(options.dataDir)
   const token = options.token ?? createToken()
   options.log.addSecret(token)
   const events = createEventHub(options.log)

@@ -15,6 +15,7 @@ import {
   type IpcResult,
   type Output,
 } from '../../shared/ipc/contract'
+import { installBrowserBridge } from './bridge/browser-bridge'
 
 declare global {
   interface Window {
@@ -22,12 +23,13 @@ declare global {
   }
 }
 
-/** Installs the browser bridge when no preload exposed `window.api` (browser mode). */
-export async function ensureApi(win: Window & typeof globalThis = window): Promise<void> {
-  if (win.api) return
-  // Loaded on demand, so the Electron build never runs the HTTP bridge.
-  const { installBrowserBridge } = await import('./bridge/browser-bridge')
-  installBrowserBridge(win)
+/**
+ * Installs the browser bridge when no preload exposed `window.api` (browser mode).
+ * The bridge is 2 kB and inert under Electron; importing it statically saves a
+ * round trip before the first call.
+ */
+export function ensureApi(win: Window & typeof globalThis = window): void {
+  if (!win.api) installBrowserBridge(win)
 }
 
 function api(): CrosswalkApi {

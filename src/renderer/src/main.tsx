@@ -12,10 +12,9 @@ if (stored) applyTheme(document.documentElement, stored)
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element.')
 
-void ensureApi().then(() => {
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  )
-})
+ensureApi()
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

@@ -1,4 +1,4 @@
-import { Navigate, createHashRouter, useLocation, useRouteError, type RouteObject } from 'react-router'
+import { createHashRouter, redirect, useLocation, useRouteError, type RouteObject } from 'react-router'
 import { AppShell, screenLabel } from './components/app-shell'
 import { ErrorPanel } from './components/error-boundary'
 import { AboutScreen } from './features/about/about-screen'
@@ -28,7 +28,8 @@ export const ROUTES: RouteObject[] = [
     element: <AppShell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/workspaces" replace /> },
+      // A loader redirect settles before the first render, so "ready" never precedes the screen.
+      { index: true, loader: () => redirect('/workspaces') },
       { path: 'workspaces', element: <WorkspacesScreen /> },
       { path: 'about', element: <AboutScreen /> },
       { path: '*', element: <NotFound /> },

@@ -68,7 +68,6 @@ beforeEach(async () => {
     log: silentLogger,
     checkOutput: true,
   })
-  await mkdir(path.join(dir, 'data'), { recursive: true })
 })
 
 afterEach(async () => {
