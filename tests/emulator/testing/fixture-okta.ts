@@ -10,7 +10,7 @@ export function buildFixtureOkta(now: number, org: string, users: OktaRecord[], 
   const userLinks = (id: string): OktaRecord => ({ self: { href: `${org}/api/v1/users/${id}` } })
   const groups: OktaRecord[] = [
     { id: '00g1everyone000000001', created: t(now - 900e6), lastUpdated: t(now - 800e6), lastMembershipUpdated: t(now - 100e6), objectClass: ['okta:user_group'], type: 'BUILT_IN', profile: { name: 'Everyone', description: 'All users in your organization' }, _links: { self: { href: `${org}/api/v1/groups/00g1everyone000000001` } } },
-    { id: '00g2sales00000000002', created: t(now - 700e6), lastUpdated: t(now - 600e6), lastMembershipUpdated: t(now - 50e6), objectClass: ['okta:windows_security_principal'], type: 'APP_GROUP', profile: { name: 'Sales', description: 'Sales (AD)', windowsDomainQualifiedName: 'CORP\\Sales', groupType: 'Security', groupScope: 'Global', samAccountName: 'Sales', objectSid: 'S-1-5-21-1-2-3-1105', externalId: 'aGVsbG8=', dn: 'CN=Sales,OU=Groups,DC=corp,DC=contoso,DC=example' }, _links: { self: { href: `${org}/api/v1/groups/00g2sales00000000002` } } },
+    { id: '00g2sales00000000002', created: t(now - 700e6), lastUpdated: t(now - 600e6), lastMembershipUpdated: t(now - 50e6), objectClass: ['okta:windows_security_principal'], type: 'APP_GROUP', profile: { name: 'Sales', description: 'Sales (AD)', windowsDomainQualifiedName: 'CORP\\Sales', samAccountName: 'Sales', externalId: 'aGVsbG8=', dn: 'CN=Sales,OU=Groups,DC=corp,DC=contoso,DC=example' }, _links: { self: { href: `${org}/api/v1/groups/00g2sales00000000002` } } },
   ]
   const apps: OktaRecord[] = [
     {
@@ -40,7 +40,7 @@ export function buildFixtureOkta(now: number, org: string, users: OktaRecord[], 
     apps,
     appUsers: { [o365]: appUsers, [oidc]: [] },
     appKeys: {
-      [o365]: [{ kid: 'okta-o365-kid-1', kty: 'RSA', use: 'sig', alg: 'RS256', e: 'AQAB', n: 'sXch1', x5c: [signingCertDer], 'x5t#S256': 'placeholder-thumbprint', created: t(now - 100 * 86400e3), lastUpdated: t(now - 100 * 86400e3), expiresAt: t(now + 3550 * 86400e3) }],
+      [o365]: [{ kid: 'okta-o365-kid-1', kty: 'RSA', use: 'sig', e: 'AQAB', n: 'sXch1', x5c: [signingCertDer], 'x5t#S256': 'placeholder-thumbprint', created: t(now - 100 * 86400e3), lastUpdated: t(now - 100 * 86400e3), expiresAt: t(now + 3550 * 86400e3) }],
       [oidc]: [],
     },
     idps: [
