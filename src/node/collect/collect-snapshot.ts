@@ -7,6 +7,7 @@
  * - Cancelling (`signal`) rejects with an `AbortError`: a cancelled run never yields a snapshot.
  * - Secrets stay inside: errors and events carry service messages only.
  */
+import { setMaxListeners } from 'node:events'
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, ENTRA_RESOURCES, OKTA_RESOURCES } from '../../shared/model/snapshot'
 import type { CollectionError, Snapshot } from '../../shared/model/snapshot'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
@@ -52,6 +53,8 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
   const now = options.now ?? Date.now
   const startedAt = new Date(now()).toISOString()
   const { profile, credentials, signal } = options
+  // every in-flight request listens for the abort; fan-out keeps many in flight at once
+  if (signal) setMaxListeners(1000, signal)
   const tracker = createTracker(options.onEvent)
   const http = createHttpClient({ ...(options.ca ? { ca: options.ca } : {}), maxSockets: 8 })
   const errors: CollectionError[] = []
