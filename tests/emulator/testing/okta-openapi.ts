@@ -80,21 +80,26 @@ function merge(spec: OktaSpec, s: unknown, into?: Merged, depth = 0): Merged {
 export interface CheckOptions {
   /** JSON paths (regex) whose object is a map of the declared schema, not an instance of it */
   mapsAt?: RegExp[]
+  /** JSON paths (regex) of properties real responses carry though the schema omits them (value unchecked) */
+  undeclaredAllowed?: RegExp[]
 }
 
 /** Violations of `value` against an OpenAPI schema, as `path: reason` lines. */
 export function checkOkta(spec: OktaSpec, schema: unknown, value: unknown, path = '$', options: CheckOptions = {}, depth = 0): string[] {
   if (value === null || depth > 40) return []
   const m = merge(spec, schema)
-  if (m.alternatives.length && m.properties.size === 0 && m.types.size <= 1) {
+  if (m.alternatives.length) {
     const disc = m.discriminator
     const prop = disc?.propertyName as string | undefined
     const mapping = disc?.mapping as Record<string, string> | undefined
     const tag = prop && value && typeof value === 'object' ? (value as Record<string, unknown>)[prop] : undefined
-    if (mapping && typeof tag === 'string' && mapping[tag]) return checkOkta(spec, { $ref: mapping[tag] }, value, path, options, depth + 1)
+    // the schema's own properties hold alongside whichever alternative applies
+    const own = { type: [...m.types][0], properties: Object.fromEntries(m.properties), ...(m.additional ? { additionalProperties: m.additional } : {}) }
+    const withOwn = (alt: unknown): Schema => (m.properties.size ? { allOf: [own, alt] } : (alt as Schema))
+    if (mapping && typeof tag === 'string' && mapping[tag]) return checkOkta(spec, withOwn({ $ref: mapping[tag] }), value, path, options, depth + 1)
     let best: string[] | null = null
     for (const alt of m.alternatives) {
-      const errs = checkOkta(spec, alt, value, path, options, depth + 1)
+      const errs = checkOkta(spec, withOwn(alt), value, path, options, depth + 1)
       if (errs.length === 0) return []
       if (!best || errs.length < best.length) best = errs
     }
@@ -118,7 +123,9 @@ export function checkOkta(spec: OktaSpec, schema: unknown, value: unknown, path 
       const declared = m.properties.get(k)
       if (declared !== undefined) errors.push(...checkOkta(spec, declared, v, `${path}.${k}`, options, depth + 1))
       else if (m.additional && typeof m.additional === 'object') errors.push(...checkOkta(spec, m.additional, v, `${path}.${k}`, options, depth + 1))
-      else if (!m.additional) errors.push(`${path}.${k}: not declared by the schema`)
+      else if (!m.additional && !options.undeclaredAllowed?.some((r) => r.test(`${path}.${k}`))) {
+        errors.push(`${path}.${k}: not declared by the schema`)
+      }
     }
     return errors
   }
