@@ -1,0 +1,27 @@
+/// <reference lib="webworker" />
+import { CrosswalkDb } from '../db/schema'
+import { runDiagnosis } from './run-diagnosis'
+import type { DiagnosisReply, DiagnosisRequest } from './diagnosis-protocol'
+
+const scope = self as unknown as DedicatedWorkerGlobalScope
+const databases = new Map<string, CrosswalkDb>()
+
+scope.onmessage = async (event: MessageEvent<DiagnosisRequest>) => {
+  const { requestId, dbName, snapshotId } = event.data
+  let reply: DiagnosisReply
+  try {
+    let db = databases.get(dbName)
+    if (!db) {
+      db = new CrosswalkDb(dbName)
+      databases.set(dbName, db)
+    }
+    reply = { requestId, ok: true, summary: await runDiagnosis(db, snapshotId) }
+  } catch (error) {
+    reply = {
+      requestId,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    }
+  }
+  scope.postMessage(reply)
+}
