@@ -1,0 +1,266 @@
+/**
+ * `crosswalk diagnose SNAPSHOT [--format json|table|sarif] [--fail-on SEVERITY]`:
+ * runs the rule catalogue over a snapshot file and prints the findings. Exit 1 when
+ * a finding is at or above `--fail-on`, 2 for usage or input errors.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import {
+  type Finding,
+  SEVERITIES,
+  SEVERITY_RANK,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type Severity,
+  type Snapshot,
+} from '../../shared/model'
+import { RULES, RULE_IDS, diagnose } from '../../shared/rules'
+import { SnapshotFileError, readSnapshotFile } from '../../node/snapshot-file'
+import { appVersion } from '../../node/version'
+import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+
+const FORMATS = ['json', 'table', 'sarif'] as const
+type Format = (typeof FORMATS)[number]
+
+/** What a snapshot file's header says, for messages about the wrong file or version. */
+async function describeHeader(file: string): Promise<string | undefined> {
+  try {
+    const bytes = await readFile(file)
+    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString(
+      'utf8',
+    )
+    const head = JSON.parse(text) as { format?: unknown; version?: unknown }
+    if (head.format !== SNAPSHOT_FORMAT) {
+      return `it is not a Crosswalk snapshot (format is ${JSON.stringify(head.format ?? null)}, expected "${SNAPSHOT_FORMAT}"); pass a file written by \`crosswalk collect\``
+    }
+    if (head.version !== SNAPSHOT_VERSION) {
+      return `it is snapshot version ${JSON.stringify(head.version ?? null)}, and this Crosswalk reads version ${SNAPSHOT_VERSION}; collect it again or use the Crosswalk release that wrote it`
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
+}
+
+/**
+ * Reads and validates a snapshot file (.json, or gzip by name or by its 1f 8b bytes)
+ * relative to `cwd`. Every problem becomes a `CliError` that says what to fix.
+ */
+export async function loadSnapshot(file: string, cwd: string): Promise<Snapshot> {
+  const resolved = path.resolve(cwd, file)
+  try {
+    return await readSnapshotFile(resolved)
+  } catch (error) {
+    if (!(error instanceof SnapshotFileError)) throw error
+    const header = await describeHeader(resolved)
+    throw new CliError(
+      header
+        ? `${file}: ${header}.`
+        : `${error.message} Check the path, or collect the snapshot again.`,
+    )
+  }
+}
+
+interface DiagnoseArgs {
+  file: string
+  format: Format
+  failOn: Severity | undefined
+  rules: string[] | undefined
+}
+
+function parseArgs(args: readonly string[]): DiagnoseArgs {
+  let file: string | undefined
+  let format: Format = 'table'
+  let failOn: Severity | undefined
+  let rules: string[] | undefined
+  const rest = [...args]
+  while (rest.length > 0) {
+    const arg = rest.shift() as string
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined]
+    const value = () => {
+      const v = inline ?? rest.shift()
+      if (v === undefined || v === '') throw new CliError(`${flag} needs a value.`)
+      return v
+    }
+    if (flag === '--format') {
+      const v = value()
+      if (!(FORMATS as readonly string[]).includes(v))
+        throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${v}").`)
+      format = v as Format
+    } else if (flag === '--fail-on') {
+      const v = value().toLowerCase()
+      if (!(SEVERITIES as readonly string[]).includes(v))
+        throw new CliError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${v}").`)
+      failOn = v as Severity
+    } else if (flag === '--rules') {
+      rules = value()
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+      const unknown = rules.filter((r) => !RULE_IDS.includes(r))
+      if (unknown.length)
+        throw new CliError(`Unknown rule ${unknown.join(', ')}. Rules: ${RULE_IDS.join(', ')}.`)
+    } else if (flag.startsWith('-')) {
+      throw new CliError(`Unknown option ${flag}. Run crosswalk diagnose --help.`)
+    } else if (file === undefined) {
+      file = arg
+    } else {
+      throw new CliError(`diagnose takes one snapshot file (got "${file}" and "${arg}").`)
+    }
+  }
+  if (!file) throw new CliError('Name the snapshot file: crosswalk diagnose SNAPSHOT.json[.gz].')
+  return { file, format, failOn, rules }
+}
+
+function subjectsText(f: Finding): string {
+  const first = f.subjects.slice(0, 2).map((s) => s.name ?? s.id)
+  const more = f.subjects.length - first.length
+  return first.join(', ') + (more > 0 ? ` +${more}` : '')
+}
+
+/** Aligned plain-text columns: SEVERITY, CATEGORY, RULE, SUBJECTS, TITLE, then a summary. */
+export function renderTable(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'No findings.\n'
+  const rows = findings.map((f) => [
+    f.severity.toUpperCase(),
+    f.category,
+    f.rule,
+    subjectsText(f),
+    f.title,
+  ])
+  const header = ['SEVERITY', 'CATEGORY', 'RULE', 'SUBJECTS', 'TITLE']
+  const widths = header.map((h, i) =>
+    Math.min(i === 3 ? 48 : 64, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))),
+  )
+  const cell = (text: string, i: number) => {
+    const w = widths[i] ?? 0
+    return text.length > w ? `${text.slice(0, w - 1)}…` : text.padEnd(w)
+  }
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : cell(c, i)))
+      .join('  ')
+      .trimEnd()
+  const counts = SEVERITIES.map(
+    (s) => [s, findings.filter((f) => f.severity === s).length] as const,
+  ).filter(([, n]) => n > 0)
+  return [
+    line(header),
+    ...rows.map(line),
+    '',
+    `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.map(([s, n]) => `${n} ${s}`).join(', ')}`,
+    '',
+  ].join('\n')
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+}
+
+/** SARIF 2.1.0: one run, the catalogue as `tool.driver.rules`, one result per finding. */
+export function renderSarif(findings: readonly Finding[], snapshotFile: string): string {
+  const ruleIds = [
+    ...RULE_IDS,
+    ...new Set(findings.map((f) => f.rule).filter((id) => !RULE_IDS.includes(id))),
+  ]
+  const catalogue = new Map(RULES.map((r) => [r.id, r]))
+  const rules = ruleIds.map((id) => {
+    const rule = catalogue.get(id)
+    const example = findings.find((f) => f.rule === id)
+    return {
+      id,
+      name: id.replace(/(^|-)([a-z0-9])/g, (_m, _d: string, c: string) => c.toUpperCase()),
+      shortDescription: { text: rule?.title ?? example?.title ?? id },
+      defaultConfiguration: { level: SARIF_LEVEL[rule?.severity ?? example?.severity ?? 'info'] },
+      properties: {
+        category: rule?.category ?? example?.category,
+        tags: [rule?.category ?? example?.category ?? 'configuration'],
+      },
+      ...(example?.remediation.links[0] ? { helpUri: example.remediation.links[0] } : {}),
+    }
+  })
+  const index = new Map(ruleIds.map((id, i) => [id, i]))
+  const uri = snapshotFile.split(path.sep).join('/')
+  const results = findings.map((f) => ({
+    ruleId: f.rule,
+    ruleIndex: index.get(f.rule),
+    level: SARIF_LEVEL[f.severity],
+    message: { text: `${f.title}. ${f.detail}` },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri } },
+        logicalLocations: f.subjects.slice(0, 50).map((s) => ({
+          name: s.name ?? s.id,
+          fullyQualifiedName: `${s.source}/${s.type}/${s.id}`,
+          kind: s.type,
+        })),
+      },
+    ],
+    partialFingerprints: { crosswalkFindingId: f.id },
+    properties: {
+      severity: f.severity,
+      category: f.category,
+      subjects: f.subjects,
+      evidence: f.evidence,
+      remediation: f.remediation,
+    },
+  }))
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'crosswalk',
+            version: appVersion(),
+            rules,
+          },
+        },
+        artifacts: [{ location: { uri } }],
+        results,
+      },
+    ],
+  }
+  return `${JSON.stringify(log, null, 2)}\n`
+}
+
+export const diagnoseCommand: CliCommand = {
+  name: 'diagnose',
+  summary: 'Find what breaks sign-in and provisioning between Entra and Okta in a snapshot',
+  usage: [
+    'Usage: crosswalk diagnose SNAPSHOT.json[.gz] [--format json|table|sarif] [--fail-on SEVERITY] [--rules ID,ID]',
+    '',
+    'Runs every diagnostic rule over the snapshot, offline, and prints the findings,',
+    'worst first, each with evidence from both sides and the fix.',
+    '',
+    'Options:',
+    '  --format table   aligned columns (default)',
+    '  --format json    an array of findings on stdout',
+    '  --format sarif   SARIF 2.1.0 (rules and results), for code-scanning tools',
+    `  --fail-on SEV    exit 1 when a finding is at or above SEV (${SEVERITIES.join(', ')})`,
+    '  --rules IDS      run only these rule ids (comma-separated)',
+    '',
+    'Exit codes: 0 ok, 1 a finding at or above --fail-on, 2 usage or input error.',
+  ].join('\n'),
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const options = parseArgs(args)
+    const snapshot = await loadSnapshot(options.file, io.cwd)
+    const findings = diagnose(snapshot, options.rules ? { rules: options.rules } : {})
+    if (options.format === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`)
+    else if (options.format === 'sarif') io.stdout(renderSarif(findings, options.file))
+    else io.stdout(renderTable(findings))
+    const threshold = options.failOn ? SEVERITY_RANK[options.failOn] : undefined
+    return threshold !== undefined && findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)
+      ? EXIT_FINDINGS
+      : EXIT_OK
+  },
+}
