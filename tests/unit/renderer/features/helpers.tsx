@@ -1,0 +1,186 @@
+import { act, type ReactNode } from 'react'
+import { createRoot, type Root } from 'react-dom/client'
+import { RouterProvider, createMemoryRouter } from 'react-router'
+import type { Finding } from '../../../../src/shared/model/finding'
+import { Snapshot } from '../../../../src/shared/model/snapshot'
+import { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
+import { loadSnapshot } from '../../../../src/renderer/src/db/snapshots'
+import { saveFindings } from '../../../../src/renderer/src/db/findings'
+import type { WorkbenchServices } from '../../../../src/renderer/src/features/workbench/services'
+import { WorkbenchProvider } from '../../../../src/renderer/src/features/workbench/workbench-context'
+import { WorkbenchFrame } from '../../../../src/renderer/src/features/workbench/workbench-layout'
+import { WORKBENCH_ROUTES } from '../../../../src/renderer/src/features/workbench/workbench-routes'
+import tenantPairJson from '../../../fixtures/workbench/tenant-pair.json'
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true
+
+// jsdom has no layout; recharts' responsive sizing only needs the observer to exist.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+// jsdom has no CSS.escape; react-aria's overlays read meta tags with it.
+const css = (globalThis as { CSS?: { escape?: (value: string) => string } }).CSS
+if (!css?.escape) {
+  ;(globalThis as { CSS?: object }).CSS = {
+    ...css,
+    escape: (value: string) => value.replace(/[^a-zA-Z0-9_-]/g, (ch) => `\\${ch}`),
+  }
+}
+
+export const WS = '7d1f1c2e-1111-4aaa-8bbb-000000000001'
+export const NOW = '2026-11-21T09:00:00.000Z'
+
+/** The hand-built tenant pair, validated. */
+export function tenantPair(): Snapshot {
+  return Snapshot.parse(structuredClone(tenantPairJson))
+}
+
+let dbCount = 0
+export async function openTestDb(): Promise<CrosswalkDb> {
+  const db = new CrosswalkDb(`workbench-test-${++dbCount}-${Math.random().toString(36).slice(2)}`)
+  await db.open()
+  return db
+}
+
+/**
+ * Services over a test database. The diagnosis runs in-thread and stores
+ * `findings` (or what `findingsFor` returns for the stored snapshot), so screens
+ * see exactly the findings a test planted.
+ */
+export function testServices(
+  db: CrosswalkDb,
+  findingsFor: (snapshot: Snapshot) => Finding[],
+): WorkbenchServices & { diagnosed: string[] } {
+  const diagnosed: string[] = []
+  return {
+    diagnosed,
+    openDb: async () => db,
+    now: () => NOW,
+    diagnose: async (snapshotId) => {
+      diagnosed.push(snapshotId)
+      const findings = findingsFor(await loadSnapshot(db, snapshotId))
+      await saveFindings(db, snapshotId, findings)
+      return {
+        snapshotId,
+        findings: findings.length,
+        bySeverity: {},
+        loadMs: 0,
+        diagnoseMs: 0,
+        saveMs: 0,
+      }
+    },
+  }
+}
+
+export interface Rendered {
+  container: HTMLElement
+  router: ReturnType<typeof createMemoryRouter>
+  unmount: () => Promise<void>
+}
+
+/** Renders the workspace routes at `path` over the given services, as the app mounts them. */
+export async function renderWorkbench(
+  services: WorkbenchServices,
+  path: string,
+): Promise<Rendered> {
+  const children = WORKBENCH_ROUTES[0]!.children!
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/w/:workspaceId',
+        element: (
+          <WorkbenchProvider workspaceId={WS} services={services}>
+            <WorkbenchFrame />
+          </WorkbenchProvider>
+        ),
+        children,
+      },
+      { path: '*', element: <p>elsewhere</p> },
+    ],
+    { initialEntries: [path] },
+  )
+  return mount(<RouterProvider router={router} />, router)
+}
+
+async function mount(ui: ReactNode, router: Rendered['router']): Promise<Rendered> {
+  const container = document.createElement('div')
+  document.body.append(container)
+  const root: Root = createRoot(container)
+  await act(async () => root.render(ui))
+  return {
+    container,
+    router,
+    unmount: async () => {
+      await act(async () => root.unmount())
+      container.remove()
+    },
+  }
+}
+
+/** Waits until `check` returns a truthy value, letting React and IndexedDB work in between. */
+export async function waitFor<T>(
+  check: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 4000,
+): Promise<T> {
+  const start = Date.now()
+  for (;;) {
+    const value = check()
+    if (value) return value
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`)
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    })
+  }
+}
+
+/** Types into a React-controlled input or textarea. */
+export async function typeInto(
+  element: HTMLInputElement | HTMLTextAreaElement,
+  value: string,
+): Promise<void> {
+  const proto =
+    element instanceof HTMLTextAreaElement
+      ? HTMLTextAreaElement.prototype
+      : HTMLInputElement.prototype
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(element, value)
+    element.dispatchEvent(new Event('input', { bubbles: true }))
+  })
+}
+
+export async function click(element: Element): Promise<void> {
+  await act(async () => {
+    ;(element as HTMLElement).click()
+  })
+}
+
+/** The element whose text content includes `text`, among `selector` matches. */
+export function byText(root: ParentNode, selector: string, text: string): HTMLElement | undefined {
+  return [...root.querySelectorAll<HTMLElement>(selector)].find((el) =>
+    el.textContent?.includes(text),
+  )
+}
+
+/** A labelled form control, found through its <label>. */
+export function byLabel<T extends HTMLElement = HTMLInputElement>(
+  root: ParentNode,
+  label: string,
+): T {
+  const labels = [...root.querySelectorAll('label')].filter((l) =>
+    l.textContent?.trim().startsWith(label),
+  )
+  for (const l of labels) {
+    const control = l.htmlFor
+      ? root.querySelector(`[id="${l.htmlFor}"]`)
+      : l.querySelector('input, select, textarea')
+    if (control) return control as T
+  }
+  throw new Error(`No control labelled ${label}`)
+}

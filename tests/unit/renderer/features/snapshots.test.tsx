@@ -1,0 +1,239 @@
+import { act } from 'react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
+import { saveFindings } from '../../../../src/renderer/src/db/findings'
+import {
+  beginSnapshot,
+  currentSnapshot,
+  importSnapshot,
+} from '../../../../src/renderer/src/db/snapshots'
+import { parseSnapshotBytes } from '../../../../src/renderer/src/features/snapshots/read-snapshot-file'
+import { snapshotFileName } from '../../../../src/renderer/src/features/snapshots/export-snapshot'
+import { FIXTURE_FINDINGS } from './fixture-findings'
+import {
+  NOW,
+  WS,
+  byText,
+  click,
+  openTestDb,
+  renderWorkbench,
+  tenantPair,
+  testServices,
+  waitFor,
+  type Rendered,
+} from './helpers'
+
+let db: CrosswalkDb
+let view: Rendered | undefined
+
+beforeEach(async () => {
+  db = await openTestDb()
+})
+afterEach(async () => {
+  await view?.unmount()
+  view = undefined
+  await db.delete()
+  vi.restoreAllMocks()
+})
+
+const encode = (text: string) => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>
+
+async function gzip(text: string): Promise<Uint8Array<ArrayBuffer>> {
+  const source = new ReadableStream<BufferSource>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(text))
+      controller.close()
+    },
+  })
+  const stream = source.pipeThrough(new CompressionStream('gzip'))
+  return new Uint8Array(await new Response(stream).arrayBuffer())
+}
+
+/** Everything the cache holds, to prove a rejected import changed nothing. */
+async function cacheState() {
+  return {
+    workspaces: await db.workspaces.toArray(),
+    snapshots: await db.snapshots.toArray(),
+    records: await db.records.count(),
+    findings: await db.findings.count(),
+  }
+}
+
+async function chooseFile(c: HTMLElement, file: File) {
+  const input = c.querySelector<HTMLInputElement>('input[type="file"]')!
+  await act(async () => {
+    Object.defineProperty(input, 'files', { value: [file], configurable: true })
+    input.dispatchEvent(new Event('change', { bubbles: true }))
+  })
+}
+
+describe('parseSnapshotBytes', () => {
+  it('accepts a collect file, plain or gzipped', async () => {
+    const text = JSON.stringify(tenantPair())
+    const plain = await parseSnapshotBytes(encode(text))
+    const zipped = await parseSnapshotBytes(await gzip(text))
+    expect(plain.ok && plain.snapshot.entra?.tenantId).toBe('6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5')
+    expect(zipped).toEqual(plain)
+  })
+
+  it('says what is wrong and what to do', async () => {
+    const problem = async (bytes: Uint8Array<ArrayBuffer>) => {
+      const result = await parseSnapshotBytes(bytes)
+      if (result.ok) throw new Error('accepted')
+      return result.problem
+    }
+    expect((await problem(encode(''))).title).toBe('The file is empty.')
+    expect((await problem(encode('{"format": "crosswalk.snap'))).title).toBe(
+      'The file is not valid JSON.',
+    )
+    expect((await problem(encode('[1,2]'))).title).toMatch(/not a Crosswalk snapshot/)
+    expect((await problem(encode('{"users": []}'))).title).toBe(
+      'This is not a Crosswalk snapshot: its "format" is missing, not "crosswalk.snapshot".',
+    )
+    const newer = await problem(encode(JSON.stringify({ ...tenantPair(), version: 2 })))
+    expect(newer.title).toBe('This snapshot has version 2; this Crosswalk reads version 1.')
+    expect(newer.hint).toMatch(/newer Crosswalk/)
+    const broken = tenantPair() as unknown as { entra: { users: unknown[] }; collectedAt: string }
+    broken.entra.users[1] = 'not a record'
+    broken.collectedAt = 'yesterday'
+    const schema = await problem(encode(JSON.stringify(broken)))
+    expect(schema.title).toBe('The snapshot does not match the version 1 format (2 problems).')
+    expect(schema.detail).toContain('collectedAt:')
+    expect(schema.detail).toContain('entra.users[1]:')
+    const truncated = (await gzip(JSON.stringify(tenantPair()))).slice(0, 40)
+    expect((await problem(truncated)).title).toMatch(/could not be decompressed/)
+  })
+})
+
+describe('Snapshots screen', () => {
+  it('rejects a malformed file with a clear error and changes nothing in the cache', async () => {
+    const good = await importSnapshot(db, WS, tenantPair(), 'imported', NOW)
+    await saveFindings(db, good.id, FIXTURE_FINDINGS)
+    view = await renderWorkbench(
+      testServices(db, () => FIXTURE_FINDINGS),
+      `/w/${WS}/snapshots`,
+    )
+    const c = view.container
+    await waitFor(() => c.querySelector(`tr[data-snapshot-id="${good.id}"]`), 'the snapshot list')
+    const before = await cacheState()
+
+    await chooseFile(
+      c,
+      new File([JSON.stringify({ ...tenantPair(), version: 3 })], 'customer.json'),
+    )
+    const error = await waitFor(() => c.querySelector('[data-testid="import-error"]'), 'the error')
+    expect(error.getAttribute('role')).toBe('alert')
+    expect(error.textContent).toContain('customer.json was not imported.')
+    expect(error.textContent).toContain('version 3')
+    expect(error.textContent).toContain('Nothing in this workspace was changed.')
+
+    await chooseFile(c, new File(['{ not json'], 'broken.json'))
+    await waitFor(
+      () => byText(c, '[data-testid="import-error"]', 'not valid JSON'),
+      'the JSON error',
+    )
+    expect(await cacheState()).toEqual(before)
+  })
+
+  it('imports a gzipped file, makes it current and starts the diagnosis', async () => {
+    const services = testServices(db, () => FIXTURE_FINDINGS)
+    view = await renderWorkbench(services, `/w/${WS}/snapshots`)
+    const c = view.container
+    await waitFor(() => byText(c, '.empty', 'No snapshots yet'), 'the empty list')
+    const snapshot = { ...tenantPair(), collectedAt: '2026-11-19T07:30:00Z' }
+    await chooseFile(c, new File([await gzip(JSON.stringify(snapshot))], 'contoso.json.gz'))
+    await waitFor(
+      () => byText(c, '[role="status"]', 'now the current snapshot'),
+      'the confirmation',
+    )
+    const current = await currentSnapshot(db, WS)
+    expect(current).toMatchObject({
+      origin: 'imported',
+      status: 'complete',
+      collectedAt: '2026-11-19T07:30:00Z',
+    })
+    await waitFor(() => services.diagnosed.includes(current!.id) || undefined, 'the diagnosis')
+    const row = await waitFor(
+      () => c.querySelector(`tr[data-snapshot-id="${current!.id}"]`),
+      'the new row',
+    )
+    expect(row.textContent).toContain('2026-11-19 07:30 UTC')
+    expect(row.textContent).toContain('Imported file')
+    expect(row.textContent).toContain('4 Entra · 3 Okta users')
+    expect(c.querySelector('.wb-banner__label')?.textContent).toBe(
+      'Snapshot of 2026-11-19 07:30 UTC · complete',
+    )
+  })
+
+  it('accepts a partial snapshot as current only when asked', async () => {
+    const good = await importSnapshot(db, WS, tenantPair(), 'imported', NOW)
+    const writer = await beginSnapshot(db, {
+      workspaceId: WS,
+      origin: 'collected',
+      tool: { name: 'crosswalk', version: '0.1.0' },
+      createdAt: '2026-11-21T10:00:00Z',
+    })
+    await writer.writeBatch('entra', 'users', tenantPair().entra!.users!)
+    const partial = await writer.finish({
+      collectedAt: '2026-11-21T10:05:00Z',
+      collection: {
+        ...tenantPair().collection,
+        complete: false,
+        errors: [
+          {
+            source: 'okta',
+            resource: 'users',
+            status: 429,
+            code: 'E0000047',
+            message: 'rate limited',
+          },
+        ],
+      },
+    })
+    expect((await currentSnapshot(db, WS))?.id).toBe(good.id)
+
+    view = await renderWorkbench(
+      testServices(db, () => FIXTURE_FINDINGS),
+      `/w/${WS}/snapshots`,
+    )
+    const c = view.container
+    const row = await waitFor(
+      () => c.querySelector(`tr[data-snapshot-id="${partial.id}"]`),
+      'the partial row',
+    )
+    expect(row.textContent).toContain('partial')
+    expect(row.textContent).toContain('1 resource not collected')
+    await click(byText(row, 'button', 'Accept partial')!)
+    await waitFor(
+      () => byText(c, '.wb-banner__label', '2026-11-21 10:05 UTC · partial'),
+      'the new current snapshot',
+    )
+    expect((await currentSnapshot(db, WS))?.id).toBe(partial.id)
+  })
+
+  it('exports the current snapshot as a JSON download', async () => {
+    await importSnapshot(db, WS, tenantPair(), 'imported', NOW)
+    const blobs: Blob[] = []
+    URL.createObjectURL = vi.fn((blob: Blob) => (blobs.push(blob), 'blob:snapshot'))
+    URL.revokeObjectURL = vi.fn()
+    const clicked: HTMLAnchorElement[] = []
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this)
+    })
+    view = await renderWorkbench(
+      testServices(db, () => FIXTURE_FINDINGS),
+      `/w/${WS}/snapshots`,
+    )
+    const c = view.container
+    await click(
+      await waitFor(() => byText(c, 'button', 'Export current snapshot'), 'the export button'),
+    )
+    await waitFor(() => clicked.length > 0 || undefined, 'the download')
+    expect(clicked[0]!.download).toBe(snapshotFileName(tenantPair()))
+    expect(clicked[0]!.download).toBe('crosswalk-snapshot-contoso.okta.com-20261120T1200.json')
+    const exported = JSON.parse(await blobs[0]!.text())
+    expect(exported).toEqual(JSON.parse(JSON.stringify(tenantPair())))
+  })
+})
