@@ -33,6 +33,8 @@ export interface ChangeSink {
     remove(kind: OktaKind, id: string): void
     set(key: 'appUsers', value: Scenario['okta']['appUsers']): void
   }
+  /** called once at the end of a batch, for sinks that defer work */
+  commit?(): void
 }
 
 /** What changed, for tests and benchmarks to compare against what a refresh picked up. */
@@ -82,7 +84,7 @@ export interface MutationOptions {
   seed?: number
 }
 
-type Indexed<T> = { items: T[]; index: Map<string, number> | null }
+type Indexed<T> = { items: T[]; index: Map<string, number> | null; removed: Set<string> }
 
 function positionOf<T>(table: Indexed<T>, id: string, idOf: (t: T) => string): number {
   if (!table.index) {
@@ -97,16 +99,26 @@ const oktaId = (x: OktaRecord): string => String(x['id'])
 
 /** A sink that edits the scenario's own arrays (replacing objects) and stamps Okta `lastUpdated`. */
 export function scenarioSink(scenario: Scenario, now: string = scenario.now): ChangeSink {
+  const table = <T>(items: T[]): Indexed<T> => ({ items, index: null, removed: new Set() })
   const entraTables = {
-    users: { items: scenario.entra.users, index: null },
-    groups: { items: scenario.entra.groups, index: null },
+    users: table(scenario.entra.users),
+    groups: table(scenario.entra.groups),
   } as {
     [K in keyof EntraKinds]: Indexed<EntraKinds[K]>
   }
   const oktaTables: Record<OktaKind, Indexed<OktaRecord>> = {
-    users: { items: scenario.okta.users, index: null },
-    groups: { items: scenario.okta.groups, index: null },
-    idps: { items: scenario.okta.idps, index: null },
+    users: table(scenario.okta.users),
+    groups: table(scenario.okta.groups),
+    idps: table(scenario.okta.idps),
+  }
+  // removals are compacted once per batch (in place, keeping the scenario's arrays)
+  const compact = <T>(t: Indexed<T>, idOf: (x: T) => string): void => {
+    if (t.removed.size === 0) return
+    let w = 0
+    for (const x of t.items) if (!t.removed.has(idOf(x))) t.items[w++] = x
+    t.items.length = w
+    t.removed.clear()
+    t.index = null
   }
   return {
     entra: {
@@ -127,10 +139,9 @@ export function scenarioSink(scenario: Scenario, now: string = scenario.now): Ch
       },
       remove(kind, id) {
         const t = entraTables[kind] as Indexed<MG.User | MG.Group>
-        const i = positionOf(t, id, entraId)
-        if (i < 0) throw new Error(`no entra ${kind} ${id}`)
-        t.items.splice(i, 1)
-        t.index = null
+        if (positionOf(t, id, entraId) < 0) throw new Error(`no entra ${kind} ${id}`)
+        t.index?.delete(id)
+        t.removed.add(id)
       },
       set(_key, value) {
         scenario.entra.federationConfigurations = value
@@ -159,14 +170,18 @@ export function scenarioSink(scenario: Scenario, now: string = scenario.now): Ch
       },
       remove(kind, id) {
         const t = oktaTables[kind]
-        const i = positionOf(t, id, oktaId)
-        if (i < 0) throw new Error(`no okta ${kind} ${id}`)
-        t.items.splice(i, 1)
-        t.index = null
+        if (positionOf(t, id, oktaId) < 0) throw new Error(`no okta ${kind} ${id}`)
+        t.index?.delete(id)
+        t.removed.add(id)
       },
       set(_key, value) {
         scenario.okta.appUsers = value
       },
+    },
+    commit() {
+      compact(entraTables.users, entraId)
+      compact(entraTables.groups, entraId)
+      for (const t of Object.values(oktaTables)) compact(t, oktaId)
     },
   }
 }
@@ -588,6 +603,7 @@ export function mutateScenario(
   const b = startBatch(scenario, options)
   apply(b, mutation)
   b.appUsers.flush(b.sink)
+  b.sink.commit?.()
   return b.changes
 }
 
@@ -600,6 +616,7 @@ export function mutateScenarioBatch(
   const b = startBatch(scenario, options)
   for (const m of mutations) apply(b, m)
   b.appUsers.flush(b.sink)
+  b.sink.commit?.()
   return b.changes
 }
 

@@ -8,7 +8,7 @@ import type * as MG from '@microsoft/microsoft-graph-types'
 import type { OktaRecord } from './types'
 import type { ScenarioContext } from './context'
 import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, OFFICES } from './constants'
-import { MS, Rng, graphDate, immutableIdFromGuid, oktaDate } from './random'
+import { MS, Rng, graphDate, oktaDate } from './random'
 
 export interface Person {
   given: string
@@ -95,7 +95,7 @@ export class PeopleFactory {
     this.samCount.set(samBase, m)
     const sam = m === 1 ? samBase : samBase + m
     const dept = rng.weighted(DEPARTMENT_WEIGHTS)
-    const objectGuid = rng.guid()
+    const { guid: objectGuid, immutableId } = rng.objectGuid()
     const upn = `${local}@${options.domain}`
     return {
       given,
@@ -108,7 +108,7 @@ export class PeopleFactory {
       entraId: rng.guid(),
       oktaId: rng.oktaId('00u'),
       objectGuid,
-      immutableId: immutableIdFromGuid(objectGuid),
+      immutableId,
       department: dept[0],
       jobTitle: rng.pick(dept[1]),
       office: rng.pick(OFFICES),

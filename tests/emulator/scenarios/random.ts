@@ -61,9 +61,29 @@ export class Rng {
     return out
   }
 
+  private readonly scratch = new Uint8Array(16)
+
   /** a version-4 GUID in Graph's lowercase form */
   guid(): string {
-    return guidFromBytes(this.bytes(16))
+    return guidFromBytes(this.fill(this.scratch))
+  }
+
+  /** a GUID and the Entra ImmutableID of that GUID taken as an AD objectGUID */
+  objectGuid(): { guid: string; immutableId: string } {
+    const b = this.fill(this.scratch)
+    const guid = guidFromBytes(b)
+    return { guid, immutableId: immutableIdFromBytes(b) }
+  }
+
+  private fill(out: Uint8Array): Uint8Array {
+    for (let i = 0; i < out.length; i += 4) {
+      const v = (this.next() * 4294967296) >>> 0
+      out[i] = v & 0xff
+      out[i + 1] = (v >>> 8) & 0xff
+      out[i + 2] = (v >>> 16) & 0xff
+      out[i + 3] = (v >>> 24) & 0xff
+    }
+    return out
   }
 
   /** an Okta object id: a 3-character type prefix and 17 base62 characters, e.g. 00u1a2b3c4d5E6F7g8h */
@@ -98,6 +118,15 @@ export function guidFromBytes(b: Uint8Array): string {
     out += HEX[b[i] ?? 0]
   }
   return out
+}
+
+const MS_ORDER = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15]
+const reordered = Buffer.alloc(16)
+
+/** ImmutableID from the 16 GUID bytes in RFC order (see immutableIdFromGuid). */
+export function immutableIdFromBytes(b: Uint8Array): string {
+  for (let i = 0; i < 16; i++) reordered[i] = b[MS_ORDER[i] ?? i] ?? 0
+  return reordered.toString('base64')
 }
 
 /**
