@@ -103,6 +103,9 @@ export const benchmark: Benchmark = {
     }
     return { ms: total / QUERIES.length, extra: { worstQueryMs: worst, indexMs } }
   },
+  teardown: async () => {
+    if (sink === 0) throw new Error('The benchmark filtered nothing; its queries match no finding.')
+  },
   targets: [
     { figure: 'ms', max: 100, label: '10k findings filter and group in under 100 ms' },
     { figure: 'worstQueryMs', max: 100, label: 'the slowest query stays under 100 ms' },

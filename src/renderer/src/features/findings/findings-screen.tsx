@@ -7,6 +7,7 @@ import {
   groupFindings,
   indexFindings,
 } from '../../../../shared/findings-filter'
+import type { FindingStateRow } from '../../db'
 import { useWorkbench } from '../workbench/workbench-context'
 import { FindingDetail } from './finding-detail'
 import { readCriteria, writeCriteria, type ScreenCriteria } from './findings-criteria'
@@ -20,8 +21,11 @@ export function FindingsScreen() {
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
 
-  const findings = load.status === 'ready' ? load.findings : []
-  const decisions = load.status === 'ready' ? load.decisions : new Map()
+  const findings = useMemo(() => (load.status === 'ready' ? load.findings : []), [load])
+  const decisions = useMemo(
+    () => (load.status === 'ready' ? load.decisions : new Map<string, FindingStateRow>()),
+    [load],
+  )
   const criteria = useMemo(() => readCriteria(params), [params])
   // The search text of every finding is lower-cased once per diagnosis, not per keystroke.
   const indexed = useMemo(() => indexFindings(findings), [findings])

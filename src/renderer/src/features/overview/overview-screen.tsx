@@ -50,7 +50,7 @@ export function OverviewScreen() {
     }
   }, [db, rowId])
 
-  const findings = load.status === 'ready' ? load.findings : []
+  const findings = useMemo(() => (load.status === 'ready' ? load.findings : []), [load])
   const decisions = load.status === 'ready' ? load.decisions : undefined
   const diagnosed = findings.length > 0 || diagnosis.state === 'done'
   const decision = useMemo(

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { acceptPartialSnapshot, loadSnapshot, type SnapshotRow } from '../../db'
 import { listSnapshots } from '../../db/queries'
@@ -35,14 +35,16 @@ export function SnapshotsScreen() {
   const db = load.status === 'ready' ? load.db : undefined
   const current = load.status === 'ready' ? load.snapshot : undefined
 
-  const refresh = useCallback(async () => {
-    if (db) setRows(await listSnapshots(db, workspaceId))
-  }, [db, workspaceId])
-
   // The list follows the current snapshot: an import or an acceptance moves it.
+  const currentId = current?.id
   useEffect(() => {
-    void refresh()
-  }, [refresh, current?.id])
+    if (!db) return
+    let live = true
+    void listSnapshots(db, workspaceId).then((list) => live && setRows(list))
+    return () => {
+      live = false
+    }
+  }, [db, workspaceId, currentId])
 
   const exportRow = async (row: SnapshotRow) => {
     if (!db) return

@@ -11,7 +11,6 @@ import {
   useContext,
   useEffect,
   useMemo,
-  useRef,
   useState,
   type ReactNode,
 } from 'react'
@@ -78,31 +77,35 @@ export function WorkbenchProvider({
 }: ProviderProps) {
   const [load, setLoad] = useState<WorkbenchLoad>({ status: 'loading' })
   const [diagnosis, setDiagnosis] = useState<DiagnosisState>({ state: 'idle' })
-  const generation = useRef(0)
 
-  const reload = useCallback(async () => {
-    const mine = ++generation.current
-    try {
-      const db = await services.openDb()
-      const snapshot = await currentSnapshot(db, workspaceId)
-      const [findings, decisions] = await Promise.all([
-        snapshot ? listFindings(db, snapshot.id) : Promise.resolve([]),
-        findingStates(db, workspaceId),
-      ])
-      if (mine === generation.current)
+  // reload and diagnose call each other: a load that finds an undiagnosed snapshot
+  // starts a diagnosis, and a finished diagnosis reloads the findings.
+  const actions = useMemo(() => {
+    let generation = 0
+    const reload = async (): Promise<void> => {
+      const mine = ++generation
+      try {
+        const db = await services.openDb()
+        const snapshot = await currentSnapshot(db, workspaceId)
+        const [findings, decisions] = await Promise.all([
+          snapshot ? listFindings(db, snapshot.id) : Promise.resolve([]),
+          findingStates(db, workspaceId),
+        ])
+        if (mine !== generation) return
         setLoad({ status: 'ready', db, snapshot, findings, decisions })
-    } catch (error) {
-      if (mine === generation.current) {
-        setLoad({
-          status: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        })
+        if (snapshot && findings.length === 0 && !diagnosedThisSession.has(snapshot.id)) {
+          void diagnose(snapshot.id)
+        }
+      } catch (error) {
+        if (mine === generation) {
+          setLoad({
+            status: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          })
+        }
       }
     }
-  }, [services, workspaceId])
-
-  const diagnose = useCallback(
-    async (snapshotId: string) => {
+    const diagnose = async (snapshotId: string): Promise<void> => {
       diagnosedThisSession.add(snapshotId)
       setDiagnosis({ state: 'running', snapshotId })
       try {
@@ -115,22 +118,16 @@ export function WorkbenchProvider({
         })
       }
       await reload()
-    },
-    [services, reload],
-  )
+    }
+    return { reload, diagnose }
+  }, [services, workspaceId])
 
   useEffect(() => {
-    setLoad({ status: 'loading' })
-    setDiagnosis({ state: 'idle' })
-    void reload()
-  }, [reload])
+    void actions.reload()
+  }, [actions])
 
+  const { reload, diagnose } = actions
   const snapshotId = load.status === 'ready' ? load.snapshot?.id : undefined
-  const hasFindings = load.status === 'ready' && load.findings.length > 0
-  useEffect(() => {
-    if (snapshotId && !hasFindings && !diagnosedThisSession.has(snapshotId))
-      void diagnose(snapshotId)
-  }, [snapshotId, hasFindings, diagnose])
 
   const rerunDiagnosis = useCallback(async () => {
     if (snapshotId) await diagnose(snapshotId)
