@@ -167,7 +167,7 @@ export function onPremisesSynchronization(
     configuration,
     features: {
       blockCloudObjectTakeoverThroughHardMatchEnabled: true,
-      blockSoftMatchEnabled: false,
+      blockSoftMatchEnabled: true,
       bypassDirSyncOverridesEnabled: false,
       cloudPasswordPolicyForPasswordSyncedUsersEnabled: false,
       concurrentCredentialUpdateEnabled: false,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
   LARGE_PROBLEMS,
+  SCENARIO_NAMES,
   buildScenario,
   largePlantCount,
   subjectExists,
@@ -14,6 +15,26 @@ const origins = {
   oktaOrgUrl: 'https://localhost:41003',
 }
 const hashOf = (s: Scenario): string => createHash('sha256').update(JSON.stringify(s)).digest('hex')
+
+describe('scenario index', { timeout: 60_000 }, () => {
+  it('builds every named scenario on the given origins', async () => {
+    expect([...SCENARIO_NAMES]).toEqual(['healthy', 'broken', 'large'])
+    for (const name of SCENARIO_NAMES) {
+      const s = await buildScenario(name, { seed: 1, origins, users: 500 })
+      expect(s.name).toBe(name)
+      expect(JSON.stringify(s.okta.idps)).toContain(origins.authorityHost)
+      expect(JSON.stringify(s.entra.federationConfigurations)).toContain(origins.oktaOrgUrl)
+      expect(s.now).toBe('2026-11-20T12:00:00.000Z')
+    }
+  })
+
+  it('plants dates around options.now', async () => {
+    const s = await buildScenario('healthy', { seed: 1, origins, now: '2030-01-01T00:00:00Z' })
+    const lastSync = Date.parse(s.entra.organization[0]?.onPremisesLastSyncDateTime ?? '')
+    expect(Date.parse('2030-01-01T00:00:00Z') - lastSync).toBeLessThan(60 * 60_000)
+    expect(lastSync).toBeLessThan(Date.parse('2030-01-01T00:00:00Z'))
+  })
+})
 
 describe('large scenario', { timeout: 60_000 }, () => {
   it('is deterministic: the same seed gives the same JSON, another seed another', async () => {
