@@ -35,7 +35,10 @@ export function parseSelect(value: string | null): string[] | null {
   return names.length ? names : null
 }
 
-const cache = new WeakMap<object, Map<string, string>>()
+// one slot per object: a run reads a collection with one $select at a time, and a Map per
+// object would cost more garbage than the cache saves
+const cache = new WeakMap<object, { key: string; text: string }>()
+const keyParts = new Map<string, string[]>()
 
 /**
  * The JSON text of one object as Graph returns it: the selected properties (null or [] when
@@ -50,16 +53,29 @@ export function projectJson(
 ): string {
   const names = select ?? defaults
   const key = names ? names.join(',') : '*'
-  let perObject = cache.get(obj)
-  const hit = perObject?.get(key)
-  if (hit !== undefined) return hit
-  const text = JSON.stringify(project(obj, names, hidden))
-  if (!perObject) {
-    perObject = new Map()
-    cache.set(obj, perObject)
-  }
-  perObject.set(key, text)
+  const hit = cache.get(obj)
+  if (hit !== undefined && hit.key === key) return hit.text
+  const text = names ? serializeSelected(obj as Record<string, unknown>, names, key) : JSON.stringify(project(obj, null, hidden))
+  cache.set(obj, { key, text })
   return text
+}
+
+/** writes `{"a":..,"b":..}` straight to a string: no intermediate object per row */
+function serializeSelected(record: Record<string, unknown>, names: readonly string[], key: string): string {
+  let parts = keyParts.get(key)
+  if (!parts) {
+    parts = names.map((n, i) => `${i ? ',' : ''}${JSON.stringify(n)}:`)
+    if (keyParts.size > 256) keyParts.clear()
+    keyParts.set(key, parts)
+  }
+  let out = '{'
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string
+    const v = record[name]
+    out += parts[i] as string
+    out += v === undefined ? (isCollectionProperty(name) ? '[]' : 'null') : typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v)
+  }
+  return `${out}}`
 }
 
 export function project(
