@@ -27,7 +27,7 @@ const TOKEN = '00okta-api-token-value-abcdef'
 function fakeSafeStorage(backend = 'gnome_libsecret', key = 0x5a): SafeStorageLike {
   return {
     isEncryptionAvailable: () => true,
-    encryptString: (s) => Buffer.from(`ok:${s}`, 'utf8').map((b) => b ^ key),
+    encryptString: (s) => Buffer.from(Buffer.from(`ok:${s}`, 'utf8').map((b) => b ^ key)),
     decryptString: (b) => {
       const text = Buffer.from(b.map((x) => x ^ key)).toString('utf8')
       if (!text.startsWith('ok:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')

@@ -1,0 +1,176 @@
+/**
+ * Full collection of the `large` scenario (CROSSWALK_BENCH_COLLECT_USERS per side, default
+ * 100,000) with a 20 ms latency fault and the Okta users bucket at 600/min (our share 50%).
+ * The floor is a lower bound computed from the scenario's record counts: for every
+ * sequential page chain, pages × latency inside its Okta bucket's budget (share × limit per
+ * wall-clock minute window, as the emulator counts), and for every bucket the window its
+ * last request must wait for. Both start at a fresh minute window (the floor waits for one,
+ * unmeasured). Peak RSS is sampled every 50 ms; it includes the in-process emulator.
+ */
+import { startEmulator, type Emulator } from '../emulator/index'
+import { collectSnapshot } from '../../src/node/collect/collect-snapshot'
+import { loadProfile, type Profile } from '../../src/node/profile/profile'
+import { readCa, resolveCredentials, type Credentials } from '../../src/node/profile/credentials'
+import type { Snapshot } from '../../src/shared/model/snapshot'
+import type { Benchmark, Figures } from './types'
+
+export const USERS = Number(process.env.CROSSWALK_BENCH_COLLECT_USERS ?? 100_000)
+export const LATENCY_MS = 20
+export const SHARE = 0.5
+const WINDOW_MS = 60_000
+const OKTA_LIMITS: Record<string, number> = {
+  users: 600,
+  groups: 500,
+  apps: 100,
+  idps: 200,
+  logs: 120,
+  mappings: 100,
+  schemas: 100,
+}
+
+export interface BenchContext {
+  emulator: Emulator
+  profile: Profile
+  credentials: Credentials
+  ca: string
+  window: { logsSince: string; logsUntil: string }
+}
+
+export async function startBenchEmulator(): Promise<BenchContext> {
+  const emulator = await startEmulator({
+    scenario: 'large',
+    users: USERS,
+    seed: 1,
+    faults: `latency=${LATENCY_MS}`,
+    oktaRateLimits: { users: 600 },
+  })
+  const profile = await loadProfile(emulator.profileFile)
+  const credentials = await resolveCredentials(profile, emulator.env)
+  const ca = (await readCa(profile)) ?? ''
+  const now = Date.parse(emulator.scenario.now)
+  const window = { logsSince: new Date(now - 7 * 86_400_000).toISOString(), logsUntil: new Date(now + 86_400_000).toISOString() }
+  return { emulator, profile, credentials, ca, window }
+}
+
+/** Time for one sequential chain of `pages` requests in a bucket with `budget` per window, from `t0`. */
+export function chainMs(pages: number, budget: number, t0: number, latency = LATENCY_MS): number {
+  let t = t0
+  let window = Math.floor(t / WINDOW_MS)
+  let used = 0
+  for (let i = 0; i < pages; i++) {
+    const w = Math.floor(t / WINDOW_MS)
+    if (w !== window) {
+      window = w
+      used = 0
+    }
+    if (used >= budget) {
+      t = (window + 1) * WINDOW_MS
+      window += 1
+      used = 0
+    }
+    t += latency
+    used++
+  }
+  return t - t0
+}
+
+/** A bucket's bound: its last request cannot start before the window that has room for it. */
+export function bucketMs(requests: number, budget: number, t0: number, latency = LATENCY_MS): number {
+  if (requests <= budget) return requests > 0 ? latency : 0
+  const windowsAfterFirst = Math.ceil(requests / budget) - 1
+  const firstEnd = (Math.floor(t0 / WINDOW_MS) + 1) * WINDOW_MS
+  return firstEnd + (windowsAfterFirst - 1) * WINDOW_MS - t0 + latency
+}
+
+/** Lower bound (ms) for collecting what the scenario holds, starting at `t0`. */
+export function collectionFloorMs(ctx: BenchContext, t0: number): { ms: number; okta: Record<string, number> } {
+  const s = ctx.emulator.scenario
+  const since = Date.parse(ctx.window.logsSince)
+  const until = Date.parse(ctx.window.logsUntil)
+  const pages = (n: number, size: number): number => Math.max(1, Math.ceil(n / size))
+  const budget = (bucket: string): number => Math.max(1, Math.floor((OKTA_LIMITS[bucket] ?? 600) * SHARE))
+  const appUserPages = s.okta.apps.map((a) => pages(s.okta.appUsers[String(a.id)]?.length ?? 0, 500))
+  const logs = s.okta.logs.filter((l) => {
+    const t = Date.parse(String(l.published))
+    return t >= since && t < until
+  }).length
+  const okta = {
+    users: Math.max(
+      chainMs(pages(s.okta.users.filter((u) => u.status !== 'DEPROVISIONED').length, 200), budget('users'), t0),
+      bucketMs(pages(s.okta.users.length, 200), budget('users'), t0),
+    ),
+    groups: chainMs(pages(s.okta.groups.length, 1000), budget('groups'), t0),
+    apps: Math.max(
+      chainMs(1 + Math.max(0, ...appUserPages), budget('apps'), t0),
+      bucketMs(1 + appUserPages.reduce((a, b) => a + b, 0) + s.okta.apps.length, budget('apps'), t0),
+    ),
+    logs: chainMs(Math.min(50, pages(logs, 1000)), budget('logs'), t0),
+  }
+  const entra = Math.max(pages(s.entra.users.length, 999), pages(s.entra.groups.length, 999), pages(s.entra.signIns.length, 1000)) * LATENCY_MS
+  return { ms: Math.max(entra, ...Object.values(okta)), okta }
+}
+
+/** Waits (unmeasured) for the next minute window so runs do not share Okta budgets. */
+export async function waitForFreshWindow(): Promise<void> {
+  await new Promise((r) => setTimeout(r, WINDOW_MS - (Date.now() % WINDOW_MS) + 50))
+}
+
+/** Runs `work` while sampling RSS; returns elapsed ms and peak RSS in MiB. */
+export async function timedWithMemory<T>(work: () => Promise<T>): Promise<{ ms: number; peakRssMiB: number; result: T }> {
+  let peak = process.memoryUsage().rss
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 50)
+  const t = performance.now()
+  try {
+    const result = await work()
+    return { ms: performance.now() - t, peakRssMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20), result }
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+export function collectOnce(ctx: BenchContext, since?: Snapshot): Promise<Snapshot> {
+  return collectSnapshot({ profile: ctx.profile, credentials: ctx.credentials, ca: ctx.ca, ...ctx.window, ...(since ? { since } : {}) })
+}
+
+let ctx: BenchContext | undefined
+
+export const benchmark: Benchmark = {
+  name: 'collect',
+  description: `Full collection, large scenario, ${USERS.toLocaleString('en')} users a side, ${LATENCY_MS} ms latency, Okta users 600/min at ${SHARE * 100}% share`,
+  runs: Number(process.env.CROSSWALK_BENCH_COLLECT_RUNS ?? 3),
+  async setup() {
+    ctx = await startBenchEmulator()
+  },
+  async floor(): Promise<Figures> {
+    if (!ctx) throw new Error('setup did not run')
+    await waitForFreshWindow()
+    const { ms, okta } = collectionFloorMs(ctx, Date.now())
+    return { ms, extra: Object.fromEntries(Object.entries(okta).map(([k, v]) => [`okta_${k}_ms`, Math.round(v)])) }
+  },
+  async measure(): Promise<Figures> {
+    if (!ctx) throw new Error('setup did not run')
+    const c = ctx
+    const baseline = Math.round(process.memoryUsage().rss / 2 ** 20)
+    const { ms, peakRssMiB, result } = await timedWithMemory(() => collectOnce(c))
+    if (!result.collection.complete) throw new Error(`incomplete: ${JSON.stringify(result.collection.errors)}`)
+    return {
+      ms,
+      extra: {
+        peakRssMiB,
+        rssBeforeMiB: baseline,
+        users: (result.entra?.users?.length ?? 0) + (result.okta?.users?.length ?? 0),
+        appUsers: Object.values(result.okta?.appUsers ?? {}).reduce((n, v) => n + v.length, 0),
+      },
+    }
+  },
+  async teardown() {
+    await ctx?.emulator.close()
+    ctx = undefined
+  },
+  targets: [
+    { figure: 'ratio', max: 1.25, label: 'full collection within 1.25× the pages/latency/rate-limit floor' },
+    { figure: 'peakRssMiB', max: 1024, label: 'peak RSS (collector + in-process emulator) under 1 GiB' },
+  ],
+}
