@@ -14,10 +14,16 @@ function findElectron() {
   const moduleDir = path.join(ROOT, 'node_modules', 'electron')
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
     const file = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH, 'electron')
-    return existsSync(file) ? { file } : { reason: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${file}` }
+    return existsSync(file)
+      ? { file }
+      : { reason: `ELECTRON_OVERRIDE_DIST_PATH has no binary at ${file}` }
   }
   const pathFile = path.join(moduleDir, 'path.txt')
-  if (!existsSync(pathFile)) return { reason: 'the electron package has no downloaded binary (node_modules/electron/path.txt is missing)' }
+  if (!existsSync(pathFile))
+    return {
+      reason:
+        'the electron package has no downloaded binary (node_modules/electron/path.txt is missing)',
+    }
   const file = path.join(moduleDir, 'dist', readFileSync(pathFile, 'utf8').trim())
   return existsSync(file) ? { file } : { reason: `the Electron binary ${file} is missing` }
 }

@@ -1,7 +1,7 @@
 // `npm run web -- [--port N] [--data-dir DIR]`: builds when the output is missing or older
 // than the sources, then serves browser mode. Also exports the build check for start.mjs.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
@@ -19,7 +19,8 @@ function newestMtime(target) {
   if (!info) return 0
   if (!info.isDirectory()) return info.mtimeMs
   let newest = info.mtimeMs
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)))
+  for (const entry of readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)))
   return newest
 }
 
@@ -46,7 +47,9 @@ function run(bin, args) {
     stdio: ['ignore', process.stderr, process.stderr],
   })
   if (result.status !== 0) {
-    process.stderr.write(`${bin} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).\n`)
+    process.stderr.write(
+      `${bin} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).\n`,
+    )
     process.exit(1)
   }
 }

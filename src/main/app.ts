@@ -71,22 +71,37 @@ export async function startMainProcess(
   await app.whenReady()
 
   const dataDir = await ensureDataDir(
-    resolveDataDir({ flag: flagValue(options.argv, '--data-dir'), env: options.env, hostDefault: app.getPath('userData') }),
+    resolveDataDir({
+      flag: flagValue(options.argv, '--data-dir'),
+      env: options.env,
+      hostDefault: app.getPath('userData'),
+    }),
   )
   hardenSession(electron.session.defaultSession)
-  const source = resolveRendererSource(app, options.env, path.join(options.mainDir, '..', 'renderer', 'index.html'))
+  const source = resolveRendererSource(
+    app,
+    options.env,
+    path.join(options.mainDir, '..', 'renderer', 'index.html'),
+  )
   const handlers = createHandlers({
     host: 'electron',
     version: options.version,
     dataDir,
     log: options.log,
     emit: (channel, payload) => {
-      if (window && !window.isDestroyed()) sendEvent(window.webContents, channel, payload, options.log)
+      if (window && !window.isDestroyed())
+        sendEvent(window.webContents, channel, payload, options.log)
     },
   })
-  registerHandlers(electron.ipcMain, handlers, createSenderCheck(() => window, source), options.log, {
-    checkOutput: !app.isPackaged,
-  })
+  registerHandlers(
+    electron.ipcMain,
+    handlers,
+    createSenderCheck(() => window, source),
+    options.log,
+    {
+      checkOutput: !app.isPackaged,
+    },
+  )
 
   app.setAboutPanelOptions({ applicationName: 'Crosswalk', applicationVersion: options.version })
   electron.Menu.setApplicationMenu(
@@ -112,7 +127,11 @@ export async function startMainProcess(
   })
   options.log.info('main.ready', { dataDir, packaged: app.isPackaged })
 
-  return { dataDir, getWindow: () => window, secureStorage: createSecureStorage(electron.safeStorage) }
+  return {
+    dataDir,
+    getWindow: () => window,
+    secureStorage: createSecureStorage(electron.safeStorage),
+  }
 }
 
 /** `--flag value` or `--flag=value` from argv; Electron passes Chromium switches through too. */

@@ -1,20 +1,24 @@
 // Entry of the Electron main process: wires the real electron module, a logger and paths.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as electron from 'electron'
+import { BrowserWindow, Menu, app, safeStorage, session } from 'electron'
 import { createLogger } from '../node/log'
 import { appVersion } from '../node/version'
 import { startMainProcess } from './app'
+import { ipcMain } from './ipc/electron-ipc'
 
 const log = createLogger({ write: (line) => process.stderr.write(`${line}\n`) })
 
-startMainProcess(electron, {
-  argv: process.argv,
-  env: process.env,
-  mainDir: path.dirname(fileURLToPath(import.meta.url)),
-  version: appVersion(),
-  log,
-}).catch((error: unknown) => {
+startMainProcess(
+  { app, BrowserWindow, Menu, ipcMain, session, safeStorage },
+  {
+    argv: process.argv,
+    env: process.env,
+    mainDir: path.dirname(fileURLToPath(import.meta.url)),
+    version: appVersion(),
+    log,
+  },
+).catch((error: unknown) => {
   log.error('main.start-failed', { error })
-  electron.app.exit(1)
+  app.exit(1)
 })

@@ -12,7 +12,10 @@ export interface MenuOptions {
 }
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
-  const about: MenuItemConstructorOptions = { label: `About ${options.appName}`, click: options.onAbout }
+  const about: MenuItemConstructorOptions = {
+    label: `About ${options.appName}`,
+    click: options.onAbout,
+  }
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(options.isPackaged ? [] : [{ role: 'toggleDevTools' } as const]),

@@ -6,7 +6,8 @@
  */
 import type { SafeStorage } from 'electron'
 
-export type StorageBackend = ReturnType<SafeStorage['getSelectedStorageBackend']> | 'keychain' | 'dpapi'
+export type StorageBackend =
+  ReturnType<SafeStorage['getSelectedStorageBackend']> | 'keychain' | 'dpapi'
 
 export interface SecureStorage {
   isEncryptionAvailable: () => boolean
@@ -16,7 +17,10 @@ export interface SecureStorage {
 }
 
 export function createSecureStorage(
-  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>,
+  safeStorage: Pick<
+    SafeStorage,
+    'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+  >,
   platform: NodeJS.Platform = process.platform,
 ): SecureStorage {
   const backend = (): StorageBackend => {

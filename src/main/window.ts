@@ -28,7 +28,10 @@ export const WEB_PREFERENCES = {
   spellcheck: false,
 } as const satisfies BrowserWindowConstructorOptions['webPreferences']
 
-export function createMainWindow(electron: ElectronWindowApi, options: MainWindowOptions): BrowserWindow {
+export function createMainWindow(
+  electron: ElectronWindowApi,
+  options: MainWindowOptions,
+): BrowserWindow {
   const window = new electron.BrowserWindow({
     width: 1280,
     height: 820,

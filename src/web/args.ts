@@ -24,7 +24,8 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
   const args: WebArgs = { port: 0, host: '127.0.0.1', help: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined]
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined]
     const value = () => {
       const v = inline ?? argv[++i]
       if (v === undefined || v === '') throw new WebArgsError(`${flag} needs a value.`)

@@ -122,13 +122,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === '/api/events/ticket') {
       return sendJson(response, 200, { ticket: events.issueTicket() })
     }
-    if (!url.pathname.startsWith(INVOKE_PREFIX)) return sendJson(response, 404, { error: 'Not found.' })
+    if (!url.pathname.startsWith(INVOKE_PREFIX))
+      return sendJson(response, 404, { error: 'Not found.' })
     const channel = decodeURIComponent(url.pathname.slice(INVOKE_PREFIX.length))
     let raw: unknown
     try {
       raw = parseJsonBody(await readBody(request))
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendJson(response, 413, { error: error.message })
+      if (error instanceof BodyTooLargeError)
+        return sendJson(response, 413, { error: error.message })
       return sendJson(response, 200, {
         ok: false,
         error: { code: 'invalid-input', message: 'The request body is not valid JSON.' },

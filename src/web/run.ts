@@ -40,7 +40,9 @@ export async function runWebServer(argv: readonly string[], io: RunIo): Promise<
     return 0
   }
   if (!isLoopbackHost(args.host)) {
-    io.stderr(`Refusing --host ${args.host}: browser mode serves loopback (127.0.0.1, localhost, ::1) only.`)
+    io.stderr(
+      `Refusing --host ${args.host}: browser mode serves loopback (127.0.0.1, localhost, ::1) only.`,
+    )
     return 2
   }
   const log = createLogger({ write: (line) => io.stderr(line), level: 'info' })

@@ -30,7 +30,8 @@ export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
 }
 
-export type StaticLookup = { ok: true; file: string; size: number } | { ok: false; status: 400 | 404 }
+export type StaticLookup =
+  { ok: true; file: string; size: number } | { ok: false; status: 400 | 404 }
 
 /** Maps a URL pathname to a file inside `root`, or says why not. */
 export async function resolveStaticFile(root: string, pathname: string): Promise<StaticLookup> {

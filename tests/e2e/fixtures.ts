@@ -22,18 +22,26 @@ export interface BrowserModeApp {
 
 const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+$/
 
-export async function startBrowserMode(dataDir: string): Promise<{ app: BrowserModeApp; child: ChildProcess; log: string[] }> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'out/web/server.js'), '--port', '0', '--data-dir', dataDir], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+export async function startBrowserMode(
+  dataDir: string,
+): Promise<{ app: BrowserModeApp; child: ChildProcess; log: string[] }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(PROJECT_ROOT, 'out/web/server.js'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   const log: string[] = []
   createInterface({ input: child.stderr! }).on('line', (line) => log.push(line))
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (URL_LINE.test(line)) resolve(line)
     })
-    child.once('exit', (code) => reject(new Error(`web server exited (${code}) before printing its URL:\n${log.join('\n')}`)))
+    child.once('exit', (code) =>
+      reject(new Error(`web server exited (${code}) before printing its URL:\n${log.join('\n')}`)),
+    )
     child.once('error', reject)
   })
   return { app: { url, origin: new URL(url).origin, dataDir }, child, log }
@@ -47,6 +55,8 @@ export async function stop(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ app: BrowserModeApp; workspaces: WorkspacesPage }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'cw-e2e-'))
     const { app, child, log } = await startBrowserMode(dataDir)

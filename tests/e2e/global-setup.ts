@@ -11,6 +11,8 @@ export default function globalSetup(): void {
   )
   const electron = findElectronBinary()
   if (!electron.found) {
-    process.stdout.write(`[electron] project skipped: Electron binary not present on this machine: ${electron.reason}\n`)
+    process.stdout.write(
+      `[electron] project skipped: Electron binary not present on this machine: ${electron.reason}\n`,
+    )
   }
 }

@@ -8,7 +8,9 @@ test.describe('Workspaces in browser mode', () => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
     })
     page.on('pageerror', (error) => problems.push(error.message))
-    test.info().annotations.push({ type: 'console', description: 'errors and CSP violations fail the test' })
+    test
+      .info()
+      .annotations.push({ type: 'console', description: 'errors and CSP violations fail the test' })
     ;(page as unknown as { problems: string[] }).problems = problems
   })
 
@@ -45,7 +47,9 @@ test.describe('Workspaces in browser mode', () => {
     await expect(workspaces.dialog.getByText('Give the workspace a name.')).toBeVisible()
     await workspaces.nameField.fill('FABRIKAM')
     await workspaces.dialog.getByRole('button', { name: 'Create' }).click()
-    await expect(workspaces.dialog.getByText('A workspace named "Fabrikam" already exists.')).toBeVisible()
+    await expect(
+      workspaces.dialog.getByText('A workspace named "Fabrikam" already exists.'),
+    ).toBeVisible()
     await workspaces.page.keyboard.press('Escape')
     await expect(workspaces.dialog).toBeHidden()
     expect(await workspaces.rowNames()).toEqual(['Fabrikam'])
@@ -96,7 +100,10 @@ test.describe('Workspaces in browser mode', () => {
     await expect(workspaces.row('Keyboard Co')).toBeVisible()
   })
 
-  test('opens the shortcuts list with ? and remembers the dark theme', async ({ workspaces, page }) => {
+  test('opens the shortcuts list with ? and remembers the dark theme', async ({
+    workspaces,
+    page,
+  }) => {
     await workspaces.open()
     await page.keyboard.press('?')
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
@@ -105,10 +112,16 @@ test.describe('Workspaces in browser mode', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
     await workspaces.reload()
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-    await test.info().attach('workspaces-dark', { body: await page.screenshot(), contentType: 'image/png' })
+    await test
+      .info()
+      .attach('workspaces-dark', { body: await page.screenshot(), contentType: 'image/png' })
   })
 
-  test('updates a second tab live through server-sent events', async ({ workspaces, page, context, app }) => {
+  test('updates a second tab live through server-sent events', async ({
+    workspaces,
+    context,
+    app,
+  }) => {
     await workspaces.open()
     const other = await context.newPage()
     await other.goto(app.url)
@@ -123,6 +136,8 @@ test('refuses API calls from a page without the launch token', async ({ page, ap
   await page.goto(`${app.origin}/`)
   await expect(page.locator('[data-app-state="error"]')).toBeVisible()
   await expect(page.getByRole('alert')).toContainText('launch key')
-  const status = await page.evaluate(async () => (await fetch('/api/invoke/app:info', { method: 'POST' })).status)
+  const status = await page.evaluate(
+    async () => (await fetch('/api/invoke/app:info', { method: 'POST' })).status,
+  )
   expect(status).toBe(401)
 })

@@ -28,10 +28,15 @@ export function registerHandlers(
         log.warn('ipc.untrusted-sender', { channel, url: event.senderFrame?.url ?? null })
         return Promise.resolve({
           ok: false,
-          error: { code: 'untrusted-sender', message: `${channel} may only be called by the Crosswalk window.` },
+          error: {
+            code: 'untrusted-sender',
+            message: `${channel} may only be called by the Crosswalk window.`,
+          },
         })
       }
-      return invokeChannel(handlers, channel, raw, log, { checkOutput: options.checkOutput ?? false })
+      return invokeChannel(handlers, channel, raw, log, {
+        checkOutput: options.checkOutput ?? false,
+      })
     })
   }
 }

@@ -49,12 +49,21 @@ export async function invoke<C extends InvokeChannel>(
   }
   const reply = IpcResultSchema.safeParse(raw)
   if (!reply.success) {
-    return { ok: false, error: { code: 'internal', message: `${channel} returned a malformed reply.` } }
+    return {
+      ok: false,
+      error: { code: 'internal', message: `${channel} returned a malformed reply.` },
+    }
   }
   if (!reply.data.ok) return reply.data
   const value = invokeContract[channel].output.safeParse(reply.data.value)
   if (!value.success) {
-    return { ok: false, error: { code: 'internal', message: `${channel} returned a reply that does not match its contract.` } }
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `${channel} returned a reply that does not match its contract.`,
+      },
+    }
   }
   return { ok: true, value: value.data as Output<C> }
 }

@@ -3,7 +3,15 @@
  * start and kept current by `workspaces:changed`. `status` drives the root's
  * `data-app-state` (loading → ready, or error).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
 import type { AppInfo, IpcError } from '../../shared/ipc/contract'
 import type { Workspace } from '../../shared/model/workspace'
 import { invoke, onEvent } from './api'

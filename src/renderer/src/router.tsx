@@ -1,4 +1,10 @@
-import { createHashRouter, redirect, useLocation, useRouteError, type RouteObject } from 'react-router'
+import {
+  Navigate,
+  createHashRouter,
+  useLocation,
+  useRouteError,
+  type RouteObject,
+} from 'react-router'
 import { AppShell, screenLabel } from './components/app-shell'
 import { ErrorPanel } from './components/error-boundary'
 import { AboutScreen } from './features/about/about-screen'
@@ -22,14 +28,15 @@ function NotFound() {
   )
 }
 
+const HOME = '/workspaces'
+
 export const ROUTES: RouteObject[] = [
   {
     path: '/',
     element: <AppShell />,
     errorElement: <RouteError />,
     children: [
-      // A loader redirect settles before the first render, so "ready" never precedes the screen.
-      { index: true, loader: () => redirect('/workspaces') },
+      { index: true, element: <Navigate to={HOME} replace /> },
       { path: 'workspaces', element: <WorkspacesScreen /> },
       { path: 'about', element: <AboutScreen /> },
       { path: '*', element: <NotFound /> },
@@ -37,7 +44,18 @@ export const ROUTES: RouteObject[] = [
   },
 ]
 
-/** Hash routing works the same under file:// (Electron) and http:// (browser mode). */
-export function createAppRouter() {
+/**
+ * Hash routing works the same under file:// (Electron) and http:// (browser mode).
+ * A bare start address is pointed at the home screen before the router exists, so
+ * the first render is already the screen (no redirect frame after "ready").
+ */
+export function createAppRouter(win: Pick<Window, 'location' | 'history'> = window) {
+  if (['', '#', '#/'].includes(win.location.hash)) {
+    win.history.replaceState(
+      win.history.state,
+      '',
+      `${win.location.pathname}${win.location.search}#${HOME}`,
+    )
+  }
   return createHashRouter(ROUTES)
 }

@@ -7,7 +7,10 @@ import { PROJECT_ROOT, findElectronBinary } from '../electron-binary'
 const binary = findElectronBinary()
 
 test.describe('Electron app', () => {
-  test.skip(!binary.found, `Electron binary not present on this machine: ${binary.found ? '' : binary.reason}`)
+  test.skip(
+    !binary.found,
+    `Electron binary not present on this machine: ${binary.found ? '' : binary.reason}`,
+  )
 
   test('starts, exposes only window.api and keeps workspaces', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'cw-electron-'))
@@ -19,11 +22,12 @@ test.describe('Electron app', () => {
     try {
       const window = await app.firstWindow()
       await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
-      expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined')
-      expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual([
-        'invoke',
-        'on',
-      ])
+      expect(
+        await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+      ).toBe('undefined')
+      expect(
+        await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort()),
+      ).toEqual(['invoke', 'on'])
       await window.getByRole('button', { name: 'New workspace' }).click()
       await window.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('Desktop Co')
       await window.getByRole('dialog').getByRole('button', { name: 'Create' }).click()

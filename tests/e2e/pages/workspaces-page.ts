@@ -30,7 +30,9 @@ export class WorkspacesPage {
   }
 
   row(name: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) })
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) })
   }
 
   rowNames(): Promise<string[]> {

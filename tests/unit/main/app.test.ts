@@ -69,7 +69,9 @@ describe('startMainProcess', () => {
     const packaged = createFakeElectron(dir)
     packaged.app.isPackaged = true
     await startMainProcess(packaged as unknown as ElectronMain, options({ env }))
-    expect(FakeBrowserWindow.instances[0]?.webContents.loadedUrl).toBe('file:///app/out/renderer/index.html')
+    expect(FakeBrowserWindow.instances[0]?.webContents.loadedUrl).toBe(
+      'file:///app/out/renderer/index.html',
+    )
   })
 
   it('sends workspaces:changed to the window after a change', async () => {

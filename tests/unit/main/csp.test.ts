@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY as MAIN_CSP } from '../../../src/main/csp'
 import { CONTENT_SECURITY_POLICY as WEB_CSP } from '../../../src/web/security'
 
-const directives = (policy: string) => policy.split(';').map((d) => d.trim()).filter(Boolean)
+const directives = (policy: string) =>
+  policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)
 
 describe('Content Security Policy', () => {
   it('is the same in Electron main and the browser-mode host', () => {
@@ -20,14 +24,22 @@ describe('Content Security Policy', () => {
   })
 
   it('is repeated in index.html, minus frame-ancestors which a meta tag cannot carry', () => {
-    const html = readFileSync(path.resolve(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8')
+    const html = readFileSync(
+      path.resolve(import.meta.dirname, '../../../src/renderer/index.html'),
+      'utf8',
+    )
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     expect(meta).toBeDefined()
-    expect(directives(meta ?? '')).toEqual(directives(MAIN_CSP).filter((d) => !d.startsWith('frame-ancestors')))
+    expect(directives(meta ?? '')).toEqual(
+      directives(MAIN_CSP).filter((d) => !d.startsWith('frame-ancestors')),
+    )
   })
 
   it('index.html has no inline scripts or style attributes', () => {
-    const html = readFileSync(path.resolve(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8')
+    const html = readFileSync(
+      path.resolve(import.meta.dirname, '../../../src/renderer/index.html'),
+      'utf8',
+    )
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
     expect(html).not.toMatch(/\sstyle=/)
     expect(html).not.toMatch(/<style/)

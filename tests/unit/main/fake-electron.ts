@@ -72,7 +72,9 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly calls: string[] = []
   minimized = false
   destroyed = false
-  constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
+  constructor(
+    readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>,
+  ) {
     super()
     FakeBrowserWindow.instances.push(this)
   }
@@ -100,7 +102,11 @@ export class FakeBrowserWindow extends FakeEmitter {
 }
 
 export class FakeSession {
-  permissionRequestHandler?: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void
+  permissionRequestHandler?: (
+    wc: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+  ) => void
   permissionCheckHandler?: (wc: unknown, permission: string) => boolean
   headersListener?: (
     details: { responseHeaders?: Record<string, string[]> },

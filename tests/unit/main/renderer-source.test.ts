@@ -4,10 +4,20 @@ import { isAppUrl, resolveRendererSource } from '../../../src/main/renderer-sour
 describe('resolveRendererSource', () => {
   const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' }
   it('uses the dev server only when unpackaged and on loopback', () => {
-    expect(resolveRendererSource({ isPackaged: false }, env, '/a/index.html')).toEqual({ kind: 'url', url: 'http://localhost:5173/' })
-    expect(resolveRendererSource({ isPackaged: true }, env, '/a/index.html')).toEqual({ kind: 'file', file: '/a/index.html' })
+    expect(resolveRendererSource({ isPackaged: false }, env, '/a/index.html')).toEqual({
+      kind: 'url',
+      url: 'http://localhost:5173/',
+    })
+    expect(resolveRendererSource({ isPackaged: true }, env, '/a/index.html')).toEqual({
+      kind: 'file',
+      file: '/a/index.html',
+    })
     expect(
-      resolveRendererSource({ isPackaged: false }, { ELECTRON_RENDERER_URL: 'http://evil.example/' }, '/a/index.html'),
+      resolveRendererSource(
+        { isPackaged: false },
+        { ELECTRON_RENDERER_URL: 'http://evil.example/' },
+        '/a/index.html',
+      ),
     ).toEqual({ kind: 'file', file: '/a/index.html' })
   })
 })

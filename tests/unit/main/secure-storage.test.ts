@@ -11,7 +11,10 @@ describe('createSecureStorage', () => {
   })
 
   it('reports the basic_text fallback as unavailable and refuses to use it', () => {
-    const safe = { ...createFakeElectron('/x').safeStorage, getSelectedStorageBackend: () => 'basic_text' as const }
+    const safe = {
+      ...createFakeElectron('/x').safeStorage,
+      getSelectedStorageBackend: () => 'basic_text' as const,
+    }
     const storage = createSecureStorage(safe, 'linux')
     expect(storage.isEncryptionAvailable()).toBe(false)
     expect(() => storage.encryptString('s3cret')).toThrow(/not available/)

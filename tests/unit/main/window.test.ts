@@ -30,7 +30,9 @@ describe('createMainWindow', () => {
 
   it('denies every window.open', () => {
     const window = openWindow()
-    expect(window.webContents.windowOpenHandler?.({ url: 'https://login.microsoftonline.com/' })).toEqual({
+    expect(
+      window.webContents.windowOpenHandler?.({ url: 'https://login.microsoftonline.com/' }),
+    ).toEqual({
       action: 'deny',
     })
   })
@@ -85,7 +87,12 @@ describe('hardenSession', () => {
     hardenSession(session as never)
     let headers: Record<string, string[]> | undefined
     session.headersListener?.(
-      { responseHeaders: { 'content-security-policy': ["script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] } },
+      {
+        responseHeaders: {
+          'content-security-policy': ["script-src 'unsafe-eval'"],
+          'Content-Type': ['text/html'],
+        },
+      },
       (response) => {
         headers = response.responseHeaders
       },

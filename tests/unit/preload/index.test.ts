@@ -22,7 +22,8 @@ vi.mock('electron', () => ({
       set.add(listener)
       ipcListeners.set(channel, set)
     },
-    removeListener: (channel: string, listener: Listener) => ipcListeners.get(channel)?.delete(listener),
+    removeListener: (channel: string, listener: Listener) =>
+      ipcListeners.get(channel)?.delete(listener),
   },
 }))
 

@@ -12,7 +12,12 @@ afterEach(() => installFakeApi(undefined))
 
 describe('invoke', () => {
   it('returns a well-formed success with the value parsed by the contract', async () => {
-    installFakeApi(answering({ ok: true, value: { name: 'Crosswalk', version: '1', host: 'browser', dataDir: '/d' } }))
+    installFakeApi(
+      answering({
+        ok: true,
+        value: { name: 'Crosswalk', version: '1', host: 'browser', dataDir: '/d' },
+      }),
+    )
     expect(await invoke('app:info', undefined)).toEqual({
       ok: true,
       value: { name: 'Crosswalk', version: '1', host: 'browser', dataDir: '/d' },
@@ -29,11 +34,17 @@ describe('invoke', () => {
 
   it('turns a malformed reply or an off-contract value into an internal error', async () => {
     installFakeApi(answering({ status: 'fine' }))
-    expect(await invoke('workspaces:list', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(await invoke('workspaces:list', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    })
     installFakeApi(answering({ ok: true, value: [{ id: 'nope' }] }))
     expect(await invoke('workspaces:list', undefined)).toMatchObject({
       ok: false,
-      error: { code: 'internal', message: 'workspaces:list returned a reply that does not match its contract.' },
+      error: {
+        code: 'internal',
+        message: 'workspaces:list returned a reply that does not match its contract.',
+      },
     })
   })
 
@@ -47,7 +58,10 @@ describe('invoke', () => {
 
   it('reports a missing host as unavailable', async () => {
     installFakeApi(undefined)
-    expect(await invoke('app:info', undefined)).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    expect(await invoke('app:info', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    })
   })
 })
 

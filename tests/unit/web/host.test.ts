@@ -31,7 +31,11 @@ function send(
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         )
       },
     )
@@ -40,11 +44,20 @@ function send(
   })
 }
 
-function invoke(host: WebHost, channel: string, input?: unknown, headers: Record<string, string> = {}) {
+function invoke(
+  host: WebHost,
+  channel: string,
+  input?: unknown,
+  headers: Record<string, string> = {},
+) {
   return send(host, {
     method: 'POST',
     path: `/api/invoke/${channel}`,
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json', ...headers },
+    headers: {
+      Authorization: `Bearer ${host.token}`,
+      'Content-Type': 'application/json',
+      ...headers,
+    },
     body: input === undefined ? '' : JSON.stringify(input),
   })
 }
@@ -94,14 +107,21 @@ describe('browser-mode host', () => {
     expect(reply.headers['cache-control']).toBe('no-store')
     expect(JSON.parse(reply.body)).toEqual({
       ok: true,
-      value: { name: 'Crosswalk', version: '9.9.9', host: 'browser', dataDir: path.join(dir, 'data') },
+      value: {
+        name: 'Crosswalk',
+        version: '9.9.9',
+        host: 'browser',
+        dataDir: path.join(dir, 'data'),
+      },
     })
   })
 
   it('refuses calls without the token or with a wrong one', async () => {
     const none = await send(host, { method: 'POST', path: '/api/invoke/app:info' })
     expect(none.status).toBe(401)
-    const wrong = await invoke(host, 'app:info', undefined, { Authorization: `Bearer ${'A'.repeat(43)}` })
+    const wrong = await invoke(host, 'app:info', undefined, {
+      Authorization: `Bearer ${'A'.repeat(43)}`,
+    })
     expect(wrong.status).toBe(401)
     expect(wrong.body).not.toContain(host.token)
   })
@@ -114,10 +134,14 @@ describe('browser-mode host', () => {
   })
 
   it('accepts localhost:PORT as Host and refuses a foreign Origin', async () => {
-    expect((await invoke(host, 'app:info', undefined, { Host: `localhost:${host.port}` })).status).toBe(200)
+    expect(
+      (await invoke(host, 'app:info', undefined, { Host: `localhost:${host.port}` })).status,
+    ).toBe(200)
     const foreign = await invoke(host, 'app:info', undefined, { Origin: 'http://evil.example' })
     expect(foreign.status).toBe(403)
-    const otherPort = await invoke(host, 'app:info', undefined, { Origin: `http://127.0.0.1:${host.port + 1}` })
+    const otherPort = await invoke(host, 'app:info', undefined, {
+      Origin: `http://127.0.0.1:${host.port + 1}`,
+    })
     expect(otherPort.status).toBe(403)
     const own = await invoke(host, 'app:info', undefined, { Origin: host.origin })
     expect(own.status).toBe(200)
@@ -165,12 +189,19 @@ describe('browser-mode host', () => {
     expect((await send(host, { path: '/assets/app.js' })).headers['content-type']).toBe(
       'text/javascript; charset=utf-8',
     )
-    expect((await send(host, { path: '/assets/app.css' })).headers['content-type']).toBe('text/css; charset=utf-8')
+    expect((await send(host, { path: '/assets/app.css' })).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    )
     expect((await send(host, { path: '/assets/missing.js' })).status).toBe(404)
   })
 
   it('refuses path traversal out of the renderer folder', async () => {
-    for (const attempt of ['/../secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets%5c..%5c..%5csecret.txt']) {
+    for (const attempt of [
+      '/../secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets%5c..%5c..%5csecret.txt',
+    ]) {
       const reply = await send(host, { path: attempt })
       expect(reply.status, attempt).toBeGreaterThanOrEqual(400)
       expect(reply.body, attempt).not.toContain('outside the root')
@@ -210,7 +241,9 @@ describe('browser-mode host', () => {
     })
     const text = await received
     const frame = text.split('\n\n').find((f) => f.startsWith('event: workspaces:changed')) ?? ''
-    const data = JSON.parse(frame.split('\ndata: ')[1] ?? '{}') as { workspaces: { name: string }[] }
+    const data = JSON.parse(frame.split('\ndata: ')[1] ?? '{}') as {
+      workspaces: { name: string }[]
+    }
     expect(data.workspaces.map((w) => w.name)).toEqual(['Contoso'])
 
     const reused = await send(host, { path: `/api/events?ticket=${ticket}` })

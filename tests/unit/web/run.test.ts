@@ -46,7 +46,10 @@ describe('runWebServer', () => {
   it('prints the full URL on a line of its own and never logs the token', async () => {
     const out: string[] = []
     const err: string[] = []
-    const host = (await runWebServer(['--port', '0', '--data-dir', path.join(dir, 'data')], io(out, err))) as WebHost
+    const host = (await runWebServer(
+      ['--port', '0', '--data-dir', path.join(dir, 'data')],
+      io(out, err),
+    )) as WebHost
     try {
       const urlLines = out.filter((line) => line.startsWith('http://'))
       expect(urlLines).toEqual([`http://127.0.0.1:${host.port}/#token=${host.token}`])
@@ -78,7 +81,10 @@ describe('static files', () => {
   it('refuses a symlink that leads out of the root', async () => {
     await writeFile(path.join(dir, 'outside.txt'), 'secret')
     await symlink(path.join(dir, 'outside.txt'), path.join(dir, 'renderer', 'link.txt'))
-    expect(await resolveStaticFile(path.join(dir, 'renderer'), '/link.txt')).toEqual({ ok: false, status: 404 })
+    expect(await resolveStaticFile(path.join(dir, 'renderer'), '/link.txt')).toEqual({
+      ok: false,
+      status: 404,
+    })
   })
 
   it('maps a directory to its index.html', async () => {

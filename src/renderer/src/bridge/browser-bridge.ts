@@ -25,7 +25,9 @@ export interface BridgeEnv {
  * Reads the token from `#token=…` (or `?token=…`), stores it, and removes it
  * from the address bar so it is not bookmarked or shared by accident.
  */
-export function takeLaunchToken(win: Pick<Window, 'location' | 'history' | 'sessionStorage'>): string | undefined {
+export function takeLaunchToken(
+  win: Pick<Window, 'location' | 'history' | 'sessionStorage'>,
+): string | undefined {
   const { location, history, sessionStorage } = win
   const fromHash = /^#token=([A-Za-z0-9_-]+)$/.exec(location.hash)?.[1]
   const fromQuery = new URLSearchParams(location.search).get('token') ?? undefined
@@ -47,7 +49,9 @@ export function createBrowserBridge(env: BridgeEnv): CrosswalkApi {
   let retryMs = 500
 
   const missingToken = () =>
-    new Error('This page was opened without its launch key. Open the full address printed by `npm run web`.')
+    new Error(
+      'This page was opened without its launch key. Open the full address printed by `npm run web`.',
+    )
 
   const authorized = (): Record<string, string> => ({ Authorization: `Bearer ${env.token ?? ''}` })
 
@@ -62,7 +66,10 @@ export function createBrowserBridge(env: BridgeEnv): CrosswalkApi {
     const reply: unknown = await response.json().catch(() => undefined)
     if (!response.ok) {
       const message =
-        typeof reply === 'object' && reply !== null && 'error' in reply && typeof reply.error === 'string'
+        typeof reply === 'object' &&
+        reply !== null &&
+        'error' in reply &&
+        typeof reply.error === 'string'
           ? reply.error
           : `The Crosswalk host answered ${response.status}.`
       throw new Error(message)
@@ -89,7 +96,9 @@ export function createBrowserBridge(env: BridgeEnv): CrosswalkApi {
         typeof reply === 'object' && reply !== null && 'ticket' in reply ? String(reply.ticket) : ''
       const opened = env.createEventSource(`/api/events?ticket=${encodeURIComponent(ticket)}`)
       for (const channel of EVENT_CHANNELS) {
-        opened.addEventListener(channel, (event) => deliver(channel, (event as MessageEvent<string>).data))
+        opened.addEventListener(channel, (event) =>
+          deliver(channel, (event as MessageEvent<string>).data),
+        )
       }
       opened.addEventListener('open', () => {
         retryMs = 500
@@ -117,9 +126,13 @@ export function createBrowserBridge(env: BridgeEnv): CrosswalkApi {
 
   return {
     invoke: (channel, input) => {
-      if (!invokeAllowed.has(channel)) return Promise.reject(new Error(`unknown channel ${channel}`))
+      if (!invokeAllowed.has(channel))
+        return Promise.reject(new Error(`unknown channel ${channel}`))
       if (!env.token) return Promise.reject(missingToken())
-      return post(`/api/invoke/${encodeURIComponent(channel)}`, input === undefined ? '' : JSON.stringify(input))
+      return post(
+        `/api/invoke/${encodeURIComponent(channel)}`,
+        input === undefined ? '' : JSON.stringify(input),
+      )
     },
     on: (channel, listener) => {
       if (!eventAllowed.has(channel)) throw new Error(`unknown event channel ${channel}`)
@@ -144,5 +157,9 @@ export function installBrowserBridge(win: Window & typeof globalThis): void {
     token: takeLaunchToken(win),
     setTimeout: (fn, ms) => win.setTimeout(fn, ms),
   })
-  Object.defineProperty(win, 'api', { value: Object.freeze(api), writable: false, configurable: false })
+  Object.defineProperty(win, 'api', {
+    value: Object.freeze(api),
+    writable: false,
+    configurable: false,
+  })
 }

@@ -34,9 +34,17 @@ export function AppShell() {
       </a>
       <header className="app-header">
         <span className="app-header__name">Crosswalk</span>
-        {info && <span className="app-header__meta">{info.host === 'browser' ? 'Browser mode' : 'Desktop'}</span>}
+        {info && (
+          <span className="app-header__meta">
+            {info.host === 'browser' ? 'Browser mode' : 'Desktop'}
+          </span>
+        )}
         <span className="app-header__spacer" />
-        <Button className="button button--quiet" onPress={() => setShortcutsOpen(true)} aria-keyshortcuts="?">
+        <Button
+          className="button button--quiet"
+          onPress={() => setShortcutsOpen(true)}
+          aria-keyshortcuts="?"
+        >
           Shortcuts <kbd className="kbd">?</kbd>
         </Button>
         <ThemeToggle />
@@ -53,9 +61,16 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main-content" className="app-main" tabIndex={-1}>
-        {status === 'loading' && <p className="muted" role="status">Loading…</p>}
+        {status === 'loading' && (
+          <p className="muted" role="status">
+            Loading…
+          </p>
+        )}
         {status === 'error' && (
-          <ErrorPanel screen="starting Crosswalk" error={new Error(error?.message ?? 'Unknown error.')} />
+          <ErrorPanel
+            screen="starting Crosswalk"
+            error={new Error(error?.message ?? 'Unknown error.')}
+          />
         )}
         {status === 'ready' && (
           <ErrorBoundary key={location.pathname} screen={screenLabel(location.pathname)}>

@@ -15,7 +15,10 @@ export function ErrorPanel({ screen, error, onReload }: ErrorPanelProps) {
     <section className="error-panel" role="alert" aria-labelledby="error-panel-title">
       <h2 id="error-panel-title">Something went wrong in {screen}</h2>
       <p className="error-panel__message">{message || 'No message was given.'}</p>
-      <Button className="button button--primary" onPress={onReload ?? (() => window.location.reload())}>
+      <Button
+        className="button button--primary"
+        onPress={onReload ?? (() => window.location.reload())}
+      >
         Reload
       </Button>
     </section>
@@ -44,7 +47,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   }
 
   override render(): ReactNode {
-    if (this.state.error !== undefined) return <ErrorPanel screen={this.props.screen} error={this.state.error} />
+    if (this.state.error !== undefined)
+      return <ErrorPanel screen={this.props.screen} error={this.state.error} />
     return this.props.children
   }
 }

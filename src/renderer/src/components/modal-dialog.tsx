@@ -11,9 +11,20 @@ interface ModalDialogProps {
 }
 
 /** A modal with a heading; Escape and clicks outside close it, focus is trapped and restored. */
-export function ModalDialog({ title, isOpen, onOpenChange, role = 'dialog', children }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  isOpen,
+  onOpenChange,
+  role = 'dialog',
+  children,
+}: ModalDialogProps) {
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      isDismissable
+    >
       <Modal className="modal">
         <Dialog className="dialog" role={role}>
           <Heading slot="title" className="dialog__title">

@@ -18,7 +18,11 @@ export function ThemeToggle() {
   }, [theme])
   useShortcut('t', toggle)
   return (
-    <Button className="button button--quiet" onPress={toggle} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+    <Button
+      className="button button--quiet"
+      onPress={toggle}
+      aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}
+    >
       {theme === 'dark' ? 'Light theme' : 'Dark theme'}
     </Button>
   )

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef } from 'react'
 
 /** How long the second key of a sequence such as `g w` may wait for the first. */
 export const SEQUENCE_TIMEOUT_MS = 1500
@@ -6,7 +6,11 @@ export const SEQUENCE_TIMEOUT_MS = 1500
 /** True when a key press belongs to a text field or an open dialog, not to a global shortcut. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false
-  return target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"]') !== null
+  return (
+    target.closest(
+      'input, textarea, select, [contenteditable="true"], [role="dialog"], [role="alertdialog"]',
+    ) !== null
+  )
 }
 
 /**
@@ -14,9 +18,16 @@ export function isTypingTarget(target: EventTarget | null): boolean {
  * outside text fields and dialogs with no Ctrl/Alt/Meta held. Shift is allowed,
  * so `?` works on every keyboard layout.
  */
-export function useShortcut(keys: string | readonly string[], handler: () => void, enabled = true): void {
+export function useShortcut(
+  keys: string | readonly string[],
+  handler: () => void,
+  enabled = true,
+): void {
   const latest = useRef(handler)
-  latest.current = handler
+  // Keeps the newest handler without re-subscribing the document listener on every render.
+  useLayoutEffect(() => {
+    latest.current = handler
+  })
   const sequence = typeof keys === 'string' ? keys : keys.join('\u0000')
   useEffect(() => {
     if (!enabled) return

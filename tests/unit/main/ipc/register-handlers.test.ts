@@ -24,15 +24,27 @@ beforeEach(async () => {
   ipc = new FakeIpcMain()
   contents = new FakeWebContents()
   contents.mainFrame = new FakeFrame(`${APP_URL}#/workspaces`, 4, 1)
-  handlers = createHandlers({ host: 'electron', version: '1.2.3', dataDir: dir, log: silentLogger, emit: () => undefined })
-  const window = { isDestroyed: () => false, webContents: contents }
-  registerHandlers(ipc as never, handlers, createSenderCheck(() => window as never, source), silentLogger, {
-    checkOutput: true,
+  handlers = createHandlers({
+    host: 'electron',
+    version: '1.2.3',
+    dataDir: dir,
+    log: silentLogger,
+    emit: () => undefined,
   })
+  const window = { isDestroyed: () => false, webContents: contents }
+  registerHandlers(
+    ipc as never,
+    handlers,
+    createSenderCheck(() => window as never, source),
+    silentLogger,
+    {
+      checkOutput: true,
+    },
+  )
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
-const trusted = (): SenderEvent => ({ sender: contents, senderFrame: contents.mainFrame } as never)
+const trusted = (): SenderEvent => ({ sender: contents, senderFrame: contents.mainFrame }) as never
 const call = (channel: string, event: SenderEvent, input?: unknown) => {
   const handler = ipc.handlers.get(channel)
   if (!handler) throw new Error(`no handler for ${channel}`)
@@ -63,7 +75,10 @@ describe('registerHandlers', () => {
   })
 
   it('rejects a subframe, another web contents, a destroyed frame and a foreign page', async () => {
-    const subframe = { sender: contents, senderFrame: new FakeFrame(APP_URL, 4, 2, contents.mainFrame) }
+    const subframe = {
+      sender: contents,
+      senderFrame: new FakeFrame(APP_URL, 4, 2, contents.mainFrame),
+    }
     const otherContents = new FakeWebContents()
     const other = { sender: otherContents, senderFrame: new FakeFrame(APP_URL, 4, 1) }
     const gone = { sender: contents, senderFrame: null }
@@ -80,7 +95,12 @@ describe('registerHandlers', () => {
 
   it('rejects everything once the window is gone', async () => {
     const lone = new FakeIpcMain()
-    registerHandlers(lone as never, handlers, createSenderCheck(() => undefined, source), silentLogger)
+    registerHandlers(
+      lone as never,
+      handlers,
+      createSenderCheck(() => undefined, source),
+      silentLogger,
+    )
     const reply = await lone.handlers.get('app:info')?.(trusted())
     expect(reply).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } })
   })

@@ -13,13 +13,19 @@ const workspace = {
 describe('sendEvent', () => {
   it('sends a payload that matches the event contract', () => {
     const contents = new FakeWebContents()
-    expect(sendEvent(contents as never, 'workspaces:changed', { workspaces: [workspace] })).toBe(true)
-    expect(contents.sent).toEqual([{ channel: 'workspaces:changed', payload: { workspaces: [workspace] } }])
+    expect(sendEvent(contents as never, 'workspaces:changed', { workspaces: [workspace] })).toBe(
+      true,
+    )
+    expect(contents.sent).toEqual([
+      { channel: 'workspaces:changed', payload: { workspaces: [workspace] } },
+    ])
   })
 
   it('refuses a payload that does not', () => {
     const contents = new FakeWebContents()
-    const bad = { workspaces: [{ ...workspace, id: 'not-a-uuid' }] } as EventPayload<'workspaces:changed'>
+    const bad = {
+      workspaces: [{ ...workspace, id: 'not-a-uuid' }],
+    } as EventPayload<'workspaces:changed'>
     expect(sendEvent(contents as never, 'workspaces:changed', bad)).toBe(false)
     expect(contents.sent).toEqual([])
   })

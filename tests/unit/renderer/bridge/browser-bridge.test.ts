@@ -28,7 +28,9 @@ interface Request {
   init: RequestInit
 }
 
-function createEnv(respond: (req: Request) => Response = () => Response.json({ ok: true, value: 'x' })) {
+function createEnv(
+  respond: (req: Request) => Response = () => Response.json({ ok: true, value: 'x' }),
+) {
   const requests: Request[] = []
   const timers: (() => void)[] = []
   return {
@@ -78,10 +80,15 @@ describe('createBrowserBridge', () => {
   it('POSTs allow-listed invokes with the bearer token and JSON body', async () => {
     const { env, requests } = createEnv()
     const api = createBrowserBridge(env)
-    expect(await api.invoke('workspaces:create', { name: 'Contoso' })).toEqual({ ok: true, value: 'x' })
+    expect(await api.invoke('workspaces:create', { name: 'Contoso' })).toEqual({
+      ok: true,
+      value: 'x',
+    })
     expect(requests[0]?.url).toBe('/api/invoke/workspaces%3Acreate')
     expect(requests[0]?.init.method).toBe('POST')
-    expect((requests[0]?.init.headers as Record<string, string>).Authorization).toBe(`Bearer ${TOKEN}`)
+    expect((requests[0]?.init.headers as Record<string, string>).Authorization).toBe(
+      `Bearer ${TOKEN}`,
+    )
     expect(requests[0]?.init.body).toBe('{"name":"Contoso"}')
     await api.invoke('app:info')
     expect(requests[1]?.init.body).toBe('')
@@ -96,9 +103,15 @@ describe('createBrowserBridge', () => {
   })
 
   it('rejects with the host message on a transport refusal, and without a token', async () => {
-    const { env } = createEnv(() => Response.json({ error: 'Missing or wrong token.' }, { status: 401 }))
-    await expect(createBrowserBridge(env).invoke('app:info')).rejects.toThrow('Missing or wrong token.')
-    await expect(createBrowserBridge({ ...env, token: undefined }).invoke('app:info')).rejects.toThrow(/launch key/)
+    const { env } = createEnv(() =>
+      Response.json({ error: 'Missing or wrong token.' }, { status: 401 }),
+    )
+    await expect(createBrowserBridge(env).invoke('app:info')).rejects.toThrow(
+      'Missing or wrong token.',
+    )
+    await expect(
+      createBrowserBridge({ ...env, token: undefined }).invoke('app:info'),
+    ).rejects.toThrow(/launch key/)
   })
 
   it('opens the event stream with a ticket and hands listeners the payload', async () => {
@@ -130,7 +143,10 @@ describe('createBrowserBridge', () => {
     expect(timers).toHaveLength(1)
     timers[0]?.()
     await flush()
-    expect(FakeEventSource.opened.map((s) => s.url)).toEqual(['/api/events?ticket=T1', '/api/events?ticket=T2'])
+    expect(FakeEventSource.opened.map((s) => s.url)).toEqual([
+      '/api/events?ticket=T1',
+      '/api/events?ticket=T2',
+    ])
   })
 })
 

@@ -31,7 +31,9 @@ describe('app shell', () => {
   it('links only to screens that exist, with a skip link to the main content', async () => {
     await start()
     const nav = document.querySelector('nav[aria-label="Main"]')
-    expect([...(nav?.querySelectorAll('a') ?? [])].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+    expect(
+      [...(nav?.querySelectorAll('a') ?? [])].map((a) => [a.textContent, a.getAttribute('href')]),
+    ).toEqual([
       ['Workspaces', '#/workspaces'],
       ['About', '#/about'],
     ])

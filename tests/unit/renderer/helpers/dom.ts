@@ -52,7 +52,10 @@ export async function click(element: Element | null | undefined): Promise<void> 
   })
 }
 
-export async function press(key: string, target: EventTarget = document.activeElement ?? document.body): Promise<void> {
+export async function press(
+  key: string,
+  target: EventTarget = document.activeElement ?? document.body,
+): Promise<void> {
   await act(async () => {
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
     target.dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }))
@@ -60,20 +63,30 @@ export async function press(key: string, target: EventTarget = document.activeEl
 }
 
 /** Polls `check` (inside act) until it returns a value or the time runs out. */
-export async function waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 2000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | null | false,
+  timeoutMs = 2000,
+): Promise<T> {
   const start = Date.now()
   for (;;) {
     const value = check()
     if (value) return value
-    if (Date.now() - start > timeoutMs) throw new Error(`waitFor: condition not met in ${timeoutMs} ms`)
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`waitFor: condition not met in ${timeoutMs} ms`)
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 10))
     })
   }
 }
 
-export function byRole(role: string, name: string | RegExp, root: ParentNode = document): HTMLElement | undefined {
-  const candidates = [...root.querySelectorAll<HTMLElement>(`[role="${role}"], ${implicitRole(role)}`)]
+export function byRole(
+  role: string,
+  name: string | RegExp,
+  root: ParentNode = document,
+): HTMLElement | undefined {
+  const candidates = [
+    ...root.querySelectorAll<HTMLElement>(`[role="${role}"], ${implicitRole(role)}`),
+  ]
   return candidates.find((el) => {
     const label = accessibleName(el)
     return typeof name === 'string' ? label === name : name.test(label)

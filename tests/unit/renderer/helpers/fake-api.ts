@@ -47,14 +47,23 @@ export function createFakeApi(initial: Workspace[] = []): FakeApi {
       const stamp = '2026-03-04T05:06:07.000Z'
       switch (channel) {
         case 'app:info':
-          return { ok: true, value: { name: 'Crosswalk', version: '0.1.0', host: 'browser', dataDir: '/data' } }
+          return {
+            ok: true,
+            value: { name: 'Crosswalk', version: '0.1.0', host: 'browser', dataDir: '/data' },
+          }
         case 'workspaces:list':
           return { ok: true, value: api.workspaces }
         case 'workspaces:create': {
           const name = WorkspaceName.parse(args.name)
           const clash = api.workspaces.find((w) => w.name.toLowerCase() === name.toLowerCase())
           if (clash) {
-            return { ok: false, error: { code: 'conflict', message: `A workspace named "${clash.name}" already exists.` } }
+            return {
+              ok: false,
+              error: {
+                code: 'conflict',
+                message: `A workspace named "${clash.name}" already exists.`,
+              },
+            }
           }
           const created = { id: uuid(), name, createdAt: stamp, updatedAt: stamp }
           api.workspaces = [...api.workspaces, created]
@@ -62,7 +71,9 @@ export function createFakeApi(initial: Workspace[] = []): FakeApi {
         }
         case 'workspaces:rename': {
           const name = WorkspaceName.parse(args.name)
-          api.workspaces = api.workspaces.map((w) => (w.id === args.id ? { ...w, name, updatedAt: stamp } : w))
+          api.workspaces = api.workspaces.map((w) =>
+            w.id === args.id ? { ...w, name, updatedAt: stamp } : w,
+          )
           return { ok: true, value: api.workspaces.find((w) => w.id === args.id) }
         }
         case 'workspaces:remove':

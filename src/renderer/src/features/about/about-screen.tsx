@@ -8,14 +8,16 @@ export function AboutScreen() {
     <section className="screen" aria-labelledby="about-title">
       <h1 id="about-title">About {info.name}</h1>
       <p className="muted">
-        Troubleshoot hybrid identity between Microsoft Entra ID and Okta: collect both sides, diagnose the seam,
-        compare, document.
+        Troubleshoot hybrid identity between Microsoft Entra ID and Okta: collect both sides,
+        diagnose the seam, compare, document.
       </p>
       <dl className="facts">
         <dt>Version</dt>
         <dd>{info.version}</dd>
         <dt>Running as</dt>
-        <dd>{info.host === 'electron' ? 'Desktop app (Electron)' : 'Browser mode (loopback server)'}</dd>
+        <dd>
+          {info.host === 'electron' ? 'Desktop app (Electron)' : 'Browser mode (loopback server)'}
+        </dd>
         <dt>Data folder</dt>
         <dd>
           <code>{info.dataDir}</code>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import type { IpcError } from '../../../../shared/ipc/contract'
 import type { Workspace } from '../../../../shared/model/workspace'
@@ -11,20 +11,11 @@ interface RemoveWorkspaceDialogProps {
 }
 
 /** Confirmation naming the workspace; the safe choice (Cancel) has the initial focus. */
-export function RemoveWorkspaceDialog({ workspace, onOpenChange, onConfirm }: RemoveWorkspaceDialogProps) {
-  const [failure, setFailure] = useState<string>()
-  const [removing, setRemoving] = useState(false)
-  useEffect(() => setFailure(undefined), [workspace])
-
-  const handleConfirm = async () => {
-    if (!workspace) return
-    setRemoving(true)
-    const error = await onConfirm(workspace)
-    setRemoving(false)
-    if (error) setFailure(error.message)
-    else onOpenChange(false)
-  }
-
+export function RemoveWorkspaceDialog({
+  workspace,
+  onOpenChange,
+  onConfirm,
+}: RemoveWorkspaceDialogProps) {
   return (
     <ModalDialog
       title="Remove workspace?"
@@ -32,8 +23,40 @@ export function RemoveWorkspaceDialog({ workspace, onOpenChange, onConfirm }: Re
       isOpen={workspace !== undefined}
       onOpenChange={onOpenChange}
     >
+      {workspace && (
+        <Confirmation
+          key={workspace.id}
+          workspace={workspace}
+          onConfirm={onConfirm}
+          onDone={() => onOpenChange(false)}
+        />
+      )}
+    </ModalDialog>
+  )
+}
+
+interface ConfirmationProps {
+  workspace: Workspace
+  onConfirm: (workspace: Workspace) => Promise<IpcError | undefined>
+  onDone: () => void
+}
+
+function Confirmation({ workspace, onConfirm, onDone }: ConfirmationProps) {
+  const [failure, setFailure] = useState<string>()
+  const [removing, setRemoving] = useState(false)
+
+  const handleConfirm = async () => {
+    setRemoving(true)
+    const error = await onConfirm(workspace)
+    setRemoving(false)
+    if (error) setFailure(error.message)
+    else onDone()
+  }
+
+  return (
+    <>
       <p>
-        Remove <strong>{workspace?.name}</strong>? Its settings are deleted from this computer. This
+        Remove <strong>{workspace.name}</strong>? Its settings are deleted from this computer. This
         cannot be undone.
       </p>
       {failure && (
@@ -45,10 +68,14 @@ export function RemoveWorkspaceDialog({ workspace, onOpenChange, onConfirm }: Re
         <Button className="button" slot="close" autoFocus>
           Cancel
         </Button>
-        <Button className="button button--danger" onPress={() => void handleConfirm()} isPending={removing}>
+        <Button
+          className="button button--danger"
+          onPress={() => void handleConfirm()}
+          isPending={removing}
+        >
           Remove
         </Button>
       </div>
-    </ModalDialog>
+    </>
   )
 }

@@ -46,12 +46,17 @@ export function WorkspacesScreen() {
     <section className="screen" aria-labelledby="workspaces-title">
       <div className="screen__header">
         <h1 id="workspaces-title">Workspaces</h1>
-        <Button className="button button--primary" onPress={() => setCreating(true)} aria-keyshortcuts="n">
+        <Button
+          className="button button--primary"
+          onPress={() => setCreating(true)}
+          aria-keyshortcuts="n"
+        >
           New workspace
         </Button>
       </div>
       <p className="muted">
-        A workspace holds one customer engagement: its Entra tenant and Okta org, snapshots and findings.
+        A workspace holds one customer engagement: its Entra tenant and Okta org, snapshots and
+        findings.
       </p>
       {listError && (
         <p className="form__error" role="alert">

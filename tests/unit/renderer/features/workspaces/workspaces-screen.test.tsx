@@ -6,8 +6,10 @@ import { createFakeApi, installFakeApi, workspace, type FakeApi } from '../../he
 let api: FakeApi
 let view: Rendered
 
-const appState = () => view.container.querySelector('[data-app-state]')?.getAttribute('data-app-state')
-const rowNames = () => [...document.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent)
+const appState = () =>
+  view.container.querySelector('[data-app-state]')?.getAttribute('data-app-state')
+const rowNames = () =>
+  [...document.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent)
 const button = (name: string) =>
   [...document.querySelectorAll<HTMLButtonElement>('button')].find(
     (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name,
@@ -44,7 +46,10 @@ describe('Workspaces screen', () => {
 
   it('shows the error state when the first load fails', async () => {
     api = createFakeApi()
-    api.failNext('workspaces:list', { ok: false, error: { code: 'internal', message: 'Disk on fire.' } })
+    api.failNext('workspaces:list', {
+      ok: false,
+      error: { code: 'internal', message: 'Disk on fire.' },
+    })
     installFakeApi(api)
     view = await render(<App />)
     await waitFor(() => appState() === 'error')
@@ -63,7 +68,9 @@ describe('Workspaces screen', () => {
 
     await typeInto(nameInput() as HTMLInputElement, 'contoso')
     await click(button('Create'))
-    await waitFor(() => dialog()?.textContent?.includes('A workspace named "Contoso" already exists.'))
+    await waitFor(() =>
+      dialog()?.textContent?.includes('A workspace named "Contoso" already exists.'),
+    )
 
     await typeInto(nameInput() as HTMLInputElement, 'Fabrikam')
     await click(button('Create'))
@@ -92,16 +99,23 @@ describe('Workspaces screen', () => {
     expect(rowNames()).toEqual(['Adatum', 'Contoso'])
 
     await click(button('Remove Adatum'))
-    await click([...(dialog()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Remove'))
+    await click(
+      [...(dialog()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Remove'),
+    )
     await waitFor(() => !dialog())
     expect(rowNames()).toEqual(['Contoso'])
   })
 
   it('shows a host failure inside the remove dialog', async () => {
     await start()
-    api.failNext('workspaces:remove', { ok: false, error: { code: 'not-found', message: 'That workspace no longer exists.' } })
+    api.failNext('workspaces:remove', {
+      ok: false,
+      error: { code: 'not-found', message: 'That workspace no longer exists.' },
+    })
     await click(button('Remove Adatum'))
-    await click([...(dialog()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Remove'))
+    await click(
+      [...(dialog()?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Remove'),
+    )
     await waitFor(() => dialog()?.textContent?.includes('That workspace no longer exists.'))
   })
 
