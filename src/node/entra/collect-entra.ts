@@ -127,7 +127,7 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
       data[resource] = [...byId.values()]
       if (result.deltaLink) cursors[key] = result.deltaLink
     }
-    if (link && previous) {
+    if (link && previous && graph.isOwnUrl(link)) {
       try {
         await run(link, previous)
         return

@@ -45,6 +45,8 @@ export interface GraphRequestOptions {
 }
 
 export interface GraphClient {
+  /** true when `url` is on the Graph root's origin (tokens are only ever sent there) */
+  isOwnUrl: (url: string) => boolean
   /** GET a path (relative to the Graph root) or an absolute nextLink; returns the JSON body */
   get: (pathOrUrl: string, options?: GraphRequestOptions) => Promise<Record<string, unknown>>
   /** GETs every page of a collection, calling `onPage` per page; returns the final delta link */
@@ -61,10 +63,20 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const maxRetries = options.maxRetries ?? 8
   const sleep = options.sleep ?? defaultSleep
   const root = options.graphRoot.replace(/\/+$/, '')
+  const origin = new URL(root).origin
+  const isOwnUrl = (url: string): boolean => {
+    try {
+      return new URL(url).origin === origin
+    } catch {
+      return false
+    }
+  }
   const toUrl = (p: string): string => (/^https?:\/\//i.test(p) ? p : `${root}/${p.replace(/^\/+/, '')}`)
 
   const get = async (pathOrUrl: string, req: GraphRequestOptions = {}): Promise<Record<string, unknown>> => {
     const url = toUrl(pathOrUrl)
+    // nextLinks and stored delta links are absolute: never send the bearer token elsewhere
+    if (!isOwnUrl(url)) throw new ApiError('entra', 0, 'foreign_link', `Refusing to follow a link outside ${origin}.`)
     let attempt = 0
     let refreshed = false
     let forceRefresh = false
@@ -153,7 +165,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return { ...(deltaLink ? { deltaLink } : {}), pages }
   }
 
-  return { get, forEachPage }
+  return { get, forEachPage, isOwnUrl }
 }
 
 function isTransient(code: string): boolean {

@@ -44,7 +44,12 @@ export function createOktaReader(options: {
   const statsByUrl = new Map<string, RequestStats>()
   options.executor.currentStats = (url) => statsByUrl.get(url)
 
+  const origin = new URL(options.orgUrl).origin
   const fetchJson = async (url: string, stats?: RequestStats): Promise<{ json: unknown; link?: string }> => {
+    // Link headers are absolute: the API token must never be sent to another origin
+    if (new URL(url).origin !== origin) {
+      throw new ApiError('okta', 0, 'foreign_link', `Refusing to follow a link outside ${origin}.`)
+    }
     let attempt = 0
     for (;;) {
       if (options.signal?.aborted) throw new AbortedError()

@@ -70,3 +70,19 @@ describe('incremental refresh', () => {
     expect(refreshed.collection.cursors['entra.users']).not.toBe(first.collection.cursors['entra.users'])
   })
 })
+
+describe('incremental refresh after churn', () => {
+  it('after the emulator’s churn (moves, renames, leavers, joiners) the refresh equals a full collection', async () => {
+    const { churn } = await import('../../emulator/scenarios/mutations')
+    const opts = { profile: h.profile, credentials: h.credentials, ca: h.ca, ...logWindow(h.emulator) }
+    const first = await collectSnapshot(opts)
+    const changes = churn(h.emulator.scenario, 0.2, 42, { sink: h.emulator.mutate as never })
+    expect(changes.length).toBeGreaterThan(0)
+    const refreshed = await collectSnapshot({ ...opts, since: first })
+    const fresh = await collectSnapshot(opts)
+    expect(comparable(refreshed)).toEqual(comparable(fresh))
+    const appUsers = (s: Snapshot): unknown =>
+      Object.fromEntries(Object.entries(s.okta?.appUsers ?? {}).map(([k, v]) => [k, byId(v)]))
+    expect(appUsers(refreshed)).toEqual(appUsers(fresh))
+  })
+})

@@ -104,6 +104,16 @@ describe('createGraphClient', () => {
   })
 })
 
+describe('link safety', () => {
+  it('never sends the token to a nextLink on another origin', async () => {
+    const c = client([json(200, { value: [{ id: '1' }], '@odata.nextLink': 'https://evil.example/v1.0/users?$skiptoken=x' })])
+    await expect(c.graph.forEachPage('users', () => undefined)).rejects.toMatchObject({ code: 'foreign_link' })
+    expect(c.requests).toHaveLength(1)
+    expect(c.graph.isOwnUrl('https://graph.example/v1.0/users/delta?$deltatoken=1')).toBe(true)
+    expect(c.graph.isOwnUrl('https://graph.example.evil/v1.0')).toBe(false)
+  })
+})
+
 describe('resolveEntraEndpoints', () => {
   it('knows the national clouds and lets custom hosts win', () => {
     expect(resolveEntraEndpoints({ cloud: 'global', tenantId: 't' })).toMatchObject({

@@ -119,6 +119,14 @@ describe('createOktaReader', () => {
     await expect(reader.getJson('/api/v1/apps')).rejects.toMatchObject({ source: 'okta', status: 403, code: 'E0000006' })
   })
 
+  it('refuses a Link rel="next" on another origin (the token stays home)', async () => {
+    const s = stubSend([() => page([{ id: '00u1' }], 'https://evil.example/api/v1/users?after=x')])
+    const conn = createOktaClient({ orgUrl: 'https://mine.example.com', credential: { kind: 'apiToken', token: 't' }, send: s.send })
+    const reader = createOktaReader({ client: conn.client, executor: conn.executor, orgUrl: 'https://mine.example.com' })
+    await expect(reader.forEachPage('/api/v1/users', () => undefined)).rejects.toMatchObject({ code: 'foreign_link' })
+    expect(s.requests).toHaveLength(1)
+  })
+
   it('waits on a 429 the SDK way (X-Rate-Limit-Reset − Date + 1 s) and counts the throttle wait', async () => {
     const now = Date.now()
     const s = stubSend([
