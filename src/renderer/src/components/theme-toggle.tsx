@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { applyTheme, saveTheme, storedTheme, systemTheme, type Theme } from '../theme'
 import { useShortcut } from './use-shortcut'
@@ -10,6 +10,16 @@ export function currentTheme(): Theme {
 
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(currentTheme)
+  // Until the user picks a theme, follow the system when it switches (e.g. at sunset).
+  useEffect(() => {
+    const query = window.matchMedia?.('(prefers-color-scheme: dark)')
+    if (!query) return
+    const follow = () => {
+      if (!storedTheme(window.localStorage)) setTheme(query.matches ? 'dark' : 'light')
+    }
+    query.addEventListener('change', follow)
+    return () => query.removeEventListener('change', follow)
+  }, [])
   const toggle = useCallback(() => {
     const next: Theme = theme === 'dark' ? 'light' : 'dark'
     applyTheme(document.documentElement, next)

@@ -1,3 +1,4 @@
+import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../../../src/renderer/src/app'
 import { ErrorBoundary } from '../../../../src/renderer/src/components/error-boundary'
@@ -73,6 +74,25 @@ describe('app shell', () => {
     await press('t', document.body)
     expect(document.documentElement.dataset.theme).toBe('light')
     expect(window.localStorage.getItem(THEME_STORAGE_KEY)).toBe('light')
+  })
+
+  it('follows the system theme until the user picks one', async () => {
+    const listeners = new Set<() => void>()
+    const query = {
+      matches: false,
+      addEventListener: (_: string, l: () => void) => listeners.add(l),
+      removeEventListener: (_: string, l: () => void) => listeners.delete(l),
+    }
+    Object.defineProperty(window, 'matchMedia', { value: () => query, configurable: true })
+    try {
+      await start()
+      expect(button(/Switch to dark theme/)).toBeDefined()
+      query.matches = true
+      await act(async () => listeners.forEach((l) => l()))
+      expect(button(/Switch to light theme/)).toBeDefined()
+    } finally {
+      Reflect.deleteProperty(window, 'matchMedia')
+    }
   })
 
   it('shows a not-found screen for unknown routes instead of a blank page', async () => {
