@@ -41,7 +41,8 @@ export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
             tick={{ fill: palette.text, fontSize: 12 }}
           />
           <Tooltip />
-          <Legend wrapperStyle={{ color: palette.text }} />
+          {/* null keeps the bars' order (worst first) instead of sorting by name */}
+          <Legend wrapperStyle={{ color: palette.text }} itemSorter={null} />
           {SEVERITIES.map((severity) => (
             <Bar
               key={severity}

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { findingStates, saveFindings } from '../../../../src/renderer/src/db/findings'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
+import { RULES } from '../../../../src/shared/rules'
 import { FIXTURE_FINDINGS } from './fixture-findings'
 import {
   NOW,
@@ -52,10 +53,16 @@ describe('Findings list', () => {
     const { c, services } = await withFindings(`/w/${WS}/findings`)
     expect(services.diagnosed).toEqual([])
     expect(status(c)).toBe('Showing 4 of 4 findings')
-    expect([...c.querySelectorAll('.wb-group h3')].map((h) => h.textContent)).toEqual([
-      '1federation-signing-cert-mismatch',
-      '1idp-client-secret-mismatch',
-      '1immutable-id-mismatch',
+    const title = (id: string) => RULES.find((r) => r.id === id)?.title ?? id
+    const headings = [...c.querySelectorAll('.wb-group h3')].map((h) => h.textContent)
+    expect(headings.slice(0, 2).sort()).toEqual(
+      [
+        `1${title('federation-signing-cert-mismatch')}`,
+        `1${title('idp-client-secret-mismatch')}`,
+      ].sort(),
+    )
+    expect(headings.slice(2)).toEqual([
+      `1${title('immutable-id-mismatch')}`,
       '1snapshot-resource-missing',
     ])
     expect(c.querySelectorAll('[role="grid"]').length).toBe(4)

@@ -4,8 +4,12 @@ import type { FindingGroup } from '../../../../shared/findings-filter'
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../../shared/overview/summary'
 import type { FindingStateRow } from '../../db'
 
-/** Rows rendered per group before "Show more"; keeps 10k findings cheap to render. */
+/** Rows added by each "Show more". */
 export const PAGE_SIZE = 100
+/** Rows rendered at first across all groups; keeps a 10k-finding list quick to render and filter. */
+export const INITIAL_ROWS = 100
+/** Rows a group shows at first however many groups there are. */
+const MIN_GROUP_ROWS = 5
 
 interface Props {
   groups: FindingGroup[]
@@ -20,8 +24,9 @@ function GroupList({
   decisions,
   onOpen,
   showHeading,
-}: Omit<Props, 'groups'> & { group: FindingGroup; showHeading: boolean }) {
-  const [shown, setShown] = useState(PAGE_SIZE)
+  initial,
+}: Omit<Props, 'groups'> & { group: FindingGroup; showHeading: boolean; initial: number }) {
+  const [shown, setShown] = useState(initial)
   const items = group.items.slice(0, shown)
   const headingId = `group-${group.key}`
   return (
@@ -76,10 +81,17 @@ function GroupList({
 /** Findings in groups, each a keyboard-navigable grid list (arrows move, Enter opens). */
 export function FindingsList({ groups, ...rest }: Props) {
   const showHeading = !(groups.length === 1 && groups[0]?.key === 'all')
+  const initial = Math.max(MIN_GROUP_ROWS, Math.floor(INITIAL_ROWS / Math.max(1, groups.length)))
   return (
     <div className="wb-groups">
       {groups.map((group) => (
-        <GroupList key={group.key} group={group} showHeading={showHeading} {...rest} />
+        <GroupList
+          key={group.key}
+          group={group}
+          showHeading={showHeading}
+          initial={initial}
+          {...rest}
+        />
       ))}
     </div>
   )

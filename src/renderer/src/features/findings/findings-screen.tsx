@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import {
@@ -8,11 +8,15 @@ import {
   indexFindings,
 } from '../../../../shared/findings-filter'
 import type { FindingStateRow } from '../../db'
+import { RULES } from '../../../../shared/rules'
 import { useWorkbench } from '../workbench/workbench-context'
 import { FindingDetail } from './finding-detail'
 import { readCriteria, writeCriteria, type ScreenCriteria } from './findings-criteria'
 import { FindingsFilters } from './findings-filters'
 import { FindingsList } from './findings-list'
+
+const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]))
+const ruleTitle = (id: string) => RULE_TITLES.get(id)
 
 /** The findings of the current snapshot: filters, grouped list, and the open finding's detail. */
 export function FindingsScreen() {
@@ -26,23 +30,30 @@ export function FindingsScreen() {
     () => (load.status === 'ready' ? load.decisions : new Map<string, FindingStateRow>()),
     [load],
   )
-  const criteria = useMemo(() => readCriteria(params), [params])
+  // Filters live in component state so typing is never held up by a navigation; the
+  // URL mirrors them (for links, back and reload) and seeds them when the screen opens.
+  const [criteria, setCriteria] = useState(() => readCriteria(params))
+  // The list follows the filters at a lower priority, so typing never waits for it to render.
+  const listCriteria = useDeferredValue(criteria)
   // The search text of every finding is lower-cased once per diagnosis, not per keystroke.
   const indexed = useMemo(() => indexFindings(findings), [findings])
   const facets = useMemo(() => facetCounts(indexed), [indexed])
   const filtered = useMemo(
-    () => filterFindings(indexed, criteria, (id) => decisions.get(id)?.state),
-    [indexed, criteria, decisions],
+    () => filterFindings(indexed, listCriteria, (id) => decisions.get(id)?.state),
+    [indexed, listCriteria, decisions],
   )
   const groups = useMemo(
-    () => groupFindings(filtered, criteria.groupBy),
-    [filtered, criteria.groupBy],
+    () => groupFindings(filtered, listCriteria.groupBy, ruleTitle),
+    [filtered, listCriteria.groupBy],
   )
   const selected = findingId ? findings.find((f) => f.id === findingId) : undefined
 
-  const change = (next: ScreenCriteria) => setParams(writeCriteria(next), { replace: true })
+  const change = (next: ScreenCriteria) => {
+    setCriteria(next)
+    setParams(writeCriteria(next), { replace: true })
+  }
   const open = (id: string) => {
-    const query = params.toString()
+    const query = writeCriteria(criteria).toString()
     void navigate(`/w/${workspaceId}/findings/${encodeURIComponent(id)}${query ? `?${query}` : ''}`)
   }
 

@@ -7,7 +7,7 @@ import { seamMap } from '../../../../shared/overview/seam-map'
 import { countsByCategory, healthSummary } from '../../../../shared/overview/summary'
 import { FindingsByCategoryChart } from '../../charts/findings-by-category-chart'
 import { loadSnapshotParts, wasCollected } from '../../db/queries'
-import { snapshotLabel } from '../workbench/snapshot-label'
+import { formatUtc } from '../workbench/snapshot-label'
 import { useWorkbench } from '../workbench/workbench-context'
 import { HealthSummaryPanel } from './health-summary'
 import { KeyFactsPanel } from './key-facts-panel'
@@ -100,9 +100,13 @@ export function OverviewScreen() {
       ) : (
         <>
           <p className="muted">
-            {snapshotLabel(row)}
-            {row.entra && ` · tenant ${row.entra.tenantId}`}
-            {row.okta && ` · ${row.okta.orgUrl}`}
+            {[
+              row.entra && `Entra tenant ${row.entra.tenantId}`,
+              row.okta && `Okta org ${row.okta.orgUrl}`,
+              `collected ${formatUtc(row.collectedAt)}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
           {diagnosed ? (
             <HealthSummaryPanel summary={summary} workspaceId={workspaceId} />

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { Link, Outlet, useNavigate, useParams } from 'react-router'
 import { useAppData } from '../../app-data'
 import { useShortcut } from '../../components/use-shortcut'
@@ -18,13 +19,30 @@ export function WorkbenchFrame() {
 /** Route element for `/w/:workspaceId`: loads the workspace's cached state once for all its screens. */
 export function WorkbenchLayout() {
   const { workspaceId = '' } = useParams()
-  const { workspaces, status } = useAppData()
+  const { workspaces, status, refreshWorkspaces } = useAppData()
   const navigate = useNavigate()
   const known = workspaces.some((w) => w.id === workspaceId)
+  // A workspace created a moment ago (the demo) may not be in the list yet: re-read it once.
+  const [rechecked, setRechecked] = useState<string>()
+  useEffect(() => {
+    if (status !== 'ready' || known || rechecked === workspaceId) return
+    let live = true
+    void refreshWorkspaces().then(() => live && setRechecked(workspaceId))
+    return () => {
+      live = false
+    }
+  }, [status, known, rechecked, workspaceId, refreshWorkspaces])
   useShortcut(['g', 'o'], () => void navigate(`/w/${workspaceId}/overview`))
   useShortcut(['g', 'f'], () => void navigate(`/w/${workspaceId}/findings`))
   useShortcut(['g', 's'], () => void navigate(`/w/${workspaceId}/snapshots`))
 
+  if (status === 'ready' && !known && rechecked !== workspaceId) {
+    return (
+      <p className="muted" role="status">
+        Opening the workspace…
+      </p>
+    )
+  }
   if (status === 'ready' && !known) {
     return (
       <section className="screen" aria-labelledby="wb-missing-title">
