@@ -46,6 +46,8 @@ export async function startMainProcess(
   options: MainProcessOptions,
 ): Promise<MainProcess | undefined> {
   const { app } = electron
+  // Sandbox every renderer, not only the windows that ask for it; must run before ready.
+  app.enableSandbox()
   if (!app.requestSingleInstanceLock()) {
     options.log.info('main.second-instance-quit')
     app.quit()

@@ -124,7 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (!url.pathname.startsWith(INVOKE_PREFIX))
       return sendJson(response, 404, { error: 'Not found.' })
-    const channel = decodeURIComponent(url.pathname.slice(INVOKE_PREFIX.length))
+    const channel = safeDecode(url.pathname.slice(INVOKE_PREFIX.length))
     let raw: unknown
     try {
       raw = parseJsonBody(await readBody(request))
@@ -161,6 +161,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     events,
     close: () => closeServer(server, events),
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    // Malformed escapes name no channel; invokeChannel answers unknown-channel.
+    return segment
   }
 }
 

@@ -47,6 +47,7 @@ describe('startMainProcess', () => {
     const electron = createFakeElectron(dir)
     const started = await startMainProcess(electron as unknown as ElectronMain, options())
     expect(started?.dataDir).toBe(dir)
+    expect(electron.app.sandboxEnabled).toBe(true)
     expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
     expect(electron.session.defaultSession.permissionCheckHandler?.({}, 'media')).toBe(false)
     expect(electron.menu.set).toBeDefined()

@@ -138,8 +138,12 @@ export class FakeApp extends EventEmitter {
   lock = true
   quitCalled = false
   aboutShown = false
+  sandboxEnabled = false
   constructor(readonly userData: string) {
     super()
+  }
+  enableSandbox() {
+    this.sandboxEnabled = true
   }
   requestSingleInstanceLock() {
     return this.lock

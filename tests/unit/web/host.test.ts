@@ -165,6 +165,12 @@ describe('browser-mode host', () => {
   it('answers an unknown channel with unknown-channel', async () => {
     const reply = JSON.parse((await invoke(host, 'vault:dump')).body)
     expect(reply).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
+    const malformed = await invoke(host, 'app%E0%A4%A')
+    expect(malformed.status).toBe(200)
+    expect(JSON.parse(malformed.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    })
   })
 
   it('refuses bodies over the size limit', async () => {
