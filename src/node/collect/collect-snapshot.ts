@@ -55,7 +55,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
   const { profile, credentials, signal } = options
   // every in-flight request listens for the abort; fan-out keeps many in flight at once
   if (signal) setMaxListeners(1000, signal)
-  const tracker = createTracker(options.onEvent)
+  const tracker = createTracker(options.onEvent, Date.now, options.since ? recordCounts(options.since) : {})
   const http = createHttpClient({ ...(options.ca ? { ca: options.ca } : {}), maxSockets: 8 })
   const errors: CollectionError[] = []
   const cursors: Record<string, string> = {}
@@ -175,6 +175,23 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       cursors,
     },
   }
+}
+
+/** Records per "<source>.<resource>" of a snapshot: the previous run's totals drive the ETA. */
+export function recordCounts(snapshot: Snapshot): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const source of ['entra', 'okta'] as const) {
+    for (const [resource, value] of Object.entries(snapshot[source] ?? {})) {
+      if (Array.isArray(value)) out[`${source}.${resource}`] = value.length
+      else if (value !== null && typeof value === 'object' && resource !== 'userSchema') {
+        out[`${source}.${resource}`] = Object.values(value as Record<string, unknown>).reduce(
+          (n: number, v) => n + (Array.isArray(v) ? v.length : 0),
+          0,
+        )
+      }
+    }
+  }
+  return out
 }
 
 function allFailed(source: 'entra' | 'okta', resources: readonly string[], error: unknown): CollectionError[] {

@@ -21,8 +21,15 @@ export interface Tracker {
   track: (source: Source, resource: string) => ResourceTracker
 }
 
-/** Creates a tracker that reports through `onEvent` (never throws if the listener does). */
-export function createTracker(onEvent: ((event: CollectEvent) => void) | undefined, now: () => number = Date.now): Tracker {
+/**
+ * Creates a tracker that reports through `onEvent` (never throws if the listener does).
+ * `expected` ("<source>.<resource>" → records, e.g. from the previous snapshot) feeds the ETA.
+ */
+export function createTracker(
+  onEvent: ((event: CollectEvent) => void) | undefined,
+  now: () => number = Date.now,
+  expected: Readonly<Record<string, number>> = {},
+): Tracker {
   const emit = (event: CollectEvent): void => {
     try {
       onEvent?.(event)
@@ -36,13 +43,13 @@ export function createTracker(onEvent: ((event: CollectEvent) => void) | undefin
     let records = 0
     let pages = 0
     let errors = 0
-    let expected: number | undefined
+    let expectedTotal: number | undefined = expected[`${source}.${resource}`]
     const progress = (): void => {
       const elapsed = now() - started
       const etaMs =
-        expected !== undefined && records > 0 && expected > records
-          ? Math.round((elapsed / records) * (expected - records))
-          : expected !== undefined && records >= expected
+        expectedTotal !== undefined && records > 0 && expectedTotal > records
+          ? Math.round((elapsed / records) * (expectedTotal - records))
+          : expectedTotal !== undefined && records >= expectedTotal
             ? 0
             : null
       emit({
@@ -70,7 +77,7 @@ export function createTracker(onEvent: ((event: CollectEvent) => void) | undefin
         progress()
       },
       expect: (total) => {
-        expected = total
+        expectedTotal = total
       },
     }
   }

@@ -27,6 +27,16 @@ describe('collection events', () => {
     expect(events.at(-1)).toMatchObject({ resource: 'signIns', errors: 1, etaMs: null })
   })
 
+  it('takes expected totals (the previous snapshot’s counts) for the ETA', () => {
+    const events: CollectEvent[] = []
+    let t = 0
+    const tracker = createTracker((e) => events.push(e), () => t, { 'entra.users': 10 })
+    const users = tracker.track('entra', 'users')
+    t = 500
+    users.page([{ id: '1' }, { id: '2' }, { id: '3' }, { id: '4' }, { id: '5' }])
+    expect(events.at(-1)).toMatchObject({ records: 5, etaMs: 500 })
+  })
+
   it('a throwing listener does not break the collection', () => {
     const tracker = createTracker(() => {
       throw new Error('listener bug')
