@@ -12,6 +12,7 @@ export const IDP_LINKS = [
   'client-secret',
   'redirect-uri',
   'issuer',
+  'consent',
   'user-matching',
 ] as const
 /** The links of an Entra federated domain ↔ Okta Office 365 app pair. */
@@ -61,6 +62,12 @@ export const IDP_LINK_DEFINITIONS: Readonly<Record<IdpLinkKind, LinkDefinition>>
     sides: ['idp'],
     needs: ['okta.idps', 'entra.applications'],
   },
+  consent: {
+    label: 'Consent (openid, email, profile)',
+    rules: ['idp-app-consent-missing'],
+    sides: ['idp', 'application'],
+    needs: ['okta.idps', 'entra.applications', 'entra.oauth2PermissionGrants'],
+  },
   'user-matching': {
     label: 'User matching',
     rules: [
@@ -77,8 +84,8 @@ export const IDP_LINK_DEFINITIONS: Readonly<Record<IdpLinkKind, LinkDefinition>>
 /** Link definitions of the federation pair, keyed by link kind. */
 export const FEDERATION_LINK_DEFINITIONS: Readonly<Record<FederationLinkKind, LinkDefinition>> = {
   issuer: {
-    label: 'Issuer',
-    rules: ['federation-issuer-mismatch'],
+    label: 'Issuer and pairing',
+    rules: ['federation-issuer-mismatch', 'federation-office365-pairing'],
     sides: ['domain', 'app'],
     needs: ['entra.federationConfigurations', 'okta.apps'],
   },

@@ -243,7 +243,7 @@ function idpPairs(
             (m.clientSecret === undefined
               ? 'Okta did not return the client secret, so it cannot be compared.'
               : undefined))
-          : kind === 'redirect-uri'
+          : kind === 'redirect-uri' || kind === 'consent'
             ? noApp
             : undefined
       return buildLink(kind, IDP_LINK_DEFINITIONS[kind], ctx, incomplete, claimed)

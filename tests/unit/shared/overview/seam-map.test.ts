@@ -34,6 +34,7 @@ describe('seamMap pairs', () => {
       'client-secret': 'ok',
       'redirect-uri': 'ok',
       issuer: 'ok',
+      consent: 'ok',
       'user-matching': 'ok',
     })
     expect(status(map.federations[0]!.links)).toEqual({
@@ -88,9 +89,9 @@ describe('seamMap link status from findings', () => {
   })
 
   it('lists findings about the pair that belong to no link under other', () => {
-    const consent = finding('idp-app-consent-missing', 'high', [IDP, APP_REG])
-    const pair = seamMap(tenantPair(), [consent]).idps[0]!
-    expect(pair.other.map((f) => f.id)).toEqual([consent.id])
+    const future = finding('idp-some-future-check', 'high', [IDP, APP_REG])
+    const pair = seamMap(tenantPair(), [future]).idps[0]!
+    expect(pair.other.map((f) => f.id)).toEqual([future.id])
     expect(pair.links.every((l) => l.status === 'ok')).toBe(true)
   })
 
@@ -121,6 +122,7 @@ describe('seamMap link status from findings', () => {
       'client-id': 'problem',
       'client-secret': 'unknown',
       'redirect-uri': 'unknown',
+      consent: 'unknown',
     })
     expect(pair.links.find((l) => l.kind === 'client-secret')?.reason).toBe(
       'No app registration of the tenant has this client ID.',
@@ -161,5 +163,18 @@ describe('seamMap against the rule catalogue', () => {
     for (const f of seamFindings) expect(cited.has(f.id)).toBe(true)
     expect(status(map.federations[0]!.links)['signing-certificate']).toBe('problem')
     expect(status(map.idps[0]!.links)['client-secret']).toBe('problem')
+    expect(status(map.idps[0]!.links)['consent']).toBe('problem')
+  })
+
+  it('shows a domain federated to Okta without an Office 365 app as a pairing problem', async () => {
+    const snapshot = tenantPair()
+    snapshot.okta!.apps = []
+    const map = seamMap(snapshot, runRules(snapshot, await catalogueRules()))
+    const pair = map.federations.find((p) => p.domain === 'contoso.com')!
+    expect(pair.app).toBeUndefined()
+    expect(pair.links.find((l) => l.kind === 'issuer')).toMatchObject({
+      status: 'problem',
+      findings: [expect.objectContaining({ rule: 'federation-office365-pairing' })],
+    })
   })
 })

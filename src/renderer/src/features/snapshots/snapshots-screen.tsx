@@ -126,7 +126,12 @@ export function SnapshotsScreen() {
                   <tr key={row.id} data-snapshot-id={row.id} aria-current={isCurrent || undefined}>
                     <th scope="row" className="data-table__name">
                       <time dateTime={row.collectedAt}>{formatUtc(row.collectedAt)}</time>
-                      {isCurrent && <span className="chip chip--ok"> current</span>}
+                      {isCurrent && (
+                        <>
+                          {' '}
+                          <span className="chip chip--ok">current</span>
+                        </>
+                      )}
                     </th>
                     <td>
                       {row.status}
