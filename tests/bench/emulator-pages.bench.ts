@@ -17,7 +17,18 @@ import type { Benchmark, Figures } from './types'
 
 const USERS = Number(process.env.CROSSWALK_BENCH_EMULATOR_USERS ?? 100_000)
 const PAGES_PER_ROUND = 5
-const SELECT = ['id', 'userPrincipalName', 'displayName', 'mail', 'accountEnabled', 'onPremisesImmutableId', 'onPremisesSyncEnabled', 'onPremisesLastSyncDateTime', 'proxyAddresses', 'createdDateTime']
+const SELECT = [
+  'id',
+  'userPrincipalName',
+  'displayName',
+  'mail',
+  'accountEnabled',
+  'onPremisesImmutableId',
+  'onPremisesSyncEnabled',
+  'onPremisesLastSyncDateTime',
+  'proxyAddresses',
+  'createdDateTime',
+]
 
 let emu: Emulator | undefined
 let token = ''
@@ -33,7 +44,11 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)] ?? 0
 }
 
-async function timed(url: string, ca: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number }> {
+async function timed(
+  url: string,
+  ca: string,
+  headers: Record<string, string>,
+): Promise<{ ms: number; bytes: number }> {
   const t = performance.now()
   const r = await call(url, { ca, headers })
   const ms = performance.now() - t
@@ -57,22 +72,41 @@ export const benchmark: Benchmark = {
     try {
       emu = await startEmulator({ scenario: 'large', users: USERS, seed: 1 })
     } catch {
-      emu = await startEmulator({ scenario: (o) => buildFixtureScenario({ ...o, users: USERS }), seed: 1 })
+      emu = await startEmulator({
+        scenario: (o) => buildFixtureScenario({ ...o, users: USERS }),
+        seed: 1,
+      })
     }
-    token = await graphToken(emu, emu.scenario.credentials.entra.clientId, emu.scenario.credentials.entra.clientSecret)
-    const g = await call(graphPageUrl(0, SELECT.join(',')), { ca: emu.caPem, headers: { authorization: `Bearer ${token}` } })
-    const o = await call(oktaPageUrl(0), { ca: emu.caPem, headers: { authorization: `SSWS ${emu.env.CROSSWALK_EMULATOR_OKTA_API_TOKEN}` } })
+    token = await graphToken(
+      emu,
+      emu.scenario.credentials.entra.clientId,
+      emu.scenario.credentials.entra.clientSecret,
+    )
+    const g = await call(graphPageUrl(0, SELECT.join(',')), {
+      ca: emu.caPem,
+      headers: { authorization: `Bearer ${token}` },
+    })
+    const o = await call(oktaPageUrl(0), {
+      ca: emu.caPem,
+      headers: { authorization: `SSWS ${emu.env.CROSSWALK_EMULATOR_OKTA_API_TOKEN}` },
+    })
     graphBytes = Buffer.byteLength(g.body)
     oktaBytes = Buffer.byteLength(o.body)
     const graphBody = Buffer.alloc(graphBytes, 0x61)
     const oktaBody = Buffer.alloc(oktaBytes, 0x61)
     const certs = generateRunCertificates()
     floorCa = certs.ca.certPem
-    floorServer = createServer({ key: certs.server.keyPem, cert: certs.server.certPem }, (req, res) => {
-      const body = req.url === '/graph' ? graphBody : oktaBody
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) })
-      res.end(body)
-    })
+    floorServer = createServer(
+      { key: certs.server.keyPem, cert: certs.server.certPem },
+      (req, res) => {
+        const body = req.url === '/graph' ? graphBody : oktaBody
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': String(body.length),
+        })
+        res.end(body)
+      },
+    )
     await new Promise<void>((r) => floorServer?.listen(0, '127.0.0.1', r))
     floorOrigin = `https://localhost:${(floorServer.address() as AddressInfo).port}`
   },
@@ -93,16 +127,28 @@ export const benchmark: Benchmark = {
     const n = emu.scenario.entra.users.length
     const m = emu.scenario.okta.users.length
     // rotate the select list so every round's projections are cold, as on a first collection
-    const select = [...SELECT.slice(round % SELECT.length), ...SELECT.slice(0, round % SELECT.length)].join(',')
+    const select = [
+      ...SELECT.slice(round % SELECT.length),
+      ...SELECT.slice(0, round % SELECT.length),
+    ].join(',')
     for (let i = 0; i < PAGES_PER_ROUND; i++) {
       const gOffset = ((round * PAGES_PER_ROUND + i) * 999 * 7) % Math.max(1, n - 999)
       const oOffset = ((round * PAGES_PER_ROUND + i) * 200 * 13) % Math.max(1, m - 200)
       const gUrl = graphPageUrl(gOffset, select)
       const oUrl = oktaPageUrl(oOffset)
       g.push((await timed(gUrl, emu.caPem, { authorization: `Bearer ${token}` })).ms)
-      o.push((await timed(oUrl, emu.caPem, { authorization: `SSWS ${emu.env.CROSSWALK_EMULATOR_OKTA_API_TOKEN}` })).ms)
+      o.push(
+        (
+          await timed(oUrl, emu.caPem, {
+            authorization: `SSWS ${emu.env.CROSSWALK_EMULATOR_OKTA_API_TOKEN}`,
+          })
+        ).ms,
+      )
     }
-    return { ms: median(g), extra: { oktaPageMs: median(o), rssMiB: process.memoryUsage().rss / 2 ** 20 } }
+    return {
+      ms: median(g),
+      extra: { oktaPageMs: median(o), rssMiB: process.memoryUsage().rss / 2 ** 20 },
+    }
   },
   async teardown() {
     await emu?.close()
@@ -114,4 +160,3 @@ export const benchmark: Benchmark = {
     { figure: 'rssMiB', max: 1536, label: 'memory under 1.5 GB for 100k + 100k users' },
   ],
 }
-

@@ -30,14 +30,19 @@ export function parseCli(argv: string[]): EmulatorOptions & { json: boolean } {
     return n
   }
   const name = values.scenario ?? 'healthy'
-  if (!['healthy', 'broken', 'large', 'fixture'].includes(name)) throw new Error(`unknown scenario "${name}"`)
+  if (!['healthy', 'broken', 'large', 'fixture'].includes(name))
+    throw new Error(`unknown scenario "${name}"`)
   const port = int('port', values.port)
-  if (port !== undefined && port > 65533) throw new Error('--port leaves no room for three listeners')
+  if (port !== undefined && port > 65533)
+    throw new Error('--port leaves no room for three listeners')
   const faults = values.faults === undefined ? undefined : formatFaults(parseFaults(values.faults))
   const seed = int('seed', values.seed)
   const users = int('users', values.users)
   return {
-    scenario: name === 'fixture' ? (o) => buildFixtureScenario(o) : (name as 'healthy' | 'broken' | 'large'),
+    scenario:
+      name === 'fixture'
+        ? (o) => buildFixtureScenario(o)
+        : (name as 'healthy' | 'broken' | 'large'),
     ...(port !== undefined ? { port } : {}),
     ...(faults !== undefined ? { faults } : {}),
     ...(seed !== undefined ? { seed } : {}),
@@ -90,7 +95,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   void main().catch((error: unknown) => {
-    process.stderr.write(`emulator failed: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(
+      `emulator failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    )
     process.exit(1)
   })
 }

@@ -111,7 +111,8 @@ function validate(spec: FaultSpec): FaultSpec {
   for (const [key, value] of Object.entries(spec) as [keyof FaultSpec, unknown][]) {
     if (key === 'auth') continue
     if (typeof value !== 'number' || value < 0) throw new Error(`fault "${key}" must be >= 0`)
-    if (PROBABILITIES.has(key) && value > 1) throw new Error(`fault "${key}" is a probability (0..1)`)
+    if (PROBABILITIES.has(key) && value > 1)
+      throw new Error(`fault "${key}" is a probability (0..1)`)
   }
   if (spec.burst < 1) spec.burst = 1
   return spec

@@ -73,7 +73,8 @@ export class RequestLog {
   add(entry: LogEntry): void {
     this.counts.set(entry.route, (this.counts.get(entry.route) ?? 0) + 1)
     this.entries.push(entry)
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity)
+    if (this.entries.length > this.capacity)
+      this.entries.splice(0, this.entries.length - this.capacity)
   }
 
   /** requests per route name, e.g. { "GET /v1.0/users": 12 } */
@@ -145,7 +146,11 @@ export async function listen(options: ListenOptions): Promise<Listener> {
     }
     const def = options.definition()
     const route = def.resolve(req)
-    const decision = options.faults.decide(def.service, `${def.service} ${route.key}`, route.auth === true)
+    const decision = options.faults.decide(
+      def.service,
+      `${def.service} ${route.key}`,
+      route.auth === true,
+    )
     if (decision.delayMs > 0) await sleep(decision.delayMs)
     let fault: LogEntry['fault']
     let out: EmuResponse
@@ -184,7 +189,8 @@ export async function listen(options: ListenOptions): Promise<Listener> {
       res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => res.destroy())
       return
     }
-    const sent = fault === 'malformed' ? payload.subarray(0, Math.floor(payload.length / 2)) : payload
+    const sent =
+      fault === 'malformed' ? payload.subarray(0, Math.floor(payload.length / 2)) : payload
     res.writeHead(out.status, { ...headers, 'content-length': String(sent.length) })
     if (decision.slowBodyMs > 0 && sent.length > 0) {
       const pieces = 10
@@ -227,7 +233,11 @@ function safeDecode(path: string): string {
 }
 
 /** JSON response helper. */
-export const json = (status: number, value: unknown, headers?: Record<string, string>): EmuResponse => ({
+export const json = (
+  status: number,
+  value: unknown,
+  headers?: Record<string, string>,
+): EmuResponse => ({
   status,
   body: JSON.stringify(value),
   ...(headers ? { headers } : {}),

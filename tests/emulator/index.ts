@@ -85,7 +85,8 @@ async function namedScenario(name: ScenarioName): Promise<ScenarioBuilder> {
     throw new Error(`scenario "${name}" needs tests/emulator/scenarios/index.ts: ${String(error)}`)
   }
   const build = (mod as { buildScenario?: unknown }).buildScenario
-  if (typeof build !== 'function') throw new Error('tests/emulator/scenarios/index.ts exports no buildScenario')
+  if (typeof build !== 'function')
+    throw new Error('tests/emulator/scenarios/index.ts exports no buildScenario')
   return (options) => (build as (n: string, o: typeof options) => Promise<Scenario>)(name, options)
 }
 
@@ -95,7 +96,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const signing = createSigningKey()
   const faults = new FaultEngine(seed, options.faults)
   const log = new RequestLog()
-  const defs: { entra?: ServiceDefinition; graph?: ServiceDefinition; okta?: ServiceDefinition } = {}
+  const defs: { entra?: ServiceDefinition; graph?: ServiceDefinition; okta?: ServiceDefinition } =
+    {}
   const ready = (d: ServiceDefinition | undefined): ServiceDefinition => {
     if (!d) throw new Error('emulator is still starting')
     return d
@@ -120,14 +122,28 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     throw error
   }
   const [login, graph, okta] = listeners as [Listener, Listener, Listener]
-  const origins: EmulatorOrigins = { authorityHost: login.origin, graphBaseUrl: graph.origin, oktaOrgUrl: okta.origin }
+  const origins: EmulatorOrigins = {
+    authorityHost: login.origin,
+    graphBaseUrl: graph.origin,
+    oktaOrgUrl: okta.origin,
+  }
 
   let scenario: Scenario
   try {
     const source = options.scenario
-    const builder = typeof source === 'string' ? await namedScenario(source) : typeof source === 'function' ? source : null
+    const builder =
+      typeof source === 'string'
+        ? await namedScenario(source)
+        : typeof source === 'function'
+          ? source
+          : null
     scenario = builder
-      ? await builder({ seed, origins, ...(options.users ? { users: options.users } : {}), ...(options.now ? { now: options.now } : {}) })
+      ? await builder({
+          seed,
+          origins,
+          ...(options.users ? { users: options.users } : {}),
+          ...(options.now ? { now: options.now } : {}),
+        })
       : (source as Scenario)
   } catch (error) {
     await Promise.all(listeners.map((l) => l.close()))

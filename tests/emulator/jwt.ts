@@ -19,10 +19,16 @@ function pssOptions(alg: JwtAlg): { padding?: number; saltLength?: number } {
     : {}
 }
 
-export function signJwt(header: Record<string, unknown>, payload: JwtPayload, key: KeyObject): string {
+export function signJwt(
+  header: Record<string, unknown>,
+  payload: JwtPayload,
+  key: KeyObject,
+): string {
   const alg = (header.alg ?? 'RS256') as JwtAlg
   const signingInput = `${b64json({ ...header, alg })}.${b64json(payload)}`
-  const signature = createSign('sha256').update(signingInput).sign({ key, ...pssOptions(alg) })
+  const signature = createSign('sha256')
+    .update(signingInput)
+    .sign({ key, ...pssOptions(alg) })
   return `${signingInput}.${signature.toString('base64url')}`
 }
 

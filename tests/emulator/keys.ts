@@ -23,6 +23,15 @@ export function createSigningKey(): SigningKey {
     publicKey,
     certDer: kc.certDer,
     x5t,
-    jwk: { kty: 'RSA', use: 'sig', kid: x5t, x5t, n, e, x5c: [kc.certDer], cloud_instance_name: 'microsoftonline.com' },
+    jwk: {
+      kty: 'RSA',
+      use: 'sig',
+      kid: x5t,
+      x5t,
+      n,
+      e,
+      x5c: [kc.certDer],
+      cloud_instance_name: 'microsoftonline.com',
+    },
   }
 }

@@ -14,7 +14,11 @@ export interface Mutations {
   entra: {
     add<K extends EntraCollection>(kind: K, item: EntraItem<K>): EntraItem<K>
     /** shallow merge of `patch` into the object with this id */
-    update<K extends EntraCollection>(kind: K, id: string, patch: Partial<EntraItem<K>>): EntraItem<K>
+    update<K extends EntraCollection>(
+      kind: K,
+      id: string,
+      patch: Partial<EntraItem<K>>,
+    ): EntraItem<K>
     /** `changed` = soft-deleted (restorable), `deleted` = gone for good; both show in delta as @removed */
     remove(kind: EntraCollection, id: string, reason?: 'changed' | 'deleted'): void
     /** replaces a non-collection setting, e.g. premiumLicense or federationConfigurations */
@@ -38,7 +42,10 @@ export function createMutations(store: Store): Mutations {
         return (store.entra[kind] as unknown as { add(i: object): object }).add(item) as never
       },
       update(kind, id, patch) {
-        const table = store.entra[kind] as unknown as { get(id: string): object | undefined; replace(id: string, o: object): object }
+        const table = store.entra[kind] as unknown as {
+          get(id: string): object | undefined
+          replace(id: string, o: object): object
+        }
         const current = table.get(id)
         if (!current) throw new Error(`no ${kind} ${id}`)
         return table.replace(id, { ...current, ...patch }) as never
@@ -53,7 +60,8 @@ export function createMutations(store: Store): Mutations {
     okta: {
       add(kind, item) {
         const now = store.clock.iso()
-        const record = kind === 'logs' ? item : { created: now, ...item, lastUpdated: item.lastUpdated ?? now }
+        const record =
+          kind === 'logs' ? item : { created: now, ...item, lastUpdated: item.lastUpdated ?? now }
         return store.okta[kind].add(record)
       },
       update(kind, id, patch) {
@@ -62,7 +70,14 @@ export function createMutations(store: Store): Mutations {
         if (!current) throw new Error(`no ${kind} ${id}`)
         const next: OktaRecord = { ...current, ...patch }
         const profile = current.profile
-        if (patch.profile && profile && typeof profile === 'object' && !Array.isArray(profile) && typeof patch.profile === 'object' && !Array.isArray(patch.profile)) {
+        if (
+          patch.profile &&
+          profile &&
+          typeof profile === 'object' &&
+          !Array.isArray(profile) &&
+          typeof patch.profile === 'object' &&
+          !Array.isArray(patch.profile)
+        ) {
           next.profile = { ...profile, ...patch.profile }
         }
         if (kind !== 'logs') next.lastUpdated = store.clock.iso()

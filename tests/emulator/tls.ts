@@ -3,7 +3,13 @@
  * signs with. RSA keys come from node:crypto (fast, native); node-forge only builds the X.509
  * structures.
  */
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
+import {
+  createHash,
+  createPrivateKey,
+  generateKeyPairSync,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto'
 import forge from 'node-forge'
 
 export interface KeyAndCert {
@@ -57,7 +63,13 @@ function buildCert(req: CertRequest, keyPem: string): forge.pki.Certificate {
   const extensions: object[] = [
     { name: 'basicConstraints', cA: req.ca, critical: req.ca },
     req.ca
-      ? { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true }
+      ? {
+          name: 'keyUsage',
+          keyCertSign: true,
+          cRLSign: true,
+          digitalSignature: true,
+          critical: true,
+        }
       : { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]
@@ -81,7 +93,11 @@ function toKeyAndCert(cert: forge.pki.Certificate, keyPem: string, key: KeyObjec
 }
 
 /** A self-signed certificate (for app credentials and signing keys). */
-export function selfSignedCertificate(commonName: string, days = 365, notBefore?: Date): KeyAndCert {
+export function selfSignedCertificate(
+  commonName: string,
+  days = 365,
+  notBefore?: Date,
+): KeyAndCert {
   const { keyPem, key } = rsaKey()
   const cert = buildCert({ commonName, days, ca: false, notBefore }, keyPem)
   return toKeyAndCert(cert, keyPem, key)
@@ -90,7 +106,10 @@ export function selfSignedCertificate(commonName: string, days = 365, notBefore?
 /** Generates the run's CA and a localhost server certificate issued by it. */
 export function generateRunCertificates(): RunCertificates {
   const caKey = rsaKey()
-  const caCert = buildCert({ commonName: 'Crosswalk Emulator Test CA', days: 30, ca: true }, caKey.keyPem)
+  const caCert = buildCert(
+    { commonName: 'Crosswalk Emulator Test CA', days: 30, ca: true },
+    caKey.keyPem,
+  )
   const serverKey = rsaKey()
   const serverCert = buildCert(
     {
@@ -120,5 +139,9 @@ export function thumbprints(certPem: string): { sha1Hex: string; x5t: string; x5
   const der = pemToDer(certPem)
   const sha1 = createHash('sha1').update(der).digest()
   const sha256 = createHash('sha256').update(der).digest()
-  return { sha1Hex: sha1.toString('hex').toUpperCase(), x5t: sha1.toString('base64url'), x5tS256: sha256.toString('base64url') }
+  return {
+    sha1Hex: sha1.toString('hex').toUpperCase(),
+    x5t: sha1.toString('base64url'),
+    x5tS256: sha256.toString('base64url'),
+  }
 }

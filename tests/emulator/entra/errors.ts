@@ -14,7 +14,10 @@ export interface AadstsError {
 
 /** `2016-01-09 02:02:12Z`, the timestamp format of Entra error bodies */
 export function aadTimestamp(date = new Date()): string {
-  return date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z')
+  return date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z')
 }
 
 export function aadstsResponse(
@@ -64,7 +67,8 @@ export const AADSTS = {
     code: 7000218,
     error: 'invalid_client',
     status: 401,
-    message: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    message:
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
   }),
   badAssertion: (reason: string): AadstsError => ({
     code: 700027,

@@ -3,7 +3,13 @@
  */
 import { randomUUID } from 'node:crypto'
 import { resolveTenant, type EmulatorContext } from '../context'
-import { json, type EmuRequest, type EmuResponse, type Route, type ServiceDefinition } from '../http'
+import {
+  json,
+  type EmuRequest,
+  type EmuResponse,
+  type Route,
+  type ServiceDefinition,
+} from '../http'
 import { AADSTS, aadstsResponse } from './errors'
 import { tokenRoute } from './token'
 
@@ -15,7 +21,11 @@ export function discoveryDocument(origin: string, tenantId: string): Record<stri
   const base = `${origin}/${tenantId}`
   return {
     token_endpoint: `${base}/oauth2/v2.0/token`,
-    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    token_endpoint_auth_methods_supported: [
+      'client_secret_post',
+      'private_key_jwt',
+      'client_secret_basic',
+    ],
     jwks_uri: `${base}/discovery/v2.0/keys`,
     response_modes_supported: ['query', 'fragment', 'form_post'],
     subject_types_supported: ['pairwise'],
@@ -31,9 +41,25 @@ export function discoveryDocument(origin: string, tenantId: string): Record<stri
     frontchannel_logout_supported: true,
     end_session_endpoint: `${base}/oauth2/v2.0/logout`,
     claims_supported: [
-      'sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name',
-      'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username',
-      'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email',
+      'sub',
+      'iss',
+      'cloud_instance_name',
+      'cloud_instance_host_name',
+      'cloud_graph_host_name',
+      'msgraph_host',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'acr',
+      'nonce',
+      'preferred_username',
+      'name',
+      'tid',
+      'ver',
+      'at_hash',
+      'c_hash',
+      'email',
     ],
     kerberos_endpoint: `${base}/kerberos`,
     tenant_region_scope: 'WW',
@@ -88,7 +114,11 @@ export function entraService(ctx: EmulatorContext): ServiceDefinition {
       }
       if (req.method === 'POST' && (m = TOKEN.exec(p))) {
         const segment = m[1] ?? ''
-        return { key: 'POST /{tenant}/oauth2/v2.0/token', auth: true, handle: () => tokenRoute(ctx, req, segment) }
+        return {
+          key: 'POST /{tenant}/oauth2/v2.0/token',
+          auth: true,
+          handle: () => tokenRoute(ctx, req, segment),
+        }
       }
       if (req.method === 'GET' && /^\/common\/discovery\/instance\/?$/i.test(p)) {
         return {
@@ -108,20 +138,39 @@ export function entraService(ctx: EmulatorContext): ServiceDefinition {
         key: 'unknown',
         handle: () =>
           aadstsResponse(
-            { code: 900561, error: 'invalid_request', status: 404, message: `The endpoint ${p} is not supported.` },
+            {
+              code: 900561,
+              error: 'invalid_request',
+              status: 404,
+              message: `The endpoint ${p} is not supported.`,
+            },
             { requestId: req.requestId, correlationId: req.clientRequestId, origin: req.origin },
           ),
       }
     },
     throttled: (req) =>
       aadstsResponse(
-        { code: 50196, error: 'temporarily_unavailable', status: 429, message: 'The server is busy. Retry later.' },
+        {
+          code: 50196,
+          error: 'temporarily_unavailable',
+          status: 429,
+          message: 'The server is busy. Retry later.',
+        },
         { requestId: req.requestId, correlationId: req.clientRequestId, origin: req.origin },
       ),
     serverError: (req) =>
       aadstsResponse(
-        { code: 90033, error: 'temporarily_unavailable', status: 503, message: 'A transient error has occurred. Please try again.' },
-        { requestId: req.requestId, correlationId: req.clientRequestId ?? randomUUID(), origin: req.origin },
+        {
+          code: 90033,
+          error: 'temporarily_unavailable',
+          status: 503,
+          message: 'A transient error has occurred. Please try again.',
+        },
+        {
+          requestId: req.requestId,
+          correlationId: req.clientRequestId ?? randomUUID(),
+          origin: req.origin,
+        },
       ),
     commonHeaders: (req) => ({ 'x-ms-request-id': req.requestId }),
   }

@@ -13,7 +13,11 @@ import { AADSTS, aadstsResponse, type AadstsError } from './errors'
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 const DEFAULT_LIFETIME = 3599
 
-export function tokenRoute(ctx: EmulatorContext, req: EmuRequest, tenantSegment: string): EmuResponse {
+export function tokenRoute(
+  ctx: EmulatorContext,
+  req: EmuRequest,
+  tenantSegment: string,
+): EmuResponse {
   const form = new URLSearchParams(req.body)
   const correlationId = form.get('client-request-id') ?? req.clientRequestId
   const fail = (err: AadstsError): EmuResponse =>
@@ -28,10 +32,15 @@ export function tokenRoute(ctx: EmulatorContext, req: EmuRequest, tenantSegment:
   const clientId = form.get('client_id') ?? basic?.user
   if (!clientId) return fail(AADSTS.missingParameter('client_id'))
 
-  const app = ctx.store.entra.applications.find((a) => a.appId?.toLowerCase() === clientId.toLowerCase())
-  const sp = ctx.store.entra.servicePrincipals.find((s) => s.appId?.toLowerCase() === clientId.toLowerCase())
+  const app = ctx.store.entra.applications.find(
+    (a) => a.appId?.toLowerCase() === clientId.toLowerCase(),
+  )
+  const sp = ctx.store.entra.servicePrincipals.find(
+    (s) => s.appId?.toLowerCase() === clientId.toLowerCase(),
+  )
   if (!app || !sp) return fail(AADSTS.unknownApp(clientId, tenantId))
-  if ((app as { isDisabled?: boolean | null }).isDisabled === true || sp.accountEnabled === false) return fail(AADSTS.disabledApp(clientId))
+  if ((app as { isDisabled?: boolean | null }).isDisabled === true || sp.accountEnabled === false)
+    return fail(AADSTS.disabledApp(clientId))
 
   const scope = form.get('scope')
   if (!scope) return fail(AADSTS.missingParameter('scope'))
@@ -104,7 +113,10 @@ function parseBasic(header: string | undefined): { user: string; password: strin
   const text = Buffer.from(m[1], 'base64').toString('utf8')
   const i = text.indexOf(':')
   if (i < 0) return null
-  return { user: decodeURIComponent(text.slice(0, i)), password: decodeURIComponent(text.slice(i + 1)) }
+  return {
+    user: decodeURIComponent(text.slice(0, i)),
+    password: decodeURIComponent(text.slice(i + 1)),
+  }
 }
 
 interface Resource {
@@ -126,7 +138,9 @@ function checkScope(ctx: EmulatorContext, scope: string, tenant: string): Resour
     return { audience: GRAPH_RESOURCE, servicePrincipalId: graph?.id ?? null }
   }
   const target = ctx.store.entra.servicePrincipals.find(
-    (s) => s.appId?.toLowerCase() === lower || (s.servicePrincipalNames ?? []).some((n) => n.toLowerCase() === lower),
+    (s) =>
+      s.appId?.toLowerCase() === lower ||
+      (s.servicePrincipalNames ?? []).some((n) => n.toLowerCase() === lower),
   )
   if (!target) return AADSTS.unknownResource(resource, tenant)
   return { audience: resource, servicePrincipalId: target.id ?? null }
@@ -136,7 +150,11 @@ function checkScope(ctx: EmulatorContext, scope: string, tenant: string): Resour
  * A secret is valid when it equals the value of one of the app's secrets whose
  * passwordCredential is still on the app and inside its start/end dates (scenario clock).
  */
-function checkSecret(ctx: EmulatorContext, app: MG.Application, secret: string): AadstsError | null {
+function checkSecret(
+  ctx: EmulatorContext,
+  app: MG.Application,
+  secret: string,
+): AadstsError | null {
   const appId = app.appId ?? ''
   const now = ctx.store.clock.now()
   const match = ctx.scenario.entra.secrets.find((s) => s.appId === appId && s.secretText === secret)
@@ -159,12 +177,15 @@ function checkAssertion(
   const { header, payload } = jwt
   const x5tS256 = typeof header['x5t#S256'] === 'string' ? header['x5t#S256'] : undefined
   const x5t = typeof header.x5t === 'string' ? header.x5t : undefined
-  if (!x5tS256 && !x5t) return AADSTS.badAssertion('The client assertion carries no x5t or x5t#S256.')
+  if (!x5tS256 && !x5t)
+    return AADSTS.badAssertion('The client assertion carries no x5t or x5t#S256.')
   const now = ctx.store.clock.now()
   const candidates = ctx.scenario.entra.certificates.filter((c) => c.appId === appId)
   let found: { pem: string; endDateTime?: string | null } | undefined
   for (const c of candidates) {
-    const key = app.keyCredentials?.find((k) => k.keyId === c.keyId && (k.usage ?? 'Verify') === 'Verify')
+    const key = app.keyCredentials?.find(
+      (k) => k.keyId === c.keyId && (k.usage ?? 'Verify') === 'Verify',
+    )
     if (!key) continue
     const t = thumbprints(c.certificatePem)
     if ((x5tS256 && t.x5tS256 === x5tS256) || (x5t && t.x5t === x5t)) {
@@ -188,7 +209,9 @@ function checkAssertion(
     return AADSTS.badAssertion(`The audience '${String(payload.aud)}' is not the token endpoint.`)
   }
   if (payload.iss !== appId || payload.sub !== appId) {
-    return AADSTS.badAssertion('The issuer and subject of the client assertion must be the client id.')
+    return AADSTS.badAssertion(
+      'The issuer and subject of the client assertion must be the client id.',
+    )
   }
   const t = Date.now() / 1000
   const skew = 300
@@ -198,7 +221,11 @@ function checkAssertion(
 }
 
 /** Application permissions granted to a client service principal on a resource (admin-consented app roles). */
-export function grantedRoles(ctx: EmulatorContext, clientSpId: string, resourceSpId: string | null): string[] {
+export function grantedRoles(
+  ctx: EmulatorContext,
+  clientSpId: string,
+  resourceSpId: string | null,
+): string[] {
   const resource = resourceSpId ? ctx.store.entra.servicePrincipals.get(resourceSpId) : undefined
   if (!resource) return []
   const byId = new Map((resource.appRoles ?? []).map((r) => [r.id, r.value]))

@@ -13,7 +13,9 @@ const WWW_AUTHENTICATE =
   'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"'
 
 function invalid(req: EmuRequest, message: string): EmuResponse {
-  return graphError(req, 401, 'InvalidAuthenticationToken', message, { 'www-authenticate': WWW_AUTHENTICATE })
+  return graphError(req, 401, 'InvalidAuthenticationToken', message, {
+    'www-authenticate': WWW_AUTHENTICATE,
+  })
 }
 
 export function authenticate(ctx: EmulatorContext, req: EmuRequest): Caller | EmuResponse {
@@ -28,17 +30,23 @@ export function authenticate(ctx: EmulatorContext, req: EmuRequest): Caller | Em
   if (p.aud !== GRAPH_RESOURCE && p.aud !== `${GRAPH_RESOURCE}/` && p.aud !== GRAPH_APP_ID) {
     return invalid(req, 'Access token validation failure. Invalid audience.')
   }
-  if (p.tid !== ctx.tenantId) return invalid(req, 'Access token validation failure. Invalid issuer.')
+  if (p.tid !== ctx.tenantId)
+    return invalid(req, 'Access token validation failure. Invalid issuer.')
   const now = Date.now() / 1000
-  if (typeof p.exp !== 'number' || p.exp <= now) return invalid(req, 'Lifetime validation failed, the token is expired.')
+  if (typeof p.exp !== 'number' || p.exp <= now)
+    return invalid(req, 'Lifetime validation failed, the token is expired.')
   if (typeof p.nbf === 'number' && p.nbf > now + 300) {
     return invalid(req, 'Lifetime validation failed, the token is not yet valid.')
   }
-  const roles = Array.isArray(p.roles) ? p.roles.filter((r): r is string => typeof r === 'string') : []
+  const roles = Array.isArray(p.roles)
+    ? p.roles.filter((r): r is string => typeof r === 'string')
+    : []
   return { appId: String(p.appid ?? ''), roles: new Set(roles) }
 }
 
 /** true when the caller holds any of the roles, or the ReadWrite form of one of them */
 export function hasAnyRole(caller: Caller, roles: readonly string[]): boolean {
-  return roles.some((r) => caller.roles.has(r) || caller.roles.has(r.replace('.Read.', '.ReadWrite.')))
+  return roles.some(
+    (r) => caller.roles.has(r) || caller.roles.has(r.replace('.Read.', '.ReadWrite.')),
+  )
 }

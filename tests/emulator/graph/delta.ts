@@ -7,7 +7,7 @@
 import type { EmuRequest, EmuResponse } from '../http'
 import type { Sequence, Table } from '../store'
 import { badRequest, graphError } from './errors'
-import { FilterError, parseFilter } from './filter'
+import { type FilterError, parseFilter } from './filter'
 import { decodeToken, encodeToken, pageBody, parseSelect, projectJson } from './odata'
 
 export interface DeltaSpec {
@@ -28,14 +28,31 @@ export function deltaQuery(req: EmuRequest, graphBase: string, spec: DeltaSpec):
   if (skip !== null || delta !== null) {
     const decoded = decodeToken(skip ?? delta)
     if (delta === 'latest') {
-      const token = encodeToken({ s: spec.sequence.value, sel: q.get('$select'), f: q.get('$filter') })
+      const token = encodeToken({
+        s: spec.sequence.value,
+        sel: q.get('$select'),
+        f: q.get('$filter'),
+      })
       const link = `${req.origin}${req.url.pathname}?$deltatoken=${token}`
-      return { status: 200, body: pageBody(context(graphBase, spec, parseSelect(q.get('$select'))), [], { deltaLink: link }) }
+      return {
+        status: 200,
+        body: pageBody(context(graphBase, spec, parseSelect(q.get('$select'))), [], {
+          deltaLink: link,
+        }),
+      }
     }
     if (!decoded) {
-      return graphError(req, 400, 'syncStateNotFound', 'The sync state generation is not found. Please restart sync.')
+      return graphError(
+        req,
+        400,
+        'syncStateNotFound',
+        'The sync state generation is not found. Please restart sync.',
+      )
     }
-    state = decoded.u === undefined ? { a: decoded.s, u: spec.sequence.value, o: 0, sel: decoded.sel, f: decoded.f } : decoded
+    state =
+      decoded.u === undefined
+        ? { a: decoded.s, u: spec.sequence.value, o: 0, sel: decoded.sel, f: decoded.f }
+        : decoded
   } else {
     state = { a: null, u: spec.sequence.value, o: 0, sel: q.get('$select'), f: q.get('$filter') }
   }
@@ -63,16 +80,26 @@ export function deltaQuery(req: EmuRequest, graphBase: string, spec: DeltaSpec):
   let texts: string[]
   let total: number
   if (after === null) {
-    const rows = predicate ? spec.table.items.filter((x) => predicate(x as Record<string, unknown>)) : spec.table.items
+    const rows = predicate
+      ? spec.table.items.filter((x) => predicate(x as Record<string, unknown>))
+      : spec.table.items
     total = rows.length
     texts = rows.slice(offset, offset + size).map((o) => deltaJson(o, select, spec))
   } else {
     const { changed, removed } = spec.table.changes(after, upTo)
-    const live = predicate ? changed.filter((x) => predicate(x as Record<string, unknown>)) : changed
+    const live = predicate
+      ? changed.filter((x) => predicate(x as Record<string, unknown>))
+      : changed
     const gone = predicate ? removed.filter((t) => predicate({ id: t.id })) : removed
     const all = [
       ...live.map((o) => deltaJson(o, select, spec)),
-      ...gone.map((t) => JSON.stringify({ '@odata.type': spec.odataType, id: t.id, '@removed': { reason: t.reason } })),
+      ...gone.map((t) =>
+        JSON.stringify({
+          '@odata.type': spec.odataType,
+          id: t.id,
+          '@removed': { reason: t.reason },
+        }),
+      ),
     ]
     total = all.length
     texts = all.slice(offset, offset + size)

@@ -26,7 +26,12 @@ export function graphError(
 }
 
 export const denied = (req: EmuRequest): EmuResponse =>
-  graphError(req, 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.')
+  graphError(
+    req,
+    403,
+    'Authorization_RequestDenied',
+    'Insufficient privileges to complete the operation.',
+  )
 
 export const nonPremium = (req: EmuRequest): EmuResponse =>
   graphError(

@@ -148,7 +148,12 @@ export function parseFilter(text: string): ParsedFilter {
       if (fn === 'endswith') advanced = true
       return (x) => {
         const v = get(x, p)
-        return typeof v === 'string' && (fn === 'startswith' ? v.toLowerCase().startsWith(value) : v.toLowerCase().endsWith(value))
+        return (
+          typeof v === 'string' &&
+          (fn === 'startswith'
+            ? v.toLowerCase().startsWith(value)
+            : v.toLowerCase().endsWith(value))
+        )
       }
     }
     if (/\/any$/i.test(t.v) && peek()?.t === '(') {
@@ -165,7 +170,8 @@ export function parseFilter(text: string): ParsedFilter {
     }
     const p = path(t.v)
     const op = tokens[pos++]
-    if (!op || op.t !== 'word' || !COMPARE.has(op.v.toLowerCase())) throw new FilterError(`unsupported operator after ${t.v}`)
+    if (!op || op.t !== 'word' || !COMPARE.has(op.v.toLowerCase()))
+      throw new FilterError(`unsupported operator after ${t.v}`)
     const o = op.v.toLowerCase()
     if (o === 'ne') advanced = true
     const value = literal()
@@ -177,10 +183,16 @@ export function parseFilter(text: string): ParsedFilter {
     const segs = t.v.split('/')
     if (segs[0] !== variable) throw new FilterError('lambda must use its variable')
     const op = tokens[pos++]
-    if (!op || op.t !== 'word' || !COMPARE.has(op.v.toLowerCase())) throw new FilterError('bad lambda operator')
+    if (!op || op.t !== 'word' || !COMPARE.has(op.v.toLowerCase()))
+      throw new FilterError('bad lambda operator')
     const value = literal()
     const rest = segs.slice(1)
-    return (el) => compare(rest.length ? get(el as Record<string, unknown>, rest) : el, op.v.toLowerCase(), value)
+    return (el) =>
+      compare(
+        rest.length ? get(el as Record<string, unknown>, rest) : el,
+        op.v.toLowerCase(),
+        value,
+      )
   }
 
   const predicate = orExpr()

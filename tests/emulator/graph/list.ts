@@ -6,7 +6,7 @@
 import type { EmuRequest, EmuResponse } from '../http'
 import type { Table } from '../store'
 import { badRequest, unsupportedQuery } from './errors'
-import { FilterError, parseFilter } from './filter'
+import { type FilterError, parseFilter } from './filter'
 import { decodeToken, encodeToken, linkWith, pageBody, parseSelect, projectJson } from './odata'
 
 export interface CollectionSpec {
@@ -32,7 +32,11 @@ export interface CollectionSpec {
 const eventual = (req: EmuRequest): boolean =>
   String(req.headers.consistencylevel ?? '').toLowerCase() === 'eventual'
 
-export function listCollection(req: EmuRequest, graphBase: string, spec: CollectionSpec): EmuResponse {
+export function listCollection(
+  req: EmuRequest,
+  graphBase: string,
+  spec: CollectionSpec,
+): EmuResponse {
   const q = req.query
   const token = q.get('$skiptoken')
   const state = token === null ? null : decodeToken(token)
@@ -44,11 +48,15 @@ export function listCollection(req: EmuRequest, graphBase: string, spec: Collect
   if (topText !== null) {
     const n = Number(topText)
     if (!Number.isInteger(n) || n < 1 || n > maxTop) {
-      return badRequest(req, `Invalid page size specified: '${topText}'. Must be between 1 and ${maxTop} inclusive.`)
+      return badRequest(
+        req,
+        `Invalid page size specified: '${topText}'. Must be between 1 and ${maxTop} inclusive.`,
+      )
     }
     top = n
   } else top = Math.min(top, maxTop)
-  if (spec.noSkip && q.has('$skip')) return badRequest(req, "'$skip' is not supported by the service.")
+  if (spec.noSkip && q.has('$skip'))
+    return badRequest(req, "'$skip' is not supported by the service.")
 
   const filterText = q.get('$filter')
   const searchText = q.get('$search')
@@ -62,7 +70,10 @@ export function listCollection(req: EmuRequest, graphBase: string, spec: Collect
       predicate = parsed.predicate
       advanced ||= parsed.advanced || (orderText !== null && spec.directory === true)
     } catch (e) {
-      return unsupportedQuery(req, `Unsupported or invalid query filter clause specified for resource '${spec.typeName}': ${(e as FilterError).message}`)
+      return unsupportedQuery(
+        req,
+        `Unsupported or invalid query filter clause specified for resource '${spec.typeName}': ${(e as FilterError).message}`,
+      )
     }
   }
   // the skiptoken carries the advanced query's state, so later pages need no header
@@ -80,7 +91,8 @@ export function listCollection(req: EmuRequest, graphBase: string, spec: Collect
     if (!m) return badRequest(req, 'Syntax error: invalid $search query.')
     const [, prop, word] = m as unknown as [string, string, string]
     const needle = word.toLowerCase()
-    search = (x) => typeof x[prop] === 'string' && (x[prop] as string).toLowerCase().includes(needle)
+    search = (x) =>
+      typeof x[prop] === 'string' && (x[prop] as string).toLowerCase().includes(needle)
   }
   let order = spec.order
   if (orderText) {
@@ -89,17 +101,26 @@ export function listCollection(req: EmuRequest, graphBase: string, spec: Collect
     order = { property: m[1], descending: m[3] === 'desc' }
   }
 
-  const rows = view(spec.source, `${filterText ?? ''}|${searchText ?? ''}|${order?.property ?? ''}|${order?.descending ?? ''}`, (items) => {
-    let out = items
-    if (predicate) out = out.filter((x) => predicate(x as Record<string, unknown>))
-    if (search) out = out.filter((x) => search(x as Record<string, unknown>))
-    if (order) out = sortBy(out, order.property, order.descending)
-    return out
-  })
+  const rows = view(
+    spec.source,
+    `${filterText ?? ''}|${searchText ?? ''}|${order?.property ?? ''}|${order?.descending ?? ''}`,
+    (items) => {
+      let out = items
+      if (predicate) out = out.filter((x) => predicate(x as Record<string, unknown>))
+      if (search) out = out.filter((x) => search(x as Record<string, unknown>))
+      if (order) out = sortBy(out, order.property, order.descending)
+      return out
+    },
+  )
   const offset = typeof state?.o === 'number' ? state.o : 0
   const page = rows.slice(offset, offset + top)
   const texts = page.map((obj) =>
-    projectJson(spec.listTransform ? spec.listTransform(obj) : obj, select, spec.defaults ?? null, spec.hidden),
+    projectJson(
+      spec.listTransform ? spec.listTransform(obj) : obj,
+      select,
+      spec.defaults ?? null,
+      spec.hidden,
+    ),
   )
   const next = offset + top < rows.length
   const context = `${graphBase}/v1.0/$metadata#${spec.context}${select ? `(${select.join(',')})` : ''}`
@@ -107,21 +128,35 @@ export function listCollection(req: EmuRequest, graphBase: string, spec: Collect
     status: 200,
     body: pageBody(context, texts, {
       ...(count && !state ? { count: rows.length } : {}),
-      ...(next ? { nextLink: linkWith(`${req.origin}${req.url.pathname}`, q, '$skiptoken', encodeToken({ o: offset + top })) } : {}),
+      ...(next
+        ? {
+            nextLink: linkWith(
+              `${req.origin}${req.url.pathname}`,
+              q,
+              '$skiptoken',
+              encodeToken({ o: offset + top }),
+            ),
+          }
+        : {}),
     }),
   }
 }
 
 export function countCollection(req: EmuRequest, spec: CollectionSpec): EmuResponse {
   if (!eventual(req)) {
-    return unsupportedQuery(req, 'The request uses $count, which requires the ConsistencyLevel header set to eventual.')
+    return unsupportedQuery(
+      req,
+      'The request uses $count, which requires the ConsistencyLevel header set to eventual.',
+    )
   }
   const filterText = req.query.get('$filter')
   let n = Array.isArray(spec.source) ? spec.source.length : spec.source.items.length
   if (filterText) {
     try {
       const { predicate } = parseFilter(filterText)
-      n = view(spec.source, `${filterText}|count`, (items) => items.filter((x) => predicate(x as Record<string, unknown>))).length
+      n = view(spec.source, `${filterText}|count`, (items) =>
+        items.filter((x) => predicate(x as Record<string, unknown>)),
+      ).length
     } catch (e) {
       return unsupportedQuery(req, (e as FilterError).message)
     }
@@ -129,7 +164,12 @@ export function countCollection(req: EmuRequest, spec: CollectionSpec): EmuRespo
   return { status: 200, body: String(n), contentType: 'text/plain; charset=utf-8' }
 }
 
-export function singleObject(req: EmuRequest, graphBase: string, spec: CollectionSpec, obj: object): EmuResponse {
+export function singleObject(
+  req: EmuRequest,
+  graphBase: string,
+  spec: CollectionSpec,
+  obj: object,
+): EmuResponse {
   const select = parseSelect(req.query.get('$select'))
   const context = `${graphBase}/v1.0/$metadata#${spec.context}${select ? `(${select.join(',')})` : ''}/$entity`
   const body = projectJson(obj, select, spec.defaults ?? null, spec.hidden)
@@ -137,7 +177,11 @@ export function singleObject(req: EmuRequest, graphBase: string, spec: Collectio
   return { status: 200, body: `{"@odata.context":${JSON.stringify(context)}${rest}` }
 }
 
-function view(source: Table<object> | object[], key: string, compute: (items: object[]) => object[]): object[] {
+function view(
+  source: Table<object> | object[],
+  key: string,
+  compute: (items: object[]) => object[],
+): object[] {
   if (Array.isArray(source)) return key === '|||' ? source : compute(source)
   return source.view(key === '|||' ? '' : key, compute)
 }

@@ -5,21 +5,57 @@
 
 /** Collection-valued properties Graph returns as [] (not null) when selected and unset. */
 const COLLECTIONS = new Set([
-  'businessPhones', 'otherMails', 'proxyAddresses', 'identities', 'imAddresses',
-  'onPremisesProvisioningErrors', 'serviceProvisioningErrors', 'assignedLicenses', 'assignedPlans',
-  'provisionedPlans', 'groupTypes', 'identifierUris', 'keyCredentials', 'passwordCredentials',
-  'appRoles', 'tags', 'replyUrls', 'servicePrincipalNames', 'notificationEmailAddresses',
-  'verifiedDomains', 'technicalNotificationMails', 'supportedServices', 'requiredResourceAccess',
-  'alternativeNames', 'addIns', 'oauth2PermissionScopes', 'resourceSpecificApplicationPermissions',
-  'infoCatalogs', 'marketingNotificationEmails', 'securityComplianceNotificationMails',
-  'securityComplianceNotificationPhones', 'members@delta',
+  'businessPhones',
+  'otherMails',
+  'proxyAddresses',
+  'identities',
+  'imAddresses',
+  'onPremisesProvisioningErrors',
+  'serviceProvisioningErrors',
+  'assignedLicenses',
+  'assignedPlans',
+  'provisionedPlans',
+  'groupTypes',
+  'identifierUris',
+  'keyCredentials',
+  'passwordCredentials',
+  'appRoles',
+  'tags',
+  'replyUrls',
+  'servicePrincipalNames',
+  'notificationEmailAddresses',
+  'verifiedDomains',
+  'technicalNotificationMails',
+  'supportedServices',
+  'requiredResourceAccess',
+  'alternativeNames',
+  'addIns',
+  'oauth2PermissionScopes',
+  'resourceSpecificApplicationPermissions',
+  'infoCatalogs',
+  'marketingNotificationEmails',
+  'securityComplianceNotificationMails',
+  'securityComplianceNotificationPhones',
+  'members@delta',
 ])
 
 /** Navigation properties never returned without $expand, even when a scenario record carries them. */
 const NAVIGATION = new Set([
-  'members', 'owners', 'memberOf', 'transitiveMembers', 'transitiveMemberOf', 'manager',
-  'directReports', 'appRoleAssignments', 'appRoleAssignedTo', 'federationConfiguration',
-  'synchronization', 'oauth2PermissionGrants', 'extensions', 'registeredOwners', 'createdObjects',
+  'members',
+  'owners',
+  'memberOf',
+  'transitiveMembers',
+  'transitiveMemberOf',
+  'manager',
+  'directReports',
+  'appRoleAssignments',
+  'appRoleAssignedTo',
+  'federationConfiguration',
+  'synchronization',
+  'oauth2PermissionGrants',
+  'extensions',
+  'registeredOwners',
+  'createdObjects',
 ])
 
 export function isCollectionProperty(name: string): boolean {
@@ -55,13 +91,19 @@ export function projectJson(
   const key = names ? names.join(',') : '*'
   const hit = cache.get(obj)
   if (hit !== undefined && hit.key === key) return hit.text
-  const text = names ? serializeSelected(obj as Record<string, unknown>, names, key) : JSON.stringify(project(obj, null, hidden))
+  const text = names
+    ? serializeSelected(obj as Record<string, unknown>, names, key)
+    : JSON.stringify(project(obj, null, hidden))
   cache.set(obj, { key, text })
   return text
 }
 
 /** writes `{"a":..,"b":..}` straight to a string: no intermediate object per row */
-function serializeSelected(record: Record<string, unknown>, names: readonly string[], key: string): string {
+function serializeSelected(
+  record: Record<string, unknown>,
+  names: readonly string[],
+  key: string,
+): string {
   let parts = keyParts.get(key)
   if (!parts) {
     parts = names.map((n, i) => `${i ? ',' : ''}${JSON.stringify(n)}:`)
@@ -73,7 +115,14 @@ function serializeSelected(record: Record<string, unknown>, names: readonly stri
     const name = names[i] as string
     const v = record[name]
     out += parts[i] as string
-    out += v === undefined ? (isCollectionProperty(name) ? '[]' : 'null') : typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v)
+    out +=
+      v === undefined
+        ? isCollectionProperty(name)
+          ? '[]'
+          : 'null'
+        : typeof v === 'string'
+          ? JSON.stringify(v)
+          : JSON.stringify(v)
   }
   return `${out}}`
 }
@@ -130,7 +179,12 @@ export function pageBody(
 }
 
 /** The query string of a request with `$skiptoken` replaced, parameter order kept. */
-export function linkWith(base: string, query: URLSearchParams, name: string, token: string): string {
+export function linkWith(
+  base: string,
+  query: URLSearchParams,
+  name: string,
+  token: string,
+): string {
   const parts: string[] = []
   for (const [k, v] of query) {
     if (k === '$skiptoken' || k === '$deltatoken') continue

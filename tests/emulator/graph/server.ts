@@ -3,165 +3,16 @@
  * (from the token's `roles`), premium-license gates, throttling and error answers.
  */
 import type { EmulatorContext } from '../context'
-import type { EmuRequest, EmuResponse, Route, ServiceDefinition } from '../http'
-import { authenticate, hasAnyRole, type Caller } from './auth'
-import { deltaQuery } from './delta'
-import { denied, graphError, nonPremium, notFound } from './errors'
-import { countCollection, listCollection, singleObject, type CollectionSpec } from './list'
+import type { EmuRequest, Route, ServiceDefinition } from '../http'
+import { authenticate, hasAnyRole } from './auth'
+import { denied, graphError, nonPremium } from './errors'
 import { parseSelect } from './odata'
+import { graphRoutes, PERMISSIONS } from './routes'
 
-/** api-facts B2: the properties /users returns without $select */
-export const USER_DEFAULT_PROPERTIES = [
-  'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone',
-  'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id',
-] as const
-
-/** Application permissions that satisfy each endpoint (any one; ReadWrite forms also count). */
-export const PERMISSIONS = {
-  users: ['User.Read.All', 'Directory.Read.All'],
-  groups: ['Group.Read.All', 'GroupMember.Read.All', 'Directory.Read.All'],
-  applications: ['Application.Read.All', 'Directory.Read.All'],
-  organization: ['Organization.Read.All', 'Directory.Read.All'],
-  domains: ['Domain.Read.All', 'Directory.Read.All'],
-  federation: ['Domain.Read.All', 'Domain-InternalFederation.Read.All', 'Directory.Read.All'],
-  onPremSync: ['OnPremDirectorySynchronization.Read.All', 'Directory.Read.All'],
-  auditLogs: ['AuditLog.Read.All'],
-  synchronization: ['Synchronization.Read.All'],
-  grants: ['DelegatedPermissionGrant.Read.All', 'Directory.Read.All'],
-} as const
-
-const nullKeys = (obj: object): object => {
-  const creds = (obj as { keyCredentials?: { key?: unknown }[] }).keyCredentials
-  if (!creds?.some((k) => k.key)) return obj
-  return { ...obj, keyCredentials: creds.map((k) => ({ ...k, key: null })) }
-}
-
-interface Handler {
-  key: string
-  permissions: readonly string[]
-  premium?: boolean
-  run: (req: EmuRequest, caller: Caller) => EmuResponse
-}
+export { PERMISSIONS, USER_DEFAULT_PROPERTIES } from './routes'
 
 export function graphService(ctx: EmulatorContext): ServiceDefinition {
-  const s = ctx.store
-  const e = ctx.scenario.entra
-  const base = (): string => ctx.origins.graphBaseUrl
-  const dir = { defaultTop: 100, maxTop: 999, directory: true }
-  const specs = {
-    users: { context: 'users', typeName: 'User', source: s.entra.users, defaults: USER_DEFAULT_PROPERTIES, hidden: ['signInActivity'], noSkip: true, ...dir },
-    groups: { context: 'groups', typeName: 'Group', source: s.entra.groups, ...dir },
-    applications: { context: 'applications', typeName: 'Application', source: s.entra.applications, listTransform: nullKeys, ...dir },
-    servicePrincipals: { context: 'servicePrincipals', typeName: 'ServicePrincipal', source: s.entra.servicePrincipals, listTransform: nullKeys, ...dir },
-    organization: { context: 'organization', typeName: 'Organization', source: s.entra.organization, defaultTop: 999, maxTop: 999 },
-    domains: { context: 'domains', typeName: 'Domain', source: s.entra.domains, defaultTop: 999, maxTop: 999 },
-    grants: { context: 'oauth2PermissionGrants', typeName: 'OAuth2PermissionGrant', source: s.entra.oauth2PermissionGrants, defaultTop: 100, maxTop: 999 },
-    onPremSync: { context: 'directory/onPremisesSynchronization', typeName: 'OnPremisesDirectorySynchronization', source: s.entra.onPremisesSynchronization, defaultTop: 100, maxTop: 999 },
-    signIns: { context: 'auditLogs/signIns', typeName: 'SignIn', source: s.entra.signIns, defaultTop: 1000, maxTop: 1000, order: { property: 'createdDateTime', descending: true } },
-    audits: { context: 'auditLogs/directoryAudits', typeName: 'DirectoryAudit', source: s.entra.directoryAudits, defaultTop: 1000, maxTop: 1000, order: { property: 'activityDateTime', descending: true } },
-    provisioning: { context: 'auditLogs/provisioning', typeName: 'ProvisioningObjectSummary', source: s.entra.provisioningLogs, defaultTop: 1000, maxTop: 1000, order: { property: 'activityDateTime', descending: true } },
-  } satisfies Record<string, CollectionSpec>
-
-  const list = (key: string, spec: CollectionSpec, permissions: readonly string[], premium = false): Handler => ({
-    key,
-    permissions,
-    premium,
-    run: (req) => listCollection(req, base(), spec),
-  })
-  const byKey = (
-    key: string,
-    spec: CollectionSpec,
-    permissions: readonly string[],
-    find: (id: string) => object | undefined,
-    id: string,
-  ): Handler => ({
-    key,
-    permissions,
-    run: (req) => {
-      const obj = find(id)
-      return obj ? singleObject(req, base(), spec, obj) : notFound(req, id)
-    },
-  })
-  const byIdOrAppId = (table: typeof s.entra.applications | typeof s.entra.servicePrincipals) => (id: string) => {
-    const appId = /^\(appId='([^']+)'\)$/.exec(id)?.[1]
-    if (appId) return table.find((x) => x.appId?.toLowerCase() === appId.toLowerCase())
-    return table.get(id.slice(1))
-  }
-  const lower = (x: string): string => x.toLowerCase()
-
-  function route(segments: string[]): Handler | null {
-    const [a, b, c] = segments
-    const n = segments.length
-    if (a === 'users') {
-      if (n === 1) return list('GET /v1.0/users', specs.users, PERMISSIONS.users)
-      if (n === 2 && b === '$count') return { key: 'GET /v1.0/users/$count', permissions: PERMISSIONS.users, run: (req) => countCollection(req, specs.users) }
-      if (n === 2 && b === 'delta') {
-        return { key: 'GET /v1.0/users/delta', permissions: PERMISSIONS.users, run: (req) => deltaQuery(req, base(), { context: 'users', table: s.entra.users, sequence: s.sequence, defaults: USER_DEFAULT_PROPERTIES, odataType: '#microsoft.graph.user' }) }
-      }
-      if (n === 2) {
-        const id = b ?? ''
-        return byKey('GET /v1.0/users/{id}', specs.users, PERMISSIONS.users, (x) => s.entra.users.get(x) ?? s.entra.users.find((u) => lower(u.userPrincipalName ?? '') === lower(x)), id)
-      }
-    }
-    if (a === 'groups') {
-      if (n === 1) return list('GET /v1.0/groups', specs.groups, PERMISSIONS.groups)
-      if (n === 2 && b === '$count') return { key: 'GET /v1.0/groups/$count', permissions: PERMISSIONS.groups, run: (req) => countCollection(req, specs.groups) }
-      if (n === 2 && b === 'delta') {
-        return { key: 'GET /v1.0/groups/delta', permissions: PERMISSIONS.groups, run: (req) => deltaQuery(req, base(), { context: 'groups', table: s.entra.groups, sequence: s.sequence, odataType: '#microsoft.graph.group' }) }
-      }
-      if (n === 2) return byKey('GET /v1.0/groups/{id}', specs.groups, PERMISSIONS.groups, (x) => s.entra.groups.get(x), b ?? '')
-    }
-    if (a === 'applications' && n === 1) return list('GET /v1.0/applications', specs.applications, PERMISSIONS.applications)
-    if (a?.startsWith('applications(') || (a === 'applications' && n === 2)) {
-      const id = a === 'applications' ? `/${b}` : a.slice('applications'.length)
-      if (n <= 2) return byKey('GET /v1.0/applications/{id}', specs.applications, PERMISSIONS.applications, byIdOrAppId(s.entra.applications), id)
-    }
-    if (a === 'servicePrincipals' && n === 1) return list('GET /v1.0/servicePrincipals', specs.servicePrincipals, PERMISSIONS.applications)
-    if (a === 'servicePrincipals' || a?.startsWith('servicePrincipals(')) {
-      const idPart = a === 'servicePrincipals' ? `/${b}` : a.slice('servicePrincipals'.length)
-      const rest = a === 'servicePrincipals' ? segments.slice(2) : segments.slice(1)
-      const sp = byIdOrAppId(s.entra.servicePrincipals)(idPart)
-      const spId = sp?.id ?? idPart.replace(/^\//, '')
-      if (rest.length === 0) return byKey('GET /v1.0/servicePrincipals/{id}', specs.servicePrincipals, PERMISSIONS.applications, () => sp, spId)
-      if (rest.length === 1 && rest[0] === 'appRoleAssignments') {
-        return nested('GET /v1.0/servicePrincipals/{id}/appRoleAssignments', PERMISSIONS.applications, sp ? (e.appRoleAssignments[spId] ??= []) : null, `servicePrincipals('${spId}')/appRoleAssignments`, 'AppRoleAssignment', spId)
-      }
-      if (rest.length === 2 && rest[0] === 'synchronization' && rest[1] === 'jobs') {
-        return nested('GET /v1.0/servicePrincipals/{id}/synchronization/jobs', PERMISSIONS.synchronization, sp ? (e.synchronizationJobs[spId] ??= []) : null, `servicePrincipals('${spId}')/synchronization/jobs`, 'SynchronizationJob', spId)
-      }
-    }
-    if (a === 'organization') {
-      if (n === 1) return list('GET /v1.0/organization', specs.organization, PERMISSIONS.organization)
-      if (n === 2) return byKey('GET /v1.0/organization/{id}', specs.organization, PERMISSIONS.organization, (x) => s.entra.organization.get(x), b ?? '')
-    }
-    if (a === 'domains') {
-      if (n === 1) return list('GET /v1.0/domains', specs.domains, PERMISSIONS.domains)
-      const domain = s.entra.domains.find((x) => lower(x.id ?? '') === lower(b ?? ''))
-      if (n === 2) return byKey('GET /v1.0/domains/{id}', specs.domains, PERMISSIONS.domains, () => domain, b ?? '')
-      if (n === 3 && c === 'federationConfiguration') {
-        const id = domain?.id ?? b ?? ''
-        return nested('GET /v1.0/domains/{id}/federationConfiguration', PERMISSIONS.federation, domain ? (e.federationConfigurations[id] ?? []) : null, `domains('${id}')/federationConfiguration`, 'InternalDomainFederation', id)
-      }
-    }
-    if (a === 'directory' && b === 'onPremisesSynchronization' && n === 2) return list('GET /v1.0/directory/onPremisesSynchronization', specs.onPremSync, PERMISSIONS.onPremSync)
-    if (a === 'auditLogs' && n === 2) {
-      if (b === 'signIns') return list('GET /v1.0/auditLogs/signIns', specs.signIns, PERMISSIONS.auditLogs, true)
-      if (b === 'directoryAudits') return list('GET /v1.0/auditLogs/directoryAudits', specs.audits, PERMISSIONS.auditLogs)
-      if (b === 'provisioning') return list('GET /v1.0/auditLogs/provisioning', specs.provisioning, PERMISSIONS.auditLogs)
-    }
-    if (a === 'oauth2PermissionGrants' && n === 1) return list('GET /v1.0/oauth2PermissionGrants', specs.grants, PERMISSIONS.grants)
-    return null
-  }
-
-  function nested(key: string, permissions: readonly string[], items: object[] | null, context: string, typeName: string, parent: string): Handler {
-    return {
-      key,
-      permissions,
-      run: (req) =>
-        items ? listCollection(req, base(), { context, typeName, source: items, defaultTop: 100, maxTop: 999 }) : notFound(req, parent),
-    }
-  }
-
+  const route = graphRoutes(ctx)
   return {
     service: 'graph',
     resolve(req: EmuRequest): Route {
@@ -171,7 +22,12 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
         return {
           key: 'unknown',
           handle: () =>
-            graphError(req, 400, 'BadRequest', `Resource not found for the segment '${req.path.split('/').pop() ?? ''}'.`),
+            graphError(
+              req,
+              400,
+              'BadRequest',
+              `Resource not found for the segment '${req.path.split('/').pop() ?? ''}'.`,
+            ),
         }
       }
       return {
@@ -181,16 +37,20 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
           if ('status' in caller) return caller
           if (!hasAnyRole(caller, handler.permissions)) return denied(req)
           const select = parseSelect(req.query.get('$select'))
-          const wantsActivity = handler.key.startsWith('GET /v1.0/users') && select?.includes('signInActivity')
+          const wantsActivity =
+            handler.key.startsWith('GET /v1.0/users') && select?.includes('signInActivity')
           if (wantsActivity && !hasAnyRole(caller, PERMISSIONS.auditLogs)) return denied(req)
-          if ((handler.premium || wantsActivity) && !ctx.scenario.entra.premiumLicense) return nonPremium(req)
+          if ((handler.premium || wantsActivity) && !ctx.scenario.entra.premiumLicense)
+            return nonPremium(req)
           return handler.run(req, caller)
         },
       }
     },
     throttled: (req, decision) => ({
       status: 429,
-      ...(decision.retryAfter === null ? {} : { headers: { 'retry-after': String(decision.retryAfter) } }),
+      ...(decision.retryAfter === null
+        ? {}
+        : { headers: { 'retry-after': String(decision.retryAfter) } }),
       body: JSON.stringify({
         error: {
           code: 'TooManyRequests',
@@ -204,14 +64,28 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
         },
       }),
     }),
-    serverError: (req) => graphError(req, 503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry.'),
+    serverError: (req) =>
+      graphError(
+        req,
+        503,
+        'serviceNotAvailable',
+        'The service is temporarily unavailable. Please retry.',
+      ),
     commonHeaders: (req) => ({
       'request-id': req.requestId,
       'client-request-id': req.clientRequestId ?? req.requestId,
-      'x-ms-ags-diagnostic': JSON.stringify({ ServerInfo: { DataCenter: 'Emulator', Slice: 'E', Ring: '1', ScaleUnit: '000', RoleInstance: 'EMU', ADSiteName: 'EMU' } }),
+      'x-ms-ags-diagnostic': JSON.stringify({
+        ServerInfo: {
+          DataCenter: 'Emulator',
+          Slice: 'E',
+          Ring: '1',
+          ScaleUnit: '000',
+          RoleInstance: 'EMU',
+          ADSiteName: 'EMU',
+        },
+      }),
       'odata-version': '4.0',
       'strict-transport-security': 'max-age=31536000',
     }),
   }
 }
-

@@ -11,7 +11,11 @@ import { forbidden, invalidToken } from './errors'
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 
 /** null when the caller may proceed, otherwise the error answer */
-export function authorize(ctx: EmulatorContext, req: EmuRequest, scope: string): EmuResponse | null {
+export function authorize(
+  ctx: EmulatorContext,
+  req: EmuRequest,
+  scope: string,
+): EmuResponse | null {
   const header = req.headers.authorization ?? ''
   const ssws = /^SSWS\s+(\S+)$/i.exec(header)
   if (ssws?.[1]) {
@@ -31,7 +35,12 @@ export function authorize(ctx: EmulatorContext, req: EmuRequest, scope: string):
     }
     const manage = scope.replace(/\.read$/, '.manage')
     if (!at.scopes.includes(scope) && !at.scopes.includes(manage)) {
-      return forbidden(challenge('insufficient_scope', 'The access token provided does not contain the required scopes.'))
+      return forbidden(
+        challenge(
+          'insufficient_scope',
+          'The access token provided does not contain the required scopes.',
+        ),
+      )
     }
     return null
   }
@@ -51,13 +60,21 @@ export function oktaTokenRoute(ctx: EmulatorContext, req: EmuRequest): EmuRespon
   const form = new URLSearchParams(req.body)
   const grant = form.get('grant_type')
   if (grant !== 'client_credentials') {
-    return oauthError(400, 'unsupported_grant_type', `The authorization grant type is not supported by the authorization server. Configured grant types: [client_credentials].`)
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      `The authorization grant type is not supported by the authorization server. Configured grant types: [client_credentials].`,
+    )
   }
   if (form.get('client_assertion_type') !== ASSERTION_TYPE || !form.get('client_assertion')) {
-    return oauthError(401, 'invalid_client', 'Client authentication failed. Either the client or the client credentials are invalid.')
+    return oauthError(
+      401,
+      'invalid_client',
+      'Client authentication failed. Either the client or the client credentials are invalid.',
+    )
   }
   const jwt = decodeJwt(form.get('client_assertion') ?? '')
-  if (!jwt) return oauthError(400, 'invalid_client', "The client_assertion token is malformed.")
+  if (!jwt) return oauthError(400, 'invalid_client', 'The client_assertion token is malformed.')
   const clientId = String(jwt.payload.iss ?? '')
   const app = ctx.scenario.okta.serviceApps.find((a) => a.clientId === clientId)
   if (!app || jwt.payload.sub !== clientId) {
@@ -74,22 +91,42 @@ export function oktaTokenRoute(ctx: EmulatorContext, req: EmuRequest): EmuRespon
   }
   const expectedAud = `${ctx.origins.oktaOrgUrl}/oauth2/v1/token`
   if (jwt.payload.aud !== expectedAud) {
-    return oauthError(401, 'invalid_client', 'The audience claim for client_assertion must be the endpoint invoking the client_assertion.')
+    return oauthError(
+      401,
+      'invalid_client',
+      'The audience claim for client_assertion must be the endpoint invoking the client_assertion.',
+    )
   }
   const now = Date.now() / 1000
   if (typeof jwt.payload.exp !== 'number' || jwt.payload.exp < now) {
     return oauthError(401, 'invalid_client', 'The client_assertion token is expired.')
   }
-  if (typeof jwt.payload.exp === 'number' && typeof jwt.payload.iat === 'number' && jwt.payload.exp - jwt.payload.iat > 3600) {
-    return oauthError(401, 'invalid_client', 'The client_assertion token has an expiration too far into the future.')
+  if (
+    typeof jwt.payload.exp === 'number' &&
+    typeof jwt.payload.iat === 'number' &&
+    jwt.payload.exp - jwt.payload.iat > 3600
+  ) {
+    return oauthError(
+      401,
+      'invalid_client',
+      'The client_assertion token has an expiration too far into the future.',
+    )
   }
   const scopes = (form.get('scope') ?? '').split(/\s+/).filter(Boolean)
   if (scopes.length === 0) {
-    return oauthError(400, 'invalid_scope', 'The authorization server resource does not have any configured default scopes, \'scope\' must be provided.')
+    return oauthError(
+      400,
+      'invalid_scope',
+      "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+    )
   }
   const refused = scopes.filter((s) => !app.grantedScopes.includes(s))
   if (refused.length) {
-    return oauthError(400, 'invalid_scope', `The following scopes are not allowed: ${refused.join(' ')}`)
+    return oauthError(
+      400,
+      'invalid_scope',
+      `The following scopes are not allowed: ${refused.join(' ')}`,
+    )
   }
   const lifetime = ctx.faults.current.tokenLifetime || 3600
   const accessToken = randomBytes(32).toString('base64url')
@@ -97,6 +134,11 @@ export function oktaTokenRoute(ctx: EmulatorContext, req: EmuRequest): EmuRespon
   return {
     status: 200,
     headers: { 'cache-control': 'no-cache, no-store', pragma: 'no-cache' },
-    body: JSON.stringify({ token_type: 'Bearer', expires_in: lifetime, access_token: accessToken, scope: scopes.join(' ') }),
+    body: JSON.stringify({
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      access_token: accessToken,
+      scope: scopes.join(' '),
+    }),
   }
 }

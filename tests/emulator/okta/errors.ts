@@ -29,8 +29,15 @@ export function oktaError(
 export const invalidToken = (headers?: Record<string, string>): EmuResponse =>
   oktaError(401, 'E0000011', 'Invalid token provided', [], headers)
 export const forbidden = (headers?: Record<string, string>): EmuResponse =>
-  oktaError(403, 'E0000006', 'You do not have permission to perform the requested action', [], headers)
-export const notFound = (what: string): EmuResponse => oktaError(404, 'E0000007', `Not found: ${what}`)
+  oktaError(
+    403,
+    'E0000006',
+    'You do not have permission to perform the requested action',
+    [],
+    headers,
+  )
+export const notFound = (what: string): EmuResponse =>
+  oktaError(404, 'E0000007', `Not found: ${what}`)
 export const validation = (cause: string): EmuResponse =>
   oktaError(400, 'E0000001', `Api validation failed: ${cause}`, [cause])
 export const rateLimited = (): EmuResponse =>

@@ -8,7 +8,7 @@ import type { OktaRecord } from '../scenarios/types'
 import type { ScenarioClock, Table } from '../store'
 import { validation } from './errors'
 import { decodeCursor, encodeCursor, linkTo, parseLimit, recordJson } from './paging'
-import { parseScim, ScimError } from './scim'
+import { parseScim, type ScimError } from './scim'
 
 const WEEK = 7 * 86400_000
 
@@ -18,7 +18,11 @@ function parseTime(text: string | null): number | null | undefined {
   return Number.isNaN(t) ? null : t
 }
 
-export function listLogs(req: EmuRequest, table: Table<OktaRecord>, clock: ScenarioClock): EmuResponse {
+export function listLogs(
+  req: EmuRequest,
+  table: Table<OktaRecord>,
+  clock: ScenarioClock,
+): EmuResponse {
   const q = req.query
   const until = parseTime(q.get('until'))
   const since = parseTime(q.get('since'))
@@ -28,7 +32,8 @@ export function listLogs(req: EmuRequest, table: Table<OktaRecord>, clock: Scena
   const end = until ?? clock.now()
   const start = since ?? end - WEEK
   const sortOrder = (q.get('sortOrder') ?? 'ASCENDING').toUpperCase()
-  if (sortOrder !== 'ASCENDING' && sortOrder !== 'DESCENDING') return validation('sortOrder: must be ASCENDING or DESCENDING')
+  if (sortOrder !== 'ASCENDING' && sortOrder !== 'DESCENDING')
+    return validation('sortOrder: must be ASCENDING or DESCENDING')
   const limit = parseLimit(req, { default: 100, max: 1000 })
   if (typeof limit !== 'number') return limit
   let matches: ((x: unknown) => boolean) | null = null
@@ -51,7 +56,9 @@ export function listLogs(req: EmuRequest, table: Table<OktaRecord>, clock: Scena
         return words.every((w) => text.includes(w))
       })
     }
-    return [...out].sort((a, b) => Date.parse(String(a.published)) - Date.parse(String(b.published)))
+    return [...out].sort(
+      (a, b) => Date.parse(String(a.published)) - Date.parse(String(b.published)),
+    )
   })
   let rows = candidates.filter((r) => {
     const t = Date.parse(String(r.published))

@@ -43,7 +43,10 @@ export function linkTo(req: EmuRequest, after: string | null): string {
   return `${req.origin}${req.url.pathname}${qs ? `?${qs}` : ''}`
 }
 
-export function parseLimit(req: EmuRequest, limits: { default: number; max: number }): number | EmuResponse {
+export function parseLimit(
+  req: EmuRequest,
+  limits: { default: number; max: number },
+): number | EmuResponse {
   const text = req.query.get('limit')
   if (text === null || text === '') return limits.default
   const n = Number(text)
@@ -64,7 +67,8 @@ export function pageOf(
   if (offset === null) return validation('after: invalid cursor')
   const page = rows.slice(offset, offset + limit)
   const links = [`<${linkTo(req, after)}>; rel="self"`]
-  if (offset + limit < rows.length) links.push(`<${linkTo(req, encodeCursor(offset + limit))}>; rel="next"`)
+  if (offset + limit < rows.length)
+    links.push(`<${linkTo(req, encodeCursor(offset + limit))}>; rel="next"`)
   const texts = strip ? page.map((r) => JSON.stringify(strip(r))) : page.map(recordJson)
   return { status: 200, headers: { link: links }, body: `[${texts.join(',')}]` }
 }

@@ -48,7 +48,12 @@ export class RateLimiter {
     }
     const exhausted = w.used >= limit
     if (!exhausted) w.used += 1
-    return { limit, remaining: Math.max(0, limit - w.used), reset: (start + this.windowMs) / 1000, exhausted }
+    return {
+      limit,
+      remaining: Math.max(0, limit - w.used),
+      reset: (start + this.windowMs) / 1000,
+      exhausted,
+    }
   }
 
   peek(bucket: string, nowMs = Date.now()): BucketState {
@@ -56,7 +61,12 @@ export class RateLimiter {
     const start = Math.floor(nowMs / this.windowMs) * this.windowMs
     const w = this.windows.get(bucket)
     const used = w && w.start === start ? w.used : 0
-    return { limit, remaining: Math.max(0, limit - used), reset: (start + this.windowMs) / 1000, exhausted: used >= limit }
+    return {
+      limit,
+      remaining: Math.max(0, limit - used),
+      reset: (start + this.windowMs) / 1000,
+      exhausted: used >= limit,
+    }
   }
 
   setLimit(bucket: string, perMinute: number): void {
@@ -64,7 +74,9 @@ export class RateLimiter {
   }
 }
 
-export function rateHeaders(state: Pick<BucketState, 'limit' | 'remaining' | 'reset'>): Record<string, string> {
+export function rateHeaders(
+  state: Pick<BucketState, 'limit' | 'remaining' | 'reset'>,
+): Record<string, string> {
   return {
     'x-rate-limit-limit': String(state.limit),
     'x-rate-limit-remaining': String(state.remaining),

@@ -98,7 +98,8 @@ export function parseScim(text: string): ParsedScim {
     const opToken = tokens[pos++]
     const op = opToken?.t === 'word' ? opToken.v.toLowerCase() : ''
     if (!OPS.has(op)) throw new ScimError(`invalid operator after ${t.v}`)
-    if (op === 'pr') return (x) => values(x, path).some((v) => v !== null && v !== undefined && v !== '')
+    if (op === 'pr')
+      return (x) => values(x, path).some((v) => v !== null && v !== undefined && v !== '')
     const lit = tokens[pos++]
     if (!lit) throw new ScimError('missing value')
     let value: unknown

@@ -10,10 +10,16 @@ import { notFound, oktaError, rateLimited, validation } from './errors'
 import { listLogs } from './logs'
 import { pageOf, withSelfLink } from './paging'
 import { rateHeaders, RateLimiter, type BucketState } from './rate-limit'
-import { parseScim, ScimError } from './scim'
+import { parseScim, type ScimError } from './scim'
 
 const USER_FILTER_ATTRIBUTES = new Set([
-  'status', 'lastUpdated', 'id', 'profile.login', 'profile.email', 'profile.firstName', 'profile.lastName',
+  'status',
+  'lastUpdated',
+  'id',
+  'profile.login',
+  'profile.email',
+  'profile.firstName',
+  'profile.lastName',
 ])
 
 interface OktaHandler {
@@ -30,27 +36,41 @@ function bucketOf(path: string): string {
   return name === 'meta' ? 'schemas' : name
 }
 
-const byId = (rows: OktaRecord[], id: string): OktaRecord | undefined => rows.find((r) => r.id === id)
+const byId = (rows: OktaRecord[], id: string): OktaRecord | undefined =>
+  rows.find((r) => r.id === id)
 
-export function oktaService(ctx: EmulatorContext): { definition: ServiceDefinition; limiter: RateLimiter } {
+export function oktaService(ctx: EmulatorContext): {
+  definition: ServiceDefinition
+  limiter: RateLimiter
+} {
   const limiter = new RateLimiter(ctx.oktaRateLimits, ctx.oktaRateWindowSeconds)
   const states = new WeakMap<EmuRequest, BucketState>()
   const o = ctx.store.okta
   const data = ctx.scenario.okta
 
-  function filtered(req: EmuRequest, table: typeof o.users, allowed: Set<string> | null, hideDeprovisioned: boolean): OktaRecord[] | EmuResponse {
+  function filtered(
+    req: EmuRequest,
+    table: typeof o.users,
+    allowed: Set<string> | null,
+    hideDeprovisioned: boolean,
+  ): OktaRecord[] | EmuResponse {
     const filter = req.query.get('filter')
     const search = req.query.get('search')
     const q = req.query.get('q')
     if (!filter && !search && !q) {
-      return hideDeprovisioned ? table.view('active', (rows) => rows.filter((u) => u.status !== 'DEPROVISIONED')) : table.items
+      return hideDeprovisioned
+        ? table.view('active', (rows) => rows.filter((u) => u.status !== 'DEPROVISIONED'))
+        : table.items
     }
     try {
       const preds: ((x: unknown) => boolean)[] = []
       if (filter) {
         const parsed = parseScim(filter)
         const bad = allowed ? parsed.attributes.find((a) => !allowed.has(a)) : undefined
-        if (bad) return oktaError(400, 'E0000031', 'Invalid search criteria.', [`filter: ${bad} is not a filterable attribute`])
+        if (bad)
+          return oktaError(400, 'E0000031', 'Invalid search criteria.', [
+            `filter: ${bad} is not a filterable attribute`,
+          ])
         preds.push(parsed.matches)
       }
       if (search) preds.push(parseScim(search).matches)
@@ -58,7 +78,14 @@ export function oktaService(ctx: EmulatorContext): { definition: ServiceDefiniti
         const needle = q.toLowerCase()
         preds.push((x) => {
           const r = x as { profile?: Record<string, unknown>; label?: unknown; name?: unknown }
-          const fields = [r.profile?.firstName, r.profile?.lastName, r.profile?.email, r.profile?.name, r.label, r.name]
+          const fields = [
+            r.profile?.firstName,
+            r.profile?.lastName,
+            r.profile?.email,
+            r.profile?.name,
+            r.label,
+            r.name,
+          ]
           return fields.some((f) => typeof f === 'string' && f.toLowerCase().startsWith(needle))
         })
       }
@@ -85,13 +112,21 @@ export function oktaService(ctx: EmulatorContext): { definition: ServiceDefiniti
       return Array.isArray(r) ? pageOf(req, r, limits, strip) : r
     },
   })
-  const single = (key: string, bucket: string, scope: string, find: () => OktaRecord | undefined, what: string): OktaHandler => ({
+  const single = (
+    key: string,
+    bucket: string,
+    scope: string,
+    find: () => OktaRecord | undefined,
+    what: string,
+  ): OktaHandler => ({
     key,
     bucket,
     scope,
     run: (req) => {
       const found = find()
-      return found ? { status: 200, body: JSON.stringify(withSelfLink(req, found)) } : notFound(what)
+      return found
+        ? { status: 200, body: JSON.stringify(withSelfLink(req, found)) }
+        : notFound(what)
     },
   })
   const stripMapping = (m: OktaRecord): OktaRecord => {
@@ -103,7 +138,12 @@ export function oktaService(ctx: EmulatorContext): { definition: ServiceDefiniti
   function route(req: EmuRequest): OktaHandler | null {
     const p = req.path.replace(/\/+$/, '')
     if (req.method === 'POST' && p === '/oauth2/v1/token') {
-      return { key: 'POST /oauth2/v1/token', bucket: 'token', scope: null, run: () => oktaTokenRoute(ctx, req) }
+      return {
+        key: 'POST /oauth2/v1/token',
+        bucket: 'token',
+        scope: null,
+        run: () => oktaTokenRoute(ctx, req),
+      }
     }
     if (req.method !== 'GET') return null
     const seg = p.split('/').slice(1)
@@ -113,66 +153,165 @@ export function oktaService(ctx: EmulatorContext): { definition: ServiceDefiniti
     const missing = (what: string): string => `Resource not found: ${what} (${what.split(' ')[0]})`
     switch (a) {
       case 'users':
-        if (n === 3) return list('GET /api/v1/users', 'users', 'okta.users.read', (r) => filtered(r, o.users, USER_FILTER_ATTRIBUTES, true), { default: 200, max: 200 })
+        if (n === 3)
+          return list(
+            'GET /api/v1/users',
+            'users',
+            'okta.users.read',
+            (r) => filtered(r, o.users, USER_FILTER_ATTRIBUTES, true),
+            { default: 200, max: 200 },
+          )
         if (n === 4) {
           const id = b ?? ''
-          return single('GET /api/v1/users/{id}', 'users', 'okta.users.read', () => o.users.get(id) ?? o.users.find((u) => String((u.profile as OktaRecord | undefined)?.login ?? '').toLowerCase() === id.toLowerCase()), missing(`${id} (User)`))
+          return single(
+            'GET /api/v1/users/{id}',
+            'users',
+            'okta.users.read',
+            () =>
+              o.users.get(id) ??
+              o.users.find(
+                (u) =>
+                  String((u.profile as OktaRecord | undefined)?.login ?? '').toLowerCase() ===
+                  id.toLowerCase(),
+              ),
+            missing(`${id} (User)`),
+          )
         }
         break
       case 'groups':
-        if (n === 3) return list('GET /api/v1/groups', 'groups', 'okta.groups.read', (r) => filtered(r, o.groups, null, false), { default: 10000, max: 10000 })
-        if (n === 4) return single('GET /api/v1/groups/{id}', 'groups', 'okta.groups.read', () => o.groups.get(b ?? ''), missing(`${b} (UserGroup)`))
+        if (n === 3)
+          return list(
+            'GET /api/v1/groups',
+            'groups',
+            'okta.groups.read',
+            (r) => filtered(r, o.groups, null, false),
+            { default: 10000, max: 10000 },
+          )
+        if (n === 4)
+          return single(
+            'GET /api/v1/groups/{id}',
+            'groups',
+            'okta.groups.read',
+            () => o.groups.get(b ?? ''),
+            missing(`${b} (UserGroup)`),
+          )
         break
       case 'apps': {
-        if (n === 3) return list('GET /api/v1/apps', 'apps', 'okta.apps.read', (r) => filtered(r, o.apps, null, false), { default: 20, max: 200 })
+        if (n === 3)
+          return list(
+            'GET /api/v1/apps',
+            'apps',
+            'okta.apps.read',
+            (r) => filtered(r, o.apps, null, false),
+            { default: 20, max: 200 },
+          )
         const app = o.apps.get(b ?? '')
         const what = missing(`${b} (AppInstance)`)
-        if (n === 4) return single('GET /api/v1/apps/{id}', 'apps', 'okta.apps.read', () => app, what)
+        if (n === 4)
+          return single('GET /api/v1/apps/{id}', 'apps', 'okta.apps.read', () => app, what)
         if (n === 5 && c === 'users') {
-          return list('GET /api/v1/apps/{id}/users', 'apps', 'okta.apps.read', () => (app ? (data.appUsers[b ?? ''] ?? []) : notFound(what)), { default: 50, max: 500 })
+          return list(
+            'GET /api/v1/apps/{id}/users',
+            'apps',
+            'okta.apps.read',
+            () => (app ? (data.appUsers[b ?? ''] ?? []) : notFound(what)),
+            { default: 50, max: 500 },
+          )
         }
         if (n === 6 && c === 'users') {
-          return single('GET /api/v1/apps/{id}/users/{userId}', 'apps', 'okta.apps.read', () => (app ? byId(data.appUsers[b ?? ''] ?? [], d ?? '') : undefined), missing(`${d} (AppUser)`))
+          return single(
+            'GET /api/v1/apps/{id}/users/{userId}',
+            'apps',
+            'okta.apps.read',
+            () => (app ? byId(data.appUsers[b ?? ''] ?? [], d ?? '') : undefined),
+            missing(`${d} (AppUser)`),
+          )
         }
         if (n === 6 && c === 'credentials' && d === 'keys') {
           return {
             key: 'GET /api/v1/apps/{id}/credentials/keys',
             bucket: 'apps',
             scope: 'okta.apps.read',
-            run: () => (app ? { status: 200, body: JSON.stringify(data.appKeys[b ?? ''] ?? []) } : notFound(what)),
+            run: () =>
+              app
+                ? { status: 200, body: JSON.stringify(data.appKeys[b ?? ''] ?? []) }
+                : notFound(what),
           }
         }
         break
       }
       case 'idps':
         if (n === 3) {
-          return list('GET /api/v1/idps', 'idps', 'okta.idps.read', (r) => {
-            const type = r.query.get('type')
-            const rows = filtered(r, o.idps, null, false)
-            return type && Array.isArray(rows) ? rows.filter((i) => i.type === type) : rows
-          }, { default: 20, max: 200 })
+          return list(
+            'GET /api/v1/idps',
+            'idps',
+            'okta.idps.read',
+            (r) => {
+              const type = r.query.get('type')
+              const rows = filtered(r, o.idps, null, false)
+              return type && Array.isArray(rows) ? rows.filter((i) => i.type === type) : rows
+            },
+            { default: 20, max: 200 },
+          )
         }
-        if (n === 4) return single('GET /api/v1/idps/{id}', 'idps', 'okta.idps.read', () => o.idps.get(b ?? ''), missing(`${b} (IdentityProvider)`))
+        if (n === 4)
+          return single(
+            'GET /api/v1/idps/{id}',
+            'idps',
+            'okta.idps.read',
+            () => o.idps.get(b ?? ''),
+            missing(`${b} (IdentityProvider)`),
+          )
         break
       case 'mappings':
         if (n === 3) {
-          return list('GET /api/v1/mappings', 'mappings', 'okta.profileMappings.read', (r) => {
-            const sourceId = r.query.get('sourceId')
-            const targetId = r.query.get('targetId')
-            if (!sourceId && !targetId) return o.mappings.items
-            return o.mappings.items.filter((m) => (!sourceId || (m.source as OktaRecord | undefined)?.id === sourceId) && (!targetId || (m.target as OktaRecord | undefined)?.id === targetId))
-          }, { default: 20, max: 200 }, stripMapping)
+          return list(
+            'GET /api/v1/mappings',
+            'mappings',
+            'okta.profileMappings.read',
+            (r) => {
+              const sourceId = r.query.get('sourceId')
+              const targetId = r.query.get('targetId')
+              if (!sourceId && !targetId) return o.mappings.items
+              return o.mappings.items.filter(
+                (m) =>
+                  (!sourceId || (m.source as OktaRecord | undefined)?.id === sourceId) &&
+                  (!targetId || (m.target as OktaRecord | undefined)?.id === targetId),
+              )
+            },
+            { default: 20, max: 200 },
+            stripMapping,
+          )
         }
-        if (n === 4) return single('GET /api/v1/mappings/{id}', 'mappings', 'okta.profileMappings.read', () => o.mappings.get(b ?? ''), missing(`${b} (ProfileMapping)`))
+        if (n === 4)
+          return single(
+            'GET /api/v1/mappings/{id}',
+            'mappings',
+            'okta.profileMappings.read',
+            () => o.mappings.get(b ?? ''),
+            missing(`${b} (ProfileMapping)`),
+          )
         break
       case 'meta':
         if (b === 'schemas' && c === 'user' && n === 6) {
           const id = d ?? ''
-          return single('GET /api/v1/meta/schemas/user/{id}', 'schemas', 'okta.schemas.read', () => (id === 'default' || id === data.userSchema.id ? data.userSchema : undefined), missing(`${id} (UserSchema)`))
+          return single(
+            'GET /api/v1/meta/schemas/user/{id}',
+            'schemas',
+            'okta.schemas.read',
+            () => (id === 'default' || id === data.userSchema.id ? data.userSchema : undefined),
+            missing(`${id} (UserSchema)`),
+          )
         }
         break
       case 'logs':
-        if (n === 3) return { key: 'GET /api/v1/logs', bucket: 'logs', scope: 'okta.logs.read', run: (r) => listLogs(r, o.logs, ctx.store.clock) }
+        if (n === 3)
+          return {
+            key: 'GET /api/v1/logs',
+            bucket: 'logs',
+            scope: 'okta.logs.read',
+            run: (r) => listLogs(r, o.logs, ctx.store.clock),
+          }
         break
     }
     void e
@@ -184,7 +323,10 @@ export function oktaService(ctx: EmulatorContext): { definition: ServiceDefiniti
     resolve(req: EmuRequest): Route {
       const h = route(req)
       if (!h) {
-        return { key: 'unknown', handle: () => notFound(`Resource not found: ${req.method} ${req.path} (Api)`) }
+        return {
+          key: 'unknown',
+          handle: () => notFound(`Resource not found: ${req.method} ${req.path} (Api)`),
+        }
       }
       return {
         key: h.key,

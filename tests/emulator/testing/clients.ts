@@ -35,7 +35,11 @@ export function call(
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         )
         res.on('error', reject)
         res.on('aborted', () => reject(new Error('response aborted')))
@@ -57,10 +61,20 @@ export async function callJson<T = unknown>(
 
 /** An msal-node INetworkModule on node:https that trusts the emulator's CA. */
 export function msalNetworkClient(ca: string): INetworkModule {
-  const send = async <T>(url: string, method: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
-    const r = await call(url, { ca, method, headers: options?.headers ?? {}, ...(options?.body !== undefined ? { body: options.body } : {}) })
+  const send = async <T>(
+    url: string,
+    method: string,
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> => {
+    const r = await call(url, {
+      ca,
+      method,
+      headers: options?.headers ?? {},
+      ...(options?.body !== undefined ? { body: options.body } : {}),
+    })
     const headers: Record<string, string> = {}
-    for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
+    for (const [k, v] of Object.entries(r.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
     return { status: r.status, headers, body: JSON.parse(r.body) as T }
   }
   return {
@@ -78,7 +92,9 @@ export class CaRequestExecutor extends DefaultRequestExecutor {
     this.agent = new Agent({ ca, keepAlive: true })
   }
 
-  override fetch(request: Parameters<DefaultRequestExecutor['fetch']>[0]): ReturnType<DefaultRequestExecutor['fetch']> {
+  override fetch(
+    request: Parameters<DefaultRequestExecutor['fetch']>[0],
+  ): ReturnType<DefaultRequestExecutor['fetch']> {
     ;(request as { agent?: Agent }).agent = this.agent
     return super.fetch(request)
   }
@@ -90,13 +106,21 @@ export async function graphToken(
   clientId: string,
   secret: string,
 ): Promise<string> {
-  const body = new URLSearchParams({ client_id: clientId, client_secret: secret, grant_type: 'client_credentials', scope: 'https://graph.microsoft.com/.default' })
-  const r = await callJson<{ access_token?: string }>(`${emu.authorityHost}/${emu.tenantId}/oauth2/v2.0/token`, {
-    ca: emu.caPem,
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: body.toString(),
+  const body = new URLSearchParams({
+    client_id: clientId,
+    client_secret: secret,
+    grant_type: 'client_credentials',
+    scope: 'https://graph.microsoft.com/.default',
   })
+  const r = await callJson<{ access_token?: string }>(
+    `${emu.authorityHost}/${emu.tenantId}/oauth2/v2.0/token`,
+    {
+      ca: emu.caPem,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    },
+  )
   if (!r.json.access_token) throw new Error(`no token: ${JSON.stringify(r.json)}`)
   return r.json.access_token
 }

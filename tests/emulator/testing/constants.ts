@@ -33,4 +33,3 @@ export const GRAPH_ROLES: Record<string, string> = {
   'OnPremDirectorySynchronization.Read.All': 'bb70e231-92dc-4729-aff5-697b3f04be95',
   'DelegatedPermissionGrant.Read.All': '81b4724a-58aa-41c1-8a55-84ef97466587',
 }
-

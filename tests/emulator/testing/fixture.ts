@@ -8,6 +8,7 @@ import type * as MG from '@microsoft/microsoft-graph-types'
 import type { Scenario, ScenarioOptions } from '../scenarios/types'
 import { selfSignedCertificate, thumbprints } from '../tls'
 import { FIXTURE, GRAPH_ROLES } from './constants'
+import { fixtureActivity } from './fixture-activity'
 import { buildFixtureOkta } from './fixture-okta'
 import { fixtureEntraUser, fixtureOktaUser } from './people'
 
@@ -25,9 +26,18 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
   const org = options.origins.oktaOrgUrl
   const count = options.users ?? 6
   const readerCert = selfSignedCertificate('Crosswalk reader', 365, new Date(now - 30 * day))
-  const signingCert = selfSignedCertificate('Okta office365 signing', 3650, new Date(now - 100 * day))
+  const signingCert = selfSignedCertificate(
+    'Okta office365 signing',
+    3650,
+    new Date(now - 100 * day),
+  )
   const service = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  const publicJwk: Record<string, string> = { ...(createPublicKey(service.privateKey).export({ format: 'jwk' }) as Record<string, string>), kid: 'svc-key-1', alg: 'RS256', use: 'sig' }
+  const publicJwk: Record<string, string> = {
+    ...(createPublicKey(service.privateKey).export({ format: 'jwk' }) as Record<string, string>),
+    kid: 'svc-key-1',
+    alg: 'RS256',
+    use: 'sig',
+  }
 
   const serviceApp = {
     clientId: FIXTURE.serviceClientId,
@@ -35,7 +45,14 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
     privateKeyPem: service.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     keyId: 'svc-key-1',
     // okta.schemas.read is left out on purpose: tests prove the scope check with it
-    grantedScopes: ['okta.users.read', 'okta.groups.read', 'okta.apps.read', 'okta.idps.read', 'okta.logs.read', 'okta.profileMappings.read'],
+    grantedScopes: [
+      'okta.users.read',
+      'okta.groups.read',
+      'okta.apps.read',
+      'okta.idps.read',
+      'okta.logs.read',
+      'okta.profileMappings.read',
+    ],
   }
   const users: MG.User[] = []
   const oktaUsers: Scenario['okta']['users'] = []
@@ -75,7 +92,12 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
     resourceDisplayName: 'Microsoft Graph',
     createdDateTime: iso(now - 20 * day),
   })
-  const app = (appId: string, id: string, name: string, extra: Partial<MG.Application>): MG.Application => ({
+  const app = (
+    appId: string,
+    id: string,
+    name: string,
+    extra: Partial<MG.Application>,
+  ): MG.Application => ({
     id,
     appId,
     displayName: name,
@@ -108,7 +130,12 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
       entra: {
         clientId: FIXTURE.readerAppId,
         clientSecret: FIXTURE.secret,
-        certificate: { appId: FIXTURE.readerAppId, keyId: 'c0c0c0c0-0000-4000-8000-000000000001', certificatePem: readerCert.certPem, privateKeyPem: readerCert.keyPem },
+        certificate: {
+          appId: FIXTURE.readerAppId,
+          keyId: 'c0c0c0c0-0000-4000-8000-000000000001',
+          certificatePem: readerCert.certPem,
+          privateKeyPem: readerCert.keyPem,
+        },
       },
       okta: { apiToken: FIXTURE.oktaToken, serviceApp },
     },
@@ -125,19 +152,77 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
           onPremisesSyncEnabled: true,
           onPremisesLastSyncDateTime: iso(now - 3600_000),
           verifiedDomains: [
-            { name: FIXTURE.initialDomain, type: 'Managed', isDefault: false, isInitial: true, capabilities: 'Email, OfficeCommunicationsOnline' },
-            { name: FIXTURE.domain, type: 'Managed', isDefault: true, isInitial: false, capabilities: 'Email' },
-            { name: FIXTURE.federatedDomain, type: 'Federated', isDefault: false, isInitial: false, capabilities: 'Email' },
+            {
+              name: FIXTURE.initialDomain,
+              type: 'Managed',
+              isDefault: false,
+              isInitial: true,
+              capabilities: 'Email, OfficeCommunicationsOnline',
+            },
+            {
+              name: FIXTURE.domain,
+              type: 'Managed',
+              isDefault: true,
+              isInitial: false,
+              capabilities: 'Email',
+            },
+            {
+              name: FIXTURE.federatedDomain,
+              type: 'Federated',
+              isDefault: false,
+              isInitial: false,
+              capabilities: 'Email',
+            },
           ],
           technicalNotificationMails: ['admin@contoso.example'],
           assignedPlans: [],
         },
       ],
       domains: [
-        { id: FIXTURE.initialDomain, authenticationType: 'Managed', isVerified: true, isDefault: false, isInitial: true, isRoot: true, isAdminManaged: true, supportedServices: ['Email'], passwordValidityPeriodInDays: 2147483647, passwordNotificationWindowInDays: 14 },
-        { id: FIXTURE.domain, authenticationType: 'Managed', isVerified: true, isDefault: true, isInitial: false, isRoot: true, isAdminManaged: true, supportedServices: ['Email'], passwordValidityPeriodInDays: 2147483647, passwordNotificationWindowInDays: 14 },
-        { id: FIXTURE.federatedDomain, authenticationType: 'Federated', isVerified: true, isDefault: false, isInitial: false, isRoot: true, isAdminManaged: true, supportedServices: ['Email'] },
-        { id: 'unverified.example', authenticationType: 'Managed', isVerified: false, isDefault: false, isInitial: false, isRoot: true, isAdminManaged: true, supportedServices: [] },
+        {
+          id: FIXTURE.initialDomain,
+          authenticationType: 'Managed',
+          isVerified: true,
+          isDefault: false,
+          isInitial: true,
+          isRoot: true,
+          isAdminManaged: true,
+          supportedServices: ['Email'],
+          passwordValidityPeriodInDays: 2147483647,
+          passwordNotificationWindowInDays: 14,
+        },
+        {
+          id: FIXTURE.domain,
+          authenticationType: 'Managed',
+          isVerified: true,
+          isDefault: true,
+          isInitial: false,
+          isRoot: true,
+          isAdminManaged: true,
+          supportedServices: ['Email'],
+          passwordValidityPeriodInDays: 2147483647,
+          passwordNotificationWindowInDays: 14,
+        },
+        {
+          id: FIXTURE.federatedDomain,
+          authenticationType: 'Federated',
+          isVerified: true,
+          isDefault: false,
+          isInitial: false,
+          isRoot: true,
+          isAdminManaged: true,
+          supportedServices: ['Email'],
+        },
+        {
+          id: 'unverified.example',
+          authenticationType: 'Managed',
+          isVerified: false,
+          isDefault: false,
+          isInitial: false,
+          isRoot: true,
+          isAdminManaged: true,
+          supportedServices: [],
+        },
       ],
       federationConfigurations: {
         [FIXTURE.federatedDomain]: [
@@ -159,75 +244,142 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
       },
       users,
       groups: [
-        { id: 'b0b0b0b0-0000-4000-8000-000000000001', displayName: 'Sales', mailEnabled: false, securityEnabled: true, groupTypes: [], createdDateTime: iso(now - 300 * day), onPremisesSyncEnabled: true, members: users.slice(0, 2).map((u) => ({ id: u.id })) } as MG.Group,
-        { id: 'b0b0b0b0-0000-4000-8000-000000000002', displayName: 'Everyone', mailEnabled: true, securityEnabled: false, mail: 'everyone@contoso.example', groupTypes: ['Unified'], createdDateTime: iso(now - 200 * day) },
+        {
+          id: 'b0b0b0b0-0000-4000-8000-000000000001',
+          displayName: 'Sales',
+          mailEnabled: false,
+          securityEnabled: true,
+          groupTypes: [],
+          createdDateTime: iso(now - 300 * day),
+          onPremisesSyncEnabled: true,
+          members: users.slice(0, 2).map((u) => ({ id: u.id })),
+        } as MG.Group,
+        {
+          id: 'b0b0b0b0-0000-4000-8000-000000000002',
+          displayName: 'Everyone',
+          mailEnabled: true,
+          securityEnabled: false,
+          mail: 'everyone@contoso.example',
+          groupTypes: ['Unified'],
+          createdDateTime: iso(now - 200 * day),
+        },
       ],
       applications: [
         app(FIXTURE.readerAppId, 'e0e0e0e0-0000-4000-8000-000000000001', 'Crosswalk reader', {
           passwordCredentials: [
-            { keyId: 'd0d0d0d0-0000-4000-8000-000000000001', displayName: 'valid', hint: FIXTURE.secret.slice(0, 3), startDateTime: iso(now - 30 * day), endDateTime: iso(now + 300 * day), customKeyIdentifier: null, secretText: null },
-            { keyId: 'd0d0d0d0-0000-4000-8000-000000000002', displayName: 'expired', hint: FIXTURE.expiredSecret.slice(0, 3), startDateTime: iso(now - 400 * day), endDateTime: iso(now - 2 * day), customKeyIdentifier: null, secretText: null },
+            {
+              keyId: 'd0d0d0d0-0000-4000-8000-000000000001',
+              displayName: 'valid',
+              hint: FIXTURE.secret.slice(0, 3),
+              startDateTime: iso(now - 30 * day),
+              endDateTime: iso(now + 300 * day),
+              customKeyIdentifier: null,
+              secretText: null,
+            },
+            {
+              keyId: 'd0d0d0d0-0000-4000-8000-000000000002',
+              displayName: 'expired',
+              hint: FIXTURE.expiredSecret.slice(0, 3),
+              startDateTime: iso(now - 400 * day),
+              endDateTime: iso(now - 2 * day),
+              customKeyIdentifier: null,
+              secretText: null,
+            },
           ],
           keyCredentials: [
-            { keyId: 'c0c0c0c0-0000-4000-8000-000000000001', displayName: 'CN=Crosswalk reader', type: 'AsymmetricX509Cert', usage: 'Verify', startDateTime: iso(now - 30 * day), endDateTime: iso(now + 335 * day), customKeyIdentifier: Buffer.from(thumbprints(readerCert.certPem).sha1Hex, 'hex').toString('base64'), key: readerCert.certDer },
+            {
+              keyId: 'c0c0c0c0-0000-4000-8000-000000000001',
+              displayName: 'CN=Crosswalk reader',
+              type: 'AsymmetricX509Cert',
+              usage: 'Verify',
+              startDateTime: iso(now - 30 * day),
+              endDateTime: iso(now + 335 * day),
+              customKeyIdentifier: Buffer.from(
+                thumbprints(readerCert.certPem).sha1Hex,
+                'hex',
+              ).toString('base64'),
+              key: readerCert.certDer,
+            },
           ],
-          requiredResourceAccess: [{ resourceAppId: '00000003-0000-0000-c000-000000000000', resourceAccess: Object.values(GRAPH_ROLES).map((id) => ({ id, type: 'Role' })) }],
+          requiredResourceAccess: [
+            {
+              resourceAppId: '00000003-0000-0000-c000-000000000000',
+              resourceAccess: Object.values(GRAPH_ROLES).map((id) => ({ id, type: 'Role' })),
+            },
+          ],
         }),
         app(FIXTURE.limitedAppId, 'e0e0e0e0-0000-4000-8000-000000000002', 'Limited reader', {
-          passwordCredentials: [{ keyId: 'd0d0d0d0-0000-4000-8000-000000000003', displayName: 'limited', hint: FIXTURE.limitedSecret.slice(0, 3), startDateTime: iso(now - 30 * day), endDateTime: iso(now + 300 * day), customKeyIdentifier: null, secretText: null }],
+          passwordCredentials: [
+            {
+              keyId: 'd0d0d0d0-0000-4000-8000-000000000003',
+              displayName: 'limited',
+              hint: FIXTURE.limitedSecret.slice(0, 3),
+              startDateTime: iso(now - 30 * day),
+              endDateTime: iso(now + 300 * day),
+              customKeyIdentifier: null,
+              secretText: null,
+            },
+          ],
         }),
       ],
       servicePrincipals: [
         graphSp,
         sp(FIXTURE.readerAppId, FIXTURE.readerSpId, 'Crosswalk reader'),
         sp(FIXTURE.limitedAppId, FIXTURE.limitedSpId, 'Limited reader'),
-        { ...sp('33333333-4444-4555-8666-777777777777', FIXTURE.provisioningSpId, 'Okta provisioning'), preferredSingleSignOnMode: 'saml', servicePrincipalNames: ['api://okta-provisioning', '33333333-4444-4555-8666-777777777777'] },
-      ],
-      appRoleAssignments: {
-        [FIXTURE.readerSpId]: Object.keys(GRAPH_ROLES).map((r, i) => grant(FIXTURE.readerSpId, r, i)),
-        [FIXTURE.limitedSpId]: [grant(FIXTURE.limitedSpId, 'User.Read.All', 0)],
-      },
-      oauth2PermissionGrants: [{ id: 'pg-1', clientId: FIXTURE.readerSpId, consentType: 'AllPrincipals', resourceId: FIXTURE.graphSpId, scope: 'User.Read' }],
-      onPremisesSynchronization: [
         {
-          id: FIXTURE.tenantId,
-          configuration: { accidentalDeletionPrevention: { synchronizationPreventionType: 'enabledForCount', alertThreshold: 500 } },
-          features: { passwordSyncEnabled: true, passwordWritebackEnabled: false, softMatchOnUpnEnabled: true },
+          ...sp(
+            '33333333-4444-4555-8666-777777777777',
+            FIXTURE.provisioningSpId,
+            'Okta provisioning',
+          ),
+          preferredSingleSignOnMode: 'saml',
+          servicePrincipalNames: [
+            'api://okta-provisioning',
+            '33333333-4444-4555-8666-777777777777',
+          ],
         },
       ],
-      signIns: [0, 1, 2].map((i) => ({
-        id: `si-${i}`,
-        createdDateTime: iso(now - (i + 1) * 3600_000),
-        userDisplayName: users[0]?.displayName ?? 'User',
-        userPrincipalName: users[0]?.userPrincipalName ?? 'user@contoso.example',
-        userId: users[0]?.id ?? '',
-        appId: '00000002-0000-0ff1-ce00-000000000000',
-        appDisplayName: 'Office 365 Exchange Online',
-        ipAddress: '203.0.113.10',
-        clientAppUsed: 'Browser',
-        correlationId: `c0ffee00-0000-4000-8000-00000000000${i}`,
-        conditionalAccessStatus: 'notApplied',
-        isInteractive: true,
-        status: { errorCode: i === 1 ? 50107 : 0, failureReason: i === 1 ? 'The requested federation realm object does not exist.' : 'Other.', additionalDetails: null },
-      })),
-      directoryAudits: [
-        { id: 'Directory_1', activityDateTime: iso(now - 5 * day), activityDisplayName: 'Set domain authentication', category: 'DirectoryManagement', correlationId: 'c0ffee00-0000-4000-8000-000000000010', loggedByService: 'Core Directory', operationType: 'Update', result: 'success', resultReason: '', initiatedBy: { user: { id: users[0]?.id ?? '', displayName: 'Admin', userPrincipalName: 'admin@contoso.example', ipAddress: '203.0.113.1' } }, targetResources: [{ id: FIXTURE.federatedDomain, displayName: FIXTURE.federatedDomain, type: 'Domain', modifiedProperties: [] }], additionalDetails: [] },
-        { id: 'Directory_2', activityDateTime: iso(now - 1 * day), activityDisplayName: 'Update application', category: 'ApplicationManagement', correlationId: 'c0ffee00-0000-4000-8000-000000000011', loggedByService: 'Core Directory', operationType: 'Update', result: 'success', resultReason: '', initiatedBy: { app: { appId: FIXTURE.readerAppId, displayName: 'Crosswalk reader', servicePrincipalId: FIXTURE.readerSpId, servicePrincipalName: 'Crosswalk reader' } }, targetResources: [], additionalDetails: [{ key: 'User-Agent', value: 'EvoSTS' }] },
-      ],
-      provisioningLogs: [
-        { id: 'prov-1', activityDateTime: iso(now - 2 * day), changeId: 'ch-1', cycleId: 'cy-1', jobId: 'job-1', durationInMilliseconds: 120, provisioningAction: 'update', provisioningStatusInfo: { status: 'failure', errorInformation: { errorCode: 'AzureActiveDirectoryConflict', errorCategory: 'nonServiceFailure', reason: 'Duplicate value', additionalDetails: null, recommendedAction: 'Fix the duplicate' } }, provisioningSteps: [], servicePrincipal: { id: FIXTURE.provisioningSpId, displayName: 'Okta provisioning' }, modifiedProperties: [] },
-      ],
-      synchronizationJobs: {
-        [FIXTURE.provisioningSpId]: [
-          { id: 'okta.e0e0.job', templateId: 'okta', schedule: { interval: 'PT40M', state: 'Active', expiration: null }, status: { code: 'Quarantine', countSuccessiveCompleteFailures: 3, escrowsPruned: false, quarantine: { currentBegan: iso(now - day), nextAttempt: iso(now + day), reason: 'EncounteredQuarantineException', seriesBegan: iso(now - 2 * day), seriesCount: 3, error: { code: 'CredentialsInvalid', message: 'Invalid credentials', tenantActionable: true } }, synchronizedEntryCountByType: [], progress: [] }, synchronizationJobSettings: [] },
-        ],
+      appRoleAssignments: {
+        [FIXTURE.readerSpId]: Object.keys(GRAPH_ROLES).map((r, i) =>
+          grant(FIXTURE.readerSpId, r, i),
+        ),
+        [FIXTURE.limitedSpId]: [grant(FIXTURE.limitedSpId, 'User.Read.All', 0)],
       },
-      secrets: [
-        { appId: FIXTURE.readerAppId, keyId: 'd0d0d0d0-0000-4000-8000-000000000001', secretText: FIXTURE.secret },
-        { appId: FIXTURE.readerAppId, keyId: 'd0d0d0d0-0000-4000-8000-000000000002', secretText: FIXTURE.expiredSecret },
-        { appId: FIXTURE.limitedAppId, keyId: 'd0d0d0d0-0000-4000-8000-000000000003', secretText: FIXTURE.limitedSecret },
+      oauth2PermissionGrants: [
+        {
+          id: 'pg-1',
+          clientId: FIXTURE.readerSpId,
+          consentType: 'AllPrincipals',
+          resourceId: FIXTURE.graphSpId,
+          scope: 'User.Read',
+        },
       ],
-      certificates: [{ appId: FIXTURE.readerAppId, keyId: 'c0c0c0c0-0000-4000-8000-000000000001', certificatePem: readerCert.certPem, privateKeyPem: readerCert.keyPem }],
+      ...fixtureActivity(now, users),
+      secrets: [
+        {
+          appId: FIXTURE.readerAppId,
+          keyId: 'd0d0d0d0-0000-4000-8000-000000000001',
+          secretText: FIXTURE.secret,
+        },
+        {
+          appId: FIXTURE.readerAppId,
+          keyId: 'd0d0d0d0-0000-4000-8000-000000000002',
+          secretText: FIXTURE.expiredSecret,
+        },
+        {
+          appId: FIXTURE.limitedAppId,
+          keyId: 'd0d0d0d0-0000-4000-8000-000000000003',
+          secretText: FIXTURE.limitedSecret,
+        },
+      ],
+      certificates: [
+        {
+          appId: FIXTURE.readerAppId,
+          keyId: 'c0c0c0c0-0000-4000-8000-000000000001',
+          certificatePem: readerCert.certPem,
+          privateKeyPem: readerCert.keyPem,
+        },
+      ],
     },
     okta: buildFixtureOkta(now, org, oktaUsers, signingCert.certDer, serviceApp),
   }

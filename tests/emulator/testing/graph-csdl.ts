@@ -26,10 +26,24 @@ export interface Csdl {
 }
 
 type XmlNode = Record<string, unknown>
-const list = (x: unknown): XmlNode[] => (Array.isArray(x) ? (x as XmlNode[]) : x ? [x as XmlNode] : [])
+const list = (x: unknown): XmlNode[] =>
+  Array.isArray(x) ? (x as XmlNode[]) : x ? [x as XmlNode] : []
 
 export function loadCsdl(file: string): Csdl {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['Schema', 'EntityType', 'ComplexType', 'EnumType', 'Property', 'NavigationProperty', 'Member'].includes(name) })
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) =>
+      [
+        'Schema',
+        'EntityType',
+        'ComplexType',
+        'EnumType',
+        'Property',
+        'NavigationProperty',
+        'Member',
+      ].includes(name),
+  })
   const doc = parser.parse(readFileSync(file, 'utf8')) as XmlNode
   const edmx = doc['edmx:Edmx'] as XmlNode
   const schemas = list((edmx['edmx:DataServices'] as XmlNode).Schema)
@@ -39,14 +53,28 @@ export function loadCsdl(file: string): Csdl {
     const ns = String(schema.Namespace)
     const alias = schema.Alias ? String(schema.Alias) : null
     const names = (n: string): string[] => [`${ns}.${n}`, ...(alias ? [`${alias}.${n}`] : [])]
-    const qualify = (t: string | undefined): string | null => (t ? t.replace(/^(Collection\()?([^.()]+)\./, (_m, c: string | undefined, a: string) => `${c ?? ''}${a === alias ? ns : a}.`) : null)
-    for (const [tag, kind] of [['EntityType', 'entity'], ['ComplexType', 'complex']] as const) {
+    const qualify = (t: string | undefined): string | null =>
+      t
+        ? t.replace(
+            /^(Collection\()?([^.()]+)\./,
+            (_m, c: string | undefined, a: string) => `${c ?? ''}${a === alias ? ns : a}.`,
+          )
+        : null
+    for (const [tag, kind] of [
+      ['EntityType', 'entity'],
+      ['ComplexType', 'complex'],
+    ] as const) {
       for (const t of list(schema[tag])) {
         const def: StructuredType = {
           kind,
           name: `${ns}.${String(t.Name)}`,
           base: qualify(t.BaseType as string | undefined),
-          properties: new Map(list(t.Property).map((p) => [String(p.Name), { type: qualify(String(p.Type)) ?? '', nullable: p.Nullable !== 'false' }])),
+          properties: new Map(
+            list(t.Property).map((p) => [
+              String(p.Name),
+              { type: qualify(String(p.Type)) ?? '', nullable: p.Nullable !== 'false' },
+            ]),
+          ),
           navigation: new Set(list(t.NavigationProperty).map((p) => String(p.Name))),
         }
         for (const n of names(String(t.Name))) types.set(n, def)
@@ -62,7 +90,11 @@ export function loadCsdl(file: string): Csdl {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-function findProperty(csdl: Csdl, typeName: string, prop: string): { def?: PropertyDef; navigation: boolean } {
+function findProperty(
+  csdl: Csdl,
+  typeName: string,
+  prop: string,
+): { def?: PropertyDef; navigation: boolean } {
   let t = csdl.types.get(typeName)
   while (t) {
     const def = t.properties.get(prop)
@@ -83,16 +115,23 @@ function isA(csdl: Csdl, derived: string, base: string): boolean {
 }
 
 /** Violations of `value` against the structured type `typeName` (e.g. `microsoft.graph.user`). */
-export function checkGraphObject(csdl: Csdl, typeName: string, value: unknown, path = '$'): string[] {
+export function checkGraphObject(
+  csdl: Csdl,
+  typeName: string,
+  value: unknown,
+  path = '$',
+): string[] {
   const errors: string[] = []
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [`${path}: expected an object of ${typeName}`]
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return [`${path}: expected an object of ${typeName}`]
   const record = value as Record<string, unknown>
   let type = typeName
   const declared = record['@odata.type']
   if (typeof declared === 'string') {
     const derived = declared.replace(/^#/, '')
     if (!csdl.types.has(derived)) errors.push(`${path}: unknown @odata.type ${declared}`)
-    else if (!isA(csdl, derived, csdl.types.get(typeName)?.name ?? typeName)) errors.push(`${path}: ${declared} does not derive from ${typeName}`)
+    else if (!isA(csdl, derived, csdl.types.get(typeName)?.name ?? typeName))
+      errors.push(`${path}: ${declared} does not derive from ${typeName}`)
     else type = derived
   }
   if (!csdl.types.has(type)) return [`${path}: unknown type ${type}`]
@@ -116,7 +155,9 @@ function checkValue(csdl: Csdl, def: PropertyDef, v: unknown, path: string): str
   const collection = /^Collection\((.+)\)$/.exec(def.type)
   if (collection?.[1]) {
     if (!Array.isArray(v)) return [`${path}: expected a collection of ${collection[1]}`]
-    return v.flatMap((item, i) => checkValue(csdl, { type: collection[1] as string, nullable: false }, item, `${path}[${i}]`))
+    return v.flatMap((item, i) =>
+      checkValue(csdl, { type: collection[1] as string, nullable: false }, item, `${path}[${i}]`),
+    )
   }
   if (v === null) return def.nullable ? [] : [`${path}: null in a non-nullable ${def.type}`]
   return checkScalar(csdl, def.type, v, path)
@@ -145,7 +186,10 @@ function checkScalar(csdl: Csdl, type: string, v: unknown, path: string): string
     case 'Edm.Guid':
       return typeof v === 'string' && GUID.test(v) ? [] : bad
     case 'Edm.DateTimeOffset':
-      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) ? [] : bad
+      return typeof v === 'string' &&
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)
+        ? []
+        : bad
     case 'Edm.Date':
       return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? [] : bad
     case 'Edm.Stream':
@@ -155,7 +199,10 @@ function checkScalar(csdl: Csdl, type: string, v: unknown, path: string): string
   const members = csdl.enums.get(type)
   if (members) {
     if (typeof v !== 'string') return bad
-    const unknown = v.split(',').map((s) => s.trim()).filter((s) => !members.has(s))
+    const unknown = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => !members.has(s))
     return unknown.length ? [`${path}: ${unknown.join(',')} is not a member of ${type}`] : []
   }
   if (csdl.types.has(type)) return checkGraphObject(csdl, type, v, path)

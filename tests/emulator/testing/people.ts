@@ -2,8 +2,30 @@
 import type * as MG from '@microsoft/microsoft-graph-types'
 import type { OktaRecord } from '../scenarios/types'
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Linus']
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Torvalds']
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Frances',
+  'Ken',
+  'Radia',
+  'Linus',
+]
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Allen',
+  'Thompson',
+  'Perlman',
+  'Torvalds',
+]
 const iso = (t: number): string => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z')
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0')
 
@@ -50,10 +72,19 @@ export function fixtureEntraUser(i: number, now: number): MG.User {
     onPremisesSecurityIdentifier: `S-1-5-21-1004336348-1177238915-682003330-${1000 + i}`,
     onPremisesExtensionAttributes: { extensionAttribute1: null, extensionAttribute2: null },
     onPremisesProvisioningErrors: [],
-    identities: [{ signInType: 'userPrincipalName', issuer: 'contoso.example', issuerAssignedId: upn }],
+    identities: [
+      { signInType: 'userPrincipalName', issuer: 'contoso.example', issuerAssignedId: upn },
+    ],
     employeeId: String(10000 + i),
     lastPasswordChangeDateTime: iso(now - 40 * 86400_000),
-    signInActivity: { lastSignInDateTime: iso(now - (i % 30) * 86400_000), lastSignInRequestId: guidOf(0x51, i), lastNonInteractiveSignInDateTime: null, lastNonInteractiveSignInRequestId: null, lastSuccessfulSignInDateTime: iso(now - (i % 30) * 86400_000), lastSuccessfulSignInRequestId: guidOf(0x52, i) },
+    signInActivity: {
+      lastSignInDateTime: iso(now - (i % 30) * 86400_000),
+      lastSignInRequestId: guidOf(0x51, i),
+      lastNonInteractiveSignInDateTime: null,
+      lastNonInteractiveSignInRequestId: null,
+      lastSuccessfulSignInDateTime: iso(now - (i % 30) * 86400_000),
+      lastSuccessfulSignInRequestId: guidOf(0x52, i),
+    },
   }
 }
 

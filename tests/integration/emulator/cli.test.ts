@@ -7,8 +7,27 @@ import { callJson } from '../../emulator/testing/clients'
 
 describe('emulator CLI', () => {
   it('parses its flags and rejects bad ones', () => {
-    const o = parseCli(['--scenario', 'broken', '--port', '41000', '--faults', 'latency=5,5xx=0.1', '--seed', '9', '--users', '1000', '--json'])
-    expect(o).toMatchObject({ scenario: 'broken', port: 41000, faults: 'latency=5,5xx=0.1', seed: 9, users: 1000, json: true })
+    const o = parseCli([
+      '--scenario',
+      'broken',
+      '--port',
+      '41000',
+      '--faults',
+      'latency=5,5xx=0.1',
+      '--seed',
+      '9',
+      '--users',
+      '1000',
+      '--json',
+    ])
+    expect(o).toMatchObject({
+      scenario: 'broken',
+      port: 41000,
+      faults: 'latency=5,5xx=0.1',
+      seed: 9,
+      users: 1000,
+      json: true,
+    })
     expect(() => parseCli(['--scenario', 'nope'])).toThrow(/unknown scenario/)
     expect(() => parseCli(['--faults', 'bogus=1'])).toThrow(/unknown fault/)
     expect(() => parseCli(['--port', 'x'])).toThrow(/integer/)
@@ -16,21 +35,50 @@ describe('emulator CLI', () => {
   })
 
   it('prints one JSON line, serves HTTPS with its CA file, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tests/emulator/cli.ts', '--scenario', 'fixture', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    const child = spawn(
+      process.execPath,
+      ['node_modules/tsx/dist/cli.mjs', 'tests/emulator/cli.ts', '--scenario', 'fixture', '--json'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    )
     try {
       const line = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout }).once('line', resolve)
         child.once('exit', () => reject(new Error('exited before printing')))
       })
-      const info = JSON.parse(line) as { authorityHost: string; graphBaseUrl: string; oktaOrgUrl: string; tenantId: string; caFile: string; profileFile: string; env: Record<string, string> }
-      expect(Object.keys(info)).toEqual(['authorityHost', 'graphBaseUrl', 'oktaOrgUrl', 'tenantId', 'caFile', 'profileFile', 'env'])
-      const profile = JSON.parse(readFileSync(info.profileFile, 'utf8')) as { entra: { clientSecretEnv: string }; okta: { apiTokenEnv: string }; caFile: string }
+      const info = JSON.parse(line) as {
+        authorityHost: string
+        graphBaseUrl: string
+        oktaOrgUrl: string
+        tenantId: string
+        caFile: string
+        profileFile: string
+        env: Record<string, string>
+      }
+      expect(Object.keys(info)).toEqual([
+        'authorityHost',
+        'graphBaseUrl',
+        'oktaOrgUrl',
+        'tenantId',
+        'caFile',
+        'profileFile',
+        'env',
+      ])
+      const profile = JSON.parse(readFileSync(info.profileFile, 'utf8')) as {
+        entra: { clientSecretEnv: string }
+        okta: { apiTokenEnv: string }
+        caFile: string
+      }
       expect(info.env[profile.entra.clientSecretEnv]).toBeTruthy()
       expect(info.env[profile.okta.apiTokenEnv]).toBeTruthy()
       expect(JSON.stringify(profile)).not.toContain(info.env[profile.entra.clientSecretEnv])
       const ca = readFileSync(info.caFile, 'utf8')
-      const d = await callJson<{ issuer: string }>(`${info.authorityHost}/${info.tenantId}/v2.0/.well-known/openid-configuration`, { ca })
+      const d = await callJson<{ issuer: string }>(
+        `${info.authorityHost}/${info.tenantId}/v2.0/.well-known/openid-configuration`,
+        { ca },
+      )
       expect(d.json.issuer).toBe(`${info.authorityHost}/${info.tenantId}/v2.0`)
     } finally {
       child.kill('SIGTERM')

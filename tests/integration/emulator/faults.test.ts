@@ -13,8 +13,15 @@ beforeAll(async () => {
 afterAll(() => emu?.close())
 
 const graph = (path = 'users?$top=200&$select=id,displayName') =>
-  call(`${emu.graphBaseUrl}/v1.0/${path}`, { ca: emu.caPem, headers: { authorization: `Bearer ${token}` } })
-const okta = () => call(`${emu.oktaOrgUrl}/api/v1/users?limit=50`, { ca: emu.caPem, headers: { authorization: `SSWS ${FIXTURE.oktaToken}` } })
+  call(`${emu.graphBaseUrl}/v1.0/${path}`, {
+    ca: emu.caPem,
+    headers: { authorization: `Bearer ${token}` },
+  })
+const okta = () =>
+  call(`${emu.oktaOrgUrl}/api/v1/users?limit=50`, {
+    ca: emu.caPem,
+    headers: { authorization: `SSWS ${FIXTURE.oktaToken}` },
+  })
 
 describe('faults switched at runtime', () => {
   it('Graph 429 with fractional Retry-After, and without it', async () => {
@@ -22,7 +29,9 @@ describe('faults switched at runtime', () => {
     const rs = await Promise.all(Array.from({ length: 20 }, () => graph()))
     emu.setFaults('none')
     expect(rs.every((r) => r.status === 429)).toBe(true)
-    const body = JSON.parse(rs[0]?.body ?? '{}') as { error: { code: string; innerError: Record<string, string> } }
+    const body = JSON.parse(rs[0]?.body ?? '{}') as {
+      error: { code: string; innerError: Record<string, string> }
+    }
     expect(body.error.code).toBe('TooManyRequests')
     expect(body.error.innerError.status).toBe('429')
     const withHeader = rs.filter((r) => r.headers['retry-after'] !== undefined)
@@ -48,7 +57,10 @@ describe('faults switched at runtime', () => {
     emu.setFaults('5xx=1')
     const g = await graph()
     const o = await okta()
-    const d = await call(`${emu.authorityHost}/${emu.tenantId}/v2.0/.well-known/openid-configuration`, { ca: emu.caPem })
+    const d = await call(
+      `${emu.authorityHost}/${emu.tenantId}/v2.0/.well-known/openid-configuration`,
+      { ca: emu.caPem },
+    )
     const t = await graphToken(emu, FIXTURE.readerAppId, FIXTURE.secret)
     emu.setFaults('none')
     expect(g.status).toBe(503)
@@ -61,7 +73,10 @@ describe('faults switched at runtime', () => {
 
   it('resets connections mid-body', async () => {
     emu.setFaults('reset=1')
-    const outcome = await graph().then(() => 'completed', (e: Error) => e.message)
+    const outcome = await graph().then(
+      () => 'completed',
+      (e: Error) => e.message,
+    )
     emu.setFaults('none')
     expect(outcome).not.toBe('completed')
   })
@@ -92,7 +107,12 @@ describe('faults switched at runtime', () => {
       ca: emu.caPem,
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: FIXTURE.readerAppId, client_secret: FIXTURE.secret, grant_type: 'client_credentials', scope: 'https://graph.microsoft.com/.default' }).toString(),
+      body: new URLSearchParams({
+        client_id: FIXTURE.readerAppId,
+        client_secret: FIXTURE.secret,
+        grant_type: 'client_credentials',
+        scope: 'https://graph.microsoft.com/.default',
+      }).toString(),
     })
     emu.setFaults('none')
     expect(JSON.parse(r.body).expires_in).toBe(5)

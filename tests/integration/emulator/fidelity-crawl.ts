@@ -15,17 +15,37 @@ const USER_SELECT =
  * reason; everything else undeclared is an error.
  */
 export const OKTA_UNDECLARED: { at: RegExp; reason: string }[] = [
-  { at: /^\$(\[\d+\])?\.policy\.mapAMRClaims$/, reason: "IdP policy.mapAMRClaims appears in Okta's own IdP response examples" },
-  { at: /^\$(\[\d+\])?\.settings\.app$/, reason: 'OIN app instances of every sign-on mode carry app-specific settings.app (the schema models custom SAML apps only)' },
+  {
+    at: /^\$(\[\d+\])?\.policy\.mapAMRClaims$/,
+    reason: "IdP policy.mapAMRClaims appears in Okta's own IdP response examples",
+  },
+  {
+    at: /^\$(\[\d+\])?\.settings\.app$/,
+    reason:
+      'OIN app instances of every sign-on mode carry app-specific settings.app (the schema models custom SAML apps only)',
+  },
 ]
 
-type Page = { value?: unknown[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string; '@odata.context'?: string }
+type Page = {
+  value?: unknown[]
+  '@odata.nextLink'?: string
+  '@odata.deltaLink'?: string
+  '@odata.context'?: string
+}
 const MAX_PAGES = 3
 
-export async function crawlGraph(emu: Emulator, token: string, csdl: Csdl): Promise<{ checked: number; errors: string[] }> {
+export async function crawlGraph(
+  emu: Emulator,
+  token: string,
+  csdl: Csdl,
+): Promise<{ checked: number; errors: string[] }> {
   const errors: string[] = []
   let checked = 0
-  const get = (url: string) => callJson<Page & Record<string, unknown>>(url.startsWith('https:') ? url : `${emu.graphBaseUrl}/v1.0/${url}`, { ca: emu.caPem, headers: { authorization: `Bearer ${token}` } })
+  const get = (url: string) =>
+    callJson<Page & Record<string, unknown>>(
+      url.startsWith('https:') ? url : `${emu.graphBaseUrl}/v1.0/${url}`,
+      { ca: emu.caPem, headers: { authorization: `Bearer ${token}` } },
+    )
   async function collection(path: string, type: string): Promise<void> {
     let url: string | undefined = path
     for (let page = 0; url && page < MAX_PAGES; page++) {
@@ -34,7 +54,8 @@ export async function crawlGraph(emu: Emulator, token: string, csdl: Csdl): Prom
         errors.push(`${path}: HTTP ${r.status} ${JSON.stringify(r.json).slice(0, 200)}`)
         return
       }
-      if (!r.json['@odata.context']?.startsWith(`${emu.graphBaseUrl}/v1.0/$metadata#`)) errors.push(`${path}: missing @odata.context`)
+      if (!r.json['@odata.context']?.startsWith(`${emu.graphBaseUrl}/v1.0/$metadata#`))
+        errors.push(`${path}: missing @odata.context`)
       for (const [i, item] of r.json.value.entries()) {
         checked++
         const removed = (item as Record<string, unknown>)['@removed']
@@ -52,28 +73,52 @@ export async function crawlGraph(emu: Emulator, token: string, csdl: Csdl): Prom
   await collection('servicePrincipals', 'microsoft.graph.servicePrincipal')
   for (const sp of s.servicePrincipals) {
     if (!sp.id) continue
-    await collection(`servicePrincipals/${sp.id}/appRoleAssignments`, 'microsoft.graph.appRoleAssignment')
-    await collection(`servicePrincipals/${sp.id}/synchronization/jobs`, 'microsoft.graph.synchronizationJob')
+    await collection(
+      `servicePrincipals/${sp.id}/appRoleAssignments`,
+      'microsoft.graph.appRoleAssignment',
+    )
+    await collection(
+      `servicePrincipals/${sp.id}/synchronization/jobs`,
+      'microsoft.graph.synchronizationJob',
+    )
   }
   await collection('organization', 'microsoft.graph.organization')
   await collection('domains', 'microsoft.graph.domain')
-  for (const d of s.domains) if (d.id) await collection(`domains/${d.id}/federationConfiguration`, 'microsoft.graph.internalDomainFederation')
-  await collection('directory/onPremisesSynchronization', 'microsoft.graph.onPremisesDirectorySynchronization')
+  for (const d of s.domains)
+    if (d.id)
+      await collection(
+        `domains/${d.id}/federationConfiguration`,
+        'microsoft.graph.internalDomainFederation',
+      )
+  await collection(
+    'directory/onPremisesSynchronization',
+    'microsoft.graph.onPremisesDirectorySynchronization',
+  )
   await collection('auditLogs/signIns', 'microsoft.graph.signIn')
   await collection('auditLogs/directoryAudits', 'microsoft.graph.directoryAudit')
   await collection('auditLogs/provisioning', 'microsoft.graph.provisioningObjectSummary')
   await collection('oauth2PermissionGrants', 'microsoft.graph.oAuth2PermissionGrant')
-  await collection('users/delta?$select=id,displayName,onPremisesImmutableId,accountEnabled', 'microsoft.graph.user')
+  await collection(
+    'users/delta?$select=id,displayName,onPremisesImmutableId,accountEnabled',
+    'microsoft.graph.user',
+  )
   await collection('groups/delta?$select=displayName,members', 'microsoft.graph.group')
   for (const app of s.applications.slice(0, 5)) {
-    const r = await get(`applications(appId='${app.appId}')?$select=id,appId,keyCredentials,passwordCredentials`)
+    const r = await get(
+      `applications(appId='${app.appId}')?$select=id,appId,keyCredentials,passwordCredentials`,
+    )
     checked++
-    errors.push(...checkGraphObject(csdl, 'microsoft.graph.application', r.json, `application ${app.appId}`))
+    errors.push(
+      ...checkGraphObject(csdl, 'microsoft.graph.application', r.json, `application ${app.appId}`),
+    )
   }
   return { checked, errors }
 }
 
-export async function crawlOkta(emu: Emulator, spec: OktaSpec): Promise<{ checked: number; errors: string[] }> {
+export async function crawlOkta(
+  emu: Emulator,
+  spec: OktaSpec,
+): Promise<{ checked: number; errors: string[] }> {
   const errors: string[] = []
   let checked = 0
   const token = emu.scenario.credentials.okta.apiToken
@@ -82,7 +127,10 @@ export async function crawlOkta(emu: Emulator, spec: OktaSpec): Promise<{ checke
   async function check(path: string): Promise<unknown> {
     const url = new URL(path, emu.oktaOrgUrl)
     const { template, schema } = responseSchema(spec, url.pathname)
-    const r = await callJson(url.href, { ca: emu.caPem, headers: { authorization: `SSWS ${token}` } })
+    const r = await callJson(url.href, {
+      ca: emu.caPem,
+      headers: { authorization: `SSWS ${token}` },
+    })
     if (r.status !== 200) {
       errors.push(`${path}: HTTP ${r.status}`)
       return null
@@ -90,7 +138,10 @@ export async function crawlOkta(emu: Emulator, spec: OktaSpec): Promise<{ checke
     const body = r.json
     const items = Array.isArray(body) ? body : [body]
     checked += items.length
-    const found = checkOkta(spec, schema, body, '$', { undeclaredAllowed, ...(template === '/api/v1/mappings/{mappingId}' ? { mapsAt } : {}) })
+    const found = checkOkta(spec, schema, body, '$', {
+      undeclaredAllowed,
+      ...(template === '/api/v1/mappings/{mappingId}' ? { mapsAt } : {}),
+    })
     errors.push(...found.slice(0, 20).map((e) => `${template}: ${e}`))
     return body
   }
@@ -102,7 +153,9 @@ export async function crawlOkta(emu: Emulator, spec: OktaSpec): Promise<{ checke
   await check('/api/v1/mappings?limit=200')
   await check('/api/v1/meta/schemas/user/default')
   const now = Date.parse(emu.scenario.now)
-  await check(`/api/v1/logs?since=${new Date(now - 90 * 86400_000).toISOString()}&until=${new Date(now + 60_000).toISOString()}&limit=1000`)
+  await check(
+    `/api/v1/logs?since=${new Date(now - 90 * 86400_000).toISOString()}&until=${new Date(now + 60_000).toISOString()}&limit=1000`,
+  )
   for (const u of o.users.slice(0, 3)) await check(`/api/v1/users/${String(u.id)}`)
   for (const g of o.groups.slice(0, 3)) await check(`/api/v1/groups/${String(g.id)}`)
   for (const a of o.apps) {

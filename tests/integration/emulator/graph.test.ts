@@ -6,7 +6,13 @@ import { startFixtureEmulator } from '../../emulator/testing/start'
 import { signJwt } from '../../emulator/jwt'
 import { selfSignedCertificate } from '../../emulator/tls'
 
-type Page = { '@odata.context': string; '@odata.nextLink'?: string; '@odata.deltaLink'?: string; '@odata.count'?: number; value: Record<string, unknown>[] }
+type Page = {
+  '@odata.context': string
+  '@odata.nextLink'?: string
+  '@odata.deltaLink'?: string
+  '@odata.count'?: number
+  value: Record<string, unknown>[]
+}
 type GraphErr = { error: { code: string; message: string; innerError: Record<string, string> } }
 
 let emu: Emulator
@@ -20,7 +26,10 @@ beforeAll(async () => {
 afterAll(() => emu?.close())
 
 const get = <T = Page>(path: string, headers: Record<string, string> = {}, bearer = token) =>
-  callJson<T>(path.startsWith('https:') ? path : `${emu.graphBaseUrl}/v1.0/${path.replace(/ /g, '%20')}`, { ca: emu.caPem, headers: { authorization: `Bearer ${bearer}`, ...headers } })
+  callJson<T>(
+    path.startsWith('https:') ? path : `${emu.graphBaseUrl}/v1.0/${path.replace(/ /g, '%20')}`,
+    { ca: emu.caPem, headers: { authorization: `Bearer ${bearer}`, ...headers } },
+  )
 
 describe('Graph v1.0 emulation', () => {
   it('returns the default user property set without $select, and request-id headers', async () => {
@@ -30,7 +39,19 @@ describe('Graph v1.0 emulation', () => {
     expect(r.headers['request-id']).toMatch(/^[0-9a-f-]{36}$/)
     expect(r.headers.date).toBeTruthy()
     expect(r.json['@odata.context']).toBe(`${emu.graphBaseUrl}/v1.0/$metadata#users`)
-    expect(Object.keys(r.json.value[0] ?? {}).sort()).toEqual(['businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'])
+    expect(Object.keys(r.json.value[0] ?? {}).sort()).toEqual([
+      'businessPhones',
+      'displayName',
+      'givenName',
+      'id',
+      'jobTitle',
+      'mail',
+      'mobilePhone',
+      'officeLocation',
+      'preferredLanguage',
+      'surname',
+      'userPrincipalName',
+    ])
   })
 
   it('projects $select with null for unset properties and pages with an absolute nextLink', async () => {
@@ -46,7 +67,10 @@ describe('Graph v1.0 emulation', () => {
         seen.push(String(u.id))
       }
       url = r.json['@odata.nextLink']
-      if (url) expect(url.startsWith(`${emu.graphBaseUrl}/v1.0/users?`) && url.includes('$skiptoken=')).toBe(true)
+      if (url)
+        expect(
+          url.startsWith(`${emu.graphBaseUrl}/v1.0/users?`) && url.includes('$skiptoken='),
+        ).toBe(true)
     }
     expect(pages).toBe(3)
     expect(seen).toEqual(emu.scenario.entra.users.map((u) => u.id))
@@ -69,7 +93,10 @@ describe('Graph v1.0 emulation', () => {
     const next = await get(String(ok.json['@odata.nextLink']))
     expect(next.status).toBe(200)
     expect(next.json['@odata.count']).toBeUndefined()
-    const plain = await callJson<number>(`${emu.graphBaseUrl}/v1.0/users/$count`, { ca: emu.caPem, headers: { authorization: `Bearer ${token}`, consistencylevel: 'eventual' } })
+    const plain = await callJson<number>(`${emu.graphBaseUrl}/v1.0/users/$count`, {
+      ca: emu.caPem,
+      headers: { authorization: `Bearer ${token}`, consistencylevel: 'eventual' },
+    })
     expect(plain.json).toBe(2100)
     expect(plain.headers['content-type']).toMatch(/text\/plain/)
   })
@@ -80,15 +107,24 @@ describe('Graph v1.0 emulation', () => {
     const since = new Date(Date.parse(FIXTURE.now) - 2.5 * 3600_000).toISOString()
     const si = await get(`auditLogs/signIns?$filter=createdDateTime ge ${since}`)
     expect(si.json.value.map((s) => s.id)).toEqual(['si-0', 'si-1'])
-    const audits = await get(`auditLogs/directoryAudits?$filter=activityDateTime ge ${new Date(Date.parse(FIXTURE.now) - 2 * 86400_000).toISOString()}`)
+    const audits = await get(
+      `auditLogs/directoryAudits?$filter=activityDateTime ge ${new Date(Date.parse(FIXTURE.now) - 2 * 86400_000).toISOString()}`,
+    )
     expect(audits.json.value.map((a) => a.id)).toEqual(['Directory_2'])
   })
 
   it('serves the nested and singleton resources', async () => {
-    expect((await get(`servicePrincipals/${FIXTURE.readerSpId}/appRoleAssignments`)).json.value.length).toBe(10)
-    expect((await get(`servicePrincipals/${FIXTURE.provisioningSpId}/synchronization/jobs`)).json.value[0]?.id).toBe('okta.e0e0.job')
+    expect(
+      (await get(`servicePrincipals/${FIXTURE.readerSpId}/appRoleAssignments`)).json.value.length,
+    ).toBe(10)
+    expect(
+      (await get(`servicePrincipals/${FIXTURE.provisioningSpId}/synchronization/jobs`)).json
+        .value[0]?.id,
+    ).toBe('okta.e0e0.job')
     const fed = await get(`domains/${FIXTURE.federatedDomain}/federationConfiguration`)
-    expect(fed.json['@odata.context']).toContain(`domains('${FIXTURE.federatedDomain}')/federationConfiguration`)
+    expect(fed.json['@odata.context']).toContain(
+      `domains('${FIXTURE.federatedDomain}')/federationConfiguration`,
+    )
     expect(fed.json.value[0]?.issuerUri).toBe('http://www.okta.com/exk1fedemulator')
     expect((await get('directory/onPremisesSynchronization')).json.value).toHaveLength(1)
     expect((await get('organization')).json.value[0]?.id).toBe(FIXTURE.tenantId)
@@ -97,14 +133,27 @@ describe('Graph v1.0 emulation', () => {
     const apps = await get('applications')
     const creds = apps.json.value[0]?.keyCredentials as { key: unknown }[]
     expect(creds[0]?.key).toBeNull()
-    const one = await get<Record<string, unknown>>(`applications(appId='${FIXTURE.readerAppId}')?$select=keyCredentials`)
+    const one = await get<Record<string, unknown>>(
+      `applications(appId='${FIXTURE.readerAppId}')?$select=keyCredentials`,
+    )
     expect((one.json.keyCredentials as { key: unknown }[])[0]?.key).toBeTruthy()
-    expect((await get<GraphErr>('users/nobody@nowhere')).json.error.code).toBe('Request_ResourceNotFound')
+    expect((await get<GraphErr>('users/nobody@nowhere')).json.error.code).toBe(
+      'Request_ResourceNotFound',
+    )
   })
 
   it('answers 403 Authorization_RequestDenied per endpoint from the token roles', async () => {
     expect((await get('users?$top=1', {}, limited)).status).toBe(200)
-    for (const path of ['groups', 'applications', 'auditLogs/directoryAudits', 'domains', 'organization', `servicePrincipals/${FIXTURE.provisioningSpId}/synchronization/jobs`, 'oauth2PermissionGrants', 'directory/onPremisesSynchronization']) {
+    for (const path of [
+      'groups',
+      'applications',
+      'auditLogs/directoryAudits',
+      'domains',
+      'organization',
+      `servicePrincipals/${FIXTURE.provisioningSpId}/synchronization/jobs`,
+      'oauth2PermissionGrants',
+      'directory/onPremisesSynchronization',
+    ]) {
       const r = await get<GraphErr>(path, { 'client-request-id': 'cr-1' }, limited)
       expect(r.status, path).toBe(403)
       expect(r.json.error.code).toBe('Authorization_RequestDenied')
@@ -118,17 +167,34 @@ describe('Graph v1.0 emulation', () => {
   it('answers 401 InvalidAuthenticationToken for bad, expired and wrong-audience tokens', async () => {
     const stranger = selfSignedCertificate('x')
     const now = Math.floor(Date.now() / 1000)
-    const forged = signJwt({ alg: 'RS256', kid: 'k' }, { aud: 'https://graph.microsoft.com', tid: FIXTURE.tenantId, exp: now + 60 }, stranger.key)
-    const other = await callJson<{ access_token: string }>(`${emu.authorityHost}/${emu.tenantId}/oauth2/v2.0/token`, {
-      ca: emu.caPem,
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: FIXTURE.readerAppId, client_secret: FIXTURE.secret, grant_type: 'client_credentials', scope: 'api://okta-provisioning/.default' }).toString(),
-    })
+    const forged = signJwt(
+      { alg: 'RS256', kid: 'k' },
+      { aud: 'https://graph.microsoft.com', tid: FIXTURE.tenantId, exp: now + 60 },
+      stranger.key,
+    )
+    const other = await callJson<{ access_token: string }>(
+      `${emu.authorityHost}/${emu.tenantId}/oauth2/v2.0/token`,
+      {
+        ca: emu.caPem,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          client_id: FIXTURE.readerAppId,
+          client_secret: FIXTURE.secret,
+          grant_type: 'client_credentials',
+          scope: 'api://okta-provisioning/.default',
+        }).toString(),
+      },
+    )
     expect(other.status).toBe(200)
     const wrongAudience = await get<GraphErr>('users', {}, other.json.access_token)
     expect(wrongAudience.json.error.message).toMatch(/audience/)
-    for (const bearer of ['garbage', forged, `${token.slice(0, -4)}AAAA`, other.json.access_token]) {
+    for (const bearer of [
+      'garbage',
+      forged,
+      `${token.slice(0, -4)}AAAA`,
+      other.json.access_token,
+    ]) {
       const r = await get<GraphErr>('users', {}, bearer)
       expect(r.status).toBe(401)
       expect(r.json.error.code).toBe('InvalidAuthenticationToken')
@@ -157,7 +223,11 @@ describe('Graph v1.0 emulation', () => {
     const removedId = String(users[11]?.id)
     emu.mutate.entra.update('users', changedId, { displayName: 'Renamed' })
     emu.mutate.entra.remove('users', removedId, 'changed')
-    emu.mutate.entra.add('users', { id: 'new-user-1', displayName: 'New', userPrincipalName: 'new@contoso.example' })
+    emu.mutate.entra.add('users', {
+      id: 'new-user-1',
+      displayName: 'New',
+      userPrincipalName: 'new@contoso.example',
+    })
     const r = await get(deltaLink)
     expect(r.json.value).toEqual([
       { id: changedId, displayName: 'Renamed' },
@@ -184,7 +254,10 @@ describe('Graph without a premium licence', () => {
   it('refuses sign-in logs and signInActivity with Authentication_RequestFromNonPremiumTenantOrB2CTenant', async () => {
     const t = await graphToken(basic, FIXTURE.readerAppId, FIXTURE.secret)
     for (const path of ['auditLogs/signIns', 'users?$select=id,signInActivity']) {
-      const r = await callJson<GraphErr>(`${basic.graphBaseUrl}/v1.0/${path}`, { ca: basic.caPem, headers: { authorization: `Bearer ${t}` } })
+      const r = await callJson<GraphErr>(`${basic.graphBaseUrl}/v1.0/${path}`, {
+        ca: basic.caPem,
+        headers: { authorization: `Bearer ${t}` },
+      })
       expect(r.status).toBe(403)
       expect(r.json.error.code).toBe('Authentication_RequestFromNonPremiumTenantOrB2CTenant')
     }

@@ -12,7 +12,12 @@ beforeAll(async () => {
 afterAll(() => emu?.close())
 
 function sswsClient(token: string = FIXTURE.oktaToken): Client {
-  return new Client({ orgUrl: emu.oktaOrgUrl, token, cacheMiddleware: null, requestExecutor: new CaRequestExecutor(emu.caPem) })
+  return new Client({
+    orgUrl: emu.oktaOrgUrl,
+    token,
+    cacheMiddleware: null,
+    requestExecutor: new CaRequestExecutor(emu.caPem),
+  })
 }
 
 async function all<T>(collection: AsyncIterable<T>): Promise<T[]> {
@@ -32,8 +37,12 @@ describe('@okta/okta-sdk-nodejs against the emulated org', () => {
 
   it('filters users by lastUpdated and includes DEPROVISIONED ones', async () => {
     const since = new Date(Date.parse(FIXTURE.now) - 5 * 3600_000 - 1).toISOString()
-    const users = await all(await sswsClient().userApi.listUsers({ filter: `lastUpdated gt "${since}"` }))
-    const expected = emu.scenario.okta.users.filter((u) => Date.parse(String(u.lastUpdated)) > Date.parse(since))
+    const users = await all(
+      await sswsClient().userApi.listUsers({ filter: `lastUpdated gt "${since}"` }),
+    )
+    const expected = emu.scenario.okta.users.filter(
+      (u) => Date.parse(String(u.lastUpdated)) > Date.parse(since),
+    )
     expect(users.length).toBe(expected.length)
     expect(users.length).toBeGreaterThan(0)
     expect(users.length).toBeLessThan(emu.scenario.okta.users.length)
@@ -57,13 +66,22 @@ describe('@okta/okta-sdk-nodejs against the emulated org', () => {
     const schema = await c.schemaApi.getUserSchema({ schemaId: 'default' })
     expect(schema.name).toBe('user')
     const now = Date.parse(FIXTURE.now)
-    const logs = await all(await c.systemLogApi.listLogEvents({ since: new Date(now - 86400_000).toISOString(), until: new Date(now).toISOString() }))
+    const logs = await all(
+      await c.systemLogApi.listLogEvents({
+        since: new Date(now - 86400_000).toISOString(),
+        until: new Date(now).toISOString(),
+      }),
+    )
     expect(logs.length).toBe(5)
   })
 
   it('surfaces E0000011 for a revoked token and E0000006 for a non-admin one', async () => {
-    await expect(all(await sswsClient(FIXTURE.oktaRevokedToken).userApi.listUsers())).rejects.toMatchObject({ status: 401, errorCode: 'E0000011' })
-    await expect(all(await sswsClient(FIXTURE.oktaUserToken).userApi.listUsers())).rejects.toMatchObject({ status: 403, errorCode: 'E0000006' })
+    await expect(
+      all(await sswsClient(FIXTURE.oktaRevokedToken).userApi.listUsers()),
+    ).rejects.toMatchObject({ status: 401, errorCode: 'E0000011' })
+    await expect(
+      all(await sswsClient(FIXTURE.oktaUserToken).userApi.listUsers()),
+    ).rejects.toMatchObject({ status: 403, errorCode: 'E0000006' })
   })
 
   it('authorizes a service app with private_key_jwt (authorizationMode PrivateKey)', async () => {
@@ -84,7 +102,10 @@ describe('@okta/okta-sdk-nodejs against the emulated org', () => {
     const idps = await all(await c.identityProviderApi.listIdentityProviders())
     expect(idps.length).toBe(1)
     // groups were not among the requested scopes
-    await expect(all(await c.groupApi.listGroups())).rejects.toMatchObject({ status: 403, errorCode: 'E0000006' })
+    await expect(all(await c.groupApi.listGroups())).rejects.toMatchObject({
+      status: 403,
+      errorCode: 'E0000006',
+    })
     expect(emu.stats()['POST /oauth2/v1/token']).toBe(1)
   })
 
@@ -97,7 +118,9 @@ describe('@okta/okta-sdk-nodejs against the emulated org', () => {
       const again = await all(await c.identityProviderApi.listIdentityProviders())
       expect(again.length).toBe(1)
       expect(Date.now() - started).toBeGreaterThan(500)
-      expect(emu.requestLog.some((e) => e.route === 'GET /api/v1/idps' && e.status === 429)).toBe(true)
+      expect(emu.requestLog.some((e) => e.route === 'GET /api/v1/idps' && e.status === 429)).toBe(
+        true,
+      )
     } finally {
       emu.setOktaRateLimit('idps', 200)
     }

@@ -10,13 +10,26 @@ import { generateRunCertificates, selfSignedCertificate, thumbprints } from '../
 describe('tables and change tracking', () => {
   it('reports objects changed and removed after a sequence number, once each', () => {
     const seq = new Sequence()
-    const t = new Table([{ id: 'a', v: 1 }, { id: 'b', v: 1 }, { id: 'c', v: 1 }], seq)
+    const t = new Table(
+      [
+        { id: 'a', v: 1 },
+        { id: 'b', v: 1 },
+        { id: 'c', v: 1 },
+      ],
+      seq,
+    )
     const start = seq.value
     t.replace('a', { id: 'a', v: 2 })
     t.remove('b', 'changed')
     t.add({ id: 'd', v: 1 })
     const mark = seq.value
-    expect(t.changes(start, mark)).toEqual({ changed: [{ id: 'a', v: 2 }, { id: 'd', v: 1 }], removed: [{ id: 'b', seq: 2, reason: 'changed' }] })
+    expect(t.changes(start, mark)).toEqual({
+      changed: [
+        { id: 'a', v: 2 },
+        { id: 'd', v: 1 },
+      ],
+      removed: [{ id: 'b', seq: 2, reason: 'changed' }],
+    })
     expect(t.changes(mark, seq.value)).toEqual({ changed: [], removed: [] })
     expect(t.get('c')).toEqual({ id: 'c', v: 1 })
     expect(t.get('b')).toBeUndefined()
@@ -58,7 +71,9 @@ describe('certificates and JWTs', () => {
     const x = new X509Certificate(c.certPem)
     const t = thumbprints(c.certPem)
     expect(t.sha1Hex).toBe(x.fingerprint.replace(/:/g, ''))
-    expect(Buffer.from(t.x5tS256, 'base64url').toString('hex').toUpperCase()).toBe(x.fingerprint256.replace(/:/g, ''))
+    expect(Buffer.from(t.x5tS256, 'base64url').toString('hex').toUpperCase()).toBe(
+      x.fingerprint256.replace(/:/g, ''),
+    )
   })
 
   it('signs and verifies RS256 and PS256, and refuses a tampered or foreign token', () => {
@@ -70,12 +85,16 @@ describe('certificates and JWTs', () => {
       if (!decoded) throw new Error('decodes')
       expect(verifyJwt(decoded, createPublicKey(a.key))).toBe(true)
       expect(verifyJwt(decoded, createPublicKey(b.key))).toBe(false)
-      const tampered = decodeJwt(jwt.replace(/\.[^.]+\./, `.${Buffer.from('{"sub":"y"}').toString('base64url')}.`))
+      const tampered = decodeJwt(
+        jwt.replace(/\.[^.]+\./, `.${Buffer.from('{"sub":"y"}').toString('base64url')}.`),
+      )
       if (!tampered) throw new Error('decodes')
       expect(verifyJwt(tampered, createPublicKey(a.key))).toBe(false)
     }
     expect(decodeJwt('a.b')).toBeNull()
-    const none = decodeJwt(`${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.`)
+    const none = decodeJwt(
+      `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.`,
+    )
     if (!none) throw new Error('decodes')
     expect(verifyJwt(none, createPublicKey(a.key))).toBe(false)
   })
@@ -90,7 +109,12 @@ describe('Okta paging and rate limits', () => {
   it('counts requests per bucket and window, resetting at the window end', () => {
     const r = new RateLimiter({ users: 2 }, 60)
     const t0 = Date.parse('2026-06-01T12:00:10Z')
-    expect(r.take('users', t0)).toMatchObject({ limit: 2, remaining: 1, exhausted: false, reset: Date.parse('2026-06-01T12:01:00Z') / 1000 })
+    expect(r.take('users', t0)).toMatchObject({
+      limit: 2,
+      remaining: 1,
+      exhausted: false,
+      reset: Date.parse('2026-06-01T12:01:00Z') / 1000,
+    })
     expect(r.take('users', t0)).toMatchObject({ remaining: 0, exhausted: false })
     expect(r.take('users', t0)).toMatchObject({ remaining: 0, exhausted: true })
     expect(r.take('users', t0 + 60_000)).toMatchObject({ remaining: 1, exhausted: false })
