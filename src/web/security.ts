@@ -7,24 +7,9 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp'
 
-/**
- * The renderer's Content Security Policy, sent as a header by this host and by
- * Electron main, and repeated in `index.html`'s meta tag (a test keeps the
- * three identical).
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
+export { CONTENT_SECURITY_POLICY }
 
 /** Headers on every response, static or API. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
