@@ -12,7 +12,7 @@ export type IdFixError = 'blank' | 'character' | 'format' | 'top-level-domain' |
 
 // IdFix: whitespace \ % & * + / = ? { } | < > ( ) ; : , [ ] " plus ' and umlauted vowels
 const UPN_BAD = /[\s\\%&*+/=?{}|<>();:,[\]"'äëïöüÿÄËÏÖÜŸ]/
-const MAIL_BAD = /[\s<>();,[\]"'\\]/
+const MAIL_BAD = /[\s<>();,[\]"\\]/
 const PROXY_BAD = /[\s<>();,[\]"']/
 // whitespace \ ! # $ % & * + / = ? ^ ` { } | ~ < > ( ) ' ; : , [ ] " @
 const NICK_BAD = /[\s\\!#$%&*+/=?^`{}|~<>()';:,[\]"@]/
@@ -59,7 +59,19 @@ export function hasNonRoutableTld(value: string): boolean {
   return NON_ROUTABLE.has(tld) || !TLD.test(tld)
 }
 
-function addressErrors(value: string, bad: RegExp, maxLength: number): IdFixError[] {
+// letters, digits, '_', '-' in dot-atoms on a plain domain: valid under every IdFix
+// character list, so most values of a real directory need only this one test
+const PLAIN_ADDRESS =
+  /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,17}$/i
+const NO_ERRORS: readonly IdFixError[] = Object.freeze([])
+
+function isPlainValid(value: string, maxLength: number): boolean {
+  if (value.length > maxLength || !PLAIN_ADDRESS.test(value)) return false
+  return !NON_ROUTABLE.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase())
+}
+
+function addressErrors(value: string, bad: RegExp, maxLength: number): readonly IdFixError[] {
+  if (isPlainValid(value, maxLength)) return NO_ERRORS
   const errors: IdFixError[] = []
   if (bad.test(value)) errors.push('character')
   else if (!isRfc2822Address(value)) errors.push('format')
@@ -70,9 +82,9 @@ function addressErrors(value: string, bad: RegExp, maxLength: number): IdFixErro
 }
 
 /** userPrincipalName: characters, format, routable TLD, ≤ 113 chars, < 64 before @ and < 48 after. */
-export function checkUpn(value: string | undefined): IdFixError[] {
+export function checkUpn(value: string | undefined): readonly IdFixError[] {
   if (value === undefined || !value.trim()) return ['blank']
-  const errors = addressErrors(value, UPN_BAD, 113)
+  const errors = [...addressErrors(value, UPN_BAD, 113)]
   const at = value.lastIndexOf('@')
   if (at >= 0 && !errors.includes('length') && (at >= 64 || value.length - at - 1 >= 48))
     errors.push('length')
@@ -80,13 +92,13 @@ export function checkUpn(value: string | undefined): IdFixError[] {
 }
 
 /** mail: no whitespace, RFC 2822, routable TLD, < 256 chars. Blank is allowed (no mailbox). */
-export function checkMail(value: string | undefined): IdFixError[] {
+export function checkMail(value: string | undefined): readonly IdFixError[] {
   if (value === undefined || !value.trim()) return []
   return addressErrors(value, MAIL_BAD, 255)
 }
 
 /** mailNickname: not blank, IdFix's character list, no leading/trailing period, < 64 chars. */
-export function checkMailNickname(value: string | undefined): IdFixError[] {
+export function checkMailNickname(value: string | undefined): readonly IdFixError[] {
   if (value === undefined || !value.trim()) return ['blank']
   const errors: IdFixError[] = []
   if (NICK_BAD.test(value)) errors.push('character')
@@ -96,8 +108,12 @@ export function checkMailNickname(value: string | undefined): IdFixError[] {
 }
 
 /** One proxy address: SMTP values get the address checks; every value ≤ 256 chars. */
-export function checkProxyAddress(value: string): IdFixError[] {
+export function checkProxyAddress(value: string): readonly IdFixError[] {
   const colon = value.indexOf(':')
+  if (colon === 4 && value.length <= 256 && isPlainValid(value.slice(5), 256)) {
+    const c = value.charCodeAt(0) | 0x20
+    if (c === 115 /* s */ && value.slice(0, 4).toLowerCase() === 'smtp') return NO_ERRORS
+  }
   const prefix = colon > 0 ? value.slice(0, colon).toLowerCase() : ''
   const errors: IdFixError[] = []
   if (prefix === 'smtp') {
@@ -112,8 +128,12 @@ export function checkProxyAddress(value: string): IdFixError[] {
 }
 
 /** Okta login: ≤ 100 chars; email-shaped unless the org's schema relaxes the pattern. */
-export function checkOktaLogin(value: string | undefined, requireEmail: boolean): IdFixError[] {
+export function checkOktaLogin(
+  value: string | undefined,
+  requireEmail: boolean,
+): readonly IdFixError[] {
   if (value === undefined || !value.trim()) return ['blank']
+  if (isPlainValid(value, 100)) return NO_ERRORS
   const errors: IdFixError[] = []
   if (/\s/.test(value)) errors.push('character')
   else if (requireEmail && !isRfc2822Address(value)) errors.push('format')
@@ -124,7 +144,7 @@ export function checkOktaLogin(value: string | undefined, requireEmail: boolean)
 }
 
 /** Okta email: required by the default schema; RFC 2822 and routable. */
-export function checkOktaEmail(value: string | undefined): IdFixError[] {
+export function checkOktaEmail(value: string | undefined): readonly IdFixError[] {
   if (value === undefined || !value.trim()) return ['blank']
   return addressErrors(value, MAIL_BAD, 100)
 }

@@ -10,62 +10,69 @@ import { office365Apps } from './seam'
 import type { SnapshotIndex } from './snapshot-index'
 import type { Snapshot } from '../model'
 
-/** The join of Okta and Entra users by identity (not by the IdP's rule). */
-export interface Counterparts {
-  /** Entra user id → Okta user */
-  oktaForEntra: Map<string, { user: Rec; via: string }>
-  /** Okta user id → Entra user */
-  entraForOkta: Map<string, { user: Rec; via: string }>
+/** One person on both sides, and the key that joined them. */
+export interface Counterpart {
+  entra: Rec
+  okta: Rec
+  via: 'immutableId' | 'office365 username' | 'login = userPrincipalName' | 'email = mail'
 }
 
-function unique(list: Rec[] | undefined): Rec | undefined {
-  return list && list.length === 1 ? list[0] : undefined
+/** The join of Okta and Entra users by identity (not by the IdP's rule). */
+export interface Counterparts {
+  /** Entra user record → pair (keyed by record: object keys hash faster than ids) */
+  byEntra: Map<Rec, Counterpart>
+  /** Okta user record → pair */
+  byOkta: Map<Rec, Counterpart>
 }
 
 /** Builds (once per diagnosis) the identity join between Okta and Entra users. */
 export function counterparts(snapshot: Snapshot, index: SnapshotIndex): Counterparts {
   return index.cached('counterparts', () => {
-    const oktaForEntra = new Map<string, { user: Rec; via: string }>()
-    const entraForOkta = new Map<string, { user: Rec; via: string }>()
-    const link = (entra: Rec | undefined, okta: Rec | undefined, via: string) => {
-      const eid = str(entra, 'id')
-      const oid = str(okta, 'id')
-      if (!entra || !okta || !eid || !oid) return
-      if (oktaForEntra.has(eid) || entraForOkta.has(oid)) return
-      oktaForEntra.set(eid, { user: okta, via })
-      entraForOkta.set(oid, { user: entra, via })
+    const byEntra = new Map<Rec, Counterpart>()
+    const byOkta = new Map<Rec, Counterpart>()
+    const link = (entra: Rec | undefined, okta: Rec | undefined, via: Counterpart['via']) => {
+      if (!entra || !okta || byEntra.has(entra) || byOkta.has(okta)) return
+      const pair = { entra, okta, via }
+      byEntra.set(entra, pair)
+      byOkta.set(okta, pair)
     }
     const appUsers = office365Apps(index).flatMap(
       (app) => snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? [],
     )
+    const oktaById = index.oktaById
+    // each pass only looks at people the stronger keys left unjoined
     for (const au of appUsers) {
-      const okta = index.oktaById.get(str(au, 'id') ?? '')
+      const okta = oktaById.get(str(au, 'id') ?? '')
+      if (!okta || byOkta.has(okta)) continue
       link(
-        unique(index.entraByImmutableId.get(norm(str(au, 'profile', 'immutableId')) ?? '')),
+        index.entraByImmutableId.one(norm(str(au, 'profile', 'immutableId'))),
         okta,
         'immutableId',
       )
     }
     for (const au of appUsers) {
-      const okta = index.oktaById.get(str(au, 'id') ?? '')
+      const okta = oktaById.get(str(au, 'id') ?? '')
+      if (!okta || byOkta.has(okta)) continue
       link(
-        unique(index.entraByUpn.get(norm(str(au, 'credentials', 'userName')) ?? '')),
+        index.entraByUpn.one(norm(str(au, 'credentials', 'userName'))),
         okta,
         'office365 username',
       )
     }
     for (const okta of index.oktaUsers) {
+      if (byOkta.has(okta)) continue
       link(
-        unique(index.entraByUpn.get(norm(str(okta, 'profile', 'login')) ?? '')),
+        index.entraByUpn.one(norm(str(okta, 'profile', 'login'))),
         okta,
         'login = userPrincipalName',
       )
     }
     for (const okta of index.oktaUsers) {
+      if (byOkta.has(okta)) continue
       const email = norm(str(okta, 'profile', 'email'))
-      if (!email || (index.oktaByEmail.get(email)?.length ?? 0) > 1) continue
-      link(unique(index.entraByMail.get(email)), okta, 'email = mail')
+      if (!email || index.oktaByEmail.count(email) > 1) continue
+      link(index.entraByMail.one(email), okta, 'email = mail')
     }
-    return { oktaForEntra, entraForOkta }
+    return { byEntra, byOkta }
   })
 }

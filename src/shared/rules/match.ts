@@ -231,26 +231,99 @@ export function matchUser(
 ): MatchResult | undefined {
   if (!policy.compiled) return undefined
   const username = policy.compiled.apply(user)?.trim()
-  if (!username) return { username: undefined, candidates: [], filtered: false }
+  if (!username) return { username: undefined, candidates: NO_USERS, filtered: false }
   if (policy.filter && !policy.filter.test(username))
     return { username, candidates: [], filtered: true }
   const key = norm(username)
-  if (!key) return { username, candidates: [], filtered: false }
+  if (!key) return { username, candidates: NO_USERS, filtered: false }
+  const attributes = policy.oktaAttributes
+  if (attributes.length === 1) {
+    return {
+      username,
+      candidates: lookup(index, attributes[0] ?? 'login', key) ?? NO_USERS,
+      filtered: false,
+    }
+  }
   const found = new Set<Rec>()
-  for (const attribute of policy.oktaAttributes) {
-    const map =
-      attribute === 'login'
-        ? index.oktaByLogin
-        : attribute === 'email'
-          ? index.oktaByEmail
-          : index.oktaByProfile(attribute)
-    for (const u of map.get(key) ?? []) found.add(u)
+  for (const attribute of attributes) {
+    for (const u of lookup(index, attribute, key) ?? NO_USERS) found.add(u)
   }
   return { username, candidates: [...found], filtered: false }
+}
+
+const NO_USERS: Rec[] = []
+
+function lookup(index: SnapshotIndex, attribute: string, key: string): Rec[] | undefined {
+  const map =
+    attribute === 'login'
+      ? index.oktaByLogin
+      : attribute === 'email'
+        ? index.oktaByEmail
+        : index.oktaByProfile(attribute)
+  return map.get(key)
+}
+
+/**
+ * The candidates of every Entra user under one IdP, computed once per diagnosis and
+ * shared by the rules that need them: entry i belongs to `index.entraUsers[i]` and
+ * is `undefined` (not a federation candidate, or a blank username), `null` (no Okta
+ * user, or rejected by the filter), one Okta user, or several. Usernames are not
+ * kept; rules recompute them for the few users they report.
+ */
+export type MatchCell = Rec | readonly Rec[] | null | undefined
+
+/** See {@link MatchCell}; `undefined` when the IdP's template is unsupported. */
+export function matchTable(
+  idpId: string,
+  policy: SubjectPolicy,
+  index: SnapshotIndex,
+): MatchCell[] | undefined {
+  const compiled = policy.compiled
+  if (!compiled) return undefined
+  return index.cached(`match:${idpId}`, () => {
+    const users = index.entraUsers
+    const cells: MatchCell[] = new Array<MatchCell>(users.length)
+    const attributes = policy.oktaAttributes
+    const single = attributes.length === 1 ? attributes[0] : undefined
+    const singleMap =
+      single === 'login'
+        ? index.oktaByLogin
+        : single === 'email'
+          ? index.oktaByEmail
+          : single
+            ? index.oktaByProfile(single)
+            : undefined
+    for (let i = 0; i < users.length; i++) {
+      const u = users[i] as Rec
+      if (!isFederationCandidate(u)) continue
+      const username = compiled.apply(u)
+      if (!username) continue
+      if (policy.filter && !policy.filter.test(username.trim())) {
+        cells[i] = null
+        continue
+      }
+      const key = norm(username)
+      if (!key) continue
+      if (singleMap) {
+        cells[i] = singleMap.peek(key) ?? null
+        continue
+      }
+      const found = matchUser(policy, u, index)?.candidates ?? []
+      cells[i] = found.length === 0 ? null : found.length === 1 ? (found[0] as Rec) : found
+    }
+    return cells
+  })
+}
+
+/** The Okta users of a cell as a list. */
+export function cellUsers(cell: MatchCell): readonly Rec[] {
+  if (cell === undefined || cell === null) return NO_USERS
+  return Array.isArray(cell) ? (cell as readonly Rec[]) : [cell as Rec]
 }
 
 /** True for Entra users an Okta IdP is meant to sign in: enabled members (guests sign in at home). */
 export function isFederationCandidate(user: Rec): boolean {
   if (user['accountEnabled'] === false) return false
-  return norm(str(user, 'userType')) !== 'guest'
+  const type = user['userType']
+  return typeof type !== 'string' || type.length !== 5 || type.toLowerCase() !== 'guest'
 }

@@ -6,21 +6,85 @@
  * no user index never pays for one.
  */
 import type { Snapshot } from '../model'
-import { type Rec, norm, recs, str, strs, text } from '../util/access'
+import { type Rec, norm, recs, str, text } from '../util/access'
 
-/** Appends `value` to the list under `key` (skipping blank keys). */
-function push<V>(map: Map<string, V[]>, key: string | undefined, value: V): void {
-  if (key === undefined) return
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+/**
+ * A string → records index that allocates an array only for keys held by more than
+ * one record: on 100k-user snapshots almost every key is unique, and 100k retained
+ * one-element arrays per index cost more in garbage collection than the lookups.
+ */
+export class MultiIndex {
+  private readonly first = new Map<string, Rec>()
+  private readonly many = new Map<string, Rec[]>()
+
+  /** Adds `record` under `key` (blank keys are skipped; a record is added once per key). */
+  add(key: string | undefined, record: Rec): void {
+    if (key === undefined) return
+    const existing = this.first.get(key)
+    if (existing === undefined) {
+      this.first.set(key, record)
+      return
+    }
+    if (existing === record) return
+    const list = this.many.get(key)
+    if (list === undefined) this.many.set(key, [existing, record])
+    else if (!list.includes(record)) list.push(record)
+  }
+
+  /** Every record under `key` (a fresh array), or `undefined`. */
+  get(key: string): Rec[] | undefined {
+    const list = this.many.get(key)
+    if (list) return list
+    const one = this.first.get(key)
+    return one === undefined ? undefined : [one]
+  }
+
+  /** The one record under `key`, or the list when several hold it (no allocation). */
+  peek(key: string): Rec | readonly Rec[] | undefined {
+    return this.many.get(key) ?? this.first.get(key)
+  }
+
+  /** The record under `key` when exactly one holds it. */
+  one(key: string | undefined): Rec | undefined {
+    if (key === undefined || this.many.has(key)) return undefined
+    return this.first.get(key)
+  }
+
+  /** How many records hold `key`. */
+  count(key: string): number {
+    return this.many.get(key)?.length ?? (this.first.has(key) ? 1 : 0)
+  }
+
+  /** Keys held by two or more records, with those records. */
+  duplicates(): IterableIterator<[string, Rec[]]> {
+    return this.many.entries()
+  }
+
+  /** Number of distinct keys. */
+  get size(): number {
+    return this.first.size
+  }
 }
 
 /** The address part of a proxy address (`SMTP:a@b` → `a@b`), lower-cased; only SMTP values. */
 export function smtpAddress(proxy: string): string | undefined {
   const colon = proxy.indexOf(':')
   if (colon < 0) return norm(proxy)
-  return proxy.slice(0, colon).toLowerCase() === 'smtp' ? norm(proxy.slice(colon + 1)) : undefined
+  if (colon !== 4) return undefined
+  const lower = proxy.toLowerCase()
+  return lower.startsWith('smtp:') ? norm(lower.slice(5)) : undefined
+}
+
+interface EntraLookups {
+  byUpn: MultiIndex
+  byMail: MultiIndex
+  byImmutableId: MultiIndex
+}
+
+interface OktaLookups {
+  byId: Map<string, Rec>
+  byLogin: MultiIndex
+  byEmail: MultiIndex
 }
 
 /** Built once per diagnosis; see the file header. */
@@ -54,187 +118,230 @@ export class SnapshotIndex {
     return value
   }
 
+  /**
+   * The Entra user lookups, built in one pass: by lower-cased userPrincipalName, by
+   * mail and by onPremisesImmutableId.
+   */
+  private get entraLookups(): EntraLookups {
+    return (
+      (this.memo.get('entraLookups') as EntraLookups | undefined) ??
+      this.once('entraLookups', () => {
+        const byUpn = new MultiIndex()
+        const byMail = new MultiIndex()
+        const byImmutableId = new MultiIndex()
+        for (const u of this.entraUsers) {
+          byUpn.add(norm(str(u, 'userPrincipalName')), u)
+          byMail.add(norm(str(u, 'mail')), u)
+          byImmutableId.add(norm(str(u, 'onPremisesImmutableId')), u)
+        }
+        return { byUpn, byMail, byImmutableId }
+      })
+    )
+  }
+
   /** Entra users by lower-cased userPrincipalName. */
-  get entraByUpn(): Map<string, Rec[]> {
-    return this.once('entraByUpn', () => {
-      const map = new Map<string, Rec[]>()
-      for (const u of this.entraUsers) push(map, norm(str(u, 'userPrincipalName')), u)
-      return map
-    })
+  get entraByUpn(): MultiIndex {
+    return this.entraLookups.byUpn
   }
 
   /**
-   * Entra users by every lower-cased UPN they hold: the cloud userPrincipalName and the
-   * AD value in onPremisesUserPrincipalName (Entra renames a duplicate to
-   * *.onmicrosoft.com, so only the AD value shows the clash). Each user once per key.
+   * The UPN clashes across the cloud value and the AD value in
+   * onPremisesUserPrincipalName (Entra renames a duplicate to *.onmicrosoft.com, so only
+   * the AD value shows the clash). Holds only keys that two users could share: every
+   * duplicated cloud UPN, and every AD UPN that differs from its user's cloud UPN.
    */
-  get entraByAnyUpn(): Map<string, Rec[]> {
-    return this.once('entraByAnyUpn', () => {
-      const map = new Map<string, Rec[]>()
-      for (const u of this.entraUsers) {
-        const cloud = norm(str(u, 'userPrincipalName'))
-        const onPrem = norm(str(u, 'onPremisesUserPrincipalName'))
-        push(map, cloud, u)
-        if (onPrem !== cloud) push(map, onPrem, u)
-      }
-      return map
-    })
+  get entraByAnyUpn(): MultiIndex {
+    return (
+      (this.memo.get('entraByAnyUpn') as MultiIndex | undefined) ??
+      this.once('entraByAnyUpn', () => {
+        const byUpn = this.entraByUpn
+        const m = new MultiIndex()
+        for (const [key, users] of byUpn.duplicates()) for (const u of users) m.add(key, u)
+        for (const u of this.entraUsers) {
+          const onPrem = u['onPremisesUserPrincipalName']
+          if (typeof onPrem !== 'string') continue
+          const key = norm(onPrem)
+          if (key === undefined || key === norm(str(u, 'userPrincipalName'))) continue
+          for (const other of byUpn.get(key) ?? []) m.add(key, other)
+          m.add(key, u)
+        }
+        return m
+      })
+    )
   }
 
   /** Entra users by lower-cased mail. */
-  get entraByMail(): Map<string, Rec[]> {
-    return this.once('entraByMail', () => {
-      const map = new Map<string, Rec[]>()
-      for (const u of this.entraUsers) push(map, norm(str(u, 'mail')), u)
-      return map
-    })
+  get entraByMail(): MultiIndex {
+    return this.entraLookups.byMail
   }
 
   /** Entra users by lower-cased onPremisesImmutableId. */
-  get entraByImmutableId(): Map<string, Rec[]> {
-    return this.once('entraByImmutableId', () => {
-      const map = new Map<string, Rec[]>()
-      for (const u of this.entraUsers) push(map, norm(str(u, 'onPremisesImmutableId')), u)
-      return map
-    })
+  get entraByImmutableId(): MultiIndex {
+    return this.entraLookups.byImmutableId
   }
 
-  /** Entra users by lower-cased SMTP proxy address (each user once per address). */
-  get entraByProxy(): Map<string, Rec[]> {
-    return this.once('entraByProxy', () => {
-      const map = new Map<string, Rec[]>()
-      for (const u of this.entraUsers) {
-        const seen = new Set<string>()
-        for (const p of strs(u, 'proxyAddresses')) {
-          const address = smtpAddress(p)
-          if (address && !seen.has(address)) {
-            seen.add(address)
-            push(map, address, u)
-          }
+  /** Entra users by lower-cased SMTP proxy address. */
+  get entraByProxy(): MultiIndex {
+    return (
+      (this.memo.get('entraByProxy') as MultiIndex | undefined) ??
+      this.once('entraByProxy', () => {
+        const map = new MultiIndex()
+        for (const u of this.entraUsers) {
+          const proxies = u['proxyAddresses']
+          if (!Array.isArray(proxies)) continue
+          for (const p of proxies) if (typeof p === 'string') map.add(smtpAddress(p), u)
         }
-      }
-      return map
-    })
+        return map
+      })
+    )
   }
 
-  /** Entra users by object id. */
+  /** Entra users by object id (built on first use: few rules need it). */
   get entraById(): Map<string, Rec> {
-    return this.once('entraById', () => {
-      const map = new Map<string, Rec>()
-      for (const u of this.entraUsers) {
-        const id = str(u, 'id')
-        if (id) map.set(id, u)
-      }
-      return map
-    })
+    return (
+      (this.memo.get('entraById') as Map<string, Rec> | undefined) ??
+      this.once('entraById', () => {
+        const map = new Map<string, Rec>()
+        for (const u of this.entraUsers) {
+          const id = u['id']
+          if (typeof id === 'string') map.set(id, u)
+        }
+        return map
+      })
+    )
+  }
+
+  /** The Okta user lookups, built in one pass: by id, lower-cased login and email. */
+  private get oktaLookups(): OktaLookups {
+    return (
+      (this.memo.get('oktaLookups') as OktaLookups | undefined) ??
+      this.once('oktaLookups', () => {
+        const byId = new Map<string, Rec>()
+        const byLogin = new MultiIndex()
+        const byEmail = new MultiIndex()
+        for (const u of this.oktaUsers) {
+          const id = u['id']
+          if (typeof id === 'string') byId.set(id, u)
+          const profile = u['profile']
+          if (typeof profile !== 'object' || profile === null) continue
+          byLogin.add(norm(str(profile, 'login')), u)
+          byEmail.add(norm(str(profile, 'email')), u)
+        }
+        return { byId, byLogin, byEmail }
+      })
+    )
   }
 
   /** Okta users by id. */
   get oktaById(): Map<string, Rec> {
-    return this.once('oktaById', () => {
-      const map = new Map<string, Rec>()
-      for (const u of this.oktaUsers) {
-        const id = str(u, 'id')
-        if (id) map.set(id, u)
-      }
-      return map
-    })
+    return this.oktaLookups.byId
   }
 
   /** Okta users by lower-cased `profile.login`. */
-  get oktaByLogin(): Map<string, Rec[]> {
-    return this.once('oktaByLogin', () => {
-      const map = new Map<string, Rec[]>()
-      for (const u of this.oktaUsers) push(map, norm(str(u, 'profile', 'login')), u)
-      return map
-    })
+  get oktaByLogin(): MultiIndex {
+    return this.oktaLookups.byLogin
   }
 
   /** Okta users by lower-cased `profile.email`. */
-  get oktaByEmail(): Map<string, Rec[]> {
-    return this.once('oktaByEmail', () => {
-      const map = new Map<string, Rec[]>()
-      for (const u of this.oktaUsers) push(map, norm(str(u, 'profile', 'email')), u)
-      return map
-    })
+  get oktaByEmail(): MultiIndex {
+    return this.oktaLookups.byEmail
   }
 
   /** Okta users by a lower-cased custom profile attribute (for CUSTOM_ATTRIBUTE matching). */
-  oktaByProfile(attribute: string): Map<string, Rec[]> {
-    return this.once(`oktaByProfile:${attribute}`, () => {
-      const map = new Map<string, Rec[]>()
-      for (const u of this.oktaUsers) push(map, norm(str(u, 'profile', attribute)), u)
-      return map
-    })
+  oktaByProfile(attribute: string): MultiIndex {
+    const key = `oktaByProfile:${attribute}`
+    return (
+      (this.memo.get(key) as MultiIndex | undefined) ??
+      this.once(key, () => {
+        const map = new MultiIndex()
+        for (const u of this.oktaUsers) map.add(norm(str(u, 'profile', attribute)), u)
+        return map
+      })
+    )
   }
 
   /** Entra applications by lower-cased appId (the client id). */
   get applicationsByAppId(): Map<string, Rec> {
-    return this.once('applicationsByAppId', () => {
-      const map = new Map<string, Rec>()
-      for (const a of this.applications) {
-        const appId = norm(str(a, 'appId'))
-        if (appId) map.set(appId, a)
-      }
-      return map
-    })
+    return (
+      (this.memo.get('applicationsByAppId') as Map<string, Rec> | undefined) ??
+      this.once('applicationsByAppId', () => {
+        const map = new Map<string, Rec>()
+        for (const a of this.applications) {
+          const appId = norm(str(a, 'appId'))
+          if (appId) map.set(appId, a)
+        }
+        return map
+      })
+    )
   }
 
   /** Entra service principals by lower-cased appId. */
   get servicePrincipalsByAppId(): Map<string, Rec> {
-    return this.once('servicePrincipalsByAppId', () => {
-      const map = new Map<string, Rec>()
-      for (const sp of this.servicePrincipals) {
-        const appId = norm(str(sp, 'appId'))
-        if (appId) map.set(appId, sp)
-      }
-      return map
-    })
+    return (
+      (this.memo.get('servicePrincipalsByAppId') as Map<string, Rec> | undefined) ??
+      this.once('servicePrincipalsByAppId', () => {
+        const map = new Map<string, Rec>()
+        for (const sp of this.servicePrincipals) {
+          const appId = norm(str(sp, 'appId'))
+          if (appId) map.set(appId, sp)
+        }
+        return map
+      })
+    )
   }
 
   /** Entra service principals by object id. */
   get servicePrincipalsById(): Map<string, Rec> {
-    return this.once('servicePrincipalsById', () => {
-      const map = new Map<string, Rec>()
-      for (const sp of this.servicePrincipals) {
-        const id = str(sp, 'id')
-        if (id) map.set(id, sp)
-      }
-      return map
-    })
+    return (
+      (this.memo.get('servicePrincipalsById') as Map<string, Rec> | undefined) ??
+      this.once('servicePrincipalsById', () => {
+        const map = new Map<string, Rec>()
+        for (const sp of this.servicePrincipals) {
+          const id = str(sp, 'id')
+          if (id) map.set(id, sp)
+        }
+        return map
+      })
+    )
   }
 
   /** Okta apps by id. */
   get oktaAppsById(): Map<string, Rec> {
-    return this.once('oktaAppsById', () => {
-      const map = new Map<string, Rec>()
-      for (const a of this.oktaApps) {
-        const id = str(a, 'id')
-        if (id) map.set(id, a)
-      }
-      return map
-    })
+    return (
+      (this.memo.get('oktaAppsById') as Map<string, Rec> | undefined) ??
+      this.once('oktaAppsById', () => {
+        const map = new Map<string, Rec>()
+        for (const a of this.oktaApps) {
+          const id = str(a, 'id')
+          if (id) map.set(id, a)
+        }
+        return map
+      })
+    )
   }
 
   /** Entra domains by lower-cased id (the domain name). */
   get domainsById(): Map<string, Rec> {
-    return this.once('domainsById', () => {
-      const map = new Map<string, Rec>()
-      for (const d of this.snapshot.entra?.domains ?? []) {
-        const id = norm(str(d, 'id'))
-        if (id) map.set(id, d)
-      }
-      // organization.verifiedDomains also lists verified names (when /domains was not collected)
-      for (const org of this.snapshot.entra?.organization ?? []) {
-        for (const vd of recs(org, 'verifiedDomains')) {
-          const name = norm(str(vd, 'name'))
-          if (name && !map.has(name)) {
-            map.set(name, { id: name, isVerified: true, authenticationType: str(vd, 'type') })
+    return (
+      (this.memo.get('domainsById') as Map<string, Rec> | undefined) ??
+      this.once('domainsById', () => {
+        const map = new Map<string, Rec>()
+        for (const d of this.snapshot.entra?.domains ?? []) {
+          const id = norm(str(d, 'id'))
+          if (id) map.set(id, d)
+        }
+        // organization.verifiedDomains also lists verified names (when /domains was not collected)
+        for (const org of this.snapshot.entra?.organization ?? []) {
+          for (const vd of recs(org, 'verifiedDomains')) {
+            const name = norm(str(vd, 'name'))
+            if (name && !map.has(name)) {
+              map.set(name, { id: name, isVerified: true, authenticationType: str(vd, 'type') })
+            }
           }
         }
-      }
-      return map
-    })
+        return map
+      })
+    )
   }
 
   /** True when Entra knows `domain` as a verified domain (subdomains of a verified root count). */

@@ -13,60 +13,128 @@ export function isRec(value: unknown): value is Rec {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+// Paths are passed as separate arguments (up to six keys) rather than a rest array:
+// these accessors run several times per user on 100k-user snapshots, and a rest
+// parameter allocates an array on every call.
+type K = string | undefined
+
 /** Reads a nested value by a path of keys; `undefined` when any step is missing. */
-export function get(record: unknown, ...path: string[]): unknown {
-  let current: unknown = record
-  for (const key of path) {
-    if (!isRec(current)) return undefined
-    current = current[key]
-  }
-  return current
+export function get(record: unknown, a: string, b?: K, c?: K, d?: K, e?: K, f?: K): unknown {
+  if (typeof record !== 'object' || record === null) return undefined
+  let v = (record as Rec)[a]
+  if (b === undefined) return v
+  if (typeof v !== 'object' || v === null) return undefined
+  v = (v as Rec)[b]
+  if (c === undefined) return v
+  if (typeof v !== 'object' || v === null) return undefined
+  v = (v as Rec)[c]
+  if (d === undefined) return v
+  if (typeof v !== 'object' || v === null) return undefined
+  v = (v as Rec)[d]
+  if (e === undefined) return v
+  if (typeof v !== 'object' || v === null) return undefined
+  v = (v as Rec)[e]
+  if (f === undefined) return v
+  if (typeof v !== 'object' || v === null) return undefined
+  return (v as Rec)[f]
 }
 
 /** A string property, or `undefined` when absent, null or not a string. */
-export function str(record: unknown, ...path: string[]): string | undefined {
-  const value = get(record, ...path)
+export function str(
+  record: unknown,
+  a: string,
+  b?: K,
+  c?: K,
+  d?: K,
+  e?: K,
+  f?: K,
+): string | undefined {
+  const value = get(record, a, b, c, d, e, f)
   return typeof value === 'string' ? value : undefined
 }
 
 /** A non-blank, trimmed string property, or `undefined`. */
-export function text(record: unknown, ...path: string[]): string | undefined {
-  const value = str(record, ...path)?.trim()
-  return value ? value : undefined
+export function text(
+  record: unknown,
+  a: string,
+  b?: K,
+  c?: K,
+  d?: K,
+  e?: K,
+  f?: K,
+): string | undefined {
+  const value = get(record, a, b, c, d, e, f)
+  if (typeof value !== 'string' || value.length === 0) return undefined
+  const trimmed = value.trim()
+  return trimmed ? trimmed : undefined
 }
 
 /** A number property (finite), or `undefined`. */
-export function num(record: unknown, ...path: string[]): number | undefined {
-  const value = get(record, ...path)
+export function num(
+  record: unknown,
+  a: string,
+  b?: K,
+  c?: K,
+  d?: K,
+  e?: K,
+  f?: K,
+): number | undefined {
+  const value = get(record, a, b, c, d, e, f)
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }
 
 /** A boolean property, or `undefined`. */
-export function bool(record: unknown, ...path: string[]): boolean | undefined {
-  const value = get(record, ...path)
+export function bool(
+  record: unknown,
+  a: string,
+  b?: K,
+  c?: K,
+  d?: K,
+  e?: K,
+  f?: K,
+): boolean | undefined {
+  const value = get(record, a, b, c, d, e, f)
   return typeof value === 'boolean' ? value : undefined
 }
 
 /** An object property, or `undefined`. */
-export function rec(record: unknown, ...path: string[]): Rec | undefined {
-  const value = get(record, ...path)
+export function rec(
+  record: unknown,
+  a: string,
+  b?: K,
+  c?: K,
+  d?: K,
+  e?: K,
+  f?: K,
+): Rec | undefined {
+  const value = get(record, a, b, c, d, e, f)
   return isRec(value) ? value : undefined
 }
 
+const NONE: readonly unknown[] = Object.freeze([])
+
 /** An array property (any element type), or an empty array. */
-export function arr(record: unknown, ...path: string[]): readonly unknown[] {
-  const value = get(record, ...path)
-  return Array.isArray(value) ? value : []
+export function arr(
+  record: unknown,
+  a: string,
+  b?: K,
+  c?: K,
+  d?: K,
+  e?: K,
+  f?: K,
+): readonly unknown[] {
+  const value = get(record, a, b, c, d, e, f)
+  return Array.isArray(value) ? value : NONE
 }
 
 /** The object elements of an array property; other elements are skipped. */
-export function recs(record: unknown, ...path: string[]): Rec[] {
-  return arr(record, ...path).filter(isRec)
+export function recs(record: unknown, a: string, b?: K, c?: K, d?: K, e?: K, f?: K): Rec[] {
+  return arr(record, a, b, c, d, e, f).filter(isRec)
 }
 
 /** The string elements of an array property; other elements are skipped. */
-export function strs(record: unknown, ...path: string[]): string[] {
-  return arr(record, ...path).filter((v): v is string => typeof v === 'string')
+export function strs(record: unknown, a: string, b?: K, c?: K, d?: K, e?: K, f?: K): string[] {
+  return arr(record, a, b, c, d, e, f).filter((v): v is string => typeof v === 'string')
 }
 
 /** Lower-cases and trims a value for case-insensitive comparison; `undefined` when blank. */
@@ -74,15 +142,6 @@ export function norm(value: string | undefined | null): string | undefined {
   if (typeof value !== 'string') return undefined
   const trimmed = value.trim().toLowerCase()
   return trimmed ? trimmed : undefined
-}
-
-/** A record's display label for subjects: the first non-blank of the given properties. */
-export function label(record: unknown, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = text(record, ...key.split('.'))
-    if (value) return value
-  }
-  return undefined
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -9,7 +9,7 @@
 import type { Finding } from '../../model'
 import { type Rec, str } from '../../util/access'
 import { LINKS } from '../links'
-import { isFederationCandidate, matchUser, subjectPolicy } from '../match'
+import { cellUsers, matchTable, subjectPolicy } from '../match'
 import { type Rule, makeFinding } from '../rule'
 import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../seam'
 
@@ -24,31 +24,39 @@ export const crossMatchAmbiguous: Rule = {
     for (const m of microsoftIdps(snapshot, ctx.index)) {
       const policy = subjectPolicy(m.idp)
       if (!policy.compiled) continue
-      const byOkta = new Map<Rec, { user: Rec; username: string }[]>()
+      const cells = matchTable(m.id, policy, ctx.index)
+      if (!cells) continue
+      const compiled = policy.compiled
       const steps = [
         `Okta Admin Console › Security › Identity Providers › ${m.name} › Edit: use a match attribute that is unique on both sides (Okta Username is unique; email may not be).`,
         'Make the shared value unique: Entra admin center › Users › user › Edit properties, or Okta Admin Console › Directory › People › user › Profile.',
         `API: PUT {orgUrl}/api/v1/idps/${m.id} (policy.subject.matchType), PATCH https://graph.microsoft.com/v1.0/users/{id}, POST {orgUrl}/api/v1/users/{id}.`,
       ]
-      for (const u of ctx.index.entraUsers) {
-        if (!isFederationCandidate(u)) continue
-        const result = matchUser(policy, u, ctx.index)
-        if (!result?.username) continue
-        for (const c of result.candidates) {
-          const list = byOkta.get(c)
-          if (list) list.push({ user: u, username: result.username })
-          else byOkta.set(c, [{ user: u, username: result.username }])
+      const users = ctx.index.entraUsers
+      // Okta user → first Entra user matching it; lists only for the rare collisions
+      const firstBy = new Map<Rec, number>()
+      const shared = new Map<Rec, number[]>()
+      for (let i = 0; i < users.length; i++) {
+        const cell = cells[i]
+        if (cell === undefined || cell === null) continue
+        const u = users[i] as Rec
+        const candidates = cellUsers(cell)
+        for (const c of candidates) {
+          const first = firstBy.get(c)
+          if (first === undefined) firstBy.set(c, i)
+          else {
+            const list = shared.get(c)
+            if (list) list.push(i)
+            else shared.set(c, [first, i])
+          }
         }
-        if (result.candidates.length > 1) {
+        if (candidates.length > 1) {
+          const username = compiled.apply(u)?.trim() ?? ''
           findings.push(
             makeFinding(crossMatchAmbiguous, {
-              title: `${str(u, 'userPrincipalName') ?? str(u, 'id')} matches ${result.candidates.length} Okta users through IdP "${m.name}"`,
-              detail: `The transformed username ${result.username} matches ${result.candidates.map((c) => str(c, 'profile', 'login')).join(', ')} by ${policy.oktaAttributes.join(' or ')}; Okta cannot decide which account to sign in.`,
-              subjects: [
-                idpSubject(m),
-                entraUserSubject(u),
-                ...result.candidates.map(oktaUserSubject),
-              ],
+              title: `${str(u, 'userPrincipalName') ?? str(u, 'id')} matches ${candidates.length} Okta users through IdP "${m.name}"`,
+              detail: `The transformed username ${username} matches ${candidates.map((c) => str(c, 'profile', 'login')).join(', ')} by ${policy.oktaAttributes.join(' or ')}; Okta cannot decide which account to sign in.`,
+              subjects: [idpSubject(m), entraUserSubject(u), ...candidates.map(oktaUserSubject)],
               evidence: {
                 entra: {
                   id: str(u, 'id'),
@@ -58,13 +66,13 @@ export const crossMatchAmbiguous: Rule = {
                 okta: {
                   idpId: m.id,
                   matchType: policy.matchType,
-                  candidates: result.candidates.map((c) => ({
+                  candidates: candidates.map((c) => ({
                     id: str(c, 'id'),
                     login: str(c, 'profile', 'login') ?? null,
                     email: str(c, 'profile', 'email') ?? null,
                   })),
                 },
-                transformedUsername: result.username,
+                transformedUsername: username,
               },
               steps,
               links: [LINKS.oktaMicrosoftIdp, LINKS.oktaIdpApi],
@@ -72,8 +80,11 @@ export const crossMatchAmbiguous: Rule = {
           )
         }
       }
-      for (const [okta, entra] of byOkta) {
-        if (entra.length < 2) continue
+      for (const [okta, positions] of shared) {
+        const entra = positions.map((i) => {
+          const user = users[i] as Rec
+          return { user, username: compiled.apply(user)?.trim() ?? '' }
+        })
         findings.push(
           makeFinding(crossMatchAmbiguous, {
             title: `${entra.length} Entra users match Okta user ${str(okta, 'profile', 'login') ?? str(okta, 'id')} through IdP "${m.name}"`,

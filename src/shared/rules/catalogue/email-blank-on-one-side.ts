@@ -27,10 +27,10 @@ export const emailBlankOnOneSide: Rule = {
     const join = counterparts(snapshot, ctx.index)
     const g = new Grouper(ctx.thresholds.maxSubjects)
     for (const u of ctx.index.entraUsers) {
-      const pair = join.oktaForEntra.get(str(u, 'id') ?? '')
+      const pair = join.byEntra.get(u)
       if (!pair) continue
       const mail = text(u, 'mail')
-      const email = text(pair.user, 'profile', 'email')
+      const email = text(pair.okta, 'profile', 'email')
       const side = !mail && email ? 'entra' : mail && !email ? 'okta' : undefined
       if (!side) continue
       const example = {
@@ -40,14 +40,14 @@ export const emailBlankOnOneSide: Rule = {
           mail: mail ?? null,
         },
         okta: {
-          id: str(pair.user, 'id'),
-          login: str(pair.user, 'profile', 'login') ?? null,
+          id: str(pair.okta, 'id'),
+          login: str(pair.okta, 'profile', 'login') ?? null,
           email: email ?? null,
         },
         joinedBy: pair.via,
       }
       g.add(side, entraUserSubject(u), example)
-      g.add(side, oktaUserSubject(pair.user))
+      g.add(side, oktaUserSubject(pair.okta))
     }
     const findings: Finding[] = []
     for (const group of g.groups.values()) {

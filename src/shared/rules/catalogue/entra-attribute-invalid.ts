@@ -9,8 +9,8 @@
  * False positives: IdFix's well-known service accounts are skipped; guest UPNs
  * (`#EXT#`) pass the checks.
  */
-import type { Finding } from '../../model'
-import { str, strs } from '../../util/access'
+import type { Finding, Subject } from '../../model'
+import { str } from '../../util/access'
 import { Grouper } from '../grouped'
 import {
   type IdFixError,
@@ -50,32 +50,39 @@ export const entraAttributeInvalid: Rule = {
     const g = new Grouper(ctx.thresholds.maxSubjects)
     for (const u of ctx.index.entraUsers) {
       const upn = str(u, 'userPrincipalName')
+      const nickname = str(u, 'mailNickname')
       if (
-        isWellKnownExclusion(str(u, 'mailNickname')) ||
-        isWellKnownExclusion(str(u, 'onPremisesSamAccountName')) ||
-        isWellKnownExclusion(upn)
+        isWellKnownExclusion(upn) ||
+        isWellKnownExclusion(nickname) ||
+        isWellKnownExclusion(str(u, 'onPremisesSamAccountName'))
       )
         continue
-      const subject = entraUserSubject(u)
-      const id = str(u, 'id')
-      const add = (attribute: string, errors: IdFixError[], value: string | undefined) => {
-        for (const e of errors) g.add(`${attribute}|${e}`, subject, { id, value: value ?? null })
+      // subjects are built only for users with an error: most users have none
+      let subject: Subject | undefined
+      const add = (attribute: string, errors: readonly IdFixError[], value: string | undefined) => {
+        for (const e of errors) {
+          subject ??= entraUserSubject(u)
+          g.add(`${attribute}|${e}`, subject, { id: subject.id, value: value ?? null })
+        }
       }
       add('userPrincipalName', checkUpn(upn), upn)
       const onPremUpn = str(u, 'onPremisesUserPrincipalName')
-      if (onPremUpn !== undefined && onPremUpn.trim())
+      // the same value as the cloud UPN would only repeat its errors
+      if (onPremUpn !== undefined && onPremUpn !== upn && onPremUpn.trim())
         add('onPremisesUserPrincipalName', checkUpn(onPremUpn), onPremUpn)
       const mail = str(u, 'mail')
       add('mail', checkMail(mail), mail)
       // mailNickname is not in Graph's default $select; only judge it when it was collected
-      if ('mailNickname' in u)
-        add('mailNickname', checkMailNickname(str(u, 'mailNickname')), str(u, 'mailNickname'))
-      const seen = new Set<IdFixError>()
-      for (const p of strs(u, 'proxyAddresses')) {
+      if ('mailNickname' in u) add('mailNickname', checkMailNickname(nickname), nickname)
+      const proxies = u['proxyAddresses']
+      if (!Array.isArray(proxies)) continue
+      let seen: IdFixError[] | undefined
+      for (const p of proxies) {
+        if (typeof p !== 'string') continue
         for (const e of checkProxyAddress(p)) {
-          if (seen.has(e)) continue
-          seen.add(e)
-          g.add(`proxyAddresses|${e}`, subject, { id, value: p })
+          if (seen?.includes(e)) continue
+          ;(seen ??= []).push(e)
+          add('proxyAddresses', [e], p)
         }
       }
     }

@@ -10,10 +10,11 @@
  * a duplicate (each user counts once per address).
  */
 import type { Finding } from '../../model'
-import { type Rec, str } from '../../util/access'
+import { str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
 import { entraUserSubject } from '../seam'
+import type { MultiIndex } from '../snapshot-index'
 
 const ATTRIBUTES = [
   { name: 'userPrincipalName', map: 'entraByAnyUpn' },
@@ -31,9 +32,8 @@ export const entraDuplicateAttribute: Rule = {
   evaluate(_snapshot, ctx) {
     const findings: Finding[] = []
     for (const attr of ATTRIBUTES) {
-      const map: Map<string, Rec[]> = ctx.index[attr.map]
-      for (const [value, users] of map) {
-        if (users.length < 2) continue
+      const map: MultiIndex = ctx.index[attr.map]
+      for (const [value, users] of map.duplicates()) {
         findings.push(
           makeFinding(entraDuplicateAttribute, {
             severity: attr.name === 'mail' ? 'medium' : 'high',

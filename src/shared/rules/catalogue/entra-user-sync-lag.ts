@@ -26,9 +26,19 @@ export const entraUserSyncLag: Rule = {
     const limit = ctx.thresholds.staleAfterDays * DAY_MS
     const g = new Grouper(ctx.thresholds.maxSubjects)
     let worst = 0
+    // ISO-8601 UTC instants of one shape compare as strings; only other shapes are parsed
+    const cutoff = new Date(orgLast.getTime() - limit).toISOString().slice(0, 19)
     for (const u of ctx.index.entraUsers) {
       if (u['onPremisesSyncEnabled'] !== true) continue
-      const last = parseDate(u['onPremisesLastSyncDateTime'])
+      const raw = u['onPremisesLastSyncDateTime']
+      if (
+        typeof raw === 'string' &&
+        raw.length >= 20 &&
+        raw.charCodeAt(19) === 90 /* Z */ &&
+        raw.slice(0, 19) >= cutoff
+      )
+        continue
+      const last = parseDate(raw)
       const lag = last ? orgLast.getTime() - last.getTime() : Number.POSITIVE_INFINITY
       if (lag <= limit) continue
       if (Number.isFinite(lag)) worst = Math.max(worst, lag)

@@ -9,10 +9,10 @@
  * person with the same address; the evidence shows which key joined them.
  */
 import type { Finding, Subject } from '../../model'
-import { str } from '../../util/access'
+import { type Rec, str } from '../../util/access'
 import { counterparts } from '../join'
 import { LINKS } from '../links'
-import { isFederationCandidate, matchUser, subjectPolicy } from '../match'
+import { cellUsers, matchTable, subjectPolicy } from '../match'
 import { type Rule, capSubjects, makeFinding } from '../rule'
 import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../seam'
 
@@ -33,18 +33,24 @@ export const idpUsernameUnmatched: Rule = {
       const subjects: Subject[] = []
       const examples: Record<string, unknown>[] = []
       let total = 0
-      for (const u of ctx.index.entraUsers) {
-        if (!isFederationCandidate(u)) continue
-        const pair = join.oktaForEntra.get(str(u, 'id') ?? '')
-        if (!pair) continue
-        const result = matchUser(policy, u, ctx.index)
-        if (!result || !result.username) continue // a blank username is idp-subject-match-blank's finding
-        if (result.candidates.includes(pair.user)) continue
-        if (result.candidates.length > 1) continue // ambiguous matches are cross-match-ambiguous's finding
+      const cells = matchTable(m.id, policy, ctx.index)
+      if (!cells) continue
+      const users = ctx.index.entraUsers
+      for (let i = 0; i < users.length; i++) {
+        const cell = cells[i]
+        // a blank username is idp-subject-match-blank's finding
+        if (cell === undefined) continue
+        const u = users[i] as Rec
+        const pair = join.byEntra.get(u)
+        if (!pair || cell === pair.okta) continue
+        const candidates = cellUsers(cell)
+        // ambiguous matches are cross-match-ambiguous's finding
+        if (candidates.length > 1) continue
         total++
         if (subjects.length < ctx.thresholds.maxSubjects)
-          subjects.push(entraUserSubject(u), oktaUserSubject(pair.user))
+          subjects.push(entraUserSubject(u), oktaUserSubject(pair.okta))
         if (examples.length < 20) {
+          const username = policy.compiled.apply(u)?.trim()
           examples.push({
             entra: {
               id: str(u, 'id'),
@@ -52,13 +58,14 @@ export const idpUsernameUnmatched: Rule = {
               mail: str(u, 'mail') ?? null,
             },
             okta: {
-              id: str(pair.user, 'id'),
-              login: str(pair.user, 'profile', 'login') ?? null,
-              email: str(pair.user, 'profile', 'email') ?? null,
+              id: str(pair.okta, 'id'),
+              login: str(pair.okta, 'profile', 'login') ?? null,
+              email: str(pair.okta, 'profile', 'email') ?? null,
             },
-            transformedUsername: result.username,
-            filtered: result.filtered,
-            matchedInstead: result.candidates.map((c) => str(c, 'id')),
+            transformedUsername: username ?? null,
+            filtered:
+              cell === null && !!policy.filter && !!username && !policy.filter.test(username),
+            matchedInstead: candidates.map((c) => str(c, 'id')),
             joinedBy: pair.via,
           })
         }

@@ -9,7 +9,7 @@
  * skipped. Comparison is exact (base64 is case-sensitive).
  */
 import type { Finding } from '../../model'
-import { type Rec, domainOf, norm, str, text } from '../../util/access'
+import { domainOf, norm, str, text } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
 import { entraUserSubject, office365Apps, oktaAppSubject, oktaUserSubject } from '../seam'
@@ -22,17 +22,18 @@ export const immutableIdMismatch: Rule = {
   reads: ['okta.apps', 'okta.appUsers', 'entra.users'],
   evaluate(snapshot, ctx) {
     const findings: Finding[] = []
-    const one = (list: Rec[] | undefined) => (list && list.length === 1 ? list[0] : undefined)
+    const { entraByUpn, entraByMail, oktaById } = ctx.index
     for (const app of office365Apps(ctx.index)) {
       const appId = str(app, 'id') ?? ''
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
         const oktaValue = text(au, 'profile', 'immutableId')
         if (!oktaValue) continue
-        const okta = ctx.index.oktaById.get(str(au, 'id') ?? '')
+        const okta = oktaById.get(str(au, 'id') ?? '')
+        // the person is found by name, not by the value under test
         const entra =
-          one(ctx.index.entraByUpn.get(norm(str(au, 'credentials', 'userName')) ?? '')) ??
-          one(ctx.index.entraByUpn.get(norm(str(okta, 'profile', 'login')) ?? '')) ??
-          one(ctx.index.entraByMail.get(norm(str(okta, 'profile', 'email')) ?? ''))
+          entraByUpn.one(norm(str(au, 'credentials', 'userName'))) ??
+          entraByUpn.one(norm(str(okta, 'profile', 'login'))) ??
+          entraByMail.one(norm(str(okta, 'profile', 'email')))
         if (!entra) continue
         const entraValue = text(entra, 'onPremisesImmutableId')
         if (entraValue === oktaValue) continue

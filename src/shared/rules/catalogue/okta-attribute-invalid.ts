@@ -34,14 +34,18 @@ export const oktaAttributeInvalid: Rule = {
     const g = new Grouper(ctx.thresholds.maxSubjects)
     for (const u of ctx.index.oktaUsers) {
       if (str(u, 'status')?.toUpperCase() === 'DEPROVISIONED') continue
-      const subject = oktaUserSubject(u)
-      const id = str(u, 'id')
       const login = str(u, 'profile', 'login')
-      for (const e of checkOktaLogin(login, requireEmail))
-        g.add(`login|${e}`, subject, { id, value: login ?? null })
       const email = str(u, 'profile', 'email')
-      for (const e of checkOktaEmail(email))
-        g.add(`email|${e}`, subject, { id, value: email ?? null })
+      const loginErrors = checkOktaLogin(login, requireEmail)
+      // an email equal to a valid email-shaped login passes the email checks too
+      const emailErrors =
+        email === login && loginErrors.length === 0 && requireEmail ? [] : checkOktaEmail(email)
+      if (loginErrors.length === 0 && emailErrors.length === 0) continue
+      const subject = oktaUserSubject(u)
+      for (const e of loginErrors)
+        g.add(`login|${e}`, subject, { id: subject.id, value: login ?? null })
+      for (const e of emailErrors)
+        g.add(`email|${e}`, subject, { id: subject.id, value: email ?? null })
     }
     const findings: Finding[] = []
     for (const group of g.groups.values()) {

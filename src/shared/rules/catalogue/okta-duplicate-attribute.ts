@@ -23,8 +23,7 @@ export const oktaDuplicateAttribute: Rule = {
       ['login', ctx.index.oktaByLogin],
       ['email', ctx.index.oktaByEmail],
     ] as const) {
-      for (const [value, all] of map) {
-        if (all.length < 2) continue
+      for (const [value, all] of map.duplicates()) {
         const users: Rec[] = all.filter((u) => str(u, 'status')?.toUpperCase() !== 'DEPROVISIONED')
         if (users.length < 2) continue
         findings.push(

@@ -25,28 +25,35 @@ export const upnSuffixUnverified: Rule = {
   evaluate(_snapshot, ctx) {
     if (ctx.index.domainsById.size === 0) return []
     const g = new Grouper(ctx.thresholds.maxSubjects)
+    // a tenant has a handful of suffixes; judge each once
+    const judged = new Map<string, boolean>()
+    const reportable = (suffix: string) => {
+      let r = judged.get(suffix)
+      if (r === undefined) {
+        r = !ctx.index.isVerifiedDomain(suffix) && !ctx.index.domainsById.has(suffix)
+        judged.set(suffix, r)
+      }
+      return r
+    }
     for (const u of ctx.index.entraUsers) {
       const onPrem = str(u, 'onPremisesUserPrincipalName')
       const cloud = str(u, 'userPrincipalName')
-      const seen = new Set<string>()
-      for (const [attribute, value] of [
-        ['onPremisesUserPrincipalName', onPrem],
-        ['userPrincipalName', cloud],
-      ] as const) {
-        const suffix = domainOf(value)
-        // registered-but-unverified domains are domain-unverified's finding
-        if (
-          !suffix ||
-          seen.has(suffix) ||
-          ctx.index.isVerifiedDomain(suffix) ||
-          ctx.index.domainsById.has(suffix)
-        )
-          continue
-        seen.add(suffix)
-        g.add(suffix, entraUserSubject(u), {
+      const onPremSuffix = domainOf(onPrem)
+      const cloudSuffix = onPrem === cloud ? onPremSuffix : domainOf(cloud)
+      // registered-but-unverified domains are domain-unverified's finding
+      if (onPremSuffix && reportable(onPremSuffix)) {
+        g.add(onPremSuffix, entraUserSubject(u), {
           id: str(u, 'id'),
-          attribute,
-          value: value ?? null,
+          attribute: 'onPremisesUserPrincipalName',
+          value: onPrem ?? null,
+          userPrincipalName: cloud ?? null,
+        })
+      }
+      if (cloudSuffix && cloudSuffix !== onPremSuffix && reportable(cloudSuffix)) {
+        g.add(cloudSuffix, entraUserSubject(u), {
+          id: str(u, 'id'),
+          attribute: 'userPrincipalName',
+          value: cloud ?? null,
           userPrincipalName: cloud ?? null,
         })
       }
