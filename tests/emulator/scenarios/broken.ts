@@ -5,8 +5,10 @@
 import type { Scenario, ScenarioOptions } from './types'
 import { createBase } from './base'
 import { addBaselineActivity } from './activity'
-import { plantSeamProblems } from './broken-config'
-import { plantPeopleProblems } from './broken-people'
+import { plantConfigProblems } from './broken-config'
+import { plantSeamMismatches } from './broken-seam'
+import { plantOperationalProblems } from './broken-activity'
+import { plantKit, plantPeopleProblems } from './broken-people'
 import { HEALTHY_PEOPLE, populate, toScenario } from './healthy'
 import { PeopleFactory } from './people'
 import { MS } from './random'
@@ -17,8 +19,10 @@ export function buildBroken(options: ScenarioOptions): Scenario {
   const factory = new PeopleFactory(d.ctx)
   const people = populate(d, HEALTHY_PEOPLE, factory)
   addBaselineActivity(d, 60)
-  const seam = plantSeamProblems(d)
-  plantPeopleProblems(d, factory, people, seam)
+  const seam = { ...plantSeamMismatches(d), ...plantConfigProblems(d) }
+  const kit = plantKit(d, factory)
+  const earlier = plantPeopleProblems(d, kit, people, seam)
+  plantOperationalProblems(d, kit, people, seam, earlier)
   d.entra.signIns.sort((a, b) => (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? ''))
   d.okta.logs.sort((a, b) => String(a['published']).localeCompare(String(b['published'])))
   return toScenario(d, 'broken')

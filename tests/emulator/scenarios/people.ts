@@ -8,7 +8,7 @@ import type * as MG from '@microsoft/microsoft-graph-types'
 import type { OktaRecord } from './types'
 import type { ScenarioContext } from './context'
 import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, OFFICES } from './constants'
-import { MS, Rng, graphDate, oktaDate } from './random'
+import { MS, type Rng, graphDate, oktaDate } from './random'
 
 export interface Person {
   given: string

@@ -1,0 +1,248 @@
+/**
+ * The working state of a batch of scenario mutations: lookups that join a
+ * person across both sides, pending Office 365 app-user edits, and joiners
+ * (addUser), which follow the shape of an existing synced person.
+ */
+import type * as MG from '@microsoft/microsoft-graph-types'
+import type { OktaRecord, Scenario } from './types'
+import type { MutationOptions, ScenarioMutation } from './mutations'
+import { type Change, type ChangeSink, isRecord, oktaId, scenarioSink } from './change-sink'
+import { Rng, immutableIdFromGuid } from './random'
+
+/** Lookups that join a person across both sides, built once per batch. */
+export class People {
+  private readonly oktaByLogin = new Map<string, OktaRecord>()
+  private readonly oktaById = new Map<string, OktaRecord>()
+  readonly entraById = new Map<string, MG.User>()
+  readonly o365AppId: string | undefined
+
+  constructor(private readonly s: Scenario) {
+    for (const u of s.entra.users) if (u.id) this.entraById.set(u.id, u)
+    for (const u of s.okta.users) {
+      this.oktaById.set(oktaId(u), u)
+      const login = (u['profile'] as OktaRecord | undefined)?.['login']
+      if (typeof login === 'string') this.oktaByLogin.set(login.toLowerCase(), u)
+    }
+    const o365 = s.okta.apps.find((a) => a['name'] === 'office365' && isRecord(a['settings']))
+    this.o365AppId = o365 ? oktaId(o365) : undefined
+  }
+
+  private upns: Set<string> | null = null
+  upnTaken(upn: string): boolean {
+    if (!this.upns)
+      this.upns = new Set(this.s.entra.users.map((u) => (u.userPrincipalName ?? '').toLowerCase()))
+    return this.upns.has(upn.toLowerCase())
+  }
+
+  takeUpn(upn: string): void {
+    this.upnTaken(upn)
+    this.upns?.add(upn.toLowerCase())
+  }
+
+  entra(id: string): MG.User {
+    const u = this.entraById.get(id)
+    if (!u) throw new Error(`no Entra user ${id}`)
+    return u
+  }
+
+  /** the Okta user of an Entra user: by the Office 365 link (externalId), else by login = UPN */
+  okta(entra: MG.User): OktaRecord | undefined {
+    const appUser = this.appUserOf(entra.id ?? '')
+    const viaApp = appUser ? this.oktaById.get(oktaId(appUser)) : undefined
+    return (
+      viaApp ??
+      this.oktaByLogin.get(
+        (entra.onPremisesUserPrincipalName ?? entra.userPrincipalName ?? '').toLowerCase(),
+      )
+    )
+  }
+
+  private appUserIndex: Map<string, OktaRecord> | null = null
+  appUserOf(entraUserId: string): OktaRecord | undefined {
+    if (!this.appUserIndex) {
+      this.appUserIndex = new Map()
+      for (const au of this.s.okta.appUsers[this.o365AppId ?? ''] ?? [])
+        this.appUserIndex.set(String(au['externalId']), au)
+    }
+    return this.appUserIndex.get(entraUserId)
+  }
+}
+
+/** Collects Office 365 app-user edits so a batch replaces `appUsers` once. */
+export class AppUserEdits {
+  private readonly replaced = new Map<string, OktaRecord | null>()
+  private readonly added: OktaRecord[] = []
+  constructor(
+    private readonly s: Scenario,
+    private readonly appId: string | undefined,
+  ) {}
+
+  replace(oktaUserId: string, next: OktaRecord | null): void {
+    this.replaced.set(oktaUserId, next)
+  }
+
+  add(record: OktaRecord): void {
+    this.added.push(record)
+  }
+
+  get size(): number {
+    return this.replaced.size + this.added.length
+  }
+
+  flush(sink: ChangeSink): void {
+    if (!this.appId || this.size === 0) return
+    const current = this.s.okta.appUsers[this.appId] ?? []
+    const next: OktaRecord[] = []
+    for (const au of current) {
+      const r = this.replaced.get(oktaId(au))
+      if (r === undefined) next.push(au)
+      else if (r !== null) next.push(r)
+    }
+    next.push(...this.added)
+    sink.okta.set('appUsers', { ...this.s.okta.appUsers, [this.appId]: next })
+  }
+}
+
+export interface Batch {
+  s: Scenario
+  sink: ChangeSink
+  now: string
+  rng: Rng
+  people: People
+  appUsers: AppUserEdits
+  changes: Change[]
+}
+
+export function startBatch(s: Scenario, o: MutationOptions): Batch {
+  const now = o.now ?? s.now
+  const people = new People(s)
+  return {
+    s,
+    sink: o.sink ?? scenarioSink(s, now),
+    now,
+    rng: new Rng(o.seed ?? Date.parse(now) % 2147483647),
+    people,
+    appUsers: new AppUserEdits(s, people.o365AppId),
+    changes: [],
+  }
+}
+
+/** Graph's whole-second form of an Okta-style ISO time */
+export const graphTime = (iso: string): string => iso.replace(/\.\d{3}Z$/, 'Z')
+
+export function relink(template: OktaRecord, id: string): string {
+  const href = (
+    (template['_links'] as OktaRecord | undefined)?.['self'] as OktaRecord | undefined
+  )?.['href']
+  return typeof href === 'string' ? href.replace(/[^/]+$/, id) : id
+}
+
+export function addUser(b: Batch, m: Extract<ScenarioMutation, { kind: 'addUser' }>): void {
+  const { s, sink, now, rng, changes } = b
+  const entraTemplate = s.entra.users.find(
+    (u) => u.onPremisesSyncEnabled && u.onPremisesImmutableId,
+  )
+  if (!entraTemplate) throw new Error('addUser needs a synced user to follow')
+  const oktaTemplate = b.people.okta(entraTemplate)
+  const domain = m.domain ?? (entraTemplate.userPrincipalName ?? '').split('@')[1] ?? ''
+  const base = `${m.given}.${m.surname}`.toLowerCase().replace(/[^a-z.]/g, '')
+  let local = base
+  for (let n = 2; b.people.upnTaken(`${local}@${domain}`); n++) local = `${base}${n}`
+  const upn = `${local}@${domain}`
+  b.people.takeUpn(upn)
+  const id = rng.guid()
+  const immutableId = immutableIdFromGuid(rng.guid())
+  const displayName = `${m.given} ${m.surname}`
+  const sam =
+    (m.given.charAt(0) + m.surname)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .slice(0, 14) + rng.int(100, 999)
+  const sid = (entraTemplate.onPremisesSecurityIdentifier ?? '').replace(
+    /-\d+$/,
+    `-${rng.int(200000, 900000)}`,
+  )
+  const routing = (entraTemplate.proxyAddresses ?? [])
+    .find((p) => p.startsWith('smtp:'))
+    ?.split('@')[1]
+  sink.entra.add('users', {
+    ...entraTemplate,
+    id,
+    userPrincipalName: upn,
+    onPremisesUserPrincipalName: upn,
+    displayName,
+    givenName: m.given,
+    surname: m.surname,
+    mail: upn,
+    mailNickname: local,
+    proxyAddresses: routing ? [`SMTP:${upn}`, `smtp:${local}@${routing}`] : [`SMTP:${upn}`],
+    department: m.department ?? entraTemplate.department,
+    jobTitle: m.jobTitle ?? entraTemplate.jobTitle,
+    employeeId: String(rng.int(900000, 999999)),
+    onPremisesImmutableId: immutableId,
+    onPremisesSamAccountName: sam,
+    onPremisesSecurityIdentifier: sid,
+    onPremisesDistinguishedName: (entraTemplate.onPremisesDistinguishedName ?? '').replace(
+      /^CN=[^,]+/,
+      `CN=${displayName}`,
+    ),
+    onPremisesLastSyncDateTime: graphTime(now),
+    onPremisesProvisioningErrors: [],
+    createdDateTime: graphTime(now),
+    lastPasswordChangeDateTime: graphTime(now),
+  })
+  changes.push({ source: 'entra', collection: 'users', id, op: 'add' })
+  if (!oktaTemplate) return
+  const oid = rng.oktaId('00u')
+  sink.okta.add('users', {
+    ...oktaTemplate,
+    id: oid,
+    created: now,
+    lastUpdated: now,
+    activated: now,
+    statusChanged: now,
+    lastLogin: null,
+    passwordChanged: now,
+    profile: {
+      ...(oktaTemplate['profile'] as OktaRecord),
+      firstName: m.given,
+      lastName: m.surname,
+      displayName,
+      login: upn,
+      email: upn,
+      department: m.department ?? entraTemplate.department ?? null,
+      title: m.jobTitle ?? entraTemplate.jobTitle ?? null,
+      immutableId,
+      samAccountName: sam,
+      employeeNumber: null,
+    },
+    _links: { self: { href: relink(oktaTemplate, oid) } },
+  })
+  changes.push({ source: 'okta', collection: 'users', id: oid, op: 'add' })
+  const auTemplate = b.people.appUserOf(entraTemplate.id ?? '')
+  if (auTemplate && b.people.o365AppId) {
+    b.appUsers.add({
+      ...auTemplate,
+      id: oid,
+      externalId: id,
+      created: now,
+      lastUpdated: now,
+      statusChanged: now,
+      lastSync: now,
+      credentials: { userName: upn },
+      profile: {
+        ...(auTemplate['profile'] as OktaRecord),
+        immutableId,
+        firstName: m.given,
+        lastName: m.surname,
+        displayName,
+        email: upn,
+      },
+      _links: {
+        app: (auTemplate['_links'] as OktaRecord)['app'] ?? null,
+        user: { href: relink(oktaTemplate, oid) },
+      },
+    })
+    changes.push({ source: 'okta', collection: 'appUsers', id: oid, op: 'add' })
+  }
+}
