@@ -7,9 +7,10 @@
 import { churn, type ChangeSink } from '../emulator/scenarios/mutations'
 import { collectOnce, startBenchEmulator, timedWithMemory, USERS, waitForFreshWindow, type BenchContext } from './collect.bench'
 import type { Snapshot } from '../../src/shared/model/snapshot'
+import type { Emulator } from '../emulator/index'
 import type { Benchmark, Figures } from './types'
 
-let ctx: BenchContext | undefined
+let ctx: (BenchContext & { emulator: Emulator }) | undefined
 let previous: Snapshot | undefined
 let round = 0
 
@@ -39,7 +40,7 @@ export const benchmark: Benchmark = {
     return { ms, extra: { peakRssMiB } }
   },
   async teardown() {
-    await ctx?.emulator.close()
+    await ctx?.close()
     ctx = undefined
   },
   targets: [{ figure: 'ratio', max: 0.1, label: 'refresh after 1% churn under 10% of the full collection' }],

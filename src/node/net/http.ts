@@ -5,7 +5,7 @@
  */
 import * as https from 'node:https'
 import * as http from 'node:http'
-import { rootCertificates } from 'node:tls'
+import { createSecureContext, rootCertificates } from 'node:tls'
 
 /** One HTTP exchange. `body` is the full response text (UTF-8). */
 export interface HttpResponse {
@@ -56,8 +56,9 @@ export function createHttpClient(options: HttpClientOptions = {}): {
   const agent = new https.Agent({
     keepAlive: true,
     maxSockets: options.maxSockets ?? 16,
-    // `ca` replaces Node's roots, so the extra CA is appended to them rather than used alone.
-    ...(options.ca ? { ca: [...tlsRootCertificates(), options.ca] } : {}),
+    // `ca` replaces Node's roots, so the extra CA is appended to them rather than used alone;
+    // one secure context for the agent spares re-parsing ~140 roots on every handshake.
+    ...(options.ca ? { secureContext: createSecureContext({ ca: [...tlsRootCertificates(), options.ca] }) } : {}),
   })
   const send: HttpSend = (request) => sendWith(agent, request)
   return { send, agent, close: () => agent.destroy() }
