@@ -103,8 +103,6 @@ export function office365App(ctx: ScenarioContext, o: O365AppOptions): OktaRecor
       app: {
         domain: o.domain,
         msftTenant: 'northwindtraders',
-        wsFedConfigureType: 'AUTO',
-        windowsTransportEnabled: false,
       },
       notifications: { vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null } },
       signOn: {
@@ -161,7 +159,6 @@ export function samlApp(ctx: ScenarioContext, o: SamlAppOptions): OktaRecord {
       signing: { kid: o.signingKid },
     },
     settings: {
-      app: {},
       notifications: { vpn: { network: { connection: 'DISABLED' }, message: null, helpUrl: null } },
       signOn: {
         defaultRelayState: '',
