@@ -12,7 +12,7 @@ import { registerHandlers } from './ipc/register-handlers'
 import { sendEvent } from './ipc/send-event'
 import { createSenderCheck } from './ipc/sender-check'
 import { buildMenuTemplate } from './menu'
-import { resolveRendererSource } from './renderer-source'
+import { overridesAllowed, resolveRendererSource } from './renderer-source'
 import { createSecureStorage, type SecureStorage } from './secure-storage'
 import { createMainWindow, hardenSession } from './window'
 
@@ -94,6 +94,9 @@ export async function startMainProcess(
       if (window && !window.isDestroyed())
         sendEvent(window.webContents, channel, payload, options.log)
     },
+    // The raw safeStorage: the vault itself refuses Linux's basic_text backend unless the user accepts it.
+    vault: { kind: 'safe-storage', storage: electron.safeStorage },
+    endpointOverrides: overridesAllowed(app),
   })
   registerHandlers(
     electron.ipcMain,

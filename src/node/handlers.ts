@@ -6,7 +6,15 @@
 import type { EventChannel } from '../shared/ipc/channels'
 import type { EventPayload, Handlers, HostKind } from '../shared/ipc/contract'
 import type { Logger } from './log'
+import { HandlerError } from './ipc/handler-error'
 import { createWorkspaceStore, type WorkspaceStore } from './workspaces/store'
+import { collectSnapshot, type CollectOptions } from './collect/collect-snapshot'
+import { createCollectRuns, type CollectRunsDeps } from './collect-runs/registry'
+import { resolveConnection } from './connections/resolve'
+import { createConnectionStore } from './connections/store'
+import { createVaultSession, type VaultKeySource } from './connections/vault-session'
+import { runDoctor } from './doctor/doctor'
+import type { Snapshot } from '../shared/model/snapshot'
 
 export type EmitEvent = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void
 
@@ -17,11 +25,47 @@ export interface HandlerDeps {
   log: Logger
   emit: EmitEvent
   workspaces?: WorkspaceStore
+  /** where the vault's key comes from; absent: a passphrase vault, locked until unlocked */
+  vault?: VaultKeySource
+  /** honour custom endpoints and CA certificates (development builds and test hosts only) */
+  endpointOverrides?: boolean
+  /** replaces the collector (tests) */
+  collect?: (options: CollectOptions) => Promise<Snapshot>
+  /** extra collector options, e.g. the Okta System Log window (tests, benchmarks) */
+  collectOptions?: CollectRunsDeps['collectOptions']
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const workspaces =
     deps.workspaces ?? createWorkspaceStore({ dataDir: deps.dataDir, log: deps.log })
+
+  const endpointOverrides = deps.endpointOverrides ?? false
+  const session = createVaultSession({
+    dataDir: deps.dataDir,
+    source: deps.vault ?? { kind: 'passphrase' },
+    log: deps.log,
+    endpointOverrides,
+  })
+  const connections = createConnectionStore({
+    dataDir: deps.dataDir,
+    session,
+    log: deps.log,
+    endpointOverrides,
+  })
+  const resolve = (workspaceId: string) =>
+    resolveConnection(workspaceId, { store: connections, session, log: deps.log, endpointOverrides })
+  const runs = createCollectRuns({
+    emit: deps.emit,
+    log: deps.log,
+    resolve,
+    collect: deps.collect ?? collectSnapshot,
+    ...(deps.collectOptions ? { collectOptions: deps.collectOptions } : {}),
+  })
+  const requireWorkspace = async (id: string) => {
+    if (!(await workspaces.list()).some((w) => w.id === id)) {
+      throw new HandlerError('not-found', 'That workspace no longer exists.')
+    }
+  }
 
   const announce = async () => {
     deps.emit('workspaces:changed', { workspaces: await workspaces.list() })
@@ -48,9 +92,38 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'workspaces:remove': async ({ id }) => {
       const removed = await workspaces.remove(id)
+      await runs.stopWorkspace(id)
+      await connections.remove(id)
       deps.log.info('workspace.removed', { id: removed.id })
       await announce()
       return { id: removed.id }
     },
+    'vault:status': () => session.status(),
+    'vault:unlock': (input) => session.unlock(input),
+    'connections:get': async ({ workspaceId }) => {
+      await requireWorkspace(workspaceId)
+      return connections.get(workspaceId)
+    },
+    'connections:save': async (input) => {
+      await requireWorkspace(input.workspaceId)
+      return connections.save(input)
+    },
+    'connections:test': async ({ workspaceId }) => {
+      await requireWorkspace(workspaceId)
+      const { profile, credentials, ca, credentialProblems } = await resolve(workspaceId)
+      const report = await runDoctor({ profile, credentials, credentialProblems, ...(ca ? { ca } : {}) })
+      deps.log.info('connections.tested', {
+        workspaceId,
+        entra: report.entra?.ok,
+        okta: report.okta?.ok,
+        problems: [...(report.entra?.problems ?? []), ...(report.okta?.problems ?? [])].map((p) => p.code),
+      })
+      return report
+    },
+    'collect:start': async ({ workspaceId }) => {
+      await requireWorkspace(workspaceId)
+      return runs.start(workspaceId)
+    },
+    'collect:cancel': async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
   }
 }

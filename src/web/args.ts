@@ -3,6 +3,8 @@ export interface WebArgs {
   port: number
   host: string
   dataDir?: string
+  /** honour custom Entra/Graph endpoints and CA certificates (emulator, test tenants) */
+  allowEndpointOverrides?: boolean
   help: boolean
 }
 
@@ -11,7 +13,13 @@ export const WEB_USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--h
 Serves Crosswalk in browser mode on loopback and prints the address to open.
   --port N        port to listen on (default 0: a free port)
   --data-dir DIR  where workspaces and settings live (default: CROSSWALK_DATA_DIR or the per-user data folder)
-  --host H        loopback address to bind (default 127.0.0.1); other addresses are refused`
+  --host H        loopback address to bind (default 127.0.0.1); other addresses are refused
+  --allow-endpoint-overrides
+                  accept custom sign-in/Graph endpoints and CA certificates on the Connect
+                  screen (for the emulator; also CROSSWALK_ALLOW_ENDPOINT_OVERRIDES=1)
+
+The credential vault is sealed with a passphrase, asked for in the app, or taken from
+CROSSWALK_VAULT_PASSPHRASE at start.`
 
 export class WebArgsError extends Error {
   constructor(message: string) {
@@ -46,6 +54,10 @@ export function parseWebArgs(argv: readonly string[]): WebArgs {
         break
       case '--data-dir':
         args.dataDir = value()
+        break
+      case '--allow-endpoint-overrides':
+        if (inline !== undefined) throw new WebArgsError(`${flag} takes no value.`)
+        args.allowEndpointOverrides = true
         break
       case '--help':
       case '-h':

@@ -41,6 +41,10 @@ export interface WebHostOptions {
   createHandlers?: (emit: EventHub['emit']) => Handlers
   /** validate handler replies against the contract (development and tests) */
   checkOutput?: boolean
+  /** unlocks the passphrase vault at start (CROSSWALK_VAULT_PASSPHRASE) */
+  vaultPassphrase?: string
+  /** honour custom endpoints and CA certificates (--allow-endpoint-overrides) */
+  endpointOverrides?: boolean
 }
 
 export interface WebHost {
@@ -64,6 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await ensureDataDir(options.dataDir)
   const token = options.token ?? createToken()
   options.log.addSecret(token)
+  if (options.vaultPassphrase) options.log.addSecret(options.vaultPassphrase)
   const events = createEventHub(options.log)
   const handlers =
     options.createHandlers?.(events.emit) ??
@@ -73,6 +78,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       dataDir: options.dataDir,
       log: options.log,
       emit: events.emit,
+      vault: {
+        kind: 'passphrase',
+        ...(options.vaultPassphrase ? { passphrase: options.vaultPassphrase } : {}),
+      },
+      endpointOverrides: options.endpointOverrides ?? false,
     })
 
   let allowedHosts = new Set<string>()

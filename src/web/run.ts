@@ -23,6 +23,11 @@ export interface RunIo {
   onSignal: (signal: NodeJS.Signals, handler: () => void) => void
 }
 
+/** The passphrase that unlocks the credential vault at start (tests, unattended use). */
+export const VAULT_PASSPHRASE_ENV = 'CROSSWALK_VAULT_PASSPHRASE'
+/** `1`: same as --allow-endpoint-overrides. */
+export const OVERRIDES_ENV = 'CROSSWALK_ALLOW_ENDPOINT_OVERRIDES'
+
 /** Returns the running host, or an exit code when it did not start. */
 export async function runWebServer(argv: readonly string[], io: RunIo): Promise<WebHost | number> {
   let args
@@ -55,6 +60,8 @@ export async function runWebServer(argv: readonly string[], io: RunIo): Promise<
     port: args.port,
     host: args.host,
     checkOutput: io.env.NODE_ENV !== 'production',
+    ...(io.env[VAULT_PASSPHRASE_ENV] ? { vaultPassphrase: io.env[VAULT_PASSPHRASE_ENV] } : {}),
+    endpointOverrides: args.allowEndpointOverrides === true || io.env[OVERRIDES_ENV] === '1',
   })
   log.info('web.listening', { origin: host.origin, dataDir })
   io.stdout('Crosswalk is running in browser mode. Open this address (it holds this launch’s key):')

@@ -8,10 +8,17 @@ export const INVOKE_CHANNELS = [
   'workspaces:create',
   'workspaces:rename',
   'workspaces:remove',
+  'vault:status',
+  'vault:unlock',
+  'connections:get',
+  'connections:save',
+  'connections:test',
+  'collect:start',
+  'collect:cancel',
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 
-export const EVENT_CHANNELS = ['workspaces:changed'] as const
+export const EVENT_CHANNELS = ['workspaces:changed', 'collect:event', 'collect:finished'] as const
 export type EventChannel = (typeof EVENT_CHANNELS)[number]
 
 export function isInvokeChannel(name: unknown): name is InvokeChannel {

@@ -7,6 +7,14 @@
 import { z } from 'zod'
 import { Workspace, WorkspaceId, WorkspaceName } from '../model/workspace'
 import type { EventChannel, InvokeChannel } from './channels'
+import { CollectEventPayload, CollectFinished, CollectStartOutput, RunId } from './collect'
+import {
+  ConnectionInfo,
+  ConnectionsSaveInput,
+  DoctorReport,
+  VaultStatus,
+  VaultUnlockInput,
+} from './connections'
 
 export const HostKind = z.enum(['electron', 'browser'])
 export type HostKind = z.infer<typeof HostKind>
@@ -32,10 +40,31 @@ export const invokeContract = {
     input: z.object({ id: WorkspaceId }).strict(),
     output: z.object({ id: WorkspaceId }),
   },
+  'vault:status': { input: z.void(), output: VaultStatus },
+  'vault:unlock': { input: VaultUnlockInput, output: VaultStatus },
+  'connections:get': {
+    input: z.object({ workspaceId: WorkspaceId }).strict(),
+    output: ConnectionInfo,
+  },
+  'connections:save': { input: ConnectionsSaveInput, output: ConnectionInfo },
+  'connections:test': {
+    input: z.object({ workspaceId: WorkspaceId }).strict(),
+    output: DoctorReport,
+  },
+  'collect:start': {
+    input: z.object({ workspaceId: WorkspaceId }).strict(),
+    output: CollectStartOutput,
+  },
+  'collect:cancel': {
+    input: z.object({ runId: RunId }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 export const eventContract = {
   'workspaces:changed': z.object({ workspaces: z.array(Workspace) }),
+  'collect:event': CollectEventPayload,
+  'collect:finished': CollectFinished,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type Input<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>

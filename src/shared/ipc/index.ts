@@ -1,2 +1,4 @@
 export * from './channels'
 export * from './contract'
+export * from './connections'
+export * from './collect'
