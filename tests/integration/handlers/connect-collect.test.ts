@@ -1,0 +1,247 @@
+/**
+ * The connect → test → collect slice through the contract's door (`invokeChannel`), against
+ * the emulator: connection save and doctor, a collection run's event stream, cancel, the
+ * passphrase vault, and no secret in any reply, event, log line or file.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHandlers, type HandlerDeps } from '../../../src/node/handlers'
+import { invokeChannel } from '../../../src/node/ipc/invoke'
+import { createLogger } from '../../../src/node/log'
+import { eventContract, type EventChannel, type Handlers } from '../../../src/shared/ipc'
+import { startEmulator, type Emulator } from '../../emulator/index'
+import { logWindow } from '../node/helpers'
+import { expectedCounts } from '../node/truth'
+
+const PASSPHRASE = 'correct horse battery staple'
+const WRONG_SECRET = 'Xq8~notTheRealSecretValue.123'
+
+let emulator: Emulator
+let dataDir: string
+beforeAll(async () => {
+  emulator = await startEmulator({ scenario: 'healthy' })
+  dataDir = await mkdtemp(path.join(tmpdir(), 'cw-handlers-'))
+})
+afterAll(async () => {
+  await emulator?.close()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+interface Host {
+  call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: any; error?: any }>
+  events: { channel: EventChannel; payload: unknown }[]
+  lines: string[]
+  replies: unknown[]
+  waitFor: (channel: EventChannel, match: (payload: any) => boolean) => Promise<any>
+}
+
+function host(overrides: Partial<HandlerDeps> = {}): Host {
+  const lines: string[] = []
+  const events: Host['events'] = []
+  const replies: unknown[] = []
+  const waiters: { channel: EventChannel; match: (p: any) => boolean; resolve: (p: any) => void }[] = []
+  const log = createLogger({ write: (line) => lines.push(line), level: 'debug' })
+  const handlers: Handlers = createHandlers({
+    host: 'browser',
+    version: '0.0.0-test',
+    dataDir,
+    log,
+    emit: (channel, payload) => {
+      // hosts validate every event against the contract before sending it
+      expect(eventContract[channel].safeParse(payload).success).toBe(true)
+      const copy = JSON.parse(JSON.stringify(payload)) as unknown
+      events.push({ channel, payload: copy })
+      for (const w of [...waiters]) {
+        if (w.channel === channel && w.match(copy)) {
+          waiters.splice(waiters.indexOf(w), 1)
+          w.resolve(copy)
+        }
+      }
+    },
+    vault: { kind: 'passphrase', passphrase: PASSPHRASE },
+    endpointOverrides: true,
+    collectOptions: logWindow(emulator),
+    ...overrides,
+  })
+  return {
+    lines,
+    events,
+    replies,
+    call: async (channel, input) => {
+      const reply = await invokeChannel(handlers, channel, input, log, { checkOutput: true })
+      replies.push(reply)
+      return reply as never
+    },
+    waitFor: (channel, match) =>
+      new Promise((resolve) => {
+        const seen = events.find((e) => e.channel === channel && match(e.payload))
+        if (seen) resolve(seen.payload)
+        else waiters.push({ channel, match, resolve })
+      }),
+  }
+}
+
+const secrets = () => [
+  emulator.scenario.credentials.entra.clientSecret,
+  emulator.scenario.credentials.okta.apiToken,
+  WRONG_SECRET,
+  PASSPHRASE,
+]
+
+function expectNoSecrets(text: string) {
+  for (const secret of secrets()) expect(text).not.toContain(secret)
+}
+
+const entra = (clientSecret?: string) => ({
+  tenantId: emulator.tenantId,
+  clientId: emulator.scenario.credentials.entra.clientId,
+  cloud: 'global' as const,
+  authorityHost: emulator.profile.entra.authorityHost,
+  graphBaseUrl: emulator.profile.entra.graphBaseUrl,
+  ...(clientSecret ? { credential: { kind: 'secret' as const, clientSecret } } : {}),
+})
+
+describe('connect → test → collect through the handlers', () => {
+  let h: Host
+  let workspaceId: string
+
+  it('saves a connection, and the doctor explains a wrong secret next to its field', async () => {
+    h = host()
+    const status = await h.call('vault:status')
+    expect(status.value).toMatchObject({ kind: 'passphrase', unlocked: true, endpointOverrides: true })
+    workspaceId = (await h.call('workspaces:create', { name: 'Contoso' })).value.id
+
+    const saved = await h.call('connections:save', {
+      workspaceId,
+      entra: entra(WRONG_SECRET),
+      okta: { orgUrl: `${emulator.profile.okta.orgUrl}/`, credential: { kind: 'apiToken', token: emulator.scenario.credentials.okta.apiToken } },
+      caPem: emulator.caPem,
+    })
+    expect(saved.ok).toBe(true)
+    expect(saved.value.entra).toMatchObject({ authKind: 'clientSecret', secretHint: WRONG_SECRET.slice(0, 3) })
+    expect(saved.value.okta).toMatchObject({ authKind: 'apiToken', orgUrl: emulator.profile.okta.orgUrl })
+    expect(saved.value.okta.tokenHint).toBe(emulator.scenario.credentials.okta.apiToken.slice(0, 3))
+
+    const report = await h.call('connections:test', { workspaceId })
+    expect(report.ok).toBe(true)
+    expect(report.value.entra.ok).toBe(false)
+    expect(report.value.entra.problems).toContainEqual(
+      expect.objectContaining({ field: 'entra.clientSecret', code: 'aadsts-7000215' }),
+    )
+    expect(report.value.okta.ok).toBe(true)
+  })
+
+  it('keeps the stored Okta token when only the Entra secret is replaced; then the test passes', async () => {
+    const before = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8'))
+    const saved = await h.call('connections:save', {
+      workspaceId,
+      entra: entra(emulator.scenario.credentials.entra.clientSecret),
+      okta: { orgUrl: emulator.profile.okta.orgUrl },
+      caPem: emulator.caPem,
+    })
+    expect(saved.ok).toBe(true)
+    const after = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8'))
+    // replaced entries are removed, not left behind
+    expect(after.entries).toHaveLength(before.entries.length)
+    const report = await h.call('connections:test', { workspaceId })
+    expect(report.value.entra).toMatchObject({ ok: true, problems: [] })
+    expect(report.value.okta.ok).toBe(true)
+    const got = await h.call('connections:get', { workspaceId })
+    expect(got.value.entra.authorityHost).toBe(emulator.profile.entra.authorityHost)
+    expect(got.value.caPem).toBe(emulator.caPem.trim())
+  })
+
+  it('collects: the events stream every resource and finish complete with the scenario’s counts', async () => {
+    const started = await h.call('collect:start', { workspaceId })
+    expect(started.ok).toBe(true)
+    const { runId } = started.value
+    expect(started.value.entra).toEqual({ tenantId: emulator.tenantId, cloud: 'global' })
+    const second = await h.call('collect:start', { workspaceId })
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } })
+
+    const finished = await h.waitFor('collect:finished', (p) => p.runId === runId)
+    expect(finished).toMatchObject({ outcome: 'complete', workspaceId })
+    expect(finished.collection.errors).toEqual([])
+    expect(h.events.filter((e) => e.channel === 'collect:finished' && (e.payload as any).runId === runId)).toHaveLength(1)
+
+    const counts: Record<string, number> = {}
+    for (const e of h.events) {
+      if (e.channel !== 'collect:event') continue
+      const { event } = e.payload as any
+      if (event.type === 'batch' && !(event.source === 'okta' && event.resource === 'userSchema')) {
+        const key = `${event.source}.${event.resource}`
+        counts[key] = (counts[key] ?? 0) + event.records.length
+      }
+    }
+    const expected = expectedCounts(emulator.scenario, logWindow(emulator))
+    for (const [key, n] of Object.entries(expected)) expect([key, counts[key] ?? 0]).toEqual([key, n])
+    // a finished run frees the workspace
+    expect((await h.call('collect:cancel', { runId })).value).toEqual({ cancelled: false })
+  })
+
+  it('a cancelled run finishes cancelled, once, never complete', async () => {
+    emulator.setFaults('latency=40')
+    try {
+      const { runId } = (await h.call('collect:start', { workspaceId })).value
+      await h.waitFor('collect:event', (p) => p.runId === runId)
+      expect((await h.call('collect:cancel', { runId })).value).toEqual({ cancelled: true })
+      const finished = await h.waitFor('collect:finished', (p) => p.runId === runId)
+      expect(finished.outcome).toBe('cancelled')
+      expect(finished.collection).toBeUndefined()
+      await new Promise((r) => setTimeout(r, 200))
+      const ends = h.events.filter((e) => e.channel === 'collect:finished' && (e.payload as any).runId === runId)
+      expect(ends).toHaveLength(1)
+      // nothing of the run arrives after its end
+      const last = h.events.map((e) => (e.payload as any).runId).lastIndexOf(runId)
+      expect(h.events[last]?.channel).toBe('collect:finished')
+    } finally {
+      emulator.setFaults('none')
+    }
+  })
+
+  it('no reply, event, log line or file holds a secret', async () => {
+    expectNoSecrets(JSON.stringify(h.replies))
+    expectNoSecrets(JSON.stringify(h.events))
+    expectNoSecrets(h.lines.join('\n'))
+    expectNoSecrets(await readFile(path.join(dataDir, 'vault.json'), 'utf8'))
+    expectNoSecrets(await readFile(path.join(dataDir, 'connections.json'), 'utf8'))
+    expect(h.lines.some((l) => l.includes('collect.finished'))).toBe(true)
+  })
+
+  it('a wrong passphrase is refused and deletes nothing; the right one opens the vault', async () => {
+    const vaultBefore = await readFile(path.join(dataDir, 'vault.json'), 'utf8')
+    const other = host({ vault: { kind: 'passphrase', passphrase: 'not the passphrase' } })
+    const status = await other.call('vault:status')
+    expect(status.value.unlocked).toBe(false)
+    expect(status.value.problems.join(' ')).toMatch(/does not open this vault/)
+    const test = await other.call('connections:test', { workspaceId })
+    expect(test).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+    const wrong = await other.call('vault:unlock', { passphrase: 'still the wrong one' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/does not open/) } })
+    expect(await readFile(path.join(dataDir, 'vault.json'), 'utf8')).toBe(vaultBefore)
+    const right = await other.call('vault:unlock', { passphrase: PASSPHRASE })
+    expect(right.value).toMatchObject({ unlocked: true })
+    expect((await other.call('connections:test', { workspaceId })).value.entra.ok).toBe(true)
+    expectNoSecrets(other.lines.join('\n'))
+    expectNoSecrets(JSON.stringify(other.replies))
+  })
+
+  it('refuses custom endpoints and a custom CA where the host does not allow overrides', async () => {
+    const strict = host({ endpointOverrides: false })
+    expect((await strict.call('vault:status')).value.endpointOverrides).toBe(false)
+    const refused = await strict.call('connections:save', { workspaceId, entra: entra() })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/custom endpoints/) } })
+    const stored = await strict.call('collect:start', { workspaceId })
+    expect(stored).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+  })
+
+  it('removing the workspace deletes its vault entries and its connection', async () => {
+    expect((await h.call('workspaces:remove', { id: workspaceId })).ok).toBe(true)
+    const vault = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8'))
+    expect(vault.entries).toEqual([])
+    const connections = JSON.parse(await readFile(path.join(dataDir, 'connections.json'), 'utf8'))
+    expect(connections.workspaces).toEqual({})
+  })
+})
