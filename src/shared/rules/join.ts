@@ -1,78 +1,93 @@
 /**
  * Who is who across the seam, independent of the IdP's own match rule, so rules can
- * tell "this person exists on both sides but the IdP will not match them". Keys, in
- * order of trust: the Office 365 app user's immutableId = Entra onPremisesImmutableId;
- * the O365 app username = Entra UPN; Okta login = UPN; Okta email = Entra mail. A key
- * that is ambiguous on either side is not used.
+ * tell "this person exists on both sides but the IdP will not match them". Looked up
+ * on demand for the few people a rule asks about (a full join of 100k people would
+ * cost more than every rule together). Keys, cheapest first, each used only when it
+ * is unique on both sides: Okta login = Entra UPN; Okta email = Entra mail; the
+ * Office 365 app username = UPN; the Office 365 app user's immutableId = Entra
+ * onPremisesImmutableId.
  */
+import type { Snapshot } from '../model'
 import { type Rec, norm, str } from '../util/access'
 import { office365Apps } from './seam'
-import type { SnapshotIndex } from './snapshot-index'
-import type { Snapshot } from '../model'
+import { MultiIndex, type SnapshotIndex } from './snapshot-index'
 
 /** One person on both sides, and the key that joined them. */
 export interface Counterpart {
   entra: Rec
   okta: Rec
-  via: 'immutableId' | 'office365 username' | 'login = userPrincipalName' | 'email = mail'
+  via: 'login = userPrincipalName' | 'email = mail' | 'office365 username' | 'immutableId'
 }
 
-/** The join of Okta and Entra users by identity (not by the IdP's rule). */
-export interface Counterparts {
-  /** Entra user record → pair (keyed by record: object keys hash faster than ids) */
-  byEntra: Map<Rec, Counterpart>
-  /** Okta user record → pair */
-  byOkta: Map<Rec, Counterpart>
+interface AppUserKeys {
+  /** Office 365 app users' Okta users by lower-cased app username */
+  byUserName: MultiIndex
+  /** … and by lower-cased immutableId */
+  byImmutableId: MultiIndex
 }
 
-/** Builds (once per diagnosis) the identity join between Okta and Entra users. */
-export function counterparts(snapshot: Snapshot, index: SnapshotIndex): Counterparts {
-  return index.cached('counterparts', () => {
-    const byEntra = new Map<Rec, Counterpart>()
-    const byOkta = new Map<Rec, Counterpart>()
-    const link = (entra: Rec | undefined, okta: Rec | undefined, via: Counterpart['via']) => {
-      if (!entra || !okta || byEntra.has(entra) || byOkta.has(okta)) return
-      const pair = { entra, okta, via }
-      byEntra.set(entra, pair)
-      byOkta.set(okta, pair)
+/** Office 365 app users keyed for the join; built on the first lookup that needs them. */
+function appUserKeys(snapshot: Snapshot, index: SnapshotIndex): AppUserKeys {
+  return index.cached('join:appUsers', () => {
+    const byUserName = new MultiIndex()
+    const byImmutableId = new MultiIndex()
+    for (const app of office365Apps(index)) {
+      for (const au of snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? []) {
+        const okta = index.oktaById.get(str(au, 'id') ?? '')
+        if (!okta) continue
+        byUserName.add(norm(str(au, 'credentials', 'userName')), okta)
+        byImmutableId.add(norm(str(au, 'profile', 'immutableId')), okta)
+      }
     }
-    const appUsers = office365Apps(index).flatMap(
-      (app) => snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? [],
-    )
-    const oktaById = index.oktaById
-    // each pass only looks at people the stronger keys left unjoined
-    for (const au of appUsers) {
-      const okta = oktaById.get(str(au, 'id') ?? '')
-      if (!okta || byOkta.has(okta)) continue
-      link(
-        index.entraByImmutableId.one(norm(str(au, 'profile', 'immutableId'))),
-        okta,
-        'immutableId',
-      )
-    }
-    for (const au of appUsers) {
-      const okta = oktaById.get(str(au, 'id') ?? '')
-      if (!okta || byOkta.has(okta)) continue
-      link(
-        index.entraByUpn.one(norm(str(au, 'credentials', 'userName'))),
-        okta,
-        'office365 username',
-      )
-    }
-    for (const okta of index.oktaUsers) {
-      if (byOkta.has(okta)) continue
-      link(
-        index.entraByUpn.one(norm(str(okta, 'profile', 'login'))),
-        okta,
-        'login = userPrincipalName',
-      )
-    }
-    for (const okta of index.oktaUsers) {
-      if (byOkta.has(okta)) continue
-      const email = norm(str(okta, 'profile', 'email'))
-      if (!email || index.oktaByEmail.count(email) > 1) continue
-      link(index.entraByMail.one(email), okta, 'email = mail')
-    }
-    return { byEntra, byOkta }
+    return { byUserName, byImmutableId }
   })
+}
+
+/** The Okta account of an Entra user, by the first unique key that finds one. */
+export function oktaCounterpart(
+  entra: Rec,
+  snapshot: Snapshot,
+  index: SnapshotIndex,
+): Counterpart | undefined {
+  const upn = norm(str(entra, 'userPrincipalName'))
+  const mail = norm(str(entra, 'mail'))
+  const unique = (okta: Rec | undefined, via: Counterpart['via']) =>
+    okta ? { entra, okta, via } : undefined
+  if (upn && index.entraByUpn.count(upn) === 1) {
+    const byLogin = unique(index.oktaByLogin.one(upn), 'login = userPrincipalName')
+    if (byLogin) return byLogin
+  }
+  if (mail && index.entraByMail.count(mail) === 1) {
+    const byEmail = unique(index.oktaByEmail.one(mail), 'email = mail')
+    if (byEmail) return byEmail
+  }
+  const keys = appUserKeys(snapshot, index)
+  if (upn && index.entraByUpn.count(upn) === 1) {
+    const byAppUser = unique(keys.byUserName.one(upn), 'office365 username')
+    if (byAppUser) return byAppUser
+  }
+  const immutable = norm(str(entra, 'onPremisesImmutableId'))
+  if (immutable && index.entraByImmutableId.count(immutable) === 1) {
+    return unique(keys.byImmutableId.one(immutable), 'immutableId')
+  }
+  return undefined
+}
+
+/** The Entra account of an Okta user, by the same keys. */
+export function entraCounterpart(
+  okta: Rec,
+  _snapshot: Snapshot,
+  index: SnapshotIndex,
+): Counterpart | undefined {
+  const login = norm(str(okta, 'profile', 'login'))
+  const email = norm(str(okta, 'profile', 'email'))
+  if (login && index.oktaByLogin.count(login) === 1) {
+    const entra = index.entraByUpn.one(login)
+    if (entra) return { entra, okta, via: 'login = userPrincipalName' }
+  }
+  if (email && index.oktaByEmail.count(email) === 1) {
+    const entra = index.entraByMail.one(email)
+    if (entra) return { entra, okta, via: 'email = mail' }
+  }
+  return undefined
 }

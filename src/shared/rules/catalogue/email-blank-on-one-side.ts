@@ -12,7 +12,7 @@
 import type { Finding } from '../../model'
 import { str, text } from '../../util/access'
 import { Grouper } from '../grouped'
-import { counterparts } from '../join'
+import { type Counterpart, entraCounterpart, oktaCounterpart } from '../join'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
 import { entraUserSubject, oktaUserSubject } from '../seam'
@@ -24,30 +24,33 @@ export const emailBlankOnOneSide: Rule = {
   severity: 'medium',
   reads: ['entra.users', 'okta.users'],
   evaluate(snapshot, ctx) {
-    const join = counterparts(snapshot, ctx.index)
     const g = new Grouper(ctx.thresholds.maxSubjects)
-    for (const u of ctx.index.entraUsers) {
-      const pair = join.byEntra.get(u)
-      if (!pair) continue
-      const mail = text(u, 'mail')
-      const email = text(pair.okta, 'profile', 'email')
-      const side = !mail && email ? 'entra' : mail && !email ? 'okta' : undefined
-      if (!side) continue
-      const example = {
+    const add = (side: 'entra' | 'okta', pair: Counterpart) => {
+      g.add(side, entraUserSubject(pair.entra), {
         entra: {
-          id: str(u, 'id'),
-          userPrincipalName: str(u, 'userPrincipalName') ?? null,
-          mail: mail ?? null,
+          id: str(pair.entra, 'id'),
+          userPrincipalName: str(pair.entra, 'userPrincipalName') ?? null,
+          mail: str(pair.entra, 'mail') ?? null,
         },
         okta: {
           id: str(pair.okta, 'id'),
           login: str(pair.okta, 'profile', 'login') ?? null,
-          email: email ?? null,
+          email: str(pair.okta, 'profile', 'email') ?? null,
         },
         joinedBy: pair.via,
-      }
-      g.add(side, entraUserSubject(u), example)
+      })
       g.add(side, oktaUserSubject(pair.okta))
+    }
+    // only people blank on one side need their counterpart
+    for (const u of ctx.index.entraUsers) {
+      if (text(u, 'mail')) continue
+      const pair = oktaCounterpart(u, snapshot, ctx.index)
+      if (pair && text(pair.okta, 'profile', 'email')) add('entra', pair)
+    }
+    for (const o of ctx.index.oktaUsers) {
+      if (text(o, 'profile', 'email')) continue
+      const pair = entraCounterpart(o, snapshot, ctx.index)
+      if (pair && text(pair.entra, 'mail')) add('okta', pair)
     }
     const findings: Finding[] = []
     for (const group of g.groups.values()) {

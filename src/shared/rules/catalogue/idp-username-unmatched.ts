@@ -6,11 +6,13 @@
  * Typical cause: UPN ≠ Okta login after a rename or a different UPN suffix.
  * Reads: okta.idps, entra.users, okta.users, okta.appUsers.
  * False positives: a person joined only by email whose Okta account is a different
- * person with the same address; the evidence shows which key joined them.
+ * person with the same address; the evidence shows which key joined them. Not
+ * detected: a transformed username that finds exactly one, but the wrong, Okta user
+ * (a single match is taken to be the person).
  */
 import type { Finding, Subject } from '../../model'
 import { type Rec, str } from '../../util/access'
-import { counterparts } from '../join'
+import { oktaCounterpart } from '../join'
 import { LINKS } from '../links'
 import { cellUsers, matchTable, subjectPolicy } from '../match'
 import { type Rule, capSubjects, makeFinding } from '../rule'
@@ -26,7 +28,6 @@ export const idpUsernameUnmatched: Rule = {
     const findings: Finding[] = []
     const idps = microsoftIdps(snapshot, ctx.index)
     if (idps.length === 0) return findings
-    const join = counterparts(snapshot, ctx.index)
     for (const m of idps) {
       const policy = subjectPolicy(m.idp)
       if (!policy.compiled) continue
@@ -41,9 +42,11 @@ export const idpUsernameUnmatched: Rule = {
         // a blank username is idp-subject-match-blank's finding
         if (cell === undefined) continue
         const u = users[i] as Rec
-        const pair = join.byEntra.get(u)
-        if (!pair || cell === pair.okta) continue
         const candidates = cellUsers(cell)
+        // a single match is taken to be the person; only misses are looked up across the seam
+        if (candidates.length === 1) continue
+        const pair = oktaCounterpart(u, snapshot, ctx.index)
+        if (!pair || candidates.includes(pair.okta)) continue
         // ambiguous matches are cross-match-ambiguous's finding
         if (candidates.length > 1) continue
         total++

@@ -9,7 +9,7 @@
  * skipped. Comparison is exact (base64 is case-sensitive).
  */
 import type { Finding } from '../../model'
-import { domainOf, norm, str, text } from '../../util/access'
+import { type Rec, domainOf, norm, str, text } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
 import { entraUserSubject, office365Apps, oktaAppSubject, oktaUserSubject } from '../seam'
@@ -28,15 +28,18 @@ export const immutableIdMismatch: Rule = {
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
         const oktaValue = text(au, 'profile', 'immutableId')
         if (!oktaValue) continue
-        const okta = oktaById.get(str(au, 'id') ?? '')
         // the person is found by name, not by the value under test
+        let okta: Rec | undefined
         const entra =
           entraByUpn.one(norm(str(au, 'credentials', 'userName'))) ??
-          entraByUpn.one(norm(str(okta, 'profile', 'login'))) ??
+          entraByUpn.one(
+            norm(str((okta = oktaById.get(str(au, 'id') ?? '')), 'profile', 'login')),
+          ) ??
           entraByMail.one(norm(str(okta, 'profile', 'email')))
         if (!entra) continue
         const entraValue = text(entra, 'onPremisesImmutableId')
         if (entraValue === oktaValue) continue
+        okta ??= oktaById.get(str(au, 'id') ?? '')
         const upn = str(entra, 'userPrincipalName')
         if (!entraValue && ctx.index.domainAuthentication(domainOf(upn)) !== 'federated') continue
         findings.push(
