@@ -120,14 +120,69 @@ describe('msal-node against the emulated login host', () => {
     expect(String(e.errorNo)).toBe('700016')
   })
 
-  it('AADSTS90002 for an unknown tenant (discovery fails)', async () => {
+  it('AADSTS90002 for an unknown tenant: discovery fails, and the token endpoint answers 90002', async () => {
     const e = await failure(
       app({
         clientSecret: FIXTURE.secret,
         tenant: 'nowhere.example',
       }).acquireTokenByClientCredential({ scopes: SCOPES }),
     )
-    expect(String(e)).toMatch(/90002|endpoints_resolution_error|openid/i)
+    expect(e.errorCode).toBe('endpoints_resolution_error')
+    // with authority metadata supplied, msal skips discovery and reaches the token endpoint
+    const base = `${emu.authorityHost}/nowhere.example`
+    const metadata = {
+      token_endpoint: `${base}/oauth2/v2.0/token`,
+      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+      issuer: `${base}/v2.0`,
+      jwks_uri: `${base}/discovery/v2.0/keys`,
+      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+    }
+    const direct = new ConfidentialClientApplication({
+      auth: {
+        clientId: FIXTURE.readerAppId,
+        clientSecret: FIXTURE.secret,
+        authority: base,
+        knownAuthorities: [new URL(emu.authorityHost).host],
+        authorityMetadata: JSON.stringify(metadata),
+      },
+      system: { networkClient: msalNetworkClient(emu.caPem) },
+    })
+    const t = await failure(direct.acquireTokenByClientCredential({ scopes: SCOPES }))
+    expect(t.errorCode).toBe('invalid_request')
+    expect(String(t.errorNo)).toBe('90002')
+  })
+
+  it('accepts the deprecated SHA-1 thumbprint form (RS256 with x5t)', async () => {
+    const cert = emu.scenario.credentials.entra.certificate
+    if (!cert?.privateKeyPem) throw new Error('fixture has a certificate')
+    const thumbprint = createHash('sha1')
+      .update(new X509Certificate(cert.certificatePem).raw)
+      .digest('hex')
+    const r = await new ConfidentialClientApplication({
+      auth: {
+        clientId: FIXTURE.readerAppId,
+        authority: `${emu.authorityHost}/${emu.tenantId}`,
+        knownAuthorities: [new URL(emu.authorityHost).host],
+        clientCertificate: { thumbprint, privateKey: cert.privateKeyPem },
+      },
+      system: { networkClient: msalNetworkClient(emu.caPem) },
+    }).acquireTokenByClientCredential({ scopes: SCOPES })
+    expect(decode(r?.accessToken ?? '').appidacr).toBe('2')
+  })
+
+  it('AADSTS700027 for an assertion that is not a JWT', async () => {
+    const e = await failure(
+      new ConfidentialClientApplication({
+        auth: {
+          clientId: FIXTURE.readerAppId,
+          authority: `${emu.authorityHost}/${emu.tenantId}`,
+          knownAuthorities: [new URL(emu.authorityHost).host],
+          clientAssertion: 'not-a-jwt',
+        },
+        system: { networkClient: msalNetworkClient(emu.caPem) },
+      }).acquireTokenByClientCredential({ scopes: SCOPES }),
+    )
+    expect(String(e.errorNo)).toBe('700027')
   })
 
   it('AADSTS700027 for a certificate the app does not hold', async () => {

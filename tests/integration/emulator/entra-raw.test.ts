@@ -135,3 +135,23 @@ describe('Entra login host, raw', () => {
     expect(r.json.error_codes).toEqual([7000215])
   })
 })
+
+describe('fixed ports', () => {
+  it('listens on N, N+1 and N+2 of 127.0.0.1 when a port is given', async () => {
+    const port = 42000 + Math.floor(Math.random() * 6000)
+    const fixed = await startFixtureEmulator({ port })
+    try {
+      expect(fixed.authorityHost).toBe(`https://localhost:${port}`)
+      expect(fixed.graphBaseUrl).toBe(`https://localhost:${port + 1}`)
+      expect(fixed.oktaOrgUrl).toBe(`https://localhost:${port + 2}`)
+      expect(fixed.profile.entra.authorityHost).toBe(fixed.authorityHost)
+      const r = await callJson<{ issuer: string }>(
+        `https://127.0.0.1:${port}/${FIXTURE.tenantId}/v2.0/.well-known/openid-configuration`,
+        { ca: fixed.caPem },
+      )
+      expect(r.json.issuer).toBe(`https://localhost:${port}/${FIXTURE.tenantId}/v2.0`)
+    } finally {
+      await fixed.close()
+    }
+  })
+})
