@@ -301,7 +301,7 @@ export function plantPeopleProblems(
     ],
   )
 
-  // --- data-validation (IdFix rules; the AD value reaches both sides) --------
+  // --- data-validation (IdFix rules on the Entra side; Okta's own below) ----
   const badChars = [
     add((p) => (p.upn = `${p.given.toLowerCase()}.o&${p.surname.toLowerCase()}@${fed}`)),
     add((p) => (p.upn = `j\u00fcrgen.m\u00fcller@${fed}`)),
@@ -311,7 +311,7 @@ export function plantPeopleProblems(
     'data-validation',
     'upn-invalid-character',
     'UPNs with an ampersand and with umlauts (IdFix: Character).',
-    badChars.flatMap(both),
+    badChars.map((r) => subject.entraUser(r.entraUser)),
   )
   const spaced = add((p) => (p.mail = `${p.mail ?? ''} `))
   plant(
@@ -319,7 +319,7 @@ export function plantPeopleProblems(
     'data-validation',
     'mail-leading-trailing-space',
     `The mail "${spaced.p.mail ?? ''}" ends with a space.`,
-    both(spaced),
+    [subject.entraUser(spaced.entraUser)],
   )
   const doubleDot = add(
     (p) => (p.upn = `${p.given.toLowerCase()}..${p.surname.toLowerCase()}@${fed}`),
@@ -329,7 +329,7 @@ export function plantPeopleProblems(
     'data-validation',
     'upn-bad-format',
     `The UPN ${doubleDot.p.upn} has an empty dot-atom (IdFix: Format).`,
-    both(doubleDot),
+    [subject.entraUser(doubleDot.entraUser)],
   )
   const local = add((p) => (p.mail = `${p.mailNickname}@corp.local`))
   local.entraUser.proxyAddresses = [`SMTP:${local.p.mail ?? ''}`]
@@ -338,7 +338,7 @@ export function plantPeopleProblems(
     'data-validation',
     'mail-non-routable-domain',
     `The mail and primary SMTP address ${local.p.mail ?? ''} use the non-routable .local TLD (IdFix: TopLevelDomain).`,
-    both(local),
+    [subject.entraUser(local.entraUser)],
   )
   const long = add(
     (p) =>
@@ -349,7 +349,7 @@ export function plantPeopleProblems(
     'data-validation',
     'upn-length',
     `The UPN ${long.p.upn} has 64 or more characters before the @ (IdFix: Length).`,
-    both(long),
+    [subject.entraUser(long.entraUser)],
   )
   const blankNick = add((p) => (p.mailNickname = ''))
   blankNick.entraUser.proxyAddresses = [`SMTP:${blankNick.p.mail ?? ''}`]

@@ -34,6 +34,44 @@ function duplicates(values: (string | null | undefined)[]): string[] {
   return dup
 }
 
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+([a-z]{2,17})$/i
+const UPN_BAD =
+  /[\s\\%&*+/=?{}|<>();:,[\]"'\u00e4\u00eb\u00ef\u00f6\u00fc\u00ff\u00c4\u00cb\u00cf\u00d6\u00dc\u0178]/
+const NICK_BAD = /[\s\\!#$%&*+/=?^`{}|~<>()';:,[\]"@]/
+
+/** A reduced IdFix pass (rule-facts 5.1) over both sides; returns the offending ids. */
+function idFixViolations(s: Scenario): Set<string> {
+  const bad = new Set<string>()
+  const routable = (v: string) => EMAIL.test(v) && !/\.local$/i.test(v)
+  for (const u of s.entra.users) {
+    const id = u.id ?? ''
+    const upn = u.userPrincipalName ?? ''
+    const [local = '', domain = ''] = upn.split('@')
+    if (UPN_BAD.test(upn) || !routable(upn) || local.length >= 64 || domain.length >= 48)
+      bad.add(id)
+    if (u.mail !== null && u.mail !== undefined && !routable(u.mail)) bad.add(id)
+    const nick = u.mailNickname ?? ''
+    if (
+      !nick ||
+      NICK_BAD.test(nick) ||
+      nick.startsWith('.') ||
+      nick.endsWith('.') ||
+      nick.length >= 64
+    )
+      bad.add(id)
+    for (const p of u.proxyAddresses ?? []) {
+      if (/^smtp:/i.test(p) && (!routable(p.slice(5)) || p.length > 256)) bad.add(id)
+    }
+  }
+  for (const u of s.okta.users) {
+    const login = str(get(u, 'profile.login'))
+    const email = str(get(u, 'profile.email'))
+    if (UPN_BAD.test(login) || !routable(login) || !routable(email)) bad.add(str(u['id']))
+  }
+  return bad
+}
+
 describe('healthy scenario', { timeout: 60_000 }, () => {
   let s: Scenario
   beforeAll(async () => {
@@ -134,6 +172,10 @@ describe('healthy scenario', { timeout: 60_000 }, () => {
     expect(duplicates(u.map((x) => x.onPremisesImmutableId))).toEqual([])
     expect(duplicates(s.okta.users.map((x) => str(get(x, 'profile.login'))))).toEqual([])
     expect(duplicates(s.okta.users.map((x) => str(get(x, 'profile.email'))))).toEqual([])
+  })
+
+  it('passes the IdFix format rules on both sides', () => {
+    expect([...idFixViolations(s)]).toEqual([])
   })
 
   it('has no credential expiring within 90 days and a recent Entra Connect sync', () => {
@@ -381,6 +423,15 @@ describe('broken scenario', { timeout: 60_000 }, () => {
       .flat()
       .find((k) => k['kid'] === kid)
     expect(Date.parse(str(key?.['expiresAt']))).toBeLessThan(now + 30 * DAY)
+  })
+
+  it('fails the IdFix format rules exactly where data-validation problems are planted', () => {
+    const bad = idFixViolations(s)
+    const planted = s.answerKey
+      .filter((e) => e.category === 'data-validation')
+      .flatMap((e) => e.subjects.filter((x) => x.type === 'user').map((x) => x.id))
+    expect(planted.length).toBeGreaterThan(10)
+    for (const id of planted) expect(bad.has(id), id).toBe(true)
   })
 
   it('plants people problems visible in the data', () => {
