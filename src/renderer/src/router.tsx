@@ -9,6 +9,7 @@ import { AppShell, screenLabel } from './components/app-shell'
 import { ErrorPanel } from './components/error-boundary'
 import { AboutScreen } from './features/about/about-screen'
 import { WorkspacesScreen } from './features/workspaces/workspaces-screen'
+import { WORKBENCH_ROUTES } from './features/workbench/workbench-routes'
 
 function RouteError() {
   const error = useRouteError()
@@ -39,6 +40,7 @@ export const ROUTES: RouteObject[] = [
       { index: true, element: <Navigate to={HOME} replace /> },
       { path: 'workspaces', element: <WorkspacesScreen /> },
       { path: 'about', element: <AboutScreen /> },
+      ...WORKBENCH_ROUTES,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -2,6 +2,7 @@ import { useState, type MouseEvent } from 'react'
 import { Button } from 'react-aria-components'
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useAppData } from '../app-data'
+import { WorkbenchNav, workbenchScreenLabel } from '../features/workbench/workbench-routes'
 import { ErrorBoundary, ErrorPanel } from './error-boundary'
 import { ShortcutsDialog } from './shortcuts-dialog'
 import { ThemeToggle } from './theme-toggle'
@@ -14,7 +15,11 @@ export const SCREENS: readonly { path: string; label: string }[] = [
 ]
 
 export function screenLabel(pathname: string): string {
-  return SCREENS.find((s) => pathname.startsWith(s.path))?.label ?? 'this screen'
+  return (
+    SCREENS.find((s) => pathname.startsWith(s.path))?.label ??
+    workbenchScreenLabel(pathname) ??
+    'this screen'
+  )
 }
 
 /** Header, sidebar and the routed screen; carries `data-app-state` for tests and tooling. */
@@ -59,6 +64,7 @@ export function AppShell() {
             </li>
           ))}
         </ul>
+        <WorkbenchNav />
       </nav>
       <main id="main-content" className="app-main" tabIndex={-1}>
         {status === 'loading' && (

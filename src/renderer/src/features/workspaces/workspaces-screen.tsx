@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
+import { Link } from 'react-router'
 import type { IpcError } from '../../../../shared/ipc/contract'
 import type { Workspace } from '../../../../shared/model/workspace'
 import { invoke } from '../../api'
@@ -86,7 +87,9 @@ export function WorkspacesScreen() {
             {sorted.map((workspace) => (
               <tr key={workspace.id} data-workspace-id={workspace.id}>
                 <th scope="row" className="data-table__name">
-                  {workspace.name}
+                  <Link to={`/w/${encodeURIComponent(workspace.id)}/overview`}>
+                    {workspace.name}
+                  </Link>
                 </th>
                 <td>
                   <time dateTime={workspace.createdAt}>{formatDateTime(workspace.createdAt)}</time>
