@@ -35,6 +35,8 @@ export interface FaultSpec {
   tokenLifetime: number
   /** stream every faultable body in chunks spread over this many ms */
   slowBody: number
+  /** Graph's identity-and-access-reports limit: audit-log requests per app per 10 s (0 = off; Graph's is 5) */
+  reports: number
   /** also apply faults to discovery, JWKS and token routes (off: those stay reliable) */
   auth: boolean
 }
@@ -53,6 +55,7 @@ export const NO_FAULTS: FaultSpec = Object.freeze({
   malformed: 0,
   tokenLifetime: 0,
   slowBody: 0,
+  reports: 0,
   auth: false,
 })
 
@@ -71,6 +74,7 @@ const KEYS: Record<string, keyof FaultSpec> = {
   malformed: 'malformed',
   tokenlifetime: 'tokenLifetime',
   slowbody: 'slowBody',
+  reports: 'reports',
   auth: 'auth',
 }
 

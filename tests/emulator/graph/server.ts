@@ -3,7 +3,7 @@
  * (from the token's `roles`), premium-license gates, throttling and error answers.
  */
 import type { EmulatorContext } from '../context'
-import type { EmuRequest, Route, ServiceDefinition } from '../http'
+import type { EmuRequest, EmuResponse, Route, ServiceDefinition } from '../http'
 import { authenticate, hasAnyRole } from './auth'
 import { denied, graphError, nonPremium } from './errors'
 import { parseSelect } from './odata'
@@ -11,8 +11,26 @@ import { graphRoutes, PERMISSIONS } from './routes'
 
 export { PERMISSIONS, USER_DEFAULT_PROPERTIES } from './routes'
 
+const REPORTS_WINDOW_MS = 10_000
+
 export function graphService(ctx: EmulatorContext): ServiceDefinition {
   const route = graphRoutes(ctx)
+  // request times per app on the audit-log routes, for the `reports` limit
+  const reportCalls = new Map<string, number[]>()
+  function reportsThrottle(req: EmuRequest, appId: string): EmuResponse | null {
+    const limit = ctx.faults.current.reports
+    if (!limit) return null
+    const now = Date.now()
+    const recent = (reportCalls.get(appId) ?? []).filter((t) => t > now - REPORTS_WINDOW_MS)
+    if (recent.length >= limit) {
+      reportCalls.set(appId, recent)
+      const wait = ((recent[0] ?? now) + REPORTS_WINDOW_MS - now) / 1000
+      return throttledBody(req, Math.max(0.001, Math.round(wait * 1000) / 1000))
+    }
+    recent.push(now)
+    reportCalls.set(appId, recent)
+    return null
+  }
   return {
     service: 'graph',
     resolve(req: EmuRequest): Route {
@@ -42,28 +60,15 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
           if (wantsActivity && !hasAnyRole(caller, PERMISSIONS.auditLogs)) return denied(req)
           if ((handler.premium || wantsActivity) && !ctx.scenario.entra.premiumLicense)
             return nonPremium(req)
+          if (handler.key.startsWith('GET /v1.0/auditLogs/')) {
+            const throttled = reportsThrottle(req, caller.appId)
+            if (throttled) return throttled
+          }
           return handler.run(req, caller)
         },
       }
     },
-    throttled: (req, decision) => ({
-      status: 429,
-      ...(decision.retryAfter === null
-        ? {}
-        : { headers: { 'retry-after': String(decision.retryAfter) } }),
-      body: JSON.stringify({
-        error: {
-          code: 'TooManyRequests',
-          message: 'Please retry again later.',
-          innerError: {
-            code: '429',
-            status: '429',
-            'request-id': req.requestId,
-            date: new Date().toISOString().replace(/\.\d{3}Z$/, ''),
-          },
-        },
-      }),
-    }),
+    throttled: (req, decision) => throttledBody(req, decision.retryAfter),
     serverError: (req) =>
       graphError(
         req,
@@ -86,6 +91,26 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
       }),
       'odata-version': '4.0',
       'strict-transport-security': 'max-age=31536000',
+    }),
+  }
+}
+
+/** Graph's 429: `TooManyRequests`, with `Retry-After` in (possibly fractional) seconds when known */
+function throttledBody(req: EmuRequest, retryAfter: number | null): EmuResponse {
+  return {
+    status: 429,
+    ...(retryAfter === null ? {} : { headers: { 'retry-after': String(retryAfter) } }),
+    body: JSON.stringify({
+      error: {
+        code: 'TooManyRequests',
+        message: 'Please retry again later.',
+        innerError: {
+          code: '429',
+          status: '429',
+          'request-id': req.requestId,
+          date: new Date().toISOString().replace(/\.\d{3}Z$/, ''),
+        },
+      },
     }),
   }
 }

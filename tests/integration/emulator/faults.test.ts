@@ -118,6 +118,23 @@ describe('faults switched at runtime', () => {
     expect(JSON.parse(r.body).expires_in).toBe(5)
   })
 
+  it('limits audit-log reads per app per 10 s when `reports` is set, with a Retry-After', async () => {
+    emu.setFaults('reports=3')
+    const statuses: number[] = []
+    let retryAfter = ''
+    for (let i = 0; i < 5; i++) {
+      const r = await graph(i % 2 ? 'auditLogs/signIns' : 'auditLogs/directoryAudits')
+      statuses.push(r.status)
+      if (r.status === 429) retryAfter = String(r.headers['retry-after'])
+    }
+    const users = await graph()
+    emu.setFaults('none')
+    expect(statuses).toEqual([200, 200, 200, 429, 429])
+    expect(Number(retryAfter)).toBeGreaterThan(0)
+    expect(Number(retryAfter)).toBeLessThanOrEqual(10)
+    expect(users.status).toBe(200)
+  })
+
   it('is deterministic for a seed: same statuses in the same order', async () => {
     const run = async (): Promise<number[]> => {
       emu.setFaults('graph429=0.3,5xx=0.2')
