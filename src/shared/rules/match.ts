@@ -10,7 +10,7 @@
  *
  * @see https://developer.okta.com/docs/reference/okta-expression-language/
  */
-import { type Rec, norm, str, text } from '../util/access'
+import { type Rec, norm, text } from '../util/access'
 import type { SnapshotIndex } from './snapshot-index'
 
 /** Claim names of an Entra token mapped to the Graph user property that fills them. */

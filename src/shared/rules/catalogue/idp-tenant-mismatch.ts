@@ -12,8 +12,6 @@ import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
 import { applicationSubject, authorityTenant, idpSubject, microsoftIdps } from '../seam'
 
-const MULTI_TENANT_AUDIENCES = ['azureadmultipleorgs', 'azureadandpersonalmicrosoftaccount']
-
 export const idpTenantMismatch: Rule = {
   id: 'idp-tenant-mismatch',
   title: 'Okta Microsoft IdP points at the wrong Entra tenant or authority',
