@@ -121,7 +121,9 @@ function context(graphBase: string, spec: DeltaSpec, select: string[] | null): s
 function deltaJson(obj: object, select: string[] | null, spec: DeltaSpec): string {
   const members = (obj as { members?: unknown }).members
   const wantsMembers = select?.includes('members') === true
-  const names = select ? select.filter((s) => s !== 'members') : null
+  // delta answers always carry the id, after the selected properties
+  const picked = select ? select.filter((s) => s !== 'members') : null
+  const names = picked && !picked.includes('id') ? [...picked, 'id'] : picked
   const text = projectJson(obj, names, spec.defaults ?? null)
   if (!wantsMembers || !Array.isArray(members)) return text
   const list = members.map((m: { id?: string; '@odata.type'?: string }) => ({

@@ -237,6 +237,7 @@ describe('Graph v1.0 emulation', () => {
     const again = await get(String(r.json['@odata.deltaLink']))
     expect(again.json.value).toEqual([])
     const groups = await get('groups/delta?$select=displayName,members')
+    expect(Object.keys(groups.json.value[0] ?? {})).toEqual(['displayName', 'id', 'members@delta'])
     expect(groups.json.value[0]?.['members@delta']).toEqual([
       { '@odata.type': '#microsoft.graph.user', id: emu.scenario.entra.users[0]?.id },
       { '@odata.type': '#microsoft.graph.user', id: emu.scenario.entra.users[1]?.id },
