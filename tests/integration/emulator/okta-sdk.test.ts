@@ -125,4 +125,22 @@ describe('@okta/okta-sdk-nodejs against the emulated org', () => {
       emu.setOktaRateLimit('idps', 200)
     }
   }, 20_000)
+
+  it('rides out injected 429s: the SDK waits for X-Rate-Limit-Reset and finishes the listing', async () => {
+    emu.setFaults('okta429=0.4')
+    try {
+      emu.clearLog()
+      const c = new Client({
+        orgUrl: emu.oktaOrgUrl,
+        token: FIXTURE.oktaToken,
+        cacheMiddleware: null,
+        requestExecutor: new CaRequestExecutor(emu.caPem, { maxRetries: 6 }),
+      })
+      const users = await all(await c.userApi.listUsers())
+      expect(users.length).toBe(emu.scenario.okta.users.length - 1)
+      expect(emu.requestLog.some((e) => e.fault === 'throttle')).toBe(true)
+    } finally {
+      emu.setFaults('none')
+    }
+  }, 30_000)
 })
