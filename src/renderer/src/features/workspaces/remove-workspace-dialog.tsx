@@ -56,8 +56,9 @@ function Confirmation({ workspace, onConfirm, onDone }: ConfirmationProps) {
   return (
     <>
       <p>
-        Remove <strong>{workspace.name}</strong>? Its settings are deleted from this computer. This
-        cannot be undone.
+        Remove <strong>{workspace.name}</strong>? Its settings, cached snapshots and findings, and
+        stored credentials (client secrets, certificates, API tokens) are deleted from this
+        computer. This cannot be undone.
       </p>
       {failure && (
         <p className="form__error" role="alert">

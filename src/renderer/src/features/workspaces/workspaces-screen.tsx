@@ -6,6 +6,7 @@ import type { Workspace } from '../../../../shared/model/workspace'
 import { invoke } from '../../api'
 import { useAppData } from '../../app-data'
 import { useShortcut } from '../../components/use-shortcut'
+import { getDb, removeWorkspaceData } from '../../db'
 import { formatDateTime } from '../../format'
 import { RemoveWorkspaceDialog } from './remove-workspace-dialog'
 import { WorkspaceNameDialog } from './workspace-name-dialog'
@@ -38,6 +39,15 @@ export function WorkspacesScreen() {
   }
   const remove = async (workspace: Workspace) => {
     const result = await invoke('workspaces:remove', { id: workspace.id })
+    // The host deleted the credentials; the cached snapshots live here.
+    if (result.ok) {
+      try {
+        await removeWorkspaceData(await getDb(), workspace.id)
+      } catch (error) {
+        await afterMutation(undefined)
+        return { code: 'internal', message: `The workspace was removed, but its cached snapshots could not be deleted: ${String(error)}` }
+      }
+    }
     return afterMutation(result.ok ? undefined : result.error)
   }
 
