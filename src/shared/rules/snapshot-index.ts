@@ -130,9 +130,9 @@ export class SnapshotIndex {
         const byMail = new MultiIndex()
         const byImmutableId = new MultiIndex()
         for (const u of this.entraUsers) {
-          byUpn.add(norm(str(u, 'userPrincipalName')), u)
-          byMail.add(norm(str(u, 'mail')), u)
-          byImmutableId.add(norm(str(u, 'onPremisesImmutableId')), u)
+          byUpn.add(norm(u['userPrincipalName']), u)
+          byMail.add(norm(u['mail']), u)
+          byImmutableId.add(norm(u['onPremisesImmutableId']), u)
         }
         return { byUpn, byMail, byImmutableId }
       })
@@ -161,7 +161,7 @@ export class SnapshotIndex {
           const onPrem = u['onPremisesUserPrincipalName']
           if (typeof onPrem !== 'string') continue
           const key = norm(onPrem)
-          if (key === undefined || key === norm(str(u, 'userPrincipalName'))) continue
+          if (key === undefined || key === norm(u['userPrincipalName'])) continue
           for (const other of byUpn.get(key) ?? []) m.add(key, other)
           m.add(key, u)
         }
@@ -224,8 +224,8 @@ export class SnapshotIndex {
           if (typeof id === 'string') byId.set(id, u)
           const profile = u['profile']
           if (typeof profile !== 'object' || profile === null) continue
-          byLogin.add(norm(str(profile, 'login')), u)
-          byEmail.add(norm(str(profile, 'email')), u)
+          byLogin.add(norm((profile as Rec)['login']), u)
+          byEmail.add(norm((profile as Rec)['email']), u)
         }
         return { byId, byLogin, byEmail }
       })

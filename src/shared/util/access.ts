@@ -137,8 +137,24 @@ export function strs(record: unknown, a: string, b?: K, c?: K, d?: K, e?: K, f?:
   return arr(record, a, b, c, d, e, f).filter((v): v is string => typeof v === 'string')
 }
 
+/**
+ * The value if it is a string. Hot loops read properties directly (`u['mail']`) and
+ * pass them here: a property read at its own call site stays monomorphic, where the
+ * shared `get` sees every record shape of the snapshot.
+ */
+export function asStr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+/** A non-blank trimmed string, or `undefined`. */
+export function asText(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0) return undefined
+  const trimmed = value.trim()
+  return trimmed ? trimmed : undefined
+}
+
 /** Lower-cases and trims a value for case-insensitive comparison; `undefined` when blank. */
-export function norm(value: string | undefined | null): string | undefined {
+export function norm(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
   const trimmed = value.trim().toLowerCase()
   return trimmed ? trimmed : undefined

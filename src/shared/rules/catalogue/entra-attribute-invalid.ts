@@ -10,7 +10,7 @@
  * (`#EXT#`) pass the checks.
  */
 import type { Finding, Subject } from '../../model'
-import { str } from '../../util/access'
+import { asStr } from '../../util/access'
 import { Grouper } from '../grouped'
 import {
   type IdFixError,
@@ -49,12 +49,12 @@ export const entraAttributeInvalid: Rule = {
   evaluate(_snapshot, ctx) {
     const g = new Grouper(ctx.thresholds.maxSubjects)
     for (const u of ctx.index.entraUsers) {
-      const upn = str(u, 'userPrincipalName')
-      const nickname = str(u, 'mailNickname')
+      const upn = asStr(u['userPrincipalName'])
+      const nickname = asStr(u['mailNickname'])
       if (
         isWellKnownExclusion(upn) ||
         isWellKnownExclusion(nickname) ||
-        isWellKnownExclusion(str(u, 'onPremisesSamAccountName'))
+        isWellKnownExclusion(asStr(u['onPremisesSamAccountName']))
       )
         continue
       // subjects are built only for users with an error: most users have none
@@ -66,11 +66,11 @@ export const entraAttributeInvalid: Rule = {
         }
       }
       add('userPrincipalName', checkUpn(upn), upn)
-      const onPremUpn = str(u, 'onPremisesUserPrincipalName')
+      const onPremUpn = asStr(u['onPremisesUserPrincipalName'])
       // the same value as the cloud UPN would only repeat its errors
       if (onPremUpn !== undefined && onPremUpn !== upn && onPremUpn.trim())
         add('onPremisesUserPrincipalName', checkUpn(onPremUpn), onPremUpn)
-      const mail = str(u, 'mail')
+      const mail = asStr(u['mail'])
       add('mail', checkMail(mail), mail)
       // mailNickname is not in Graph's default $select; only judge it when it was collected
       if ('mailNickname' in u) add('mailNickname', checkMailNickname(nickname), nickname)

@@ -7,7 +7,7 @@
  * False positives: none known (guests and disabled users are skipped).
  */
 import type { Finding } from '../../model'
-import { domainOf, str, text } from '../../util/access'
+import { asStr, asText, domainOf, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
 import { isFederationCandidate } from '../match'
@@ -23,8 +23,8 @@ export const federatedUserNoImmutableId: Rule = {
   evaluate(_snapshot, ctx) {
     const g = new Grouper(ctx.thresholds.maxSubjects)
     for (const u of ctx.index.entraUsers) {
-      if (!isFederationCandidate(u) || text(u, 'onPremisesImmutableId')) continue
-      const upn = str(u, 'userPrincipalName')
+      if (!isFederationCandidate(u) || asText(u['onPremisesImmutableId'])) continue
+      const upn = asStr(u['userPrincipalName'])
       const domain = domainOf(upn)
       if (!domain || ctx.index.domainAuthentication(domain) !== 'federated') continue
       g.add(domain, entraUserSubject(u), {

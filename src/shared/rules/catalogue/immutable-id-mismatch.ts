@@ -9,7 +9,7 @@
  * skipped. Comparison is exact (base64 is case-sensitive).
  */
 import type { Finding } from '../../model'
-import { type Rec, domainOf, norm, str, text } from '../../util/access'
+import { type Rec, asText, domainOf, isRec, norm, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
 import { entraUserSubject, office365Apps, oktaAppSubject, oktaUserSubject } from '../seam'
@@ -26,18 +26,20 @@ export const immutableIdMismatch: Rule = {
     for (const app of office365Apps(ctx.index)) {
       const appId = str(app, 'id') ?? ''
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
-        const oktaValue = text(au, 'profile', 'immutableId')
+        const profile = au['profile']
+        const oktaValue = asText(isRec(profile) ? profile['immutableId'] : undefined)
         if (!oktaValue) continue
         // the person is found by name, not by the value under test
         let okta: Rec | undefined
+        const credentials = au['credentials']
         const entra =
-          entraByUpn.one(norm(str(au, 'credentials', 'userName'))) ??
+          entraByUpn.one(norm(isRec(credentials) ? credentials['userName'] : undefined)) ??
           entraByUpn.one(
             norm(str((okta = oktaById.get(str(au, 'id') ?? '')), 'profile', 'login')),
           ) ??
           entraByMail.one(norm(str(okta, 'profile', 'email')))
         if (!entra) continue
-        const entraValue = text(entra, 'onPremisesImmutableId')
+        const entraValue = asText(entra['onPremisesImmutableId'])
         if (entraValue === oktaValue) continue
         okta ??= oktaById.get(str(au, 'id') ?? '')
         const upn = str(entra, 'userPrincipalName')

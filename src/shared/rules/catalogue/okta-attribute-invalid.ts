@@ -7,7 +7,7 @@
  * False positives: deprovisioned users are skipped.
  */
 import type { Finding } from '../../model'
-import { str } from '../../util/access'
+import { asStr, isRec, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { type IdFixError, checkOktaEmail, checkOktaLogin } from '../idfix'
 import { LINKS } from '../links'
@@ -33,9 +33,10 @@ export const oktaAttributeInvalid: Rule = {
     const requireEmail = loginPattern === undefined || loginPattern.includes('@')
     const g = new Grouper(ctx.thresholds.maxSubjects)
     for (const u of ctx.index.oktaUsers) {
-      if (str(u, 'status')?.toUpperCase() === 'DEPROVISIONED') continue
-      const login = str(u, 'profile', 'login')
-      const email = str(u, 'profile', 'email')
+      if (u['status'] === 'DEPROVISIONED') continue
+      const profile = u['profile']
+      const login = isRec(profile) ? asStr(profile['login']) : undefined
+      const email = isRec(profile) ? asStr(profile['email']) : undefined
       const loginErrors = checkOktaLogin(login, requireEmail)
       // an email equal to a valid email-shaped login passes the email checks too
       const emailErrors =

@@ -10,7 +10,7 @@
  * False positives: none known; subdomains of a verified domain count as verified.
  */
 import type { Finding } from '../../model'
-import { domainOf, str } from '../../util/access'
+import { asStr, domainOf, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
@@ -36,8 +36,8 @@ export const upnSuffixUnverified: Rule = {
       return r
     }
     for (const u of ctx.index.entraUsers) {
-      const onPrem = str(u, 'onPremisesUserPrincipalName')
-      const cloud = str(u, 'userPrincipalName')
+      const onPrem = asStr(u['onPremisesUserPrincipalName'])
+      const cloud = asStr(u['userPrincipalName'])
       const onPremSuffix = domainOf(onPrem)
       const cloudSuffix = onPrem === cloud ? onPremSuffix : domainOf(cloud)
       // registered-but-unverified domains are domain-unverified's finding
