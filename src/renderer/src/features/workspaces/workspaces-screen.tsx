@@ -45,7 +45,10 @@ export function WorkspacesScreen() {
         await removeWorkspaceData(await getDb(), workspace.id)
       } catch (error) {
         await afterMutation(undefined)
-        return { code: 'internal', message: `The workspace was removed, but its cached snapshots could not be deleted: ${String(error)}` }
+        return {
+          code: 'internal' as const,
+          message: `The workspace was removed, but its cached snapshots could not be deleted: ${String(error)}`,
+        }
       }
     }
     return afterMutation(result.ok ? undefined : result.error)
