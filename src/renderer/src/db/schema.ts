@@ -39,6 +39,8 @@ export interface SnapshotRow {
   counts: Record<string, number>
   /** why a run failed or was cancelled, in plain words */
   reason?: string
+  /** the last diagnosis stored for this snapshot, and the rule set that produced it */
+  diagnosis?: { at: string; findings: number; rules: string }
 }
 
 export interface RecordRow {

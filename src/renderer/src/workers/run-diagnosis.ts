@@ -3,10 +3,18 @@
  * catalogue, store the findings. Runs inside the diagnosis worker so the UI
  * thread never blocks; kept free of worker globals so it is testable as is.
  */
-import { diagnose, type DiagnoseOptions } from '../../../shared/rules'
-import type { CrosswalkDb } from '../db/schema'
+import { diagnose, RULE_IDS, type DiagnoseOptions } from '../../../shared/rules'
+import type { CrosswalkDb, SnapshotRow } from '../db/schema'
 import { loadSnapshot } from '../db/snapshots'
 import { saveFindings } from '../db/findings'
+
+/** Identifies the rule catalogue; a snapshot diagnosed by another catalogue is diagnosed again. */
+export const RULE_SET = RULE_IDS.join(',')
+
+/** True when the snapshot has no stored diagnosis from the current rule catalogue. */
+export function needsDiagnosis(row: Pick<SnapshotRow, 'diagnosis'>): boolean {
+  return row.diagnosis?.rules !== RULE_SET
+}
 
 export interface DiagnosisSummary {
   snapshotId: string
@@ -29,6 +37,9 @@ export async function runDiagnosis(
   const findings = diagnose(snapshot, options)
   const t2 = clock()
   await saveFindings(db, snapshotId, findings)
+  await db.snapshots.update(snapshotId, {
+    diagnosis: { at: new Date().toISOString(), findings: findings.length, rules: RULE_SET },
+  })
   const t3 = clock()
   const bySeverity: Record<string, number> = {}
   for (const f of findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1

@@ -3,6 +3,7 @@ import type { Finding } from '../../../../src/shared/model/finding'
 import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { saveFindings } from '../../../../src/renderer/src/db/findings'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
+import { RULE_SET } from '../../../../src/renderer/src/workers/run-diagnosis'
 import {
   INITIAL_ROWS,
   PAGE_SIZE,
@@ -62,6 +63,7 @@ describe('Findings list with 10k findings', () => {
   it('renders a bounded number of rows, pages on request, and filters to a single match', async () => {
     const row = await importSnapshot(db, WS, tenantPair(), 'imported', NOW)
     await saveFindings(db, row.id, many())
+    await db.snapshots.update(row.id, { diagnosis: { at: NOW, findings: 1, rules: RULE_SET } })
     view = await renderWorkbench(
       testServices(db, () => []),
       `/w/${WS}/findings`,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { findingStates, saveFindings } from '../../../../src/renderer/src/db/findings'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
+import { RULE_SET } from '../../../../src/renderer/src/workers/run-diagnosis'
 import { RULES } from '../../../../src/shared/rules'
 import { FIXTURE_FINDINGS } from './fixture-findings'
 import {
@@ -42,6 +43,7 @@ const status = (c: HTMLElement) => byText(c, '[role="status"]', 'Showing')?.text
 async function withFindings(path: string) {
   const row = await importSnapshot(db, WS, tenantPair(), 'imported', NOW)
   await saveFindings(db, row.id, FIXTURE_FINDINGS)
+  await db.snapshots.update(row.id, { diagnosis: { at: NOW, findings: 1, rules: RULE_SET } })
   const services = testServices(db, () => FIXTURE_FINDINGS)
   view = await renderWorkbench(services, path)
   await waitFor(() => listed(view!.container).length > 0 || undefined, 'the findings list')

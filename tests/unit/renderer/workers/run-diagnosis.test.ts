@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
 import { listFindings } from '../../../../src/renderer/src/db/findings'
-import { runDiagnosis } from '../../../../src/renderer/src/workers/run-diagnosis'
+import { needsDiagnosis, runDiagnosis } from '../../../../src/renderer/src/workers/run-diagnosis'
 import { diagnose } from '../../../../src/shared/rules'
 import type { Snapshot } from '../../../../src/shared/model/snapshot'
 
@@ -63,6 +63,12 @@ describe('runDiagnosis', () => {
     expect(stored.map((f) => f.id).sort()).toEqual(expected.map((f) => f.id).sort())
     const total = Object.values(summary.bySeverity).reduce((a, b) => a + b, 0)
     expect(total).toBe(expected.length)
+    const after = await db.snapshots.get(row.id)
+    expect(needsDiagnosis(row)).toBe(true)
+    expect(needsDiagnosis(after!)).toBe(false)
+    expect(
+      needsDiagnosis({ diagnosis: { at: 'x', findings: 0, rules: 'an-older-catalogue' } }),
+    ).toBe(true)
   })
 
   it('fails clearly for a snapshot that is not cached', async () => {

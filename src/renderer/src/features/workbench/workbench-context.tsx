@@ -25,7 +25,7 @@ import {
   type FindingStateValue,
   type SnapshotRow,
 } from '../../db'
-import type { DiagnosisSummary } from '../../workers/run-diagnosis'
+import { needsDiagnosis, type DiagnosisSummary } from '../../workers/run-diagnosis'
 import { DEFAULT_SERVICES, type WorkbenchServices } from './services'
 
 export type DiagnosisState =
@@ -93,7 +93,7 @@ export function WorkbenchProvider({
         ])
         if (mine !== generation) return
         setLoad({ status: 'ready', db, snapshot, findings, decisions })
-        if (snapshot && findings.length === 0 && !diagnosedThisSession.has(snapshot.id)) {
+        if (snapshot && needsDiagnosis(snapshot) && !diagnosedThisSession.has(snapshot.id)) {
           void diagnose(snapshot.id)
         }
       } catch (error) {
