@@ -132,26 +132,16 @@ export function federationConfiguration(
   }
 }
 
-/** beta-only configuration fields Entra Connect reports; v1.0 types lack them */
-type SyncConfiguration = MG.OnPremisesDirectorySynchronizationConfiguration & {
-  synchronizationInterval?: string
-  customerRequestedSynchronizationInterval?: string | null
-  synchronizationClientVersion?: string
-  anchorAttribute?: string
-}
-
 export function onPremisesSynchronization(
   ctx: ScenarioContext,
 ): MG.OnPremisesDirectorySynchronization {
-  const configuration: SyncConfiguration = {
+  // Graph v1.0 has no synchronizationInterval (beta only): a v1.0 reader assumes
+  // Entra Connect's 30-minute default, which is what this tenant runs
+  const configuration: MG.OnPremisesDirectorySynchronizationConfiguration = {
     accidentalDeletionPrevention: {
       synchronizationPreventionType: 'enabledForCount',
       alertThreshold: 500,
     },
-    synchronizationInterval: 'PT30M',
-    customerRequestedSynchronizationInterval: null,
-    synchronizationClientVersion: '2.4.27.0',
-    anchorAttribute: 'mS-DS-ConsistencyGuid',
   }
   return {
     id: ctx.tenantId,
