@@ -50,6 +50,26 @@ describe('collectSnapshot against the healthy emulator', () => {
     expect(Object.keys(snap.entra?.applications?.[0] ?? {})).toContain('passwordCredentials')
   })
 
+  it('cancelling at any point under faults rejects with AbortError, never a complete snapshot', async () => {
+    h.emulator.setFaults('latency=10,graph429=0.1,retryAfter=0.2,okta429=0.05,5xx=0.05,reset=0.03')
+    try {
+      for (const delay of [1, 40, 120, 250, 400]) {
+        const controller = new AbortController()
+        let abortedAt = Number.POSITIVE_INFINITY
+        const p = run({ signal: controller.signal }).then((snap) => ({ snap, at: performance.now() }))
+        setTimeout(() => {
+          abortedAt = performance.now()
+          controller.abort()
+        }, delay)
+        const outcome = await p.catch((error: unknown) => error)
+        if (outcome instanceof Error) expect(outcome.name).toBe('AbortError')
+        else expect((outcome as { at: number }).at).toBeLessThan(abortedAt)
+      }
+    } finally {
+      h.emulator.setFaults('none')
+    }
+  })
+
   it('a cancelled run rejects and never yields a complete snapshot', async () => {
     h.emulator.setFaults('latency=30')
     try {
