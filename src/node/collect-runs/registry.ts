@@ -65,6 +65,8 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
       throw new HandlerError('not-found', resolved.credentialProblems[0]?.message ?? 'No stored credential could be opened; enter them again.')
     }
     const secrets = secretsOf(credentials)
+    // resolve() registers them too; a run must not depend on that to stay clean
+    for (const secret of secrets) deps.log.addSecret(secret)
     const runId = randomUUID()
     const controller = new AbortController()
     const target = {

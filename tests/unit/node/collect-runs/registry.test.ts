@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest'
+import { createCollectRuns } from '../../../../src/node/collect-runs/registry'
+import type { CollectOptions } from '../../../../src/node/collect/collect-snapshot'
+import type { EmitEvent } from '../../../../src/node/handlers'
+import { createLogger } from '../../../../src/node/log'
+import { AbortedError } from '../../../../src/node/net/retry'
+import { eventContract } from '../../../../src/shared/ipc'
+import type { Snapshot } from '../../../../src/shared/model/snapshot'
+
+const WS = '7d1f1c2e-1111-4aaa-8bbb-000000000001'
+const WS2 = '7d1f1c2e-1111-4aaa-8bbb-000000000002'
+const SECRET = 'Zy7~the-planted-secret-000'
+const TOKEN = '00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789'
+
+function snapshot(errors: Snapshot['collection']['errors'] = [], withData = true): Snapshot {
+  return {
+    format: 'crosswalk.snapshot',
+    version: 1,
+    collectedAt: '2026-11-21T09:00:00.000Z',
+    tool: { name: 'crosswalk', version: '0.1.0' },
+    entra: { tenantId: 'resolved-tenant', cloud: 'global', ...(withData ? { users: [] } : {}) },
+    collection: {
+      startedAt: '2026-11-21T08:59:00.000Z',
+      finishedAt: '2026-11-21T09:00:00.000Z',
+      complete: errors.length === 0,
+      errors,
+      grantedPermissions: { entra: [], okta: [] },
+      cursors: {},
+    },
+  }
+}
+
+function setup(collect: (o: CollectOptions) => Promise<Snapshot>) {
+  const lines: string[] = []
+  const events: { channel: string; payload: any }[] = []
+  const log = createLogger({ write: (l) => lines.push(l), level: 'debug' })
+  const emit: EmitEvent = (channel, payload) => {
+    expect(eventContract[channel].safeParse(payload).success).toBe(true)
+    events.push({ channel, payload: JSON.parse(JSON.stringify(payload)) })
+  }
+  const runs = createCollectRuns({
+    emit,
+    log,
+    collect,
+    resolve: async () => ({
+      profile: { entra: { tenantId: 'contoso.onmicrosoft.com', clientId: 'c', cloud: 'global' }, okta: { orgUrl: 'https://contoso.okta.com' } },
+      credentials: { entra: { kind: 'secret', clientSecret: SECRET }, okta: { kind: 'apiToken', token: TOKEN } },
+      credentialProblems: [],
+    }),
+  })
+  const finishedOf = (runId: string) => events.filter((e) => e.channel === 'collect:finished' && e.payload.runId === runId)
+  const settle = () => new Promise((r) => setTimeout(r, 10))
+  return { runs, events, lines, finishedOf, settle }
+}
+
+describe('collection runs', () => {
+  it('forwards events, finishes once with the outcome, and frees the workspace', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const t = setup(async (o) => {
+      o.onEvent?.({ type: 'batch', source: 'entra', resource: 'users', records: [{ id: 'u1' }] })
+      await gate
+      o.onEvent?.({ type: 'progress', source: 'entra', resource: 'users', records: 1, pages: 1, throttleWaits: 0, retries: 0, errors: 0, etaMs: 0 })
+      return snapshot()
+    })
+    const started = await t.runs.start(WS)
+    expect(started).toMatchObject({ tool: { name: 'crosswalk' }, entra: { tenantId: 'contoso.onmicrosoft.com', cloud: 'global' }, okta: { orgUrl: 'https://contoso.okta.com' } })
+    await expect(t.runs.start(WS)).rejects.toMatchObject({ code: 'conflict' })
+    // another workspace may run at the same time
+    const other = await t.runs.start(WS2)
+    release()
+    await t.settle()
+    const [end] = t.finishedOf(started.runId)
+    expect(t.finishedOf(started.runId)).toHaveLength(1)
+    expect(end?.payload).toMatchObject({ outcome: 'complete', workspaceId: WS, entra: { tenantId: 'resolved-tenant' } })
+    expect(t.events.filter((e) => e.payload.runId === started.runId).map((e) => e.channel)).toEqual([
+      'collect:event',
+      'collect:event',
+      'collect:finished',
+    ])
+    expect(t.finishedOf(other.runId)).toHaveLength(1)
+    expect(t.runs.running()).toEqual([])
+    expect(t.runs.cancel(started.runId)).toBe(false)
+    await t.runs.start(WS)
+  })
+
+  it('partial when some resources failed, failed when nothing was collected', async () => {
+    const error = { source: 'entra' as const, resource: 'signIns', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges' }
+    const partial = setup(async () => snapshot([error]))
+    const a = await partial.runs.start(WS)
+    await partial.settle()
+    expect(partial.finishedOf(a.runId)[0]?.payload).toMatchObject({ outcome: 'partial', collection: { errors: [error] } })
+    const failed = setup(async () => snapshot([{ ...error, resource: 'users', status: 401 }], false))
+    const b = await failed.runs.start(WS)
+    await failed.settle()
+    expect(failed.finishedOf(b.runId)[0]?.payload).toMatchObject({ outcome: 'failed', collection: { complete: false } })
+  })
+
+  it('cancel aborts the collector: the run ends cancelled, once, and nothing follows', async () => {
+    const t = setup(
+      (o) =>
+        new Promise((_, reject) => {
+          o.onEvent?.({ type: 'batch', source: 'okta', resource: 'users', records: [] })
+          o.signal?.addEventListener('abort', () => {
+            // a late event after the abort must not be forwarded
+            o.onEvent?.({ type: 'batch', source: 'okta', resource: 'groups', records: [] })
+            setTimeout(() => reject(new AbortedError()), 5)
+          })
+        }),
+    )
+    const { runId } = await t.runs.start(WS)
+    expect(t.runs.cancel(runId)).toBe(true)
+    expect(t.runs.cancel(runId)).toBe(false)
+    await t.settle()
+    const ends = t.finishedOf(runId)
+    expect(ends).toHaveLength(1)
+    expect(ends[0]?.payload).toMatchObject({ outcome: 'cancelled' })
+    expect(ends[0]?.payload.collection).toBeUndefined()
+  })
+
+  it('stopWorkspace cancels and waits for the run to end', async () => {
+    const t = setup((o) => new Promise((_, reject) => o.signal?.addEventListener('abort', () => reject(new AbortedError()))))
+    const { runId } = await t.runs.start(WS)
+    await t.runs.stopWorkspace(WS)
+    expect(t.finishedOf(runId)[0]?.payload.outcome).toBe('cancelled')
+  })
+
+  it('keeps secrets out of failures, events and the log', async () => {
+    const t = setup(async (o) => {
+      o.onEvent?.({ type: 'batch', source: 'entra', resource: 'applications', records: [{ id: 'a', note: `copied ${SECRET} here` }] })
+      throw new Error(`socket closed while sending ${TOKEN}`)
+    })
+    const { runId } = await t.runs.start(WS)
+    await t.settle()
+    const [end] = t.finishedOf(runId)
+    expect(end?.payload.outcome).toBe('failed')
+    expect(end?.payload.message).toContain('[redacted]')
+    const batch = t.events.find((e) => e.channel === 'collect:event')
+    expect(batch?.payload.event.records[0].note).toBe('copied [redacted] here')
+    const all = JSON.stringify(t.events) + t.lines.join('\n')
+    expect(all).not.toContain(SECRET)
+    expect(all).not.toContain(TOKEN)
+    expect(t.lines.some((l) => l.includes('collect.failed'))).toBe(true)
+  })
+})
