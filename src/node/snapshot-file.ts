@@ -17,7 +17,8 @@ export class SnapshotFileError extends Error {
   }
 }
 
-const isGzip = (bytes: Buffer): boolean => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
+const isGzip = (bytes: Buffer): boolean =>
+  bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
 
 /** Reads and validates a snapshot (.json or .json.gz; gzip is detected from the bytes). */
 export async function readSnapshotFile(file: string): Promise<Snapshot> {
@@ -25,7 +26,9 @@ export async function readSnapshotFile(file: string): Promise<Snapshot> {
   try {
     bytes = await readFile(file)
   } catch (error) {
-    throw new SnapshotFileError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
+    throw new SnapshotFileError(
+      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    )
   }
   let json: unknown
   try {
@@ -47,14 +50,19 @@ export async function readSnapshotFile(file: string): Promise<Snapshot> {
 /** Serialises a snapshot: gzip for `.gz` names, otherwise indented JSON. */
 export function encodeSnapshot(snapshot: Snapshot, file: string): Buffer {
   const text = JSON.stringify(snapshot, null, file.endsWith('.gz') ? undefined : 2)
-  return file.endsWith('.gz') ? gzipSync(Buffer.from(text, 'utf8')) : Buffer.from(`${text}\n`, 'utf8')
+  return file.endsWith('.gz')
+    ? gzipSync(Buffer.from(text, 'utf8'))
+    : Buffer.from(`${text}\n`, 'utf8')
 }
 
 /** Validates and writes a snapshot atomically (temp file in the same folder + rename). */
 export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void> {
   const parsed = Snapshot.safeParse(snapshot)
   if (!parsed.success) throw new SnapshotFileError('Refusing to write an invalid snapshot.')
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
+  )
   try {
     await writeFile(temp, encodeSnapshot(snapshot, file), { mode: 0o600 })
     await rename(temp, file)

@@ -5,7 +5,14 @@
  * refresh from that snapshot. Target: under 10% of the full time.
  */
 import { churn, type ChangeSink } from '../emulator/scenarios/mutations'
-import { collectOnce, startBenchEmulator, timedWithMemory, USERS, waitForFreshWindow, type BenchContext } from './collect.bench'
+import {
+  collectOnce,
+  startBenchEmulator,
+  timedWithMemory,
+  USERS,
+  waitForFreshWindow,
+  type BenchContext,
+} from './collect.bench'
 import type { Snapshot } from '../../src/shared/model/snapshot'
 import type { Emulator } from '../emulator/index'
 import type { Benchmark, Figures } from './types'
@@ -27,7 +34,9 @@ export const benchmark: Benchmark = {
     await waitForFreshWindow()
     const { ms, result } = await timedWithMemory(() => collectOnce(c))
     previous = result
-    churn(c.emulator.scenario, 0.01, 100 + round++, { sink: c.emulator.mutate as unknown as ChangeSink })
+    churn(c.emulator.scenario, 0.01, 100 + round++, {
+      sink: c.emulator.mutate as unknown as ChangeSink,
+    })
     await waitForFreshWindow()
     return { ms }
   },
@@ -36,12 +45,15 @@ export const benchmark: Benchmark = {
     const c = ctx
     const since = previous
     const { ms, peakRssMiB, result } = await timedWithMemory(() => collectOnce(c, since))
-    if (!result.collection.complete) throw new Error(`incomplete: ${JSON.stringify(result.collection.errors)}`)
+    if (!result.collection.complete)
+      throw new Error(`incomplete: ${JSON.stringify(result.collection.errors)}`)
     return { ms, extra: { peakRssMiB } }
   },
   async teardown() {
     await ctx?.close()
     ctx = undefined
   },
-  targets: [{ figure: 'ratio', max: 0.1, label: 'refresh after 1% churn under 10% of the full collection' }],
+  targets: [
+    { figure: 'ratio', max: 0.1, label: 'refresh after 1% churn under 10% of the full collection' },
+  ],
 }

@@ -52,7 +52,10 @@ export async function startBenchEmulator(): Promise<BenchContext & { emulator: E
   const credentials = await resolveCredentials(profile, emulator.env)
   const ca = (await readCa(profile)) ?? ''
   const now = Date.parse(emulator.scenario.now)
-  const window = { logsSince: new Date(now - 7 * 86_400_000).toISOString(), logsUntil: new Date(now + 86_400_000).toISOString() }
+  const window = {
+    logsSince: new Date(now - 7 * 86_400_000).toISOString(),
+    logsUntil: new Date(now + 86_400_000).toISOString(),
+  }
   return { emulator, profile, credentials, ca, window, close: () => emulator.close() }
 }
 
@@ -63,7 +66,20 @@ export async function startBenchEmulator(): Promise<BenchContext & { emulator: E
 export async function startChildEmulator(): Promise<BenchContext> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('../emulator/cli.ts', import.meta.url)), '--scenario', 'large', '--users', String(USERS), '--seed', '1', '--faults', `latency=${LATENCY_MS}`, '--json'],
+    [
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('../emulator/cli.ts', import.meta.url)),
+      '--scenario',
+      'large',
+      '--users',
+      String(USERS),
+      '--seed',
+      '1',
+      '--faults',
+      `latency=${LATENCY_MS}`,
+      '--json',
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   )
   const line = await new Promise<string>((resolve, reject) => {
@@ -82,7 +98,10 @@ export async function startChildEmulator(): Promise<BenchContext> {
   const ca = (await readCa(profile)) ?? ''
   const now = Date.now()
   // a wide window: the scenario's dates lie before the wall clock
-  const window = { logsSince: new Date(now - 365 * 86_400_000).toISOString(), logsUntil: new Date(now).toISOString() }
+  const window = {
+    logsSince: new Date(now - 365 * 86_400_000).toISOString(),
+    logsUntil: new Date(now).toISOString(),
+  }
   return {
     profile,
     credentials,
@@ -104,7 +123,9 @@ export interface Counts {
 export function countsOf(snapshot: Snapshot): Counts {
   return {
     records: recordCounts(snapshot),
-    appUsersPerApp: (snapshot.okta?.apps ?? []).map((a) => snapshot.okta?.appUsers?.[String(a.id)]?.length ?? 0),
+    appUsersPerApp: (snapshot.okta?.apps ?? []).map(
+      (a) => snapshot.okta?.appUsers?.[String(a.id)]?.length ?? 0,
+    ),
   }
 }
 
@@ -131,7 +152,12 @@ export function chainMs(pages: number, budget: number, t0: number, latency = LAT
 }
 
 /** A bucket's bound: its last request cannot start before the window that has room for it. */
-export function bucketMs(requests: number, budget: number, t0: number, latency = LATENCY_MS): number {
+export function bucketMs(
+  requests: number,
+  budget: number,
+  t0: number,
+  latency = LATENCY_MS,
+): number {
   if (requests <= budget) return requests > 0 ? latency : 0
   const windowsAfterFirst = Math.ceil(requests / budget) - 1
   const firstEnd = (Math.floor(t0 / WINDOW_MS) + 1) * WINDOW_MS
@@ -139,21 +165,37 @@ export function bucketMs(requests: number, budget: number, t0: number, latency =
 }
 
 /** Lower bound (ms) for collecting `counts`, starting at `t0`. */
-export function collectionFloorMs(counts: Counts, t0: number): { ms: number; okta: Record<string, number> } {
+export function collectionFloorMs(
+  counts: Counts,
+  t0: number,
+): { ms: number; okta: Record<string, number> } {
   const n = (key: string): number => counts.records[key] ?? 0
   const pages = (records: number, size: number): number => Math.max(1, Math.ceil(records / size))
-  const budget = (bucket: string): number => Math.max(1, Math.floor((OKTA_LIMITS[bucket] ?? 600) * SHARE))
+  const budget = (bucket: string): number =>
+    Math.max(1, Math.floor((OKTA_LIMITS[bucket] ?? 600) * SHARE))
   const appUserPages = counts.appUsersPerApp.map((c) => pages(c, 500))
   const okta = {
-    users: Math.max(chainMs(pages(n('okta.users'), 200), budget('users'), t0), bucketMs(pages(n('okta.users'), 200), budget('users'), t0)),
+    users: Math.max(
+      chainMs(pages(n('okta.users'), 200), budget('users'), t0),
+      bucketMs(pages(n('okta.users'), 200), budget('users'), t0),
+    ),
     groups: chainMs(pages(n('okta.groups'), 1000), budget('groups'), t0),
     apps: Math.max(
       chainMs(1 + Math.max(0, ...appUserPages), budget('apps'), t0),
-      bucketMs(1 + appUserPages.reduce((a, b) => a + b, 0) + appUserPages.length, budget('apps'), t0),
+      bucketMs(
+        1 + appUserPages.reduce((a, b) => a + b, 0) + appUserPages.length,
+        budget('apps'),
+        t0,
+      ),
     ),
     logs: chainMs(pages(n('okta.logs'), 1000), budget('logs'), t0),
   }
-  const entra = Math.max(pages(n('entra.users'), 999), pages(n('entra.groups'), 999), pages(n('entra.signIns'), 1000)) * LATENCY_MS
+  const entra =
+    Math.max(
+      pages(n('entra.users'), 999),
+      pages(n('entra.groups'), 999),
+      pages(n('entra.signIns'), 1000),
+    ) * LATENCY_MS
   return { ms: Math.max(entra, ...Object.values(okta)), okta }
 }
 
@@ -163,7 +205,9 @@ export async function waitForFreshWindow(): Promise<void> {
 }
 
 /** Runs `work` while sampling RSS; returns elapsed ms and peak RSS in MiB. */
-export async function timedWithMemory<T>(work: () => Promise<T>): Promise<{ ms: number; peakRssMiB: number; result: T }> {
+export async function timedWithMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ ms: number; peakRssMiB: number; result: T }> {
   let peak = process.memoryUsage().rss
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss)
@@ -171,14 +215,24 @@ export async function timedWithMemory<T>(work: () => Promise<T>): Promise<{ ms: 
   const t = performance.now()
   try {
     const result = await work()
-    return { ms: performance.now() - t, peakRssMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20), result }
+    return {
+      ms: performance.now() - t,
+      peakRssMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20),
+      result,
+    }
   } finally {
     clearInterval(timer)
   }
 }
 
 export function collectOnce(ctx: BenchContext, since?: Snapshot): Promise<Snapshot> {
-  return collectSnapshot({ profile: ctx.profile, credentials: ctx.credentials, ca: ctx.ca, ...ctx.window, ...(since ? { since } : {}) })
+  return collectSnapshot({
+    profile: ctx.profile,
+    credentials: ctx.credentials,
+    ca: ctx.ca,
+    ...ctx.window,
+    ...(since ? { since } : {}),
+  })
 }
 
 let ctx: BenchContext | undefined
@@ -197,13 +251,19 @@ export const benchmark: Benchmark = {
     if (!counts) throw new Error('setup did not run')
     await waitForFreshWindow()
     const { ms, okta } = collectionFloorMs(counts, Date.now())
-    return { ms, extra: Object.fromEntries(Object.entries(okta).map(([k, v]) => [`okta_${k}_ms`, Math.round(v)])) }
+    return {
+      ms,
+      extra: Object.fromEntries(
+        Object.entries(okta).map(([k, v]) => [`okta_${k}_ms`, Math.round(v)]),
+      ),
+    }
   },
   async measure(): Promise<Figures> {
     if (!ctx) throw new Error('setup did not run')
     const c = ctx
     const { ms, peakRssMiB, result } = await timedWithMemory(() => collectOnce(c))
-    if (!result.collection.complete) throw new Error(`incomplete: ${JSON.stringify(result.collection.errors)}`)
+    if (!result.collection.complete)
+      throw new Error(`incomplete: ${JSON.stringify(result.collection.errors)}`)
     return {
       ms,
       extra: {
@@ -218,7 +278,11 @@ export const benchmark: Benchmark = {
     ctx = undefined
   },
   targets: [
-    { figure: 'ratio', max: 1.25, label: 'full collection within 1.25× the pages/latency/rate-limit floor' },
+    {
+      figure: 'ratio',
+      max: 1.25,
+      label: 'full collection within 1.25× the pages/latency/rate-limit floor',
+    },
     { figure: 'peakRssMiB', max: 1024, label: 'peak RSS of the collecting process under 1 GiB' },
   ],
 }

@@ -42,7 +42,10 @@ interface Counters {
 }
 
 /** Renders progress: a redrawn bar on a terminal, sparse line logs otherwise. */
-function createProgressView(io: CliIo, now: () => number = Date.now): {
+function createProgressView(
+  io: CliIo,
+  now: () => number = Date.now,
+): {
   onEvent: (e: CollectEvent) => void
   done: () => void
 } {
@@ -81,7 +84,9 @@ function createProgressView(io: CliIo, now: () => number = Date.now): {
         }
       } else if (t - (lastLine.get(key) ?? 0) > 2000) {
         lastLine.set(key, t)
-        io.stdout(`${key}: ${e.records} records, ${e.pages} pages${e.throttleWaits ? `, ${e.throttleWaits} throttle waits` : ''}${e.retries ? `, ${e.retries} retries` : ''}\n`)
+        io.stdout(
+          `${key}: ${e.records} records, ${e.pages} pages${e.throttleWaits ? `, ${e.throttleWaits} throttle waits` : ''}${e.retries ? `, ${e.retries} retries` : ''}\n`,
+        )
       }
     },
     done: () => {
@@ -100,7 +105,10 @@ function summary(snapshot: Snapshot): string {
     if (!data) continue
     const parts = Object.entries(data)
       .filter(([, v]) => v !== null && typeof v === 'object')
-      .map(([k, v]) => `${k} ${Array.isArray(v) ? v.length : Object.values(v as object).flat().length}`)
+      .map(
+        ([k, v]) =>
+          `${k} ${Array.isArray(v) ? v.length : Object.values(v as object).flat().length}`,
+      )
     lines.push(`${side}: ${parts.join(', ')}`)
   }
   return lines.join('\n')
@@ -135,13 +143,18 @@ export const collectCommand: CliCommand = {
       io.stdout(`${USAGE}\n`)
       return EXIT_OK
     }
-    if (!values.profile || !values.out) throw new CliError(`collect needs --profile and --out.\n\n${USAGE}`)
+    if (!values.profile || !values.out)
+      throw new CliError(`collect needs --profile and --out.\n\n${USAGE}`)
     for (const flag of ['logs-since', 'logs-until', 'audit-since'] as const) {
       const v = values[flag]
-      if (v !== undefined && Number.isNaN(Date.parse(v))) throw new CliError(`--${flag} must be an ISO-8601 date-time, got "${v}".`)
+      if (v !== undefined && Number.isNaN(Date.parse(v)))
+        throw new CliError(`--${flag} must be an ISO-8601 date-time, got "${v}".`)
     }
     const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency)
-    if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)) {
+    if (
+      concurrency !== undefined &&
+      (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+    ) {
       throw new CliError('--concurrency must be an integer from 1 to 16.')
     }
     const resolve = (f: string): string => path.resolve(io.cwd, f)
@@ -156,7 +169,11 @@ export const collectCommand: CliCommand = {
       ca = await readCa(profile)
       if (values.since) since = await readSnapshotFile(resolve(values.since))
     } catch (error) {
-      if (error instanceof ProfileError || error instanceof CredentialError || error instanceof SnapshotFileError) {
+      if (
+        error instanceof ProfileError ||
+        error instanceof CredentialError ||
+        error instanceof SnapshotFileError
+      ) {
         throw new CliError(error.message)
       }
       throw error
@@ -176,9 +193,15 @@ export const collectCommand: CliCommand = {
         signal: controller.signal,
         onEvent: view.onEvent,
         onWarning: (w) => io.stderr(`warning: ${w}\n`),
-        ...(values['logs-since'] ? { logsSince: new Date(values['logs-since']).toISOString() } : {}),
-        ...(values['logs-until'] ? { logsUntil: new Date(values['logs-until']).toISOString() } : {}),
-        ...(values['audit-since'] ? { auditSince: new Date(values['audit-since']).toISOString() } : {}),
+        ...(values['logs-since']
+          ? { logsSince: new Date(values['logs-since']).toISOString() }
+          : {}),
+        ...(values['logs-until']
+          ? { logsUntil: new Date(values['logs-until']).toISOString() }
+          : {}),
+        ...(values['audit-since']
+          ? { auditSince: new Date(values['audit-since']).toISOString() }
+          : {}),
         ...(concurrency ? { concurrency } : {}),
       })
     } catch (error) {
@@ -201,7 +224,9 @@ export const collectCommand: CliCommand = {
     await writeSnapshotFile(partial, snapshot)
     io.stderr(
       `Collection incomplete (${snapshot.collection.errors.length} resource${snapshot.collection.errors.length === 1 ? '' : 's'} missing):\n` +
-        snapshot.collection.errors.map((e) => `  ${e.source}.${e.resource}: HTTP ${e.status} ${e.code}: ${e.message}\n`).join('') +
+        snapshot.collection.errors
+          .map((e) => `  ${e.source}.${e.resource}: HTTP ${e.status} ${e.code}: ${e.message}\n`)
+          .join('') +
         `Partial snapshot (complete: false) written to ${partial}; ${out} was left untouched.\n` +
         'Run `crosswalk doctor --profile ...` for the fixes.\n',
     )

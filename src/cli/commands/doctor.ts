@@ -8,7 +8,12 @@ import { parseArgs } from 'node:util'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand } from '../command'
 import { runDoctor } from '../../node/doctor/doctor'
 import type { DoctorReport, DoctorSide } from '../../node/doctor/types'
-import { CredentialError, readCa, resolveCredentials, type Credentials } from '../../node/profile/credentials'
+import {
+  CredentialError,
+  readCa,
+  resolveCredentials,
+  type Credentials,
+} from '../../node/profile/credentials'
 import { loadProfile, ProfileError, type Profile } from '../../node/profile/profile'
 
 const USAGE = `Usage: crosswalk doctor --profile PROFILE.json [--json]
@@ -28,7 +33,10 @@ function renderSide(name: string, side: DoctorSide): string {
   if (side.grantedPermissions.length) lines.push(`  granted: ${side.grantedPermissions.join(', ')}`)
   if (side.missingPermissions.length) lines.push(`  missing: ${side.missingPermissions.join(', ')}`)
   for (const p of side.problems) {
-    lines.push(`  ${p.severity === 'error' ? '✗' : '!'} [${p.field}] ${p.message}`, `    fix: ${p.fix}`)
+    lines.push(
+      `  ${p.severity === 'error' ? '✗' : '!'} [${p.field}] ${p.message}`,
+      `    fix: ${p.fix}`,
+    )
   }
   return lines.join('\n')
 }
@@ -37,7 +45,10 @@ function renderSide(name: string, side: DoctorSide): string {
 async function resolveEachSide(
   profile: Profile,
   env: Readonly<Record<string, string | undefined>>,
-): Promise<{ credentials: Credentials; problems: { side: 'entra' | 'okta' | 'profile'; field: string; message: string }[] }> {
+): Promise<{
+  credentials: Credentials
+  problems: { side: 'entra' | 'okta' | 'profile'; field: string; message: string }[]
+}> {
   const credentials: Credentials = {}
   const problems: { side: 'entra' | 'okta' | 'profile'; field: string; message: string }[] = []
   for (const side of ['entra', 'okta'] as const) {
@@ -63,7 +74,11 @@ export const doctorCommand: CliCommand = {
     try {
       ;({ values } = parseArgs({
         args: [...args],
-        options: { profile: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+        options: {
+          profile: { type: 'string' },
+          json: { type: 'boolean' },
+          help: { type: 'boolean' },
+        },
         strict: true,
         allowPositionals: false,
       }))
@@ -81,7 +96,8 @@ export const doctorCommand: CliCommand = {
       profile = await loadProfile(path.resolve(io.cwd, values.profile))
       ca = await readCa(profile)
     } catch (error) {
-      if (error instanceof ProfileError || error instanceof CredentialError) throw new CliError(error.message)
+      if (error instanceof ProfileError || error instanceof CredentialError)
+        throw new CliError(error.message)
       throw error
     }
     const { credentials, problems } = await resolveEachSide(profile, io.env)

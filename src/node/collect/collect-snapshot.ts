@@ -8,7 +8,12 @@
  * - Secrets stay inside: errors and events carry service messages only.
  */
 import { setMaxListeners } from 'node:events'
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, ENTRA_RESOURCES, OKTA_RESOURCES } from '../../shared/model/snapshot'
+import {
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  ENTRA_RESOURCES,
+  OKTA_RESOURCES,
+} from '../../shared/model/snapshot'
 import type { CollectionError, Snapshot } from '../../shared/model/snapshot'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
 import { collectEntra } from '../entra/collect-entra'
@@ -55,7 +60,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
   const { profile, credentials, signal } = options
   // every in-flight request listens for the abort; fan-out keeps many in flight at once
   if (signal) setMaxListeners(1000, signal)
-  const tracker = createTracker(options.onEvent, Date.now, options.since ? recordCounts(options.since) : {})
+  const tracker = createTracker(
+    options.onEvent,
+    Date.now,
+    options.since ? recordCounts(options.since) : {},
+  )
   const http = createHttpClient({ ...(options.ca ? { ca: options.ca } : {}), maxSockets: 8 })
   const errors: CollectionError[] = []
   const cursors: Record<string, string> = {}
@@ -73,7 +82,13 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
     const credential = credentials.entra
     if (!p) return
     if (!credential) {
-      errors.push(...allFailed('entra', ENTRA_RESOURCES, new ApiError('entra', 0, 'no_credential', 'No Entra credential was supplied.')))
+      errors.push(
+        ...allFailed(
+          'entra',
+          ENTRA_RESOURCES,
+          new ApiError('entra', 0, 'no_credential', 'No Entra credential was supplied.'),
+        ),
+      )
       return
     }
     let token: EntraToken
@@ -91,14 +106,18 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       send: http.send,
       getToken: async (force) => (await auth.getToken(force)).accessToken,
     })
-    const sameTenant = options.since?.entra?.tenantId === p.tenantId || options.since?.entra?.tenantId === token.tenantId
+    const sameTenant =
+      options.since?.entra?.tenantId === p.tenantId ||
+      options.since?.entra?.tenantId === token.tenantId
     const result = await collectEntra({
       graph,
       tenantId: token.tenantId ?? p.tenantId,
       cloud: p.cloud,
       tracker,
       ...(signal ? { signal } : {}),
-      ...(options.since && sameTenant ? { since: { entra: options.since.entra, cursors: sinceCursors } } : {}),
+      ...(options.since && sameTenant
+        ? { since: { entra: options.since.entra, cursors: sinceCursors } }
+        : {}),
       ...(options.auditSince ? { auditSince: options.auditSince } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       readerAppId: p.clientId,
@@ -115,7 +134,13 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
     const { orgUrl, warnings } = normaliseOrgUrl(p.orgUrl)
     for (const w of warnings) options.onWarning?.(w)
     if (!credential) {
-      errors.push(...allFailed('okta', OKTA_RESOURCES, new ApiError('okta', 0, 'no_credential', 'No Okta credential was supplied.')))
+      errors.push(
+        ...allFailed(
+          'okta',
+          OKTA_RESOURCES,
+          new ApiError('okta', 0, 'no_credential', 'No Okta credential was supplied.'),
+        ),
+      )
       return
     }
     const conn = createOktaClient({
@@ -127,14 +152,21 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       ...(p.rateLimitShare ? { rateLimitShare: p.rateLimitShare } : {}),
       ...(signal ? { signal } : {}),
     })
-    const reader = createOktaReader({ client: conn.client, executor: conn.executor, orgUrl, ...(signal ? { signal } : {}) })
+    const reader = createOktaReader({
+      client: conn.client,
+      executor: conn.executor,
+      orgUrl,
+      ...(signal ? { signal } : {}),
+    })
     const sameOrg = options.since?.okta?.orgUrl === orgUrl
     const result = await collectOkta({
       reader,
       orgUrl,
       tracker,
       ...(signal ? { signal } : {}),
-      ...(options.since && sameOrg ? { since: { okta: options.since.okta, cursors: sinceCursors } } : {}),
+      ...(options.since && sameOrg
+        ? { since: { okta: options.since.okta, cursors: sinceCursors } }
+        : {}),
       ...(options.logsSince ? { logsSince: options.logsSince } : {}),
       ...(options.logsUntil ? { logsUntil: options.logsUntil } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
@@ -143,11 +175,14 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
     snapshot.okta = result.data
     errors.push(...result.errors)
     Object.assign(cursors, result.cursors)
-    const oauthScope = (conn.client as unknown as { oauth?: { accessToken?: { scope?: unknown } } }).oauth?.accessToken?.scope
+    const oauthScope = (conn.client as unknown as { oauth?: { accessToken?: { scope?: unknown } } })
+      .oauth?.accessToken?.scope
     granted.okta =
       typeof oauthScope === 'string'
         ? oauthScope.split(/\s+/).filter(Boolean).sort()
-        : [...new Set(result.succeeded.map((r) => OKTA_SCOPES[r]).filter((s): s is string => !!s))].sort()
+        : [
+            ...new Set(result.succeeded.map((r) => OKTA_SCOPES[r]).filter((s): s is string => !!s)),
+          ].sort()
   }
 
   try {
@@ -194,7 +229,11 @@ export function recordCounts(snapshot: Snapshot): Record<string, number> {
   return out
 }
 
-function allFailed(source: 'entra' | 'okta', resources: readonly string[], error: unknown): CollectionError[] {
+function allFailed(
+  source: 'entra' | 'okta',
+  resources: readonly string[],
+  error: unknown,
+): CollectionError[] {
   return resources.map((resource) => toCollectionError(source, resource, error))
 }
 

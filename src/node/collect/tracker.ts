@@ -69,7 +69,8 @@ export function createTracker(
       page: (batch, key) => {
         pages++
         records += batch.length
-        if (batch.length > 0) emit({ type: 'batch', source, resource, ...(key ? { key } : {}), records: batch })
+        if (batch.length > 0)
+          emit({ type: 'batch', source, resource, ...(key ? { key } : {}), records: batch })
         progress()
       },
       error: () => {

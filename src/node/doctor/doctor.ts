@@ -20,7 +20,12 @@ export interface DoctorOptions {
   now?: () => number
 }
 
-const failed = (problems: DoctorProblem[]): DoctorSide => ({ ok: false, problems, grantedPermissions: [], missingPermissions: [] })
+const failed = (problems: DoctorProblem[]): DoctorSide => ({
+  ok: false,
+  problems,
+  grantedPermissions: [],
+  missingPermissions: [],
+})
 
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const { profile, credentials } = options
@@ -43,19 +48,32 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     const [entra, okta] = await Promise.all([
       profile.entra
         ? credentials.entra
-          ? diagnoseEntra({ profile: profile.entra, credential: credentials.entra, send: http.send })
+          ? diagnoseEntra({
+              profile: profile.entra,
+              credential: credentials.entra,
+              send: http.send,
+            })
           : Promise.resolve(failed(credProblem('entra')))
         : Promise.resolve(undefined),
       profile.okta
         ? credentials.okta
-          ? diagnoseOkta({ profile: profile.okta, credential: credentials.okta, send: http.send, ...(options.now ? { now: options.now } : {}) })
+          ? diagnoseOkta({
+              profile: profile.okta,
+              credential: credentials.okta,
+              send: http.send,
+              ...(options.now ? { now: options.now } : {}),
+            })
           : Promise.resolve(failed(credProblem('okta')))
         : Promise.resolve(undefined),
     ])
     const clean = (side: DoctorSide | undefined): DoctorSide | undefined =>
       side && {
         ...side,
-        problems: side.problems.map((p) => ({ ...p, message: redactSecrets(p.message, secrets), fix: redactSecrets(p.fix, secrets) })),
+        problems: side.problems.map((p) => ({
+          ...p,
+          message: redactSecrets(p.message, secrets),
+          fix: redactSecrets(p.fix, secrets),
+        })),
       }
     const report: DoctorReport = {}
     const e = clean(entra)

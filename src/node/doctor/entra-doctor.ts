@@ -24,7 +24,11 @@ const secretField = (cred: EntraCredential): string =>
   cred.kind === 'secret' ? 'entra.clientSecret' : 'entra.certificateFile'
 
 /** Plain-words explanation of a token-endpoint or network failure. */
-export function explainEntraAuthError(error: ApiError, profile: EntraProfile, cred: EntraCredential): DoctorProblem {
+export function explainEntraAuthError(
+  error: ApiError,
+  profile: EntraProfile,
+  cred: EntraCredential,
+): DoctorProblem {
   const p = (field: string, code: string, message: string, fix: string): DoctorProblem => ({
     field,
     code,
@@ -54,9 +58,9 @@ export function explainEntraAuthError(error: ApiError, profile: EntraProfile, cr
         `No application with client ID ${profile.clientId} exists in tenant ${profile.tenantId}.`,
         'Check the Application (client) ID on the app registration’s Overview page, and that the tenant ID is the tenant where the app is registered (or consented).',
       )
+    // msal reads the tenant's OIDC discovery document first; an unknown tenant fails there
     case '90002':
     case '900023':
-    // msal reads the tenant's OIDC discovery document first; an unknown tenant fails there
     case 'endpoints_resolution_error':
       return p(
         'entra.tenantId',
@@ -72,9 +76,19 @@ export function explainEntraAuthError(error: ApiError, profile: EntraProfile, cr
         'Upload the certificate’s public part (.cer/.pem) under Certificates & secrets → Certificates, or select the certificate that is registered there.',
       )
     case '7000112':
-      return p('entra.clientId', 'aadsts-7000112', 'The application is disabled in this tenant.', 'Enable the service principal (Enterprise applications → Properties → Enabled for users to sign in).')
+      return p(
+        'entra.clientId',
+        'aadsts-7000112',
+        'The application is disabled in this tenant.',
+        'Enable the service principal (Enterprise applications → Properties → Enabled for users to sign in).',
+      )
     case '7000218':
-      return p(secretField(cred), 'aadsts-7000218', 'No client secret or certificate was sent.', 'Supply the client secret value or a certificate.')
+      return p(
+        secretField(cred),
+        'aadsts-7000218',
+        'No client secret or certificate was sent.',
+        'Supply the client secret value or a certificate.',
+      )
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'ECONNREFUSED':
@@ -88,7 +102,12 @@ export function explainEntraAuthError(error: ApiError, profile: EntraProfile, cr
       )
     default:
       if (/certificate|CERT|SELF_SIGNED/i.test(error.code + error.message)) {
-        return p('caFile', 'tls-untrusted', error.message, 'Add the CA certificate of the endpoint with caFile.')
+        return p(
+          'caFile',
+          'tls-untrusted',
+          error.message,
+          'Add the CA certificate of the endpoint with caFile.',
+        )
       }
       return p(
         'entra',
@@ -120,10 +139,19 @@ export async function diagnoseEntra(options: {
   try {
     token = await auth.getToken()
   } catch (error) {
-    const apiError = error instanceof ApiError ? error : new ApiError('entra', 0, 'auth_error', String((error as Error).message))
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : new ApiError('entra', 0, 'auth_error', String((error as Error).message))
     // a GUID secret already explains a 7000215; do not say it twice
-    if (!(problems.length > 0 && apiError.code === '7000215')) problems.push(explainEntraAuthError(apiError, profile, credential))
-    return { ok: false, problems, grantedPermissions: [], missingPermissions: requiredPermissions([]) }
+    if (!(problems.length > 0 && apiError.code === '7000215'))
+      problems.push(explainEntraAuthError(apiError, profile, credential))
+    return {
+      ok: false,
+      problems,
+      grantedPermissions: [],
+      missingPermissions: requiredPermissions([]),
+    }
   }
   const granted = [...token.roles].sort()
   if (granted.length === 0) {
@@ -139,7 +167,9 @@ export async function diagnoseEntra(options: {
   if (granted.length > 0) {
     for (const permission of missing) {
       const resources = Object.entries(ENTRA_PERMISSIONS)
-        .filter(([, options]) => options[0] === permission && !options.some((o) => granted.includes(o)))
+        .filter(
+          ([, options]) => options[0] === permission && !options.some((o) => granted.includes(o)),
+        )
         .map(([r]) => r)
       problems.push({
         field: 'entra.permissions',
@@ -150,7 +180,11 @@ export async function diagnoseEntra(options: {
       })
     }
   }
-  if (token.tenantId && GUID.test(profile.tenantId) && token.tenantId.toLowerCase() !== profile.tenantId.toLowerCase()) {
+  if (
+    token.tenantId &&
+    GUID.test(profile.tenantId) &&
+    token.tenantId.toLowerCase() !== profile.tenantId.toLowerCase()
+  ) {
     problems.push({
       field: 'entra.tenantId',
       code: 'tenant-mismatch',
@@ -169,7 +203,8 @@ export async function diagnoseEntra(options: {
   try {
     await graph.get('organization?$select=id')
   } catch (error) {
-    const e = error instanceof ApiError ? error : new ApiError('entra', 0, 'error', 'Graph request failed.')
+    const e =
+      error instanceof ApiError ? error : new ApiError('entra', 0, 'error', 'Graph request failed.')
     if (e.status === 0 || e.status === 401 || e.status === 404) {
       problems.push({
         field: profile.graphBaseUrl ? 'entra.graphBaseUrl' : 'entra.cloud',
@@ -184,12 +219,16 @@ export async function diagnoseEntra(options: {
     try {
       await graph.get('auditLogs/signIns?$top=1')
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant') {
+      if (
+        error instanceof ApiError &&
+        error.code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant'
+      ) {
         problems.push({
           field: 'entra.tenantId',
           code: 'licence-missing-p1',
           severity: 'warning',
-          message: 'The tenant has no Microsoft Entra ID P1/P2 licence: sign-in logs cannot be read.',
+          message:
+            'The tenant has no Microsoft Entra ID P1/P2 licence: sign-in logs cannot be read.',
           fix: 'Sign-in logs need Entra ID P1 or P2; without it, sign-in findings are skipped.',
         })
       }

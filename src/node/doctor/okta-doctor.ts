@@ -7,7 +7,7 @@
  */
 import type { OktaProfile } from '../profile/profile'
 import type { OktaCredential } from '../profile/credentials'
-import { ApiError } from '../net/api-error'
+import type { ApiError } from '../net/api-error'
 import type { HttpSend } from '../net/http'
 import { createOktaClient } from '../okta/client'
 import { OKTA_SCOPES } from '../okta/collect-okta'
@@ -24,11 +24,22 @@ const PROBES: [resource: string, path: string][] = [
   ['userSchema', '/api/v1/meta/schemas/user/default'],
 ]
 
-const credentialField = (cred: OktaCredential): string => (cred.kind === 'apiToken' ? 'okta.apiToken' : 'okta.privateKeyFile')
+const credentialField = (cred: OktaCredential): string =>
+  cred.kind === 'apiToken' ? 'okta.apiToken' : 'okta.privateKeyFile'
 
 /** Plain-words explanation of an Okta failure on the first probe. */
-export function explainOktaError(error: ApiError, orgUrl: string, cred: OktaCredential): DoctorProblem {
-  const p = (field: string, code: string, message: string, fix: string): DoctorProblem => ({ field, code, severity: 'error', message, fix })
+export function explainOktaError(
+  error: ApiError,
+  orgUrl: string,
+  cred: OktaCredential,
+): DoctorProblem {
+  const p = (field: string, code: string, message: string, fix: string): DoctorProblem => ({
+    field,
+    code,
+    severity: 'error',
+    message,
+    fix,
+  })
   switch (error.code) {
     case 'E0000011':
       return p(
@@ -53,21 +64,51 @@ export function explainOktaError(error: ApiError, orgUrl: string, cred: OktaCred
       )
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return p('okta.orgUrl', 'okta-org-not-found', `The org host of ${orgUrl} does not resolve (DNS).`, 'Use your Okta org URL, e.g. https://acme.okta.com (not the -admin host, no path).')
+      return p(
+        'okta.orgUrl',
+        'okta-org-not-found',
+        `The org host of ${orgUrl} does not resolve (DNS).`,
+        'Use your Okta org URL, e.g. https://acme.okta.com (not the -admin host, no path).',
+      )
     case 'ECONNREFUSED':
     case 'ETIMEDOUT':
     case 'ECONNRESET':
-      return p('okta.orgUrl', 'okta-org-unreachable', `${orgUrl} could not be reached: ${error.message}`, 'Check the org URL, the network and any proxy.')
+      return p(
+        'okta.orgUrl',
+        'okta-org-unreachable',
+        `${orgUrl} could not be reached: ${error.message}`,
+        'Check the org URL, the network and any proxy.',
+      )
     case 'malformed_response':
-      return p('okta.orgUrl', 'not-okta', `${orgUrl} answered with something that is not the Okta API.`, 'Use the Okta org URL (https://<org>.okta.com or your custom domain), not a portal or app URL.')
+      return p(
+        'okta.orgUrl',
+        'not-okta',
+        `${orgUrl} answered with something that is not the Okta API.`,
+        'Use the Okta org URL (https://<org>.okta.com or your custom domain), not a portal or app URL.',
+      )
     default:
       if (/^http_/.test(error.code)) {
-        return p('okta.orgUrl', 'not-okta', `${orgUrl} answered HTTP ${error.status} without an Okta error body: it is probably not an Okta org.`, 'Use the Okta org URL (https://<org>.okta.com or your custom domain).')
+        return p(
+          'okta.orgUrl',
+          'not-okta',
+          `${orgUrl} answered HTTP ${error.status} without an Okta error body: it is probably not an Okta org.`,
+          'Use the Okta org URL (https://<org>.okta.com or your custom domain).',
+        )
       }
       if (/CERT|SELF_SIGNED|certificate/i.test(error.code + error.message)) {
-        return p('caFile', 'tls-untrusted', error.message, 'Add the CA certificate of the endpoint with caFile.')
+        return p(
+          'caFile',
+          'tls-untrusted',
+          error.message,
+          'Add the CA certificate of the endpoint with caFile.',
+        )
       }
-      return p('okta', error.code || 'okta-error', error.message, 'Check the org URL and the credential.')
+      return p(
+        'okta',
+        error.code || 'okta-error',
+        error.message,
+        'Check the org URL and the credential.',
+      )
   }
 }
 
@@ -82,7 +123,13 @@ export async function diagnoseOkta(options: {
   const problems: DoctorProblem[] = []
   const { orgUrl, warnings } = normaliseOrgUrl(profile.orgUrl)
   for (const w of warnings) {
-    problems.push({ field: 'okta.orgUrl', code: 'okta-admin-host', severity: 'warning', message: w, fix: `Set the org URL to ${orgUrl}.` })
+    problems.push({
+      field: 'okta.orgUrl',
+      code: 'okta-admin-host',
+      severity: 'warning',
+      message: w,
+      fix: `Set the org URL to ${orgUrl}.`,
+    })
   }
   const conn = createOktaClient({
     orgUrl,
@@ -92,12 +139,20 @@ export async function diagnoseOkta(options: {
     send: options.send,
     maxRetries: 1,
   })
-  const reader = createOktaReader({ client: conn.client, executor: conn.executor, orgUrl, maxRetries: 1 })
+  const reader = createOktaReader({
+    client: conn.client,
+    executor: conn.executor,
+    orgUrl,
+    maxRetries: 1,
+  })
   const succeeded: string[] = []
   const missing = new Set<string>()
   const now = options.now?.() ?? Date.now()
   const logsPath = `/api/v1/logs?since=${encodeURIComponent(new Date(now - 3_600_000).toISOString())}&until=${encodeURIComponent(new Date(now).toISOString())}&limit=1`
-  for (const [index, [resource, path]] of [...PROBES, ['logs', logsPath] as [string, string]].entries()) {
+  for (const [index, [resource, path]] of [
+    ...PROBES,
+    ['logs', logsPath] as [string, string],
+  ].entries()) {
     try {
       await reader.getJson(path)
       succeeded.push(resource)
@@ -115,7 +170,8 @@ export async function diagnoseOkta(options: {
       }
     }
   }
-  const oauthScope = (conn.client as unknown as { oauth?: { accessToken?: { scope?: unknown } } }).oauth?.accessToken?.scope
+  const oauthScope = (conn.client as unknown as { oauth?: { accessToken?: { scope?: unknown } } })
+    .oauth?.accessToken?.scope
   const granted =
     typeof oauthScope === 'string'
       ? oauthScope.split(/\s+/).filter(Boolean).sort()

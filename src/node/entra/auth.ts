@@ -81,9 +81,12 @@ export function createEntraAuth(options: {
     } catch (error) {
       throw toAuthError(error)
     }
-    if (!result?.accessToken) throw new ApiError('entra', 0, 'no_token', 'The token endpoint returned no access token.')
+    if (!result?.accessToken)
+      throw new ApiError('entra', 0, 'no_token', 'The token endpoint returned no access token.')
     const claims = decodeJwtPayload(result.accessToken)
-    const roles = Array.isArray(claims?.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : []
+    const roles = Array.isArray(claims?.roles)
+      ? claims.roles.filter((r): r is string => typeof r === 'string')
+      : []
     return {
       accessToken: result.accessToken,
       roles,
@@ -106,7 +109,8 @@ export function toAuthError(error: unknown): ApiError {
     status?: number
     message?: string
   }
-  const description = (e.errorMessage ?? e.message ?? 'Authentication failed.').split(/\r?\n/)[0] ?? ''
+  const description =
+    (e.errorMessage ?? e.message ?? 'Authentication failed.').split(/\r?\n/)[0] ?? ''
   const aadsts = e.errorNo !== undefined ? String(e.errorNo) : /AADSTS(\d+)/.exec(description)?.[1]
   const code = aadsts ?? e.errorCode ?? 'auth_error'
   const status = typeof e.status === 'number' ? e.status : aadsts ? 400 : 0

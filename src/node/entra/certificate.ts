@@ -20,7 +20,10 @@ export interface LoadedCertificate {
 }
 
 /** Computes thumbprints and validity from a PEM certificate; checks the key matches. */
-export function describeCertificate(certificatePem: string, privateKeyPem: string): LoadedCertificate {
+export function describeCertificate(
+  certificatePem: string,
+  privateKeyPem: string,
+): LoadedCertificate {
   let cert: X509Certificate
   try {
     cert = new X509Certificate(certificatePem)
@@ -45,12 +48,14 @@ export function describeCertificate(certificatePem: string, privateKeyPem: strin
   }
 }
 
-
 /**
  * Reads a PKCS#12 (.pfx/.p12) bundle: the first certificate and its private key, as PEM.
  * A wrong password throws a plain-words error (never the password).
  */
-export function readPfx(bundle: Buffer, password: string): { certificatePem: string; privateKeyPem: string } {
+export function readPfx(
+  bundle: Buffer,
+  password: string,
+): { certificatePem: string; privateKeyPem: string } {
   let p12: forge.pkcs12.Pkcs12Pfx
   try {
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(bundle.toString('binary')))

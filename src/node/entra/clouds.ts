@@ -35,7 +35,13 @@ export function resolveEntraEndpoints(profile: {
   tenantId: string
   authorityHost?: string
   graphBaseUrl?: string
-}): { authority: string; authorityHost: string; graphRoot: string; scope: string; custom: boolean } {
+}): {
+  authority: string
+  authorityHost: string
+  graphRoot: string
+  scope: string
+  custom: boolean
+} {
   const cloud = CLOUD_ENDPOINTS[profile.cloud]
   const authorityHost = (profile.authorityHost ?? cloud.authorityHost).replace(/\/+$/, '')
   const graphBase = (profile.graphBaseUrl ?? cloud.graphBaseUrl).replace(/\/+$/, '')

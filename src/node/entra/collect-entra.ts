@@ -57,7 +57,8 @@ const sel = (fields: readonly string[]): string => `$select=${fields.join(',')}`
 function isDeltaExpired(error: unknown): boolean {
   return (
     error instanceof ApiError &&
-    (error.status === 410 || ['syncStateNotFound', 'resyncRequired', 'syncStateInvalid'].includes(error.code))
+    (error.status === 410 ||
+      ['syncStateNotFound', 'resyncRequired', 'syncStateInvalid'].includes(error.code))
   )
 }
 
@@ -122,7 +123,11 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
           }
           t.page(changed)
         },
-        { ...(signal ? { signal } : {}), stats: t.stats, headers: { prefer: 'odata.maxpagesize=999' } },
+        {
+          ...(signal ? { signal } : {}),
+          stats: t.stats,
+          headers: { prefer: 'odata.maxpagesize=999' },
+        },
       )
       data[resource] = [...byId.values()]
       if (result.deltaLink) cursors[key] = result.deltaLink
@@ -163,7 +168,10 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
 
   const servicePrincipalsAndFanOut = async (): Promise<void> => {
     await guard('servicePrincipals', async () => {
-      data.servicePrincipals = await list('servicePrincipals', `servicePrincipals?${sel(SERVICE_PRINCIPAL_SELECT)}&$top=999`)
+      data.servicePrincipals = await list(
+        'servicePrincipals',
+        `servicePrincipals?${sel(SERVICE_PRINCIPAL_SELECT)}&$top=999`,
+      )
     })
     if (!data.servicePrincipals) return
     const targets = data.servicePrincipals.filter(
@@ -172,7 +180,10 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
         typeof sp.appOwnerOrganizationId !== 'string' ||
         !MICROSOFT_OWNER_TENANTS.has(sp.appOwnerOrganizationId),
     )
-    const fanOut = async (resource: 'appRoleAssignments' | 'synchronizationJobs', suffix: string): Promise<void> => {
+    const fanOut = async (
+      resource: 'appRoleAssignments' | 'synchronizationJobs',
+      suffix: string,
+    ): Promise<void> => {
       await guard(resource, async () => {
         const t = tracker.track('entra', resource)
         const out: Record<string, RawRecord[]> = {}
@@ -198,7 +209,10 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
         data[resource] = out
       })
     }
-    await Promise.all([fanOut('appRoleAssignments', 'appRoleAssignments'), fanOut('synchronizationJobs', 'synchronization/jobs')])
+    await Promise.all([
+      fanOut('appRoleAssignments', 'appRoleAssignments'),
+      fanOut('synchronizationJobs', 'synchronization/jobs'),
+    ])
   }
 
   const auditFilter = (field: string): string =>
@@ -212,23 +226,41 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
     guard('users', () => deltaCollect('users', `users/delta?${sel(USER_SELECT)}`)),
     guard('groups', () => deltaCollect('groups', `groups/delta?${sel(GROUP_SELECT)}`)),
     guard('applications', async () => {
-      data.applications = await list('applications', `applications?${sel(APPLICATION_SELECT)}&$top=999`)
+      data.applications = await list(
+        'applications',
+        `applications?${sel(APPLICATION_SELECT)}&$top=999`,
+      )
     }),
     servicePrincipalsAndFanOut(),
     guard('oauth2PermissionGrants', async () => {
       data.oauth2PermissionGrants = await list('oauth2PermissionGrants', 'oauth2PermissionGrants')
     }),
     guard('onPremisesSynchronization', async () => {
-      data.onPremisesSynchronization = await list('onPremisesSynchronization', 'directory/onPremisesSynchronization')
+      data.onPremisesSynchronization = await list(
+        'onPremisesSynchronization',
+        'directory/onPremisesSynchronization',
+      )
     }),
     guard('signIns', async () => {
-      data.signIns = await list('signIns', `auditLogs/signIns?$top=1000${auditFilter('createdDateTime')}`, true)
+      data.signIns = await list(
+        'signIns',
+        `auditLogs/signIns?$top=1000${auditFilter('createdDateTime')}`,
+        true,
+      )
     }),
     guard('directoryAudits', async () => {
-      data.directoryAudits = await list('directoryAudits', `auditLogs/directoryAudits?$top=1000${auditFilter('activityDateTime')}`, true)
+      data.directoryAudits = await list(
+        'directoryAudits',
+        `auditLogs/directoryAudits?$top=1000${auditFilter('activityDateTime')}`,
+        true,
+      )
     }),
     guard('provisioningLogs', async () => {
-      data.provisioningLogs = await list('provisioningLogs', `auditLogs/provisioning?$top=1000${auditFilter('activityDateTime')}`, true)
+      data.provisioningLogs = await list(
+        'provisioningLogs',
+        `auditLogs/provisioning?$top=1000${auditFilter('activityDateTime')}`,
+        true,
+      )
     }),
   ])
   return { data, errors, cursors }

@@ -8,7 +8,13 @@ import type { RawRecord } from '../../shared/model/snapshot'
 import { ApiError } from '../net/api-error'
 import { NetworkError, type HttpSend } from '../net/http'
 import { redactSecretFields } from '../net/redact'
-import { AbortedError, backoffDelay, parseRetryAfter, sleep as defaultSleep, type Sleep } from '../net/retry'
+import {
+  AbortedError,
+  backoffDelay,
+  parseRetryAfter,
+  sleep as defaultSleep,
+  type Sleep,
+} from '../net/retry'
 
 /** Counters a caller passes to attribute waits and retries to one resource. */
 export interface RequestStats {
@@ -71,12 +77,17 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       return false
     }
   }
-  const toUrl = (p: string): string => (/^https?:\/\//i.test(p) ? p : `${root}/${p.replace(/^\/+/, '')}`)
+  const toUrl = (p: string): string =>
+    /^https?:\/\//i.test(p) ? p : `${root}/${p.replace(/^\/+/, '')}`
 
-  const get = async (pathOrUrl: string, req: GraphRequestOptions = {}): Promise<Record<string, unknown>> => {
+  const get = async (
+    pathOrUrl: string,
+    req: GraphRequestOptions = {},
+  ): Promise<Record<string, unknown>> => {
     const url = toUrl(pathOrUrl)
     // nextLinks and stored delta links are absolute: never send the bearer token elsewhere
-    if (!isOwnUrl(url)) throw new ApiError('entra', 0, 'foreign_link', `Refusing to follow a link outside ${origin}.`)
+    if (!isOwnUrl(url))
+      throw new ApiError('entra', 0, 'foreign_link', `Refusing to follow a link outside ${origin}.`)
     let attempt = 0
     let refreshed = false
     let forceRefresh = false
@@ -118,7 +129,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           await retryWait(attempt++, req)
           continue
         }
-        throw new ApiError('entra', status, 'malformed_response', 'Graph returned a response that is not valid JSON.')
+        throw new ApiError(
+          'entra',
+          status,
+          'malformed_response',
+          'Graph returned a response that is not valid JSON.',
+        )
       }
       if (status === 401 && !refreshed) {
         refreshed = true
@@ -126,7 +142,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         continue
       }
       if (status === 429 && attempt < maxRetries) {
-        const wait = parseRetryAfter(headers['retry-after']) ?? backoffDelay(attempt, { random: options.random })
+        const wait =
+          parseRetryAfter(headers['retry-after']) ??
+          backoffDelay(attempt, { random: options.random })
         attempt++
         if (req.stats) req.stats.throttleWaits++
         await sleep(wait, req.signal)
@@ -156,7 +174,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const json = await get(next, req)
       pages++
       const value = Array.isArray(json.value) ? (json.value as RawRecord[]) : []
-      const nextLink = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined
+      const nextLink =
+        typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined
       const dl = typeof json['@odata.deltaLink'] === 'string' ? json['@odata.deltaLink'] : undefined
       if (dl) deltaLink = dl
       await onPage({ value, ...(nextLink ? { nextLink } : {}), ...(dl ? { deltaLink: dl } : {}) })
@@ -169,11 +188,18 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 }
 
 function isTransient(code: string): boolean {
-  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENETWORK', 'ECONNABORTED'].includes(code) || code.startsWith('HPE_')
+  return (
+    ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENETWORK', 'ECONNABORTED'].includes(code) ||
+    code.startsWith('HPE_')
+  )
 }
 
 /** Builds an `ApiError` from a Graph error body `{error:{code,message,innerError}}`. */
-export function graphError(status: number, headers: Record<string, string>, body: string): ApiError {
+export function graphError(
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+): ApiError {
   let code = `http_${status}`
   let message = `Graph answered HTTP ${status}.`
   try {

@@ -23,7 +23,11 @@ export class ApiError extends Error {
 }
 
 /** Maps any thrown value to a snapshot `CollectionError` for `resource`. */
-export function toCollectionError(source: Source, resource: string, error: unknown): CollectionError {
+export function toCollectionError(
+  source: Source,
+  resource: string,
+  error: unknown,
+): CollectionError {
   if (error instanceof ApiError) {
     return { source, resource, status: error.status, code: error.code, message: error.message }
   }

@@ -58,7 +58,9 @@ export function createHttpClient(options: HttpClientOptions = {}): {
     maxSockets: options.maxSockets ?? 16,
     // `ca` replaces Node's roots, so the extra CA is appended to them rather than used alone;
     // one secure context for the agent spares re-parsing ~140 roots on every handshake.
-    ...(options.ca ? { secureContext: createSecureContext({ ca: [...tlsRootCertificates(), options.ca] }) } : {}),
+    ...(options.ca
+      ? { secureContext: createSecureContext({ ca: [...tlsRootCertificates(), options.ca] }) }
+      : {}),
   })
   const send: HttpSend = (request) => sendWith(agent, request)
   return { send, agent, close: () => agent.destroy() }
@@ -77,7 +79,8 @@ function sendWith(agent: https.Agent, request: HttpRequest): Promise<HttpRespons
     const url = new URL(request.url)
     const lib = url.protocol === 'http:' ? http : https
     const headers: Record<string, string> = { ...request.headers }
-    if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body))
+    if (request.body !== undefined)
+      headers['content-length'] = String(Buffer.byteLength(request.body))
     const req = lib.request(
       url,
       { method: request.method, headers, ...(url.protocol === 'https:' ? { agent } : {}) },
@@ -85,7 +88,9 @@ function sendWith(agent: https.Agent, request: HttpRequest): Promise<HttpRespons
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('error', (error: NodeJS.ErrnoException) => fail(error))
-        res.on('aborted', () => fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })))
+        res.on('aborted', () =>
+          fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })),
+        )
         res.on('end', () => {
           if (!res.complete) {
             fail(Object.assign(new Error('response ended early'), { code: 'ECONNRESET' }))
@@ -97,7 +102,11 @@ function sendWith(agent: https.Agent, request: HttpRequest): Promise<HttpRespons
             out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
           }
           cleanup()
-          resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8') })
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: out,
+            body: Buffer.concat(chunks).toString('utf8'),
+          })
         })
       },
     )

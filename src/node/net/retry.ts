@@ -8,7 +8,10 @@
  * sends) or an HTTP date. Returns milliseconds, or undefined when absent or unreadable.
  * https://learn.microsoft.com/graph/throttling
  */
-export function parseRetryAfter(value: string | undefined, nowMs: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
   if (value === undefined) return undefined
   const trimmed = value.trim()
   if (trimmed === '') return undefined
@@ -65,10 +68,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer)
       reject(new AbortedError())
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, Math.max(0, ms))
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      },
+      Math.max(0, ms),
+    )
     signal?.addEventListener('abort', onAbort, { once: true })
   })
 }

@@ -47,7 +47,10 @@ export interface OktaConnection {
 }
 
 export function createOktaClient(options: OktaClientOptions): OktaConnection {
-  const pacer = createPacer({ share: options.rateLimitShare ?? 0.5, ...(options.sleep ? { sleep: options.sleep } : {}) })
+  const pacer = createPacer({
+    share: options.rateLimitShare ?? 0.5,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  })
   const executor = new PacedRequestExecutor({
     send: options.send,
     pacer,

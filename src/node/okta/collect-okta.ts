@@ -51,7 +51,10 @@ export interface OktaCollectResult {
 }
 
 /** The latest `lastUpdated` among records (ISO-8601), used as the next refresh mark. */
-export function latestLastUpdated(records: readonly RawRecord[], floor?: string): string | undefined {
+export function latestLastUpdated(
+  records: readonly RawRecord[],
+  floor?: string,
+): string | undefined {
   let best = floor
   for (const r of records) {
     const v = r.lastUpdated
@@ -135,16 +138,26 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
         data[resource] = out
       })
     }
-    await Promise.all([perApp('appUsers', 'users?limit=500'), perApp('appKeys', 'credentials/keys')])
+    await Promise.all([
+      perApp('appUsers', 'users?limit=500'),
+      perApp('appKeys', 'credentials/keys'),
+    ])
   }
 
   const mappings = async (): Promise<void> => {
     await guard('mappings', async () => {
       const t = tracker.track('okta', 'mappings')
       const listed: RawRecord[] = []
-      await reader.forEachPage('/api/v1/mappings?limit=200', (records) => void listed.push(...records), t.stats)
+      await reader.forEachPage(
+        '/api/v1/mappings?limit=200',
+        (records) => void listed.push(...records),
+        t.stats,
+      )
       const full = await mapWithConcurrency(listed, concurrency, async (m) => {
-        const record = (await reader.getJson(`/api/v1/mappings/${encodeURIComponent(String(m.id))}`, t.stats)) as RawRecord
+        const record = (await reader.getJson(
+          `/api/v1/mappings/${encodeURIComponent(String(m.id))}`,
+          t.stats,
+        )) as RawRecord
         t.page([record])
         return record
       })
@@ -188,7 +201,10 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     mappings(),
     guard('userSchema', async () => {
       const t = tracker.track('okta', 'userSchema')
-      const schema = (await reader.getJson('/api/v1/meta/schemas/user/default', t.stats)) as RawRecord
+      const schema = (await reader.getJson(
+        '/api/v1/meta/schemas/user/default',
+        t.stats,
+      )) as RawRecord
       t.page([schema])
       data.userSchema = schema
     }),

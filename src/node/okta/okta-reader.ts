@@ -11,7 +11,13 @@ import type { RequestStats } from '../entra/graph-client'
 import { ApiError } from '../net/api-error'
 import { parseLinkHeader } from '../net/link-header'
 import { redactSecretFields } from '../net/redact'
-import { AbortedError, backoffDelay, isAbortError, sleep as defaultSleep, type Sleep } from '../net/retry'
+import {
+  AbortedError,
+  backoffDelay,
+  isAbortError,
+  sleep as defaultSleep,
+  type Sleep,
+} from '../net/retry'
 import type { PacedRequestExecutor } from './request-executor'
 
 interface FetchResponse {
@@ -39,13 +45,17 @@ export function createOktaReader(options: {
 }): OktaReader {
   const sleep = options.sleep ?? defaultSleep
   const maxRetries = options.maxRetries ?? 4
-  const toUrl = (p: string): string => (/^https?:\/\//i.test(p) ? p : `${options.orgUrl}${p.startsWith('/') ? '' : '/'}${p}`)
+  const toUrl = (p: string): string =>
+    /^https?:\/\//i.test(p) ? p : `${options.orgUrl}${p.startsWith('/') ? '' : '/'}${p}`
   // the executor reports SDK-level waits (429 backoff, 5xx retries) against the resource reading the URL
   const statsByUrl = new Map<string, RequestStats>()
   options.executor.currentStats = (url) => statsByUrl.get(url)
 
   const origin = new URL(options.orgUrl).origin
-  const fetchJson = async (url: string, stats?: RequestStats): Promise<{ json: unknown; link?: string }> => {
+  const fetchJson = async (
+    url: string,
+    stats?: RequestStats,
+  ): Promise<{ json: unknown; link?: string }> => {
     // Link headers are absolute: the API token must never be sent to another origin
     if (new URL(url).origin !== origin) {
       throw new ApiError('okta', 0, 'foreign_link', `Refusing to follow a link outside ${origin}.`)
@@ -58,7 +68,10 @@ export function createOktaReader(options: {
       let text: string
       try {
         const http = options.client.http as unknown as {
-          http: (uri: string, request: { method: string; headers: Record<string, string> }) => Promise<FetchResponse>
+          http: (
+            uri: string,
+            request: { method: string; headers: Record<string, string> },
+          ) => Promise<FetchResponse>
         }
         response = await http.http(url, { method: 'get', headers: { Accept: 'application/json' } })
         text = await response.text()
@@ -76,14 +89,22 @@ export function createOktaReader(options: {
         statsByUrl.delete(url)
       }
       try {
-        return { json: redactSecretFields(JSON.parse(text) as unknown), ...(response.headers.get('link') ? { link: response.headers.get('link') ?? '' } : {}) }
+        return {
+          json: redactSecretFields(JSON.parse(text) as unknown),
+          ...(response.headers.get('link') ? { link: response.headers.get('link') ?? '' } : {}),
+        }
       } catch {
         if (attempt < maxRetries) {
           if (stats) stats.retries++
           await sleep(backoffDelay(attempt++), options.signal)
           continue
         }
-        throw new ApiError('okta', response.status, 'malformed_response', 'Okta returned a response that is not valid JSON.')
+        throw new ApiError(
+          'okta',
+          response.status,
+          'malformed_response',
+          'Okta returned a response that is not valid JSON.',
+        )
       }
     }
   }
@@ -123,11 +144,21 @@ export function toOktaError(error: unknown): ApiError {
   const url = (error as { url?: unknown }).url
   if (e.name === 'OktaApiError' && typeof url === 'string' && url.includes('/oauth2/v1/token')) {
     // the org authorization server answers OAuth errors ({error, error_description}), not E0000 bodies
-    return new ApiError('okta', e.status ?? 0, 'invalid_client', 'The Okta token endpoint rejected the service app’s client assertion.')
+    return new ApiError(
+      'okta',
+      e.status ?? 0,
+      'invalid_client',
+      'The Okta token endpoint rejected the service app’s client assertion.',
+    )
   }
   if (typeof e.status === 'number') {
     // HttpError: a non-JSON body (an HTML page: not an Okta API, or a proxy)
-    return new ApiError('okta', e.status, `http_${e.status}`, `The server answered HTTP ${e.status} with a body that is not an Okta API error.`)
+    return new ApiError(
+      'okta',
+      e.status,
+      `http_${e.status}`,
+      `The server answered HTTP ${e.status} with a body that is not an Okta API error.`,
+    )
   }
   if (typeof e.code === 'string') {
     return new ApiError('okta', 0, e.code, networkMessage(e.code))

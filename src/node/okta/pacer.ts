@@ -33,7 +33,9 @@ export function bucketKey(url: string): string {
     .join('/')
 }
 
-export function createPacer(options: { share?: number; now?: () => number; sleep?: Sleep } = {}): Pacer {
+export function createPacer(
+  options: { share?: number; now?: () => number; sleep?: Sleep } = {},
+): Pacer {
   const share = options.share ?? 0.5
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? defaultSleep
@@ -73,7 +75,13 @@ export function createPacer(options: { share?: number; now?: () => number; sleep
     const reset = Number(headers.get('x-rate-limit-reset'))
     const existing = buckets.get(key)
     if (existing && existing.inFlight > 0) existing.inFlight--
-    if (!Number.isFinite(limit) || limit <= 0 || !Number.isFinite(remaining) || !Number.isFinite(reset)) return
+    if (
+      !Number.isFinite(limit) ||
+      limit <= 0 ||
+      !Number.isFinite(remaining) ||
+      !Number.isFinite(reset)
+    )
+      return
     // Reset is server epoch seconds; Date has one-second resolution, hence the extra second.
     const offset = Number.isFinite(date) ? reset * 1000 - date + 1000 : reset * 1000 - local + 1000
     const resetAt = local + Math.max(0, offset)
@@ -93,6 +101,7 @@ export function createPacer(options: { share?: number; now?: () => number; sleep
     }
   }
 
-  const serverNow = (): number | undefined => (clock ? clock.server + (now() - clock.local) : undefined)
+  const serverNow = (): number | undefined =>
+    clock ? clock.server + (now() - clock.local) : undefined
   return { before, after, serverNow }
 }

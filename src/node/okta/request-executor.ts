@@ -96,7 +96,8 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
       let response: SdkResponse
       try {
         const headers: Record<string, string> = {}
-        for (const [k, v] of Object.entries(request.headers ?? {})) if (v !== undefined) headers[k] = String(v)
+        for (const [k, v] of Object.entries(request.headers ?? {}))
+          if (v !== undefined) headers[k] = String(v)
         const r = await this.options.send({
           method: (request.method ?? 'get').toUpperCase() === 'POST' ? 'POST' : 'GET',
           url: request.url,
@@ -109,7 +110,11 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
       } catch (error) {
         pacer.after(request.url, new Headers())
         if (signal?.aborted) throw new AbortedError()
-        if (error instanceof NetworkError && TRANSIENT_CODES.has(error.code) && attempt < this.retryLimit) {
+        if (
+          error instanceof NetworkError &&
+          TRANSIENT_CODES.has(error.code) &&
+          attempt < this.retryLimit
+        ) {
           await this.retryWait(request, attempt++)
           continue
         }
@@ -121,7 +126,10 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
         continue
       }
       // 429 with usable headers: the SDK waits and calls this.fetch again
-      return (await this.parseResponse(request as never, response as never)) as unknown as SdkResponse
+      return (await this.parseResponse(
+        request as never,
+        response as never,
+      )) as unknown as SdkResponse
     }
   }
 

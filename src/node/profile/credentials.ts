@@ -34,11 +34,19 @@ export class CredentialError extends Error {
   }
 }
 
-async function readText(side: 'entra' | 'okta' | 'profile', field: string, file: string): Promise<string> {
+async function readText(
+  side: 'entra' | 'okta' | 'profile',
+  field: string,
+  file: string,
+): Promise<string> {
   try {
     return await readFile(file, 'utf8')
   } catch (error) {
-    throw new CredentialError(side, field, `Cannot read ${field} ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`)
+    throw new CredentialError(
+      side,
+      field,
+      `Cannot read ${field} ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    )
   }
 }
 
@@ -50,7 +58,11 @@ function fromEnv(
 ): string {
   const value = env[name]
   if (value === undefined || value.trim() === '') {
-    throw new CredentialError(side, field, `The environment variable ${name} (named by ${side}.${field}) is not set.`)
+    throw new CredentialError(
+      side,
+      field,
+      `The environment variable ${name} (named by ${side}.${field}) is not set.`,
+    )
   }
   return value.trim()
 }
@@ -68,14 +80,21 @@ export async function resolveCredentials(
   const out: Credentials = {}
   const entra = profile.entra
   if (entra?.clientSecretEnv) {
-    out.entra = { kind: 'secret', clientSecret: fromEnv(env, 'entra', 'clientSecretEnv', entra.clientSecretEnv) }
+    out.entra = {
+      kind: 'secret',
+      clientSecret: fromEnv(env, 'entra', 'clientSecretEnv', entra.clientSecretEnv),
+    }
   } else if (entra?.certificateFile) {
     if (/\.(pfx|p12)$/i.test(entra.certificateFile)) {
       let bundle: Buffer
       try {
         bundle = await readFile(entra.certificateFile)
       } catch {
-        throw new CredentialError('entra', 'certificateFile', `Cannot read certificateFile ${entra.certificateFile}.`)
+        throw new CredentialError(
+          'entra',
+          'certificateFile',
+          `Cannot read certificateFile ${entra.certificateFile}.`,
+        )
       }
       const password = entra.certificatePasswordEnv ? (env[entra.certificatePasswordEnv] ?? '') : ''
       try {

@@ -38,7 +38,8 @@ export const EntraProfile = EntraBase.superRefine((v, ctx) => {
   if (hasSecret === hasCert) {
     ctx.addIssue({
       code: 'custom',
-      message: 'give either clientSecretEnv or certificateFile (+ privateKeyFile), not both or neither',
+      message:
+        'give either clientSecretEnv or certificateFile (+ privateKeyFile), not both or neither',
       path: ['clientSecretEnv'],
     })
   }
@@ -69,7 +70,8 @@ export const OktaProfile = z
     if ((v.apiTokenEnv !== undefined) === oauth) {
       ctx.addIssue({
         code: 'custom',
-        message: 'give either apiTokenEnv or clientId + privateKeyFile + scopes, not both or neither',
+        message:
+          'give either apiTokenEnv or clientId + privateKeyFile + scopes, not both or neither',
         path: ['apiTokenEnv'],
       })
     }
@@ -147,7 +149,9 @@ export async function loadProfile(file: string): Promise<Profile> {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new ProfileError(`Cannot read profile ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`)
+    throw new ProfileError(
+      `Cannot read profile ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    )
   }
   let json: unknown
   try {

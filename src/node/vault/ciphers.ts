@@ -38,11 +38,17 @@ export class CipherUnavailableError extends Error {
 
 export function createSafeStorageCipher(
   safeStorage: SafeStorageLike,
-  options: { platform?: NodeJS.Platform; acceptPlaintextBackend?: boolean; onWarning?: (text: string) => void } = {},
+  options: {
+    platform?: NodeJS.Platform
+    acceptPlaintextBackend?: boolean
+    onWarning?: (text: string) => void
+  } = {},
 ): Cipher {
   const platform = options.platform ?? process.platform
   if (!safeStorage.isEncryptionAvailable()) {
-    throw new CipherUnavailableError('Encryption is not available from the operating system (safeStorage).')
+    throw new CipherUnavailableError(
+      'Encryption is not available from the operating system (safeStorage).',
+    )
   }
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
     if (!options.acceptPlaintextBackend) throw new CipherUnavailableError(PLAINTEXT_BACKEND_WARNING)
@@ -59,7 +65,9 @@ const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
 
 function deriveKey(passphrase: string, salt: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize('NFKC'), salt, 32, SCRYPT, (error, key) => (error ? reject(error) : resolve(key)))
+    scrypt(passphrase.normalize('NFKC'), salt, 32, SCRYPT, (error, key) =>
+      error ? reject(error) : resolve(key),
+    )
   })
 }
 
@@ -68,7 +76,8 @@ function deriveKey(passphrase: string, salt: Buffer): Promise<Buffer> {
  * secret. Format: `v1.` + base64(salt | nonce | tag | ciphertext).
  */
 export function createPassphraseCipher(passphrase: string): Cipher {
-  if (passphrase.length < 8) throw new CipherUnavailableError('The vault passphrase must be at least 8 characters.')
+  if (passphrase.length < 8)
+    throw new CipherUnavailableError('The vault passphrase must be at least 8 characters.')
   return {
     id: 'passphrase-scrypt-aes256gcm',
     encrypt: async (plain) => {

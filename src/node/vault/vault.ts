@@ -35,7 +35,10 @@ export interface OktaConnection {
   scopes?: string[]
 }
 
-export type VaultEntryInput = (EntraConnection | OktaConnection) & { label?: string; credential: StoredCredential }
+export type VaultEntryInput = (EntraConnection | OktaConnection) & {
+  label?: string
+  credential: StoredCredential
+}
 
 /** What callers outside src/node may see of a stored credential. JSON-serialisable. */
 export const CredentialMetadata = z.object({
@@ -67,7 +70,13 @@ const VaultFile = z.object({
   format: z.literal('crosswalk.vault'),
   version: z.literal(1),
   cipher: z.string(),
-  entries: z.array(z.object({ meta: CredentialMetadata, connection: z.record(z.string(), z.unknown()), sealed: z.string() })),
+  entries: z.array(
+    z.object({
+      meta: CredentialMetadata,
+      connection: z.record(z.string(), z.unknown()),
+      sealed: z.string(),
+    }),
+  ),
 })
 type VaultFile = z.infer<typeof VaultFile>
 
@@ -81,7 +90,11 @@ export interface Vault {
     id: string,
     env?: Readonly<Record<string, string | undefined>>,
   ) => Promise<
-    | { ok: true; connection: EntraConnection | OktaConnection; credential: EntraCredential | OktaCredential }
+    | {
+        ok: true
+        connection: EntraConnection | OktaConnection
+        credential: EntraCredential | OktaCredential
+      }
     | { ok: false; problem: VaultProblem }
   >
   remove: (id: string) => Promise<boolean>
@@ -105,7 +118,12 @@ function describe(input: VaultEntryInput, id: string, createdAt: string): Creden
       return { ...base, authKind: 'apiToken', secretHint: c.token.slice(0, 3) }
     case 'certificate': {
       const cert = describeCertificate(c.certificatePem, c.privateKeyPem)
-      return { ...base, authKind: 'certificate', certificateThumbprint: cert.thumbprintSha1, certificateExpiresAt: cert.notAfter }
+      return {
+        ...base,
+        authKind: 'certificate',
+        certificateThumbprint: cert.thumbprintSha1,
+        certificateExpiresAt: cert.notAfter,
+      }
     }
     case 'privateKey':
       return { ...base, authKind: 'privateKey' }
@@ -130,7 +148,8 @@ export function createVault(options: { file: string; cipher: Cipher; now?: () =>
     try {
       text = await readFile(file, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { format: 'crosswalk.vault', version: 1, cipher: cipher.id, entries: [] }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { format: 'crosswalk.vault', version: 1, cipher: cipher.id, entries: [] }
       throw error
     }
     const parsed = VaultFile.safeParse(JSON.parse(text))
@@ -139,7 +158,10 @@ export function createVault(options: { file: string; cipher: Cipher; now?: () =>
   }
 
   const save = async (data: VaultFile): Promise<void> => {
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`)
+    const temp = path.join(
+      path.dirname(file),
+      `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
+    )
     try {
       await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 })
       await rename(temp, file)
@@ -150,7 +172,8 @@ export function createVault(options: { file: string; cipher: Cipher; now?: () =>
   }
 
   const unseal = async (data: VaultFile, sealed: string): Promise<StoredCredential> => {
-    if (data.cipher !== cipher.id) throw new Error(`the vault was sealed with ${data.cipher}, not ${cipher.id}`)
+    if (data.cipher !== cipher.id)
+      throw new Error(`the vault was sealed with ${data.cipher}, not ${cipher.id}`)
     return JSON.parse(await cipher.decrypt(sealed)) as StoredCredential
   }
 
@@ -195,14 +218,26 @@ export function createVault(options: { file: string; cipher: Cipher; now?: () =>
       try {
         stored = await unseal(data, entry.sealed)
       } catch {
-        return { ok: false, problem: { id, message: 'The stored credential cannot be decrypted on this machine; enter it again.' } }
+        return {
+          ok: false,
+          problem: {
+            id,
+            message: 'The stored credential cannot be decrypted on this machine; enter it again.',
+          },
+        }
       }
       const connection = entry.connection as unknown as EntraConnection | OktaConnection
       if (stored.kind !== 'env') return { ok: true, connection, credential: stored }
       const value = env[stored.variable]
-      if (!value) return { ok: false, problem: { id, message: `The environment variable ${stored.variable} is not set.` } }
+      if (!value)
+        return {
+          ok: false,
+          problem: { id, message: `The environment variable ${stored.variable} is not set.` },
+        }
       const credential: EntraCredential | OktaCredential =
-        stored.as === 'clientSecret' ? { kind: 'secret', clientSecret: value } : { kind: 'apiToken', token: value }
+        stored.as === 'clientSecret'
+          ? { kind: 'secret', clientSecret: value }
+          : { kind: 'apiToken', token: value }
       return { ok: true, connection, credential }
     },
     remove: (id) =>

@@ -19,7 +19,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-function io(env: Record<string, string> = h.emulator.env, isTty = false): CliIo & { out: string[]; err: string[] } {
+function io(
+  env: Record<string, string> = h.emulator.env,
+  isTty = false,
+): CliIo & { out: string[]; err: string[] } {
   const out: string[] = []
   const err: string[] = []
   return { stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, cwd: dir, isTty, out, err }
@@ -33,12 +36,18 @@ const windowArgs = (): string[] => {
 describe('crosswalk collect', () => {
   it('writes a complete gzipped snapshot, shows progress on a TTY, exits 0, leaks nothing', async () => {
     const t = io(h.emulator.env, true)
-    const code = await collectCommand.run(['--profile', h.emulator.profileFile, '--out', 'snap.json.gz', ...windowArgs()], t)
+    const code = await collectCommand.run(
+      ['--profile', h.emulator.profileFile, '--out', 'snap.json.gz', ...windowArgs()],
+      t,
+    )
     expect(code).toBe(0)
     const snap = await readSnapshotFile(join(dir, 'snap.json.gz'))
     expect(snap.collection.complete).toBe(true)
     expect(t.out.join('')).toMatch(/\[#+\.*\] \d+ resources/)
-    const everything = t.out.join('') + t.err.join('') + (await readFile(join(dir, 'snap.json.gz'))).toString('latin1')
+    const everything =
+      t.out.join('') +
+      t.err.join('') +
+      (await readFile(join(dir, 'snap.json.gz'))).toString('latin1')
     const plain = JSON.stringify(snap)
     for (const secret of plantedSecrets(h)) {
       expect(everything).not.toContain(secret)
@@ -48,9 +57,27 @@ describe('crosswalk collect', () => {
 
   it('refreshes from --since and logs plain lines off a TTY', async () => {
     const t = io()
-    expect(await collectCommand.run(['--profile', h.emulator.profileFile, '--out', 'a.json', ...windowArgs()], t)).toBe(0)
+    expect(
+      await collectCommand.run(
+        ['--profile', h.emulator.profileFile, '--out', 'a.json', ...windowArgs()],
+        t,
+      ),
+    ).toBe(0)
     const t2 = io()
-    expect(await collectCommand.run(['--profile', h.emulator.profileFile, '--out', 'b.json', '--since', 'a.json', ...windowArgs()], t2)).toBe(0)
+    expect(
+      await collectCommand.run(
+        [
+          '--profile',
+          h.emulator.profileFile,
+          '--out',
+          'b.json',
+          '--since',
+          'a.json',
+          ...windowArgs(),
+        ],
+        t2,
+      ),
+    ).toBe(0)
     expect(t2.out.join('')).not.toContain('\r')
     const b = await readSnapshotFile(join(dir, 'b.json'))
     expect(b.entra?.users?.length).toBe(h.emulator.scenario.entra.users.length)
@@ -60,14 +87,22 @@ describe('crosswalk collect', () => {
     const good = join(dir, 'good.json')
     await writeFile(good, 'previous good snapshot')
     const original = h.emulator.scenario.entra.appRoleAssignments
-    const sp = String(h.emulator.scenario.entra.servicePrincipals.find((s) => s.appId === h.profile.entra?.clientId)?.id)
+    const sp = String(
+      h.emulator.scenario.entra.servicePrincipals.find((s) => s.appId === h.profile.entra?.clientId)
+        ?.id,
+    )
     h.emulator.mutate.entra.set('appRoleAssignments', {
       ...original,
-      [sp]: (original[sp] ?? []).filter((a) => a.appRoleId !== 'b0afded3-3588-46d8-8b3d-9842eff778da'),
+      [sp]: (original[sp] ?? []).filter(
+        (a) => a.appRoleId !== 'b0afded3-3588-46d8-8b3d-9842eff778da',
+      ),
     })
     try {
       const t = io()
-      const code = await collectCommand.run(['--profile', h.emulator.profileFile, '--out', 'good.json', ...windowArgs()], t)
+      const code = await collectCommand.run(
+        ['--profile', h.emulator.profileFile, '--out', 'good.json', ...windowArgs()],
+        t,
+      )
       expect(code).toBe(1)
       expect(await readFile(good, 'utf8')).toBe('previous good snapshot')
       const partial = await readSnapshotFile(`${good}.partial`)
@@ -80,16 +115,23 @@ describe('crosswalk collect', () => {
   })
 
   it('names a missing secret variable and an invalid profile clearly', async () => {
-    await expect(collectCommand.run(['--profile', h.emulator.profileFile, '--out', 'x.json'], io({}))).rejects.toThrow(
-      /environment variable CROSSWALK_EMULATOR_ENTRA_CLIENT_SECRET .* is not set/,
+    await expect(
+      collectCommand.run(['--profile', h.emulator.profileFile, '--out', 'x.json'], io({})),
+    ).rejects.toThrow(/environment variable CROSSWALK_EMULATOR_ENTRA_CLIENT_SECRET .* is not set/)
+    await writeFile(
+      join(dir, 'bad-profile.json'),
+      JSON.stringify({ entra: { tenantId: 't', cloud: 'mars' } }),
     )
-    await writeFile(join(dir, 'bad-profile.json'), JSON.stringify({ entra: { tenantId: 't', cloud: 'mars' } }))
-    const e = await collectCommand.run(['--profile', 'bad-profile.json', '--out', 'x.json'], io()).catch((x: unknown) => x)
+    const e = await collectCommand
+      .run(['--profile', 'bad-profile.json', '--out', 'x.json'], io())
+      .catch((x: unknown) => x)
     expect(e).toBeInstanceOf(CliError)
     expect((e as CliError).message).toMatch(/entra\.clientId/)
     expect((e as CliError).message).toMatch(/entra\.cloud/)
     await expect(stat(join(dir, 'x.json'))).rejects.toThrow()
-    await expect(collectCommand.run(['--out', 'x.json'], io())).rejects.toThrow(/--profile and --out/)
+    await expect(collectCommand.run(['--out', 'x.json'], io())).rejects.toThrow(
+      /--profile and --out/,
+    )
   })
 })
 
@@ -98,17 +140,25 @@ describe('crosswalk doctor', () => {
     const ok = io()
     expect(await doctorCommand.run(['--profile', h.emulator.profileFile], ok)).toBe(0)
     expect(ok.out.join('')).toMatch(/Entra ID: OK/)
-    const env = { ...h.emulator.env, CROSSWALK_EMULATOR_ENTRA_CLIENT_SECRET: 'abc8Q~definitely-wrong-secret-0000000' }
+    const env = {
+      ...h.emulator.env,
+      CROSSWALK_EMULATOR_ENTRA_CLIENT_SECRET: 'abc8Q~definitely-wrong-secret-0000000',
+    }
     const bad = io(env)
     expect(await doctorCommand.run(['--profile', h.emulator.profileFile, '--json'], bad)).toBe(1)
-    const report = JSON.parse(bad.out.join('')) as { entra: { problems: { code: string }[] }; okta: { ok: boolean } }
+    const report = JSON.parse(bad.out.join('')) as {
+      entra: { problems: { code: string }[] }
+      okta: { ok: boolean }
+    }
     expect(report.entra.problems.map((p) => p.code)).toEqual(['aadsts-7000215'])
     expect(report.okta.ok).toBe(true)
     expect(bad.out.join('')).not.toContain('definitely-wrong-secret')
   })
 
   it('reports a missing variable for one side and still checks the other', async () => {
-    const t = io({ CROSSWALK_EMULATOR_OKTA_API_TOKEN: h.emulator.env.CROSSWALK_EMULATOR_OKTA_API_TOKEN ?? '' })
+    const t = io({
+      CROSSWALK_EMULATOR_OKTA_API_TOKEN: h.emulator.env.CROSSWALK_EMULATOR_OKTA_API_TOKEN ?? '',
+    })
     expect(await doctorCommand.run(['--profile', h.emulator.profileFile], t)).toBe(1)
     expect(t.out.join('')).toMatch(/Okta: OK/)
     expect(t.out.join('')).toMatch(/\[entra\.clientSecretEnv\]/)

@@ -13,8 +13,16 @@ afterAll(async () => {
   await h?.emulator.close()
 })
 
-const run = (extra: Partial<Parameters<typeof collectSnapshot>[0]> = {}): ReturnType<typeof collectSnapshot> =>
-  collectSnapshot({ profile: h.profile, credentials: h.credentials, ca: h.ca, ...logWindow(h.emulator), ...extra })
+const run = (
+  extra: Partial<Parameters<typeof collectSnapshot>[0]> = {},
+): ReturnType<typeof collectSnapshot> =>
+  collectSnapshot({
+    profile: h.profile,
+    credentials: h.credentials,
+    ca: h.ca,
+    ...logWindow(h.emulator),
+    ...extra,
+  })
 
 describe('collectSnapshot against the healthy emulator', () => {
   it('collects every resource with the scenario’s record counts, complete, schema-valid', async () => {
@@ -27,7 +35,9 @@ describe('collectSnapshot against the healthy emulator', () => {
     expect(snap.entra?.tenantId).toBe(h.emulator.tenantId)
     expect(snap.okta?.userSchema?.name).toBe('user')
     // mappings are fetched by id: the list has no properties
-    expect(snap.okta?.mappings?.every((m) => m.properties && typeof m.properties === 'object')).toBe(true)
+    expect(
+      snap.okta?.mappings?.every((m) => m.properties && typeof m.properties === 'object'),
+    ).toBe(true)
     expect(snap.collection.grantedPermissions.entra).toContain('User.Read.All')
     expect(snap.collection.cursors['entra.users']).toMatch(/deltatoken/)
     expect(snap.collection.cursors['okta.users']).toMatch(/^\d{4}-/)
@@ -56,7 +66,10 @@ describe('collectSnapshot against the healthy emulator', () => {
       for (const delay of [1, 40, 120, 250, 400]) {
         const controller = new AbortController()
         let abortedAt = Number.POSITIVE_INFINITY
-        const p = run({ signal: controller.signal }).then((snap) => ({ snap, at: performance.now() }))
+        const p = run({ signal: controller.signal }).then((snap) => ({
+          snap,
+          at: performance.now(),
+        }))
         setTimeout(() => {
           abortedAt = performance.now()
           controller.abort()

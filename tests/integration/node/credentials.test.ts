@@ -19,7 +19,13 @@ describe('certificate and OAuth service-app credentials', () => {
     expect(cert?.privateKeyPem).toBeDefined()
     const snap = await collectSnapshot({
       profile: { entra: h.profile.entra },
-      credentials: { entra: { kind: 'certificate', certificatePem: cert!.certificatePem, privateKeyPem: cert!.privateKeyPem! } },
+      credentials: {
+        entra: {
+          kind: 'certificate',
+          certificatePem: cert!.certificatePem,
+          privateKeyPem: cert!.privateKeyPem!,
+        },
+      },
       ca: h.ca,
     })
     expect(snap.collection.errors).toEqual([])
@@ -30,11 +36,19 @@ describe('certificate and OAuth service-app credentials', () => {
     const app = h.emulator.scenario.credentials.okta.serviceApp
     expect(app?.privateKeyPem).toBeDefined()
     const profile: Profile = {
-      okta: { orgUrl: h.emulator.oktaOrgUrl, clientId: app!.clientId, privateKeyFile: 'unused', keyId: app!.keyId, scopes: app!.grantedScopes },
+      okta: {
+        orgUrl: h.emulator.oktaOrgUrl,
+        clientId: app!.clientId,
+        privateKeyFile: 'unused',
+        keyId: app!.keyId,
+        scopes: app!.grantedScopes,
+      },
     }
     const snap = await collectSnapshot({
       profile,
-      credentials: { okta: { kind: 'privateKey', privateKeyPem: app!.privateKeyPem!, keyId: app!.keyId } },
+      credentials: {
+        okta: { kind: 'privateKey', privateKeyPem: app!.privateKeyPem!, keyId: app!.keyId },
+      },
       ca: h.ca,
       ...logWindow(h.emulator),
     })
@@ -58,7 +72,9 @@ describe('certificate and OAuth service-app credentials', () => {
     }
     const report = await runDoctor({
       profile,
-      credentials: { okta: { kind: 'privateKey', privateKeyPem: app.privateKeyPem!, keyId: app.keyId } },
+      credentials: {
+        okta: { kind: 'privateKey', privateKeyPem: app.privateKeyPem!, keyId: app.keyId },
+      },
       ca: h.ca,
       now: () => Date.parse(h.emulator.scenario.now),
     })

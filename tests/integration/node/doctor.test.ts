@@ -15,17 +15,32 @@ afterAll(async () => {
   await h?.emulator.close()
 })
 
-const doctor = async (profile: Profile = h.profile, credentials: Credentials = h.credentials): Promise<DoctorReport> => {
-  const report = await runDoctor({ profile, credentials, ca: h.ca, now: () => Date.parse(h.emulator.scenario.now) })
+const doctor = async (
+  profile: Profile = h.profile,
+  credentials: Credentials = h.credentials,
+): Promise<DoctorReport> => {
+  const report = await runDoctor({
+    profile,
+    credentials,
+    ca: h.ca,
+    now: () => Date.parse(h.emulator.scenario.now),
+  })
   expect(DoctorReport.safeParse(JSON.parse(JSON.stringify(report))).success).toBe(true)
   const text = JSON.stringify(report)
   for (const secret of plantedSecrets(h)) expect(text).not.toContain(secret)
   return report
 }
 const codes = (side: DoctorReport['entra']): string[] => (side?.problems ?? []).map((p) => p.code)
-const entraWith = (clientSecret: string): Credentials => ({ ...h.credentials, entra: { kind: 'secret', clientSecret } })
+const entraWith = (clientSecret: string): Credentials => ({
+  ...h.credentials,
+  entra: { kind: 'secret', clientSecret },
+})
 const readerSp = (): string =>
-  String(h.emulator.scenario.entra.servicePrincipals.find((sp) => sp.appId === h.emulator.scenario.credentials.entra.clientId)?.id)
+  String(
+    h.emulator.scenario.entra.servicePrincipals.find(
+      (sp) => sp.appId === h.emulator.scenario.credentials.entra.clientId,
+    )?.id,
+  )
 
 describe('connection doctor against the emulator', () => {
   it('a healthy pair is ok on both sides with the granted permissions', async () => {
@@ -38,7 +53,9 @@ describe('connection doctor against the emulator', () => {
   })
 
   it('explains a secret ID pasted instead of the value', async () => {
-    const keyId = h.emulator.scenario.entra.secrets.find((s) => s.appId === h.profile.entra?.clientId)?.keyId ?? ''
+    const keyId =
+      h.emulator.scenario.entra.secrets.find((s) => s.appId === h.profile.entra?.clientId)?.keyId ??
+      ''
     expect(keyId).toMatch(/^[0-9a-f-]{36}$/)
     const r = await doctor(h.profile, entraWith(keyId))
     expect(r.entra?.ok).toBe(false)
@@ -63,7 +80,13 @@ describe('connection doctor against the emulator', () => {
     h.emulator.mutate.entra.update('applications', String(app?.id), {
       passwordCredentials: [
         ...(app?.passwordCredentials ?? []),
-        { keyId, hint: 'Exp', displayName: 'old', startDateTime: '2024-01-01T00:00:00Z', endDateTime: past },
+        {
+          keyId,
+          hint: 'Exp',
+          displayName: 'old',
+          startDateTime: '2024-01-01T00:00:00Z',
+          endDateTime: past,
+        },
       ],
     })
     h.emulator.mutate.entra.set('secrets', [...originalSecrets, { appId, keyId, secretText }])
@@ -72,19 +95,27 @@ describe('connection doctor against the emulator', () => {
       expect(codes(r.entra)).toEqual(['aadsts-7000222'])
     } finally {
       h.emulator.mutate.entra.set('secrets', originalSecrets)
-      h.emulator.mutate.entra.update('applications', String(app?.id), { passwordCredentials: app?.passwordCredentials ?? [] })
+      h.emulator.mutate.entra.update('applications', String(app?.id), {
+        passwordCredentials: app?.passwordCredentials ?? [],
+      })
     }
   })
 
   it('explains an app that is not in this tenant (AADSTS700016)', async () => {
-    const profile = { ...h.profile, entra: { ...h.profile.entra!, clientId: '5e0c2f7a-1111-4222-8333-944455556666' } }
+    const profile = {
+      ...h.profile,
+      entra: { ...h.profile.entra!, clientId: '5e0c2f7a-1111-4222-8333-944455556666' },
+    }
     const r = await doctor(profile)
     expect(codes(r.entra)).toEqual(['aadsts-700016'])
     expect(r.entra?.problems[0]?.field).toBe('entra.clientId')
   })
 
   it('explains a wrong tenant (AADSTS90002 / discovery failure)', async () => {
-    const profile = { ...h.profile, entra: { ...h.profile.entra!, tenantId: '0f0f0f0f-1111-4222-8333-944455556666' } }
+    const profile = {
+      ...h.profile,
+      entra: { ...h.profile.entra!, tenantId: '0f0f0f0f-1111-4222-8333-944455556666' },
+    }
     const r = await doctor(profile)
     expect(codes(r.entra)).toEqual(['tenant-not-found'])
     expect(r.entra?.problems[0]?.field).toBe('entra.tenantId')
@@ -101,7 +132,9 @@ describe('connection doctor against the emulator', () => {
 
       h.emulator.mutate.entra.set('appRoleAssignments', {
         ...original,
-        [sp]: (original[sp] ?? []).filter((a) => a.appRoleId !== 'b0afded3-3588-46d8-8b3d-9842eff778da'),
+        [sp]: (original[sp] ?? []).filter(
+          (a) => a.appRoleId !== 'b0afded3-3588-46d8-8b3d-9842eff778da',
+        ),
       })
       const some = await doctor()
       expect(codes(some.entra)).toEqual(['missing-permission:AuditLog.Read.All'])
@@ -113,7 +146,10 @@ describe('connection doctor against the emulator', () => {
 
   it('explains a revoked Okta token (E0000011) with the 30-day expiry', async () => {
     const revoked = h.emulator.scenario.okta.apiTokens.find((t) => t.revoked)?.token ?? ''
-    const r = await doctor(h.profile, { ...h.credentials, okta: { kind: 'apiToken', token: revoked } })
+    const r = await doctor(h.profile, {
+      ...h.credentials,
+      okta: { kind: 'apiToken', token: revoked },
+    })
     expect(codes(r.okta)).toEqual(['okta-token-invalid'])
     expect(r.okta?.problems[0]?.message).toMatch(/30 days/)
   })
@@ -126,16 +162,27 @@ describe('connection doctor against the emulator', () => {
 
   it('corrects an -admin org host with a warning and still connects', async () => {
     const url = new URL(h.emulator.oktaOrgUrl)
-    const profile = { ...h.profile, okta: { ...h.profile.okta!, orgUrl: `https://localhost-admin:${url.port}/` } }
+    const profile = {
+      ...h.profile,
+      okta: { ...h.profile.okta!, orgUrl: `https://localhost-admin:${url.port}/` },
+    }
     const r = await doctor(profile)
     expect(r.okta?.ok).toBe(true)
     expect(codes(r.okta)).toEqual(['okta-admin-host'])
   })
 
   it('explains an org URL that does not resolve, refuses connections, or is not Okta', async () => {
-    const dns = await doctor({ ...h.profile, entra: undefined, okta: { ...h.profile.okta!, orgUrl: 'https://no-such-org.invalid' } })
+    const dns = await doctor({
+      ...h.profile,
+      entra: undefined,
+      okta: { ...h.profile.okta!, orgUrl: 'https://no-such-org.invalid' },
+    })
     expect(codes(dns.okta)).toEqual(['okta-org-not-found'])
-    const refused = await doctor({ ...h.profile, entra: undefined, okta: { ...h.profile.okta!, orgUrl: 'https://localhost:1' } })
+    const refused = await doctor({
+      ...h.profile,
+      entra: undefined,
+      okta: { ...h.profile.okta!, orgUrl: 'https://localhost:1' },
+    })
     expect(codes(refused.okta)).toEqual(['okta-org-unreachable'])
     // a web server that answers HTML, not the Okta API
     const server = await htmlServer()

@@ -55,7 +55,10 @@ export function counts(snapshot: Snapshot): Record<string, number> {
     for (const [key, value] of Object.entries(data ?? {})) {
       if (Array.isArray(value)) out[`${side}.${key}`] = value.length
       else if (value && typeof value === 'object' && key !== 'userSchema')
-        out[`${side}.${key}`] = Object.values(value).reduce((n: number, v) => n + (Array.isArray(v) ? v.length : 0), 0)
+        out[`${side}.${key}`] = Object.values(value).reduce(
+          (n: number, v) => n + (Array.isArray(v) ? v.length : 0),
+          0,
+        )
     }
   }
   return out

@@ -26,7 +26,12 @@ function comparable(s: Snapshot): unknown {
 
 describe('incremental refresh', () => {
   it('delta links and lastUpdated marks give the same data as a fresh full collection', async () => {
-    const opts = { profile: h.profile, credentials: h.credentials, ca: h.ca, ...logWindow(h.emulator) }
+    const opts = {
+      profile: h.profile,
+      credentials: h.credentials,
+      ca: h.ca,
+      ...logWindow(h.emulator),
+    }
     const first = await collectSnapshot(opts)
     expect(first.collection.complete).toBe(true)
 
@@ -51,7 +56,12 @@ describe('incremental refresh', () => {
     m.okta.add('users', {
       id: '00unewuser0000000001',
       status: 'ACTIVE',
-      profile: { login: 'new.okta@northwindtraders.com', email: 'new.okta@northwindtraders.com', firstName: 'New', lastName: 'Okta' },
+      profile: {
+        login: 'new.okta@northwindtraders.com',
+        email: 'new.okta@northwindtraders.com',
+        firstName: 'New',
+        lastName: 'Okta',
+      },
     })
     m.okta.update('groups', String(og1?.id), { profile: { name: 'Renamed okta group' } })
 
@@ -67,14 +77,21 @@ describe('incremental refresh', () => {
     const urls = h.emulator.requestLog.map((r) => decodeURIComponent(r.url))
     expect(urls.some((u) => u.includes('/users/delta?$deltatoken='))).toBe(true)
     expect(urls.some((u) => u.includes('/api/v1/users') && u.includes('lastUpdated ge'))).toBe(true)
-    expect(refreshed.collection.cursors['entra.users']).not.toBe(first.collection.cursors['entra.users'])
+    expect(refreshed.collection.cursors['entra.users']).not.toBe(
+      first.collection.cursors['entra.users'],
+    )
   })
 })
 
 describe('incremental refresh after churn', () => {
   it('after the emulator’s churn (moves, renames, leavers, joiners) the refresh equals a full collection', async () => {
     const { churn } = await import('../../emulator/scenarios/mutations')
-    const opts = { profile: h.profile, credentials: h.credentials, ca: h.ca, ...logWindow(h.emulator) }
+    const opts = {
+      profile: h.profile,
+      credentials: h.credentials,
+      ca: h.ca,
+      ...logWindow(h.emulator),
+    }
     const first = await collectSnapshot(opts)
     const changes = churn(h.emulator.scenario, 0.2, 42, { sink: h.emulator.mutate as never })
     expect(changes.length).toBeGreaterThan(0)

@@ -24,11 +24,22 @@ describe('a missing permission or licence leaves that resource absent', () => {
       [readerId]: (original[readerId] ?? []).filter((a) => a.appRoleId !== AUDIT_LOG_READ_ALL),
     })
     try {
-      const snap = await collectSnapshot({ profile: h.profile, credentials: h.credentials, ca: h.ca, ...logWindow(h.emulator) })
+      const snap = await collectSnapshot({
+        profile: h.profile,
+        credentials: h.credentials,
+        ca: h.ca,
+        ...logWindow(h.emulator),
+      })
       expect(snap.collection.complete).toBe(false)
       expect(snap.collection.grantedPermissions.entra).not.toContain('AuditLog.Read.All')
-      const failed = snap.collection.errors.map((e) => `${e.source}.${e.resource}:${e.status}`).sort()
-      expect(failed).toEqual(['entra.directoryAudits:403', 'entra.provisioningLogs:403', 'entra.signIns:403'])
+      const failed = snap.collection.errors
+        .map((e) => `${e.source}.${e.resource}:${e.status}`)
+        .sort()
+      expect(failed).toEqual([
+        'entra.directoryAudits:403',
+        'entra.provisioningLogs:403',
+        'entra.signIns:403',
+      ])
       expect(snap.entra?.signIns).toBeUndefined()
       expect(snap.entra?.users?.length).toBe(s.entra.users.length)
       expect(snap.okta?.users?.length).toBeGreaterThan(0)
@@ -41,7 +52,12 @@ describe('a missing permission or licence leaves that resource absent', () => {
   it('a tenant without Entra ID P1/P2 loses sign-in logs only', async () => {
     h.emulator.mutate.entra.set('premiumLicense', false)
     try {
-      const snap = await collectSnapshot({ profile: h.profile, credentials: h.credentials, ca: h.ca, ...logWindow(h.emulator) })
+      const snap = await collectSnapshot({
+        profile: h.profile,
+        credentials: h.credentials,
+        ca: h.ca,
+        ...logWindow(h.emulator),
+      })
       const signIns = snap.collection.errors.find((e) => e.resource === 'signIns')
       expect(signIns?.code).toBe('Authentication_RequestFromNonPremiumTenantOrB2CTenant')
       expect(snap.entra?.directoryAudits).toBeDefined()
@@ -54,12 +70,17 @@ describe('a missing permission or licence leaves that resource absent', () => {
   it('a wrong Entra secret fails every Entra resource with AADSTS7000215 and still collects Okta', async () => {
     const snap = await collectSnapshot({
       profile: h.profile,
-      credentials: { ...h.credentials, entra: { kind: 'secret', clientSecret: 'Wrong~secret-value-1234567890' } },
+      credentials: {
+        ...h.credentials,
+        entra: { kind: 'secret', clientSecret: 'Wrong~secret-value-1234567890' },
+      },
       ca: h.ca,
       ...logWindow(h.emulator),
     })
     expect(snap.entra).toBeUndefined()
-    expect(snap.collection.errors.filter((e) => e.source === 'entra').every((e) => e.code === '7000215')).toBe(true)
+    expect(
+      snap.collection.errors.filter((e) => e.source === 'entra').every((e) => e.code === '7000215'),
+    ).toBe(true)
     expect(snap.okta?.users?.length).toBeGreaterThan(0)
     expect(JSON.stringify(snap)).not.toContain('Wrong~secret-value-1234567890')
   })

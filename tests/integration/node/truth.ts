@@ -4,25 +4,41 @@
  */
 import type { Scenario } from '../../emulator/scenarios/types'
 
-const MICROSOFT_TENANTS = new Set(['f8cdef31-a31e-4b4a-93e4-5f571e91255a', '72f988bf-86f1-41af-91ab-2d7cd011db47'])
+const MICROSOFT_TENANTS = new Set([
+  'f8cdef31-a31e-4b4a-93e4-5f571e91255a',
+  '72f988bf-86f1-41af-91ab-2d7cd011db47',
+])
 
-export function expectedCounts(s: Scenario, window: { logsSince: string; logsUntil: string }): Record<string, number> {
+export function expectedCounts(
+  s: Scenario,
+  window: { logsSince: string; logsUntil: string },
+): Record<string, number> {
   const e = s.entra
   const o = s.okta
   const fannedOut = new Set(
     e.servicePrincipals
-      .filter((sp) => sp.appId === s.credentials.entra.clientId || !MICROSOFT_TENANTS.has(String(sp.appOwnerOrganizationId)))
+      .filter(
+        (sp) =>
+          sp.appId === s.credentials.entra.clientId ||
+          !MICROSOFT_TENANTS.has(String(sp.appOwnerOrganizationId)),
+      )
       .map((sp) => String(sp.id)),
   )
-  const sumKeys = (rec: Record<string, unknown[]>, keep: (k: string) => boolean = () => true): number =>
-    Object.entries(rec).reduce((n, [k, v]) => n + (keep(k) ? v.length : 0), 0)
-  const federatedDomains = new Set(e.domains.filter((d) => d.authenticationType === 'Federated').map((d) => String(d.id)))
+  const sumKeys = (
+    rec: Record<string, unknown[]>,
+    keep: (k: string) => boolean = () => true,
+  ): number => Object.entries(rec).reduce((n, [k, v]) => n + (keep(k) ? v.length : 0), 0)
+  const federatedDomains = new Set(
+    e.domains.filter((d) => d.authenticationType === 'Federated').map((d) => String(d.id)),
+  )
   const since = Date.parse(window.logsSince)
   const until = Date.parse(window.logsUntil)
   return {
     'entra.organization': e.organization.length,
     'entra.domains': e.domains.length,
-    'entra.federationConfigurations': sumKeys(e.federationConfigurations, (k) => federatedDomains.has(k)),
+    'entra.federationConfigurations': sumKeys(e.federationConfigurations, (k) =>
+      federatedDomains.has(k),
+    ),
     'entra.users': e.users.length,
     'entra.groups': e.groups.length,
     'entra.applications': e.applications.length,

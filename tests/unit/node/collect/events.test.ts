@@ -11,7 +11,10 @@ describe('collection events', () => {
   it('the tracker emits schema-valid batch and progress events with an ETA once the total is known', () => {
     const events: CollectEvent[] = []
     let t = 0
-    const tracker = createTracker((e) => events.push(e), () => t)
+    const tracker = createTracker(
+      (e) => events.push(e),
+      () => t,
+    )
     const users = tracker.track('okta', 'users')
     users.expect(400)
     t = 1000
@@ -30,7 +33,11 @@ describe('collection events', () => {
   it('takes expected totals (the previous snapshot’s counts) for the ETA', () => {
     const events: CollectEvent[] = []
     let t = 0
-    const tracker = createTracker((e) => events.push(e), () => t, { 'entra.users': 10 })
+    const tracker = createTracker(
+      (e) => events.push(e),
+      () => t,
+      { 'entra.users': 10 },
+    )
     const users = tracker.track('entra', 'users')
     t = 500
     users.page([{ id: '1' }, { id: '2' }, { id: '3' }, { id: '4' }, { id: '5' }])
@@ -45,8 +52,14 @@ describe('collection events', () => {
   })
 
   it('rejects malformed events', () => {
-    expect(CollectEvent.safeParse({ type: 'progress', source: 'entra', resource: 'users', records: -1 }).success).toBe(false)
-    expect(CollectEvent.safeParse({ type: 'batch', source: 'ldap', resource: 'users', records: [] }).success).toBe(false)
+    expect(
+      CollectEvent.safeParse({ type: 'progress', source: 'entra', resource: 'users', records: -1 })
+        .success,
+    ).toBe(false)
+    expect(
+      CollectEvent.safeParse({ type: 'batch', source: 'ldap', resource: 'users', records: [] })
+        .success,
+    ).toBe(false)
   })
 })
 
@@ -90,6 +103,11 @@ describe('snapshot files', () => {
     await expect(readSnapshotFile(join(dir, 'bad.json'))).rejects.toThrow(/version/)
     await writeFile(join(dir, 'junk.json'), 'not json')
     await expect(readSnapshotFile(join(dir, 'junk.json'))).rejects.toThrow(/not JSON/)
-    await expect(writeSnapshotFile(join(dir, 'x.json'), { ...snapshot, format: 'other' } as unknown as Snapshot)).rejects.toThrow(/invalid/)
+    await expect(
+      writeSnapshotFile(join(dir, 'x.json'), {
+        ...snapshot,
+        format: 'other',
+      } as unknown as Snapshot),
+    ).rejects.toThrow(/invalid/)
   })
 })

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { explainEntraAuthError, looksLikeSecretId, requiredPermissions } from '../../../../src/node/doctor/entra-doctor'
+import {
+  explainEntraAuthError,
+  looksLikeSecretId,
+  requiredPermissions,
+} from '../../../../src/node/doctor/entra-doctor'
 import { explainOktaError } from '../../../../src/node/doctor/okta-doctor'
 import { ApiError } from '../../../../src/node/net/api-error'
 import type { EntraProfile } from '../../../../src/node/profile/profile'
 
-const profile: EntraProfile = { tenantId: 'contoso.onmicrosoft.com', clientId: 'app', cloud: 'usgov', clientSecretEnv: 'S' }
+const profile: EntraProfile = {
+  tenantId: 'contoso.onmicrosoft.com',
+  clientId: 'app',
+  cloud: 'usgov',
+  clientSecretEnv: 'S',
+}
 const secret = { kind: 'secret' as const, clientSecret: 'x' }
 
 describe('looksLikeSecretId', () => {
@@ -19,35 +28,64 @@ describe('explainEntraAuthError', () => {
   const explain = (code: string, status = 400): ReturnType<typeof explainEntraAuthError> =>
     explainEntraAuthError(new ApiError('entra', status, code, 'm'), profile, secret)
   it('names the field at fault for each AADSTS code', () => {
-    expect(explain('7000215', 401)).toMatchObject({ field: 'entra.clientSecret', code: 'aadsts-7000215' })
-    expect(explain('7000222', 401)).toMatchObject({ field: 'entra.clientSecret', code: 'aadsts-7000222' })
+    expect(explain('7000215', 401)).toMatchObject({
+      field: 'entra.clientSecret',
+      code: 'aadsts-7000215',
+    })
+    expect(explain('7000222', 401)).toMatchObject({
+      field: 'entra.clientSecret',
+      code: 'aadsts-7000222',
+    })
     expect(explain('700016')).toMatchObject({ field: 'entra.clientId' })
     expect(explain('90002')).toMatchObject({ field: 'entra.tenantId', code: 'tenant-not-found' })
     expect(explain('90002').message).toMatch(/usgov cloud/)
     expect(explain('700027', 401)).toMatchObject({ field: 'entra.certificateFile' })
-    expect(explain('ENOTFOUND', 0)).toMatchObject({ field: 'entra.cloud', code: 'login-unreachable' })
-    for (const p of [explain('7000215'), explain('700016'), explain('whatever')]) expect(p.fix.length).toBeGreaterThan(10)
+    expect(explain('ENOTFOUND', 0)).toMatchObject({
+      field: 'entra.cloud',
+      code: 'login-unreachable',
+    })
+    for (const p of [explain('7000215'), explain('700016'), explain('whatever')])
+      expect(p.fix.length).toBeGreaterThan(10)
   })
 })
 
 describe('explainOktaError', () => {
   const token = { kind: 'apiToken' as const, token: 't' }
   it('maps Okta codes and network failures to fields and fixes', () => {
-    expect(explainOktaError(new ApiError('okta', 401, 'E0000011', 'Invalid token provided'), 'https://a', token)).toMatchObject({
+    expect(
+      explainOktaError(
+        new ApiError('okta', 401, 'E0000011', 'Invalid token provided'),
+        'https://a',
+        token,
+      ),
+    ).toMatchObject({
       field: 'okta.apiToken',
       code: 'okta-token-invalid',
     })
-    expect(explainOktaError(new ApiError('okta', 401, 'E0000011', ''), 'https://a', token).message).toMatch(/30 days/)
-    expect(explainOktaError(new ApiError('okta', 403, 'E0000006', ''), 'https://a', token).code).toBe('okta-token-not-admin')
-    expect(explainOktaError(new ApiError('okta', 0, 'ENOTFOUND', ''), 'https://a', token).field).toBe('okta.orgUrl')
-    expect(explainOktaError(new ApiError('okta', 404, 'http_404', ''), 'https://a', token).code).toBe('not-okta')
+    expect(
+      explainOktaError(new ApiError('okta', 401, 'E0000011', ''), 'https://a', token).message,
+    ).toMatch(/30 days/)
+    expect(
+      explainOktaError(new ApiError('okta', 403, 'E0000006', ''), 'https://a', token).code,
+    ).toBe('okta-token-not-admin')
+    expect(
+      explainOktaError(new ApiError('okta', 0, 'ENOTFOUND', ''), 'https://a', token).field,
+    ).toBe('okta.orgUrl')
+    expect(
+      explainOktaError(new ApiError('okta', 404, 'http_404', ''), 'https://a', token).code,
+    ).toBe('not-okta')
   })
 })
 
 describe('requiredPermissions', () => {
   it('lists the least-privilege permission for each unreadable resource', () => {
-    expect(requiredPermissions(['Directory.Read.All', 'AuditLog.Read.All', 'Synchronization.Read.All'])).toEqual([])
-    expect(requiredPermissions(['Directory.Read.All'])).toEqual(['AuditLog.Read.All', 'Synchronization.Read.All'])
+    expect(
+      requiredPermissions(['Directory.Read.All', 'AuditLog.Read.All', 'Synchronization.Read.All']),
+    ).toEqual([])
+    expect(requiredPermissions(['Directory.Read.All'])).toEqual([
+      'AuditLog.Read.All',
+      'Synchronization.Read.All',
+    ])
     expect(requiredPermissions([])).toContain('User.Read.All')
   })
 })

@@ -9,14 +9,18 @@ const cert = makeCertificate()
 describe('certificate credentials', () => {
   it('computes the SHA-256 and SHA-1 thumbprints over the DER and the expiry', () => {
     const d = describeCertificate(cert.certificatePem, cert.privateKeyPem)
-    expect(d.thumbprintSha256).toBe(createHash('sha256').update(cert.der).digest('hex').toUpperCase())
+    expect(d.thumbprintSha256).toBe(
+      createHash('sha256').update(cert.der).digest('hex').toUpperCase(),
+    )
     expect(d.thumbprintSha1).toBe(createHash('sha1').update(cert.der).digest('hex').toUpperCase())
     expect(d.notAfter).toBe('2030-01-01T00:00:00.000Z')
   })
 
   it('refuses a key that does not belong to the certificate', () => {
     const other = makeCertificate()
-    expect(() => describeCertificate(cert.certificatePem, other.privateKeyPem)).toThrow(/does not belong/)
+    expect(() => describeCertificate(cert.certificatePem, other.privateKeyPem)).toThrow(
+      /does not belong/,
+    )
     expect(() => describeCertificate('nope', cert.privateKeyPem)).toThrow(/not a valid PEM/)
   })
 
@@ -32,7 +36,9 @@ describe('certificate credentials', () => {
 
 describe('token helpers', () => {
   it('reads roles from a JWT payload without verifying it', () => {
-    const payload = Buffer.from(JSON.stringify({ roles: ['User.Read.All'], tid: 't' })).toString('base64url')
+    const payload = Buffer.from(JSON.stringify({ roles: ['User.Read.All'], tid: 't' })).toString(
+      'base64url',
+    )
     expect(decodeJwtPayload(`h.${payload}.s`)).toEqual({ roles: ['User.Read.All'], tid: 't' })
     expect(decodeJwtPayload('opaque')).toBeUndefined()
   })
@@ -46,6 +52,8 @@ describe('token helpers', () => {
     })
     expect(e).toMatchObject({ source: 'entra', status: 401, code: '7000215' })
     expect(e.message).toBe('invalid_client: AADSTS7000215: Invalid client secret provided.')
-    expect(toAuthError({ errorCode: 'network_error', errorMessage: 'Network request failed' })).toMatchObject({ status: 0, code: 'network_error' })
+    expect(
+      toAuthError({ errorCode: 'network_error', errorMessage: 'Network request failed' }),
+    ).toMatchObject({ status: 0, code: 'network_error' })
   })
 })

@@ -26,7 +26,11 @@ export function makeCertificate(notAfter = new Date('2030-01-01T00:00:00Z')): Te
     der,
     pfx: (password) =>
       Buffer.from(
-        forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], password, { algorithm: '3des' })).getBytes(),
+        forge.asn1
+          .toDer(
+            forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], password, { algorithm: '3des' }),
+          )
+          .getBytes(),
         'binary',
       ),
   }

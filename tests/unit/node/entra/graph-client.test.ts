@@ -4,13 +4,20 @@ import { resolveEntraEndpoints } from '../../../../src/node/entra/clouds'
 import { NetworkError, type HttpRequest, type HttpResponse } from '../../../../src/node/net/http'
 
 type Step = HttpResponse | NetworkError
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
+const json = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HttpResponse => ({
   status,
   headers,
   body: JSON.stringify(body),
 })
 
-function stub(steps: Step[]): { send: (r: HttpRequest) => Promise<HttpResponse>; requests: HttpRequest[] } {
+function stub(steps: Step[]): {
+  send: (r: HttpRequest) => Promise<HttpResponse>
+  requests: HttpRequest[]
+} {
   const requests: HttpRequest[] = []
   return {
     requests,
@@ -47,19 +54,35 @@ describe('createGraphClient', () => {
     const next = 'https://graph.example/v1.0/users/delta?$skiptoken=abc'
     const c = client([
       json(200, { value: [{ id: '1' }], '@odata.nextLink': next }),
-      json(200, { value: [{ id: '2' }], '@odata.deltaLink': 'https://graph.example/v1.0/users/delta?$deltatoken=z' }),
+      json(200, {
+        value: [{ id: '2' }],
+        '@odata.deltaLink': 'https://graph.example/v1.0/users/delta?$deltatoken=z',
+      }),
     ])
     const seen: string[] = []
-    const result = await c.graph.forEachPage('users/delta?$select=id', (p) => void seen.push(...p.value.map((r) => String(r.id))))
+    const result = await c.graph.forEachPage(
+      'users/delta?$select=id',
+      (p) => void seen.push(...p.value.map((r) => String(r.id))),
+    )
     expect(seen).toEqual(['1', '2'])
-    expect(result).toEqual({ pages: 2, deltaLink: 'https://graph.example/v1.0/users/delta?$deltatoken=z' })
-    expect(c.requests.map((r) => r.url)).toEqual(['https://graph.example/v1.0/users/delta?$select=id', next])
+    expect(result).toEqual({
+      pages: 2,
+      deltaLink: 'https://graph.example/v1.0/users/delta?$deltatoken=z',
+    })
+    expect(c.requests.map((r) => r.url)).toEqual([
+      'https://graph.example/v1.0/users/delta?$select=id',
+      next,
+    ])
     expect(c.requests[0]?.headers?.authorization).toBe('Bearer t0')
   })
 
   it('honours a fractional Retry-After on 429 and backs off when it is absent', async () => {
     const stats = { throttleWaits: 0, retries: 0 }
-    const c = client([json(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '2.128' }), json(429, {}), json(200, { value: [] })])
+    const c = client([
+      json(429, { error: { code: 'TooManyRequests' } }, { 'retry-after': '2.128' }),
+      json(429, {}),
+      json(200, { value: [] }),
+    ])
     await c.graph.get('users', { stats })
     expect(c.slept[0]).toBe(2128)
     // attempt 1 without Retry-After: ceiling 1000 ms, jitter at 0.5 → 750 ms
@@ -77,24 +100,54 @@ describe('createGraphClient', () => {
     ])
     expect(await c.graph.get('users', { stats })).toEqual({ value: [{ id: 'ok' }] })
     expect(stats.retries).toBe(3)
-    const fail = client([json(500, {}), json(500, {}), json(500, {}), json(500, { error: { code: 'generalException', message: 'boom' } })])
-    await expect(fail.graph.get('users')).rejects.toMatchObject({ status: 500, code: 'generalException', message: 'boom' })
+    const fail = client([
+      json(500, {}),
+      json(500, {}),
+      json(500, {}),
+      json(500, { error: { code: 'generalException', message: 'boom' } }),
+    ])
+    await expect(fail.graph.get('users')).rejects.toMatchObject({
+      status: 500,
+      code: 'generalException',
+      message: 'boom',
+    })
   })
 
   it('re-acquires the token once on 401, then surfaces the Graph error', async () => {
-    const c = client([json(401, { error: { code: 'InvalidAuthenticationToken' } }), json(200, { value: [] })])
+    const c = client([
+      json(401, { error: { code: 'InvalidAuthenticationToken' } }),
+      json(200, { value: [] }),
+    ])
     await c.graph.get('users')
     expect(c.forced).toEqual([false, true])
     expect(c.requests[1]?.headers?.authorization).toBe('Bearer t1')
     const twice = client([
-      json(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' } }),
-      json(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' } }),
+      json(401, {
+        error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' },
+      }),
+      json(401, {
+        error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' },
+      }),
     ])
-    await expect(twice.graph.get('users')).rejects.toMatchObject({ status: 401, code: 'InvalidAuthenticationToken' })
+    await expect(twice.graph.get('users')).rejects.toMatchObject({
+      status: 401,
+      code: 'InvalidAuthenticationToken',
+    })
   })
 
   it('maps a 403 into an ApiError with the Graph code and request id', async () => {
-    const c = client([json(403, { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' } }, { 'request-id': 'r-1' })])
+    const c = client([
+      json(
+        403,
+        {
+          error: {
+            code: 'Authorization_RequestDenied',
+            message: 'Insufficient privileges to complete the operation.',
+          },
+        },
+        { 'request-id': 'r-1' },
+      ),
+    ])
     await expect(c.graph.get('auditLogs/signIns')).rejects.toMatchObject({
       source: 'entra',
       status: 403,
@@ -106,8 +159,15 @@ describe('createGraphClient', () => {
 
 describe('link safety', () => {
   it('never sends the token to a nextLink on another origin', async () => {
-    const c = client([json(200, { value: [{ id: '1' }], '@odata.nextLink': 'https://evil.example/v1.0/users?$skiptoken=x' })])
-    await expect(c.graph.forEachPage('users', () => undefined)).rejects.toMatchObject({ code: 'foreign_link' })
+    const c = client([
+      json(200, {
+        value: [{ id: '1' }],
+        '@odata.nextLink': 'https://evil.example/v1.0/users?$skiptoken=x',
+      }),
+    ])
+    await expect(c.graph.forEachPage('users', () => undefined)).rejects.toMatchObject({
+      code: 'foreign_link',
+    })
     expect(c.requests).toHaveLength(1)
     expect(c.graph.isOwnUrl('https://graph.example/v1.0/users/delta?$deltatoken=1')).toBe(true)
     expect(c.graph.isOwnUrl('https://graph.example.evil/v1.0')).toBe(false)
@@ -131,7 +191,16 @@ describe('resolveEntraEndpoints', () => {
       scope: 'https://microsoftgraph.chinacloudapi.cn/.default',
     })
     expect(
-      resolveEntraEndpoints({ cloud: 'global', tenantId: 't', authorityHost: 'https://localhost:9/', graphBaseUrl: 'https://localhost:10/' }),
-    ).toMatchObject({ authority: 'https://localhost:9/t', graphRoot: 'https://localhost:10/v1.0', custom: true })
+      resolveEntraEndpoints({
+        cloud: 'global',
+        tenantId: 't',
+        authorityHost: 'https://localhost:9/',
+        graphBaseUrl: 'https://localhost:10/',
+      }),
+    ).toMatchObject({
+      authority: 'https://localhost:9/t',
+      graphRoot: 'https://localhost:10/v1.0',
+      custom: true,
+    })
   })
 })

@@ -11,7 +11,9 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('2')).toBe(2000)
     expect(parseRetryAfter('2.128')).toBe(2128)
     expect(parseRetryAfter(' 0.3 ')).toBe(300)
-    expect(parseRetryAfter('Wed, 21 Oct 2026 07:28:05 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(5000)
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2026 07:28:05 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT')),
+    ).toBe(5000)
     expect(parseRetryAfter(undefined)).toBeUndefined()
     expect(parseRetryAfter('')).toBeUndefined()
     expect(parseRetryAfter('soon')).toBeUndefined()
@@ -91,16 +93,28 @@ describe('mapWithConcurrency', () => {
 describe('redaction', () => {
   it('keeps a GUID (a secret ID) and the first three characters of a secret value', () => {
     expect(redactSecretValue('NCV8Q~lD_Y9pvFz0ef5')).toBe('NCV[redacted]')
-    expect(redactSecretValue('6f1c3e2a-9b8d-4c7e-a1f0-123456789abc')).toBe('6f1c3e2a-9b8d-4c7e-a1f0-123456789abc')
-    const idp = { protocol: { credentials: { client: { client_id: 'abc', client_secret: 'xyz8Q~secret' } } }, list: [{ password: 'hunter22' }] }
+    expect(redactSecretValue('6f1c3e2a-9b8d-4c7e-a1f0-123456789abc')).toBe(
+      '6f1c3e2a-9b8d-4c7e-a1f0-123456789abc',
+    )
+    const idp = {
+      protocol: { credentials: { client: { client_id: 'abc', client_secret: 'xyz8Q~secret' } } },
+      list: [{ password: 'hunter22' }],
+    }
     redactSecretFields(idp)
-    expect(idp.protocol.credentials.client).toEqual({ client_id: 'abc', client_secret: 'xyz[redacted]' })
+    expect(idp.protocol.credentials.client).toEqual({
+      client_id: 'abc',
+      client_secret: 'xyz[redacted]',
+    })
     expect(idp.list[0]?.password).toBe('hun[redacted]')
   })
 
   it('removes bearer/SSWS credentials, JWTs and known secrets from messages', () => {
-    expect(redactSecrets('Authorization: SSWS 00abcDEF123 failed')).toBe('Authorization: SSWS [redacted] failed')
+    expect(redactSecrets('Authorization: SSWS 00abcDEF123 failed')).toBe(
+      'Authorization: SSWS [redacted] failed',
+    )
     expect(redactSecrets('token eyJhbGciOi.eyJzdWIi.sig here')).toBe('token [redacted-jwt] here')
-    expect(redactSecrets('value s3cr3t-value leaked', ['s3cr3t-value'])).toBe('value [redacted] leaked')
+    expect(redactSecrets('value s3cr3t-value leaked', ['s3cr3t-value'])).toBe(
+      'value [redacted] leaked',
+    )
   })
 })

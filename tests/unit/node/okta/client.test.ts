@@ -40,7 +40,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-function stubSend(responses: ((r: HttpRequest) => HttpResponse)[]): { send: (r: HttpRequest) => Promise<HttpResponse>; requests: HttpRequest[] } {
+function stubSend(responses: ((r: HttpRequest) => HttpResponse)[]): {
+  send: (r: HttpRequest) => Promise<HttpResponse>
+  requests: HttpRequest[]
+} {
   const requests: HttpRequest[] = []
   return {
     requests,
@@ -61,7 +64,11 @@ const page = (records: unknown[], next?: string): HttpResponse => ({
     'x-rate-limit-limit': '600',
     'x-rate-limit-remaining': '599',
     'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 60),
-    ...(next ? { link: `<https://mine.example.com/api/v1/users?limit=200>; rel="self", <${next}>; rel="next"` } : {}),
+    ...(next
+      ? {
+          link: `<https://mine.example.com/api/v1/users?limit=200>; rel="self", <${next}>; rel="next"`,
+        }
+      : {}),
   },
   body: JSON.stringify(records),
 })
@@ -69,12 +76,24 @@ const page = (records: unknown[], next?: string): HttpResponse => ({
 describe('createOktaClient', () => {
   it('ignores stray OKTA_CLIENT_* variables and okta.yaml files in cwd and home', async () => {
     const s = stubSend([() => page([{ id: '00u1' }])])
-    const conn = createOktaClient({ orgUrl: 'https://mine.example.com', credential: { kind: 'apiToken', token: 'my-token' }, send: s.send })
-    const c = conn.client as unknown as { authorizationMode: string; baseUrl: string; apiToken: string }
+    const conn = createOktaClient({
+      orgUrl: 'https://mine.example.com',
+      credential: { kind: 'apiToken', token: 'my-token' },
+      send: s.send,
+    })
+    const c = conn.client as unknown as {
+      authorizationMode: string
+      baseUrl: string
+      apiToken: string
+    }
     expect(c.authorizationMode).toBe('SSWS')
     expect(c.baseUrl).toBe('https://mine.example.com')
     expect(c.apiToken).toBe('my-token')
-    const reader = createOktaReader({ client: conn.client, executor: conn.executor, orgUrl: 'https://mine.example.com' })
+    const reader = createOktaReader({
+      client: conn.client,
+      executor: conn.executor,
+      orgUrl: 'https://mine.example.com',
+    })
     expect(await reader.getJson('/api/v1/users?limit=1')).toEqual([{ id: '00u1' }])
     expect(s.requests[0]?.url).toBe('https://mine.example.com/api/v1/users?limit=1')
     expect(s.requests[0]?.headers?.Authorization).toBe('SSWS my-token')
@@ -83,13 +102,27 @@ describe('createOktaClient', () => {
   it('an OAuth service app keeps its own client id and scopes', () => {
     const conn = createOktaClient({
       orgUrl: 'https://mine.example.com',
-      credential: { kind: 'privateKey', privateKeyPem: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----', keyId: 'kid-1' },
+      credential: {
+        kind: 'privateKey',
+        privateKeyPem: '-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----',
+        keyId: 'kid-1',
+      },
       clientId: '0oa-mine',
       scopes: ['okta.users.read'],
       send: stubSend([]).send,
     })
-    const c = conn.client as unknown as { authorizationMode: string; clientId: string; scopes: string[]; keyId: string }
-    expect(c).toMatchObject({ authorizationMode: 'PrivateKey', clientId: '0oa-mine', scopes: ['okta.users.read'], keyId: 'kid-1' })
+    const c = conn.client as unknown as {
+      authorizationMode: string
+      clientId: string
+      scopes: string[]
+      keyId: string
+    }
+    expect(c).toMatchObject({
+      authorizationMode: 'PrivateKey',
+      clientId: '0oa-mine',
+      scopes: ['okta.users.read'],
+      keyId: 'kid-1',
+    })
   })
 })
 
@@ -104,26 +137,57 @@ describe('createOktaReader', () => {
       () => ({
         status: 403,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ errorCode: 'E0000006', errorSummary: 'You do not have permission to perform the requested action' }),
+        body: JSON.stringify({
+          errorCode: 'E0000006',
+          errorSummary: 'You do not have permission to perform the requested action',
+        }),
       }),
     ])
-    const conn = createOktaClient({ orgUrl: 'https://mine.example.com', credential: { kind: 'apiToken', token: 't' }, send: s.send, sleep: async () => undefined })
-    const reader = createOktaReader({ client: conn.client, executor: conn.executor, orgUrl: 'https://mine.example.com', sleep: async () => undefined })
+    const conn = createOktaClient({
+      orgUrl: 'https://mine.example.com',
+      credential: { kind: 'apiToken', token: 't' },
+      send: s.send,
+      sleep: async () => undefined,
+    })
+    const reader = createOktaReader({
+      client: conn.client,
+      executor: conn.executor,
+      orgUrl: 'https://mine.example.com',
+      sleep: async () => undefined,
+    })
     const stats = { throttleWaits: 0, retries: 0 }
     const seen: string[] = []
-    const pages = await reader.forEachPage('/api/v1/users?limit=200', (r) => void seen.push(...r.map((x) => String(x.id))), stats)
+    const pages = await reader.forEachPage(
+      '/api/v1/users?limit=200',
+      (r) => void seen.push(...r.map((x) => String(x.id))),
+      stats,
+    )
     expect(pages).toBe(2)
     expect(seen).toEqual(['00u1', '00u2'])
     expect(s.requests[1]?.url).toBe(next)
     expect(stats.retries).toBe(2)
-    await expect(reader.getJson('/api/v1/apps')).rejects.toMatchObject({ source: 'okta', status: 403, code: 'E0000006' })
+    await expect(reader.getJson('/api/v1/apps')).rejects.toMatchObject({
+      source: 'okta',
+      status: 403,
+      code: 'E0000006',
+    })
   })
 
   it('refuses a Link rel="next" on another origin (the token stays home)', async () => {
     const s = stubSend([() => page([{ id: '00u1' }], 'https://evil.example/api/v1/users?after=x')])
-    const conn = createOktaClient({ orgUrl: 'https://mine.example.com', credential: { kind: 'apiToken', token: 't' }, send: s.send })
-    const reader = createOktaReader({ client: conn.client, executor: conn.executor, orgUrl: 'https://mine.example.com' })
-    await expect(reader.forEachPage('/api/v1/users', () => undefined)).rejects.toMatchObject({ code: 'foreign_link' })
+    const conn = createOktaClient({
+      orgUrl: 'https://mine.example.com',
+      credential: { kind: 'apiToken', token: 't' },
+      send: s.send,
+    })
+    const reader = createOktaReader({
+      client: conn.client,
+      executor: conn.executor,
+      orgUrl: 'https://mine.example.com',
+    })
+    await expect(reader.forEachPage('/api/v1/users', () => undefined)).rejects.toMatchObject({
+      code: 'foreign_link',
+    })
     expect(s.requests).toHaveLength(1)
   })
 
@@ -139,15 +203,26 @@ describe('createOktaReader', () => {
           'x-rate-limit-reset': String(Math.floor(now / 1000)),
           'x-okta-request-id': 'req-1',
         },
-        body: JSON.stringify({ errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' }),
+        body: JSON.stringify({
+          errorCode: 'E0000047',
+          errorSummary: 'API call exceeded rate limit due to too many requests.',
+        }),
       }),
       (r) => {
         expect(r.headers?.['X-Okta-Retry-Count']).toBe('1')
         return page([{ id: '00u9' }])
       },
     ])
-    const conn = createOktaClient({ orgUrl: 'https://mine.example.com', credential: { kind: 'apiToken', token: 't' }, send: s.send })
-    const reader = createOktaReader({ client: conn.client, executor: conn.executor, orgUrl: 'https://mine.example.com' })
+    const conn = createOktaClient({
+      orgUrl: 'https://mine.example.com',
+      credential: { kind: 'apiToken', token: 't' },
+      send: s.send,
+    })
+    const reader = createOktaReader({
+      client: conn.client,
+      executor: conn.executor,
+      orgUrl: 'https://mine.example.com',
+    })
     const stats = { throttleWaits: 0, retries: 0 }
     const started = Date.now()
     expect(await reader.getJson('/api/v1/users', stats)).toEqual([{ id: '00u9' }])

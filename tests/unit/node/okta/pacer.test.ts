@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { bucketKey, createPacer } from '../../../../src/node/okta/pacer'
 import { normaliseOrgUrl } from '../../../../src/node/okta/org-url'
 
-const headers = (h: Record<string, string>): { get: (n: string) => string | null } => ({ get: (n) => h[n] ?? null })
+const headers = (h: Record<string, string>): { get: (n: string) => string | null } => ({
+  get: (n) => h[n] ?? null,
+})
 
 describe('bucketKey', () => {
   it('groups URLs by endpoint with object ids replaced', () => {
     expect(bucketKey('https://o/api/v1/users?limit=200&after=00u1')).toBe('/api/v1/users')
-    expect(bucketKey('https://o/api/v1/apps/0oa1abcdefghijklmnop/users')).toBe('/api/v1/apps/*/users')
-    expect(bucketKey('https://o/api/v1/apps/0oa9zyxwvutsrqponmlk/users')).toBe('/api/v1/apps/*/users')
+    expect(bucketKey('https://o/api/v1/apps/0oa1abcdefghijklmnop/users')).toBe(
+      '/api/v1/apps/*/users',
+    )
+    expect(bucketKey('https://o/api/v1/apps/0oa9zyxwvutsrqponmlk/users')).toBe(
+      '/api/v1/apps/*/users',
+    )
   })
 })
 
@@ -29,7 +35,15 @@ describe('createPacer', () => {
     const reset = String(Math.floor(t / 1000) + 60)
     expect(await pacer.before(url)).toBe(0)
     // 600/min bucket; 300 used → at the 50% share
-    pacer.after(url, headers({ 'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '300', 'x-rate-limit-reset': reset, date }))
+    pacer.after(
+      url,
+      headers({
+        'x-rate-limit-limit': '600',
+        'x-rate-limit-remaining': '300',
+        'x-rate-limit-reset': reset,
+        date,
+      }),
+    )
     const waited = await pacer.before(url)
     expect(waited).toBeGreaterThanOrEqual(60_000)
     expect(waited).toBeLessThanOrEqual(61_000)
@@ -43,19 +57,25 @@ describe('createPacer', () => {
     const url = 'https://o/api/v1/logs'
     // server clock is one hour ahead of ours; reset 10 s after the server's Date
     const server = t + 3_600_000
-    pacer.after(url, headers({
-      'x-rate-limit-limit': '100',
-      'x-rate-limit-remaining': '60',
-      'x-rate-limit-reset': String(Math.floor(server / 1000) + 10),
-      date: new Date(server).toUTCString(),
-    }))
+    pacer.after(
+      url,
+      headers({
+        'x-rate-limit-limit': '100',
+        'x-rate-limit-remaining': '60',
+        'x-rate-limit-reset': String(Math.floor(server / 1000) + 10),
+        date: new Date(server).toUTCString(),
+      }),
+    )
     expect(await pacer.before(url)).toBe(0)
-    pacer.after(url, headers({
-      'x-rate-limit-limit': '100',
-      'x-rate-limit-remaining': '50',
-      'x-rate-limit-reset': String(Math.floor(server / 1000) + 10),
-      date: new Date(server).toUTCString(),
-    }))
+    pacer.after(
+      url,
+      headers({
+        'x-rate-limit-limit': '100',
+        'x-rate-limit-remaining': '50',
+        'x-rate-limit-reset': String(Math.floor(server / 1000) + 10),
+        date: new Date(server).toUTCString(),
+      }),
+    )
     const waited = await pacer.before(url)
     expect(waited).toBeGreaterThan(9000)
     expect(waited).toBeLessThan(12_000)
@@ -65,7 +85,10 @@ describe('createPacer', () => {
 
 describe('normaliseOrgUrl', () => {
   it('strips trailing slashes and corrects the -admin host with a warning', () => {
-    expect(normaliseOrgUrl('https://acme.okta.com/')).toEqual({ orgUrl: 'https://acme.okta.com', warnings: [] })
+    expect(normaliseOrgUrl('https://acme.okta.com/')).toEqual({
+      orgUrl: 'https://acme.okta.com',
+      warnings: [],
+    })
     const admin = normaliseOrgUrl('https://acme-admin.okta.com')
     expect(admin.orgUrl).toBe('https://acme.okta.com')
     expect(admin.warnings[0]).toMatch(/admin console/)

@@ -30,7 +30,10 @@ function fakeSafeStorage(backend = 'gnome_libsecret', key = 0x5a): SafeStorageLi
     encryptString: (s) => Buffer.from(Buffer.from(`ok:${s}`, 'utf8').map((b) => b ^ key)),
     decryptString: (b) => {
       const text = Buffer.from(b.map((x) => x ^ key)).toString('utf8')
-      if (!text.startsWith('ok:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      if (!text.startsWith('ok:'))
+        throw new Error(
+          'Error while decrypting the ciphertext provided to safeStorage.decryptString.',
+        )
       return text.slice(3)
     },
     getSelectedStorageBackend: () => backend,
@@ -52,7 +55,9 @@ describe('passphrase cipher', () => {
 
 describe('safeStorage adapter', () => {
   it('refuses the Linux basic_text backend unless explicitly accepted, with a warning', () => {
-    expect(() => createSafeStorageCipher(fakeSafeStorage('basic_text'), { platform: 'linux' })).toThrow(/basic_text/)
+    expect(() =>
+      createSafeStorageCipher(fakeSafeStorage('basic_text'), { platform: 'linux' }),
+    ).toThrow(/basic_text/)
     const warnings: string[] = []
     const c = createSafeStorageCipher(fakeSafeStorage('basic_text'), {
       platform: 'linux',
@@ -61,15 +66,22 @@ describe('safeStorage adapter', () => {
     })
     expect(c.id).toBe('safe-storage')
     expect(warnings).toEqual([PLAINTEXT_BACKEND_WARNING])
-    expect(() => createSafeStorageCipher({ ...fakeSafeStorage(), isEncryptionAvailable: () => false })).toThrow(/not available/)
-    expect(() => createSafeStorageCipher(fakeSafeStorage('basic_text'), { platform: 'darwin' })).not.toThrow()
+    expect(() =>
+      createSafeStorageCipher({ ...fakeSafeStorage(), isEncryptionAvailable: () => false }),
+    ).toThrow(/not available/)
+    expect(() =>
+      createSafeStorageCipher(fakeSafeStorage('basic_text'), { platform: 'darwin' }),
+    ).not.toThrow()
   })
 })
 
 describe('createVault', () => {
   it('stores encrypted at rest and returns metadata only (hint, thumbprint, expiry)', async () => {
     const file = join(dir, 'v1.json')
-    const vault = createVault({ file, cipher: createSafeStorageCipher(fakeSafeStorage(), { platform: 'linux' }) })
+    const vault = createVault({
+      file,
+      cipher: createSafeStorageCipher(fakeSafeStorage(), { platform: 'linux' }),
+    })
     const cert = makeCertificate(new Date('2027-03-01T00:00:00Z'))
     const a = await vault.put({
       side: 'entra',
@@ -78,23 +90,40 @@ describe('createVault', () => {
       cloud: 'global',
       credential: { kind: 'secret', clientSecret: SECRET },
     })
-    const b = await vault.put({ side: 'okta', orgUrl: 'https://acme.okta.com', credential: { kind: 'apiToken', token: TOKEN } })
+    const b = await vault.put({
+      side: 'okta',
+      orgUrl: 'https://acme.okta.com',
+      credential: { kind: 'apiToken', token: TOKEN },
+    })
     const c = await vault.put({
       side: 'entra',
       tenantId: 't',
       clientId: 'app-2',
       cloud: 'usgov',
-      credential: { kind: 'certificate', certificatePem: cert.certificatePem, privateKeyPem: cert.privateKeyPem },
+      credential: {
+        kind: 'certificate',
+        certificatePem: cert.certificatePem,
+        privateKeyPem: cert.privateKeyPem,
+      },
     })
-    expect(a).toMatchObject({ authKind: 'clientSecret', secretHint: 'Abc', tenantId: 'contoso.onmicrosoft.com' })
+    expect(a).toMatchObject({
+      authKind: 'clientSecret',
+      secretHint: 'Abc',
+      tenantId: 'contoso.onmicrosoft.com',
+    })
     expect(b).toMatchObject({ authKind: 'apiToken', secretHint: '00o' })
-    expect(c).toMatchObject({ authKind: 'certificate', certificateExpiresAt: '2027-03-01T00:00:00.000Z' })
+    expect(c).toMatchObject({
+      authKind: 'certificate',
+      certificateExpiresAt: '2027-03-01T00:00:00.000Z',
+    })
     expect(c.certificateThumbprint).toMatch(/^[0-9A-F]{40}$/)
     const listed = await vault.list()
     expect(listed.problems).toEqual([])
-    for (const m of listed.entries) expect(CredentialMetadata.strict().safeParse(m).success).toBe(true)
+    for (const m of listed.entries)
+      expect(CredentialMetadata.strict().safeParse(m).success).toBe(true)
     const everything = JSON.stringify(listed) + (await readFile(file, 'utf8'))
-    for (const s of [SECRET, TOKEN, cert.privateKeyPem.slice(40, 80)]) expect(everything).not.toContain(s)
+    for (const s of [SECRET, TOKEN, cert.privateKeyPem.slice(40, 80)])
+      expect(everything).not.toContain(s)
     const opened = await vault.open(a.id)
     expect(opened).toMatchObject({ ok: true, credential: { kind: 'secret', clientSecret: SECRET } })
     // atomic writes leave no temp files behind
@@ -106,7 +135,11 @@ describe('createVault', () => {
   it('reports and drops a secret that no longer decrypts, never crashing', async () => {
     const file = join(dir, 'v2.json')
     const mine = createVault({ file, cipher: createPassphraseCipher('passphrase-one') })
-    const entry = await mine.put({ side: 'okta', orgUrl: 'https://acme.okta.com', credential: { kind: 'apiToken', token: TOKEN } })
+    const entry = await mine.put({
+      side: 'okta',
+      orgUrl: 'https://acme.okta.com',
+      credential: { kind: 'apiToken', token: TOKEN },
+    })
     const other = createVault({ file, cipher: createPassphraseCipher('passphrase-two') })
     const listed = await other.list()
     expect(listed.entries).toEqual([])
@@ -131,7 +164,13 @@ describe('createVault', () => {
       credential: { kind: 'env', variable: 'ENTRA_SECRET', as: 'clientSecret' },
     })
     expect(m).toMatchObject({ authKind: 'environment', environmentVariable: 'ENTRA_SECRET' })
-    expect(await vault.open(m.id, { ENTRA_SECRET: SECRET })).toMatchObject({ ok: true, credential: { clientSecret: SECRET } })
-    expect(await vault.open(m.id, {})).toMatchObject({ ok: false, problem: { message: expect.stringMatching(/ENTRA_SECRET/) } })
+    expect(await vault.open(m.id, { ENTRA_SECRET: SECRET })).toMatchObject({
+      ok: true,
+      credential: { clientSecret: SECRET },
+    })
+    expect(await vault.open(m.id, {})).toMatchObject({
+      ok: false,
+      problem: { message: expect.stringMatching(/ENTRA_SECRET/) },
+    })
   })
 })
