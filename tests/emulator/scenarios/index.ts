@@ -23,6 +23,8 @@ export async function buildScenario(
     case 'large':
       return buildLarge(options)
   }
+  // callers that load this module dynamically pass plain strings
+  throw new Error(`unknown scenario "${String(name)}"; known: ${SCENARIO_NAMES.join(', ')}`)
 }
 
 export type * from './types'

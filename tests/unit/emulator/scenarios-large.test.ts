@@ -28,6 +28,12 @@ describe('scenario index', { timeout: 60_000 }, () => {
     }
   })
 
+  it('refuses an unknown scenario name', async () => {
+    await expect(buildScenario('tiny' as 'healthy', { seed: 1, origins })).rejects.toThrow(
+      /unknown scenario "tiny"/,
+    )
+  })
+
   it('plants dates around options.now', async () => {
     const s = await buildScenario('healthy', { seed: 1, origins, now: '2030-01-01T00:00:00Z' })
     const lastSync = Date.parse(s.entra.organization[0]?.onPremisesLastSyncDateTime ?? '')
