@@ -10,7 +10,7 @@
  * (`#EXT#`) pass the checks.
  */
 import type { Finding, Subject } from '../../model'
-import { asStr } from '../../util/access'
+import { type Rec, asStr } from '../../util/access'
 import { Grouper } from '../grouped'
 import {
   type IdFixError,
@@ -48,6 +48,15 @@ export const entraAttributeInvalid: Rule = {
   reads: ['entra.users'],
   evaluate(_snapshot, ctx) {
     const g = new Grouper(ctx.thresholds.maxSubjects)
+    // subjects are built only for users with an error: most users have none
+    let current: Rec = {}
+    let subject: Subject | undefined
+    const add = (attribute: string, errors: readonly IdFixError[], value: string | undefined) => {
+      for (const e of errors) {
+        subject ??= entraUserSubject(current)
+        g.add(`${attribute}|${e}`, subject, { id: subject.id, value: value ?? null })
+      }
+    }
     for (const u of ctx.index.entraUsers) {
       const upn = asStr(u['userPrincipalName'])
       const nickname = asStr(u['mailNickname'])
@@ -57,21 +66,18 @@ export const entraAttributeInvalid: Rule = {
         isWellKnownExclusion(asStr(u['onPremisesSamAccountName']))
       )
         continue
-      // subjects are built only for users with an error: most users have none
-      let subject: Subject | undefined
-      const add = (attribute: string, errors: readonly IdFixError[], value: string | undefined) => {
-        for (const e of errors) {
-          subject ??= entraUserSubject(u)
-          g.add(`${attribute}|${e}`, subject, { id: subject.id, value: value ?? null })
-        }
-      }
-      add('userPrincipalName', checkUpn(upn), upn)
+      current = u
+      subject = undefined
+      const upnErrors = checkUpn(upn)
+      add('userPrincipalName', upnErrors, upn)
       const onPremUpn = asStr(u['onPremisesUserPrincipalName'])
       // the same value as the cloud UPN would only repeat its errors
       if (onPremUpn !== undefined && onPremUpn !== upn && onPremUpn.trim())
         add('onPremisesUserPrincipalName', checkUpn(onPremUpn), onPremUpn)
       const mail = asStr(u['mail'])
-      add('mail', checkMail(mail), mail)
+      // a mail equal to a clean UPN passes the (looser) mail checks too
+      const mailClean = mail === upn && upnErrors.length === 0
+      if (!mailClean) add('mail', checkMail(mail), mail)
       // mailNickname is not in Graph's default $select; only judge it when it was collected
       if ('mailNickname' in u) add('mailNickname', checkMailNickname(nickname), nickname)
       const proxies = u['proxyAddresses']
@@ -79,6 +85,8 @@ export const entraAttributeInvalid: Rule = {
       let seen: IdFixError[] | undefined
       for (const p of proxies) {
         if (typeof p !== 'string') continue
+        // the primary SMTP address repeats a clean mail
+        if (mailClean && p.length === (mail?.length ?? 0) + 5 && p.endsWith(mail ?? '')) continue
         for (const e of checkProxyAddress(p)) {
           if (seen?.includes(e)) continue
           ;(seen ??= []).push(e)

@@ -23,6 +23,8 @@ export const entraSyncPropertyConflict: Rule = {
   evaluate(_snapshot, ctx) {
     const findings: Finding[] = []
     for (const u of ctx.index.entraUsers) {
+      const errors = u['onPremisesProvisioningErrors']
+      if (!Array.isArray(errors) || errors.length === 0) continue
       for (const err of recs(u, 'onPremisesProvisioningErrors')) {
         const property = str(err, 'propertyCausingError') ?? 'unknown'
         const value = str(err, 'value')

@@ -31,13 +31,11 @@ export const entraUserSyncLag: Rule = {
     for (const u of ctx.index.entraUsers) {
       if (u['onPremisesSyncEnabled'] !== true) continue
       const raw = u['onPremisesLastSyncDateTime']
-      if (
-        typeof raw === 'string' &&
-        raw.length >= 20 &&
-        raw.charCodeAt(19) === 90 /* Z */ &&
-        raw.slice(0, 19) >= cutoff
-      )
-        continue
+      if (typeof raw === 'string' && raw.length >= 20 && raw >= cutoff) {
+        const c = raw.charCodeAt(19)
+        // "…:SSZ" or "…:SS.fffZ": UTC, so the string order is the time order
+        if ((c === 90 || c === 46) && raw.endsWith('Z')) continue
+      }
       const last = parseDate(raw)
       const lag = last ? orgLast.getTime() - last.getTime() : Number.POSITIVE_INFINITY
       if (lag <= limit) continue

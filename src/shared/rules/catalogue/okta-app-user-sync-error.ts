@@ -7,7 +7,7 @@
  * it is reported at low.
  */
 import type { Finding } from '../../model'
-import { str } from '../../util/access'
+import { asStr, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
@@ -25,8 +25,17 @@ export const oktaAppUserSyncError: Rule = {
       const app = ctx.index.oktaAppsById.get(appId)
       const g = new Grouper(ctx.thresholds.maxSubjects)
       for (const au of appUsers) {
-        const state = str(au, 'syncState')?.toUpperCase()
-        const status = str(au, 'status')?.toUpperCase()
+        const rawState = au['syncState']
+        // nearly every app user is SYNCHRONIZED or DISABLED
+        if (
+          rawState === 'SYNCHRONIZED' ||
+          rawState === 'DISABLED' ||
+          rawState === null ||
+          rawState === undefined
+        )
+          continue
+        const state = asStr(rawState)?.toUpperCase()
+        const status = asStr(au['status'])?.toUpperCase()
         const bad = state === 'ERROR' || state === 'OUT_OF_SYNC' ? state : undefined
         if (!bad) continue
         if (status === 'DEPROVISIONED' || status === 'UNASSIGNED') continue

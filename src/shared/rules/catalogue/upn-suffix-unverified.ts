@@ -35,9 +35,21 @@ export const upnSuffixUnverified: Rule = {
       }
       return r
     }
+    // most UPNs end in a verified domain exactly; test those without slicing strings
+    const verified = [...ctx.index.domainsById]
+      .filter(([, d]) => d['isVerified'] === true)
+      .map(([name]) => name)
+    const plainlyVerified = (v: string | undefined) => {
+      if (v === undefined) return true
+      const at = v.lastIndexOf('@')
+      if (at < 0) return true
+      for (const d of verified) if (v.length - at - 1 === d.length && v.endsWith(d)) return true
+      return false
+    }
     for (const u of ctx.index.entraUsers) {
       const onPrem = asStr(u['onPremisesUserPrincipalName'])
       const cloud = asStr(u['userPrincipalName'])
+      if (plainlyVerified(onPrem) && plainlyVerified(cloud)) continue
       const onPremSuffix = domainOf(onPrem)
       const cloudSuffix = onPrem === cloud ? onPremSuffix : domainOf(cloud)
       // registered-but-unverified domains are domain-unverified's finding
