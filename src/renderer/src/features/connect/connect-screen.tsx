@@ -190,7 +190,7 @@ export function ConnectScreen() {
           >
             <summary>Advanced: custom endpoints</summary>
             <p className="muted">
-              For test tenants and emulators. This build honours them because it is a development build.
+              For test tenants and emulators. This host accepts them because it is a development build or was started with --allow-endpoint-overrides.
             </p>
             <Field
               label="Authority host"

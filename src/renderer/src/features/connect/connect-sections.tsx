@@ -208,7 +208,8 @@ function SideResult({ label, result, problems }: { label: string; result?: Docto
   return (
     <div className="connect__result">
       {summary}
-      {result.missingPermissions.length > 0 && (
+      {/* Before a token was issued every permission counts as missing: that list says nothing. */}
+      {result.missingPermissions.length > 0 && (result.ok || result.grantedPermissions.length > 0) && (
         <p className="field__warning">Missing permissions: {result.missingPermissions.join(', ')}</p>
       )}
       {problems.map((p, i) => (

@@ -154,7 +154,7 @@ describe('Connect screen', () => {
     api.report = {
       entra: {
         ok: false,
-        grantedPermissions: [],
+        grantedPermissions: ['User.Read.All'],
         missingPermissions: ['AuditLog.Read.All'],
         problems: [
           {

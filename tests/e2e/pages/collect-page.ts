@@ -1,0 +1,35 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** Locators and steps for a workspace's Collect screen. */
+export class CollectPage {
+  readonly heading: Locator
+  readonly startButton: Locator
+  readonly cancelButton: Locator
+  readonly table: Locator
+  readonly outcome: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Collect', level: 1 })
+    this.startButton = page.getByRole('button', { name: /Start collection|Collect again/ })
+    this.cancelButton = page.getByRole('button', { name: 'Cancel' })
+    this.table = page.getByRole('table', { name: 'Progress per resource' })
+    this.outcome = page.locator('.collect__outcome')
+  }
+
+  async open(workspaceId: string): Promise<void> {
+    await this.page.evaluate(`window.location.hash = ${JSON.stringify(`#/w/${workspaceId}/collect`)}`)
+    await expect(this.heading).toBeVisible()
+  }
+
+  row(resource: string): Locator {
+    return this.table.locator(`tr[data-resource="${resource}"]`)
+  }
+
+  records(resource: string): Locator {
+    return this.row(resource).locator('[data-column="records"]')
+  }
+
+  phase(): Promise<string | null> {
+    return this.page.locator('section.collect').getAttribute('data-run-phase')
+  }
+}
