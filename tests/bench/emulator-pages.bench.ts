@@ -1,8 +1,8 @@
 /**
- * Emulator page serving on the 100k-per-side scenario: one 999-user Graph page (a `$select`
- * not seen before, so projections are cold) and one 200-user Okta page at a fresh cursor,
- * each over a keep-alive HTTPS connection. The floor is a raw HTTPS GET of a static body of
- * the same byte size from a plain node:https server with the same certificate.
+ * Emulator page serving on the 100k-per-side scenario: one 999-user Graph page with the
+ * select list rotated each round and one 200-user Okta page at a fresh cursor, each over a
+ * keep-alive HTTPS connection. The floor is a raw HTTPS GET of a static body of the same byte
+ * size from a plain node:https server with a certificate of the same kind.
  * Set CROSSWALK_BENCH_EMULATOR_USERS to change the population (default 100,000 per side).
  */
 import { createServer, type Server } from 'node:https'
@@ -126,7 +126,7 @@ export const benchmark: Benchmark = {
     const o: number[] = []
     const n = emu.scenario.entra.users.length
     const m = emu.scenario.okta.users.length
-    // rotate the select list so every round's projections are cold, as on a first collection
+    // rotate the select list and move the cursors so no round repeats an earlier request
     const select = [
       ...SELECT.slice(round % SELECT.length),
       ...SELECT.slice(0, round % SELECT.length),

@@ -8,7 +8,7 @@ import type { EmuRequest, EmuResponse } from '../http'
 import type { Sequence, Table } from '../store'
 import { badRequest, graphError } from './errors'
 import { type FilterError, parseFilter } from './filter'
-import { decodeToken, encodeToken, pageBody, parseSelect, projectJson } from './odata'
+import { decodeToken, encodeToken, pageBody, parseSelect, projectMany, projector } from './odata'
 
 export interface DeltaSpec {
   context: string
@@ -77,14 +77,14 @@ export function deltaQuery(req: EmuRequest, graphBase: string, spec: DeltaSpec):
   const maxPage = /odata\.maxpagesize=(\d+)/.exec(String(req.headers.prefer ?? ''))?.[1]
   const size = Math.min(999, Math.max(1, maxPage ? Number(maxPage) : DEFAULT_PAGE))
 
-  let texts: string[]
+  let texts: string[] | string
   let total: number
   if (after === null) {
     const rows = predicate
       ? spec.table.items.filter((x) => predicate(x as Record<string, unknown>))
       : spec.table.items
     total = rows.length
-    texts = rows.slice(offset, offset + size).map((o) => deltaJson(o, select, spec))
+    texts = deltaPage(rows.slice(offset, offset + size), select, spec)
   } else {
     const { changed, removed } = spec.table.changes(after, upTo)
     const live = predicate
@@ -92,7 +92,7 @@ export function deltaQuery(req: EmuRequest, graphBase: string, spec: DeltaSpec):
       : changed
     const gone = predicate ? removed.filter((t) => predicate({ id: t.id })) : removed
     const all = [
-      ...live.map((o) => deltaJson(o, select, spec)),
+      ...live.map(deltaWriter(select, spec)),
       ...gone.map((t) =>
         JSON.stringify({
           '@odata.type': spec.odataType,
@@ -118,17 +118,28 @@ function context(graphBase: string, spec: DeltaSpec, select: string[] | null): s
   return `${graphBase}/v1.0/$metadata#${spec.context}${select ? `(${select.join(',')})` : ''}`
 }
 
-function deltaJson(obj: object, select: string[] | null, spec: DeltaSpec): string {
-  const members = (obj as { members?: unknown }).members
+/** writes delta entries: the selected properties, then the id, then `members@delta` when asked */
+/** a first-round page: one JSON.stringify for the plain case, per object with members */
+function deltaPage(objs: object[], select: string[] | null, spec: DeltaSpec): string[] | string {
+  if (select?.includes('members')) return objs.map(deltaWriter(select, spec))
+  const names = select && !select.includes('id') ? [...select, 'id'] : select
+  return projectMany(objs, names ?? spec.defaults ?? null)
+}
+
+function deltaWriter(select: string[] | null, spec: DeltaSpec): (obj: object) => string {
   const wantsMembers = select?.includes('members') === true
   // delta answers always carry the id, after the selected properties
   const picked = select ? select.filter((s) => s !== 'members') : null
   const names = picked && !picked.includes('id') ? [...picked, 'id'] : picked
-  const text = projectJson(obj, names, spec.defaults ?? null)
-  if (!wantsMembers || !Array.isArray(members)) return text
-  const list = members.map((m: { id?: string; '@odata.type'?: string }) => ({
-    '@odata.type': m['@odata.type'] ?? '#microsoft.graph.user',
-    id: m.id,
-  }))
-  return `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"members@delta":${JSON.stringify(list)}}`
+  const write = projector(names, spec.defaults ?? null)
+  return (obj) => {
+    const text = write(obj)
+    const members = (obj as { members?: unknown }).members
+    if (!wantsMembers || !Array.isArray(members)) return text
+    const list = members.map((m: { id?: string; '@odata.type'?: string }) => ({
+      '@odata.type': m['@odata.type'] ?? '#microsoft.graph.user',
+      id: m.id,
+    }))
+    return `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"members@delta":${JSON.stringify(list)}}`
+  }
 }

@@ -7,7 +7,15 @@ import type { EmuRequest, EmuResponse } from '../http'
 import type { Table } from '../store'
 import { badRequest, unsupportedQuery } from './errors'
 import { type FilterError, parseFilter } from './filter'
-import { decodeToken, encodeToken, linkWith, pageBody, parseSelect, projectJson } from './odata'
+import {
+  decodeToken,
+  encodeToken,
+  linkWith,
+  pageBody,
+  parseSelect,
+  projectJson,
+  projectMany,
+} from './odata'
 
 export interface CollectionSpec {
   /** `@odata.context` fragment, e.g. `users` or `servicePrincipals('id')/appRoleAssignments` */
@@ -114,14 +122,8 @@ export function listCollection(
   )
   const offset = typeof state?.o === 'number' ? state.o : 0
   const page = rows.slice(offset, offset + top)
-  const texts = page.map((obj) =>
-    projectJson(
-      spec.listTransform ? spec.listTransform(obj) : obj,
-      select,
-      spec.defaults ?? null,
-      spec.hidden,
-    ),
-  )
+  const objs = spec.listTransform ? page.map(spec.listTransform) : page
+  const texts = projectMany(objs, select ?? spec.defaults ?? null, spec.hidden)
   const next = offset + top < rows.length
   const context = `${graphBase}/v1.0/$metadata#${spec.context}${select ? `(${select.join(',')})` : ''}`
   return {

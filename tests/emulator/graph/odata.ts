@@ -71,60 +71,71 @@ export function parseSelect(value: string | null): string[] | null {
   return names.length ? names : null
 }
 
-// one slot per object: a run reads a collection with one $select at a time, and a Map per
-// object would cost more garbage than the cache saves
-const cache = new WeakMap<object, { key: string; text: string }>()
-const keyParts = new Map<string, string[]>()
+/**
+ * A function writing the JSON text of one object as Graph returns it: the selected properties
+ * (null or [] when unset), or the default set, or every non-navigation property. `hidden` are
+ * dropped from the full default (e.g. signInActivity, which only comes back when selected).
+ * Build it once per page. Results are not cached: writing a 999-object page costs a few ms,
+ * and a per-object cache costs more in garbage collection on a 100k-object heap than it saves.
+ */
+export function projector(
+  select: readonly string[] | null,
+  defaults: readonly string[] | null,
+  hidden: readonly string[] = [],
+): (obj: object) => string {
+  const names = select ?? defaults
+  if (!names) return (obj) => JSON.stringify(project(obj, null, hidden))
+  const parts = names.map((n, i) => `${i ? ',' : ''}${JSON.stringify(n)}:`)
+  const empty = names.map((n) => (isCollectionProperty(n) ? '[]' : 'null'))
+  return (obj) => {
+    const record = obj as Record<string, unknown>
+    let out = '{'
+    for (let i = 0; i < names.length; i++) {
+      const v = record[names[i] as string]
+      out += parts[i] as string
+      out += v === undefined ? (empty[i] as string) : JSON.stringify(v)
+    }
+    return `${out}}`
+  }
+}
 
 /**
- * The JSON text of one object as Graph returns it: the selected properties (null or [] when
- * unset), or the default set, or every non-navigation property. `hidden` are dropped from the
- * default (e.g. signInActivity, which only comes back when selected).
+ * The comma-joined JSON of many objects with one `$select` (or the full non-navigation set
+ * when `select` is null). Projected objects share one shape, so a single JSON.stringify of the
+ * array takes V8's fast path: about 2 ms for 999 users.
  */
+export function projectMany(
+  objs: readonly object[],
+  select: readonly string[] | null,
+  hidden: readonly string[] = [],
+): string {
+  const empty = select?.map((n) => (isCollectionProperty(n) ? [] : null))
+  const out = new Array<Record<string, unknown>>(objs.length)
+  for (let j = 0; j < objs.length; j++) {
+    const record = objs[j] as Record<string, unknown>
+    if (!select || !empty) {
+      out[j] = project(record, null, hidden)
+      continue
+    }
+    const o: Record<string, unknown> = {}
+    for (let i = 0; i < select.length; i++) {
+      const name = select[i] as string
+      const v = record[name]
+      o[name] = v === undefined ? empty[i] : v
+    }
+    out[j] = o
+  }
+  return JSON.stringify(out).slice(1, -1)
+}
+
+/** one object's JSON text; see `projector` */
 export function projectJson(
   obj: object,
-  select: string[] | null,
+  select: readonly string[] | null,
   defaults: readonly string[] | null,
   hidden: readonly string[] = [],
 ): string {
-  const names = select ?? defaults
-  const key = names ? names.join(',') : '*'
-  const hit = cache.get(obj)
-  if (hit !== undefined && hit.key === key) return hit.text
-  const text = names
-    ? serializeSelected(obj as Record<string, unknown>, names, key)
-    : JSON.stringify(project(obj, null, hidden))
-  cache.set(obj, { key, text })
-  return text
-}
-
-/** writes `{"a":..,"b":..}` straight to a string: no intermediate object per row */
-function serializeSelected(
-  record: Record<string, unknown>,
-  names: readonly string[],
-  key: string,
-): string {
-  let parts = keyParts.get(key)
-  if (!parts) {
-    parts = names.map((n, i) => `${i ? ',' : ''}${JSON.stringify(n)}:`)
-    if (keyParts.size > 256) keyParts.clear()
-    keyParts.set(key, parts)
-  }
-  let out = '{'
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string
-    const v = record[name]
-    out += parts[i] as string
-    out +=
-      v === undefined
-        ? isCollectionProperty(name)
-          ? '[]'
-          : 'null'
-        : typeof v === 'string'
-          ? JSON.stringify(v)
-          : JSON.stringify(v)
-  }
-  return `${out}}`
+  return projector(select, defaults, hidden)(obj)
 }
 
 export function project(
@@ -167,7 +178,7 @@ export function decodeToken(text: string | null): Record<string, unknown> | null
 /** A collection page body, written by concatenation so 999 cached objects cost no re-serialization. */
 export function pageBody(
   context: string,
-  items: string[],
+  items: string[] | string,
   extras: { count?: number; nextLink?: string; deltaLink?: string },
 ): string {
   let head = `{"@odata.context":${JSON.stringify(context)}`
@@ -175,7 +186,7 @@ export function pageBody(
   if (extras.nextLink) head += `,"@odata.nextLink":${JSON.stringify(extras.nextLink)}`
   let tail = ''
   if (extras.deltaLink) tail = `,"@odata.deltaLink":${JSON.stringify(extras.deltaLink)}`
-  return `${head},"value":[${items.join(',')}]${tail}}`
+  return `${head},"value":[${typeof items === 'string' ? items : items.join(',')}]${tail}}`
 }
 
 /** The query string of a request with `$skiptoken` replaced, parameter order kept. */

@@ -74,5 +74,5 @@ export function listLogs(
   if (more || polling) {
     links.push(`<${linkTo(req, encodeCursor(offset + page.length))}>; rel="next"`)
   }
-  return { status: 200, headers: { link: links }, body: `[${page.map(recordJson).join(',')}]` }
+  return { status: 200, headers: { link: links }, body: JSON.stringify(page) }
 }
