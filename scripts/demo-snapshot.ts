@@ -9,7 +9,7 @@ import { collectSnapshot } from '../src/node/collect/collect-snapshot'
 import { parseProfile } from '../src/node/profile/profile'
 import { readCa, resolveCredentials } from '../src/node/profile/credentials'
 import type { Snapshot } from '../src/shared/model/snapshot'
-import { KEYED_RESOURCES } from '../src/shared/model/snapshot'
+import { ENTRA_RESOURCES, KEYED_RESOURCES, OKTA_RESOURCES } from '../src/shared/model/snapshot'
 
 export const DEMO_SEED = 20261126
 export const DEMO_NOW = '2026-11-20T12:00:00.000Z'
@@ -35,7 +35,7 @@ export async function buildDemoSnapshot(): Promise<Snapshot> {
       logsUntil: DEMO_NOW,
       auditSince: '2026-11-13T12:00:00.000Z',
     })
-    let text = JSON.stringify(sortKeyedResources(snapshot))
+    let text = JSON.stringify(canonicalOrder(snapshot))
     const origins: [string, string][] = [
       [emulator.authorityHost, DEMO_HOSTS.authorityHost],
       [emulator.graphBaseUrl, DEMO_HOSTS.graphBaseUrl],
@@ -48,17 +48,30 @@ export async function buildDemoSnapshot(): Promise<Snapshot> {
   }
 }
 
-function sortKeyedResources(snapshot: Snapshot): Snapshot {
+/** Resources arrive in whatever order the parallel collection finishes them; fix one order. */
+function canonicalOrder(snapshot: Snapshot): Snapshot {
+  const order = {
+    entra: ['tenantId', 'cloud', ...ENTRA_RESOURCES],
+    okta: ['orgUrl', ...OKTA_RESOURCES],
+  }
   for (const source of ['entra', 'okta'] as const) {
     const side = snapshot[source] as Record<string, unknown> | undefined
     if (!side) continue
-    for (const resource of KEYED_RESOURCES[source]) {
-      const byParent = side[resource] as Record<string, unknown> | undefined
-      if (byParent)
-        side[resource] = Object.fromEntries(
-          Object.entries(byParent).sort(([a], [b]) => a.localeCompare(b)),
-        )
+    const sorted: Record<string, unknown> = {}
+    for (const key of order[source]) {
+      const value = side[key]
+      if (value === undefined) continue
+      sorted[key] = KEYED_RESOURCES[source].includes(key)
+        ? Object.fromEntries(Object.entries(value as object).sort(([a], [b]) => a.localeCompare(b)))
+        : value
     }
+    ;(snapshot as Record<string, unknown>)[source] = sorted
   }
+  snapshot.collection.errors.sort((a, b) =>
+    `${a.source}.${a.resource}`.localeCompare(`${b.source}.${b.resource}`),
+  )
+  snapshot.collection.cursors = Object.fromEntries(
+    Object.entries(snapshot.collection.cursors).sort(([a], [b]) => a.localeCompare(b)),
+  )
   return snapshot
 }

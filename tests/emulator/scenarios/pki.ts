@@ -2,13 +2,17 @@
  * Real key pairs and X.509 certificates for scenario credentials: Entra app
  * certificates, Okta app signing keys (JWKs with x5c), the Okta service app.
  *
- * RSA key generation cannot be seeded and is slow, so key pairs are cached
- * per process by label (shared across seeds): building a scenario twice in
- * one process yields the same bytes, and certificate bodies (serial, subject,
- * validity) are derived from the seed and label alone.
+ * RSA key generation cannot be seeded and is slow, so scenario key pairs come
+ * from a committed pool of test-only keys by label
+ * (`tests/fixtures/keys/scenario-keys.json`, written by
+ * `npm run emulator:keys`); that makes a scenario byte-identical across
+ * processes and spares every test file the key generation. A label missing from
+ * the pool gets a fresh key, cached per process. Certificate bodies (serial,
+ * subject, validity) are derived from the seed and label alone.
  */
-import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto'
+import { createHash, createPublicKey, createPrivateKey, generateKeyPairSync } from 'node:crypto'
 import forge from 'node-forge'
+import keyPool from '../../fixtures/keys/scenario-keys.json' with { type: 'json' }
 import type { OktaRecord } from './types'
 import { hash32, oktaDate } from './random'
 
@@ -17,20 +21,38 @@ interface KeyPair {
   publicKeyPem: string
 }
 
+const POOL: Readonly<Record<string, string>> = keyPool
 const keyCache = new Map<string, KeyPair>()
 const certCache = new Map<string, IssuedCertificate>()
 
-function keyPair(cacheKey: string): KeyPair {
-  const cached = keyCache.get(cacheKey)
+function keyPair(label: string): KeyPair {
+  const cached = keyCache.get(label)
   if (cached) return cached
+  const pooled = POOL[label]
+  const pair = pooled ? pairFromPrivateKey(pooled) : generatePair()
+  keyCache.set(label, pair)
+  return pair
+}
+
+function pairFromPrivateKey(privateKeyPem: string): KeyPair {
+  const publicKeyPem = createPublicKey(createPrivateKey(privateKeyPem))
+    .export({ type: 'spki', format: 'pem' })
+    .toString()
+  return { privateKeyPem, publicKeyPem }
+}
+
+function generatePair(): KeyPair {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   })
-  const pair = { privateKeyPem: privateKey, publicKeyPem: publicKey }
-  keyCache.set(cacheKey, pair)
-  return pair
+  return { privateKeyPem: privateKey, publicKeyPem: publicKey }
+}
+
+/** Every key pair this process has used, by label: what the key pool must hold. */
+export function usedKeyPairs(): Record<string, string> {
+  return Object.fromEntries([...keyCache].map(([label, pair]) => [label, pair.privateKeyPem]))
 }
 
 export interface IssuedCertificate {
