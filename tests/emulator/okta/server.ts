@@ -159,7 +159,8 @@ export function oktaService(ctx: EmulatorContext): {
             'users',
             'okta.users.read',
             (r) => filtered(r, o.users, USER_FILTER_ATTRIBUTES, true),
-            { default: 200, max: 200 },
+            // `q` pages at 10 by default
+            { default: req.query.has('q') ? 10 : 200, max: 200 },
           )
         if (n === 4) {
           const id = b ?? ''

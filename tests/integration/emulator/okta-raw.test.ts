@@ -73,6 +73,7 @@ describe('Okta API, raw', () => {
       `/api/v1/users?filter=${encodeURIComponent('profile.city eq "x"')}`,
     )
     expect(bad.status).toBe(400)
+    expect((await get('/api/v1/users?q=a')).json.length).toBeLessThanOrEqual(10)
     const search = await get(
       `/api/v1/users?search=${encodeURIComponent('profile.firstName sw "ada"')}`,
     )
