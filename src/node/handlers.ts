@@ -53,7 +53,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     endpointOverrides,
   })
   const resolve = (workspaceId: string) =>
-    resolveConnection(workspaceId, { store: connections, session, log: deps.log, endpointOverrides })
+    resolveConnection(workspaceId, {
+      store: connections,
+      session,
+      log: deps.log,
+      endpointOverrides,
+    })
   const runs = createCollectRuns({
     emit: deps.emit,
     log: deps.log,
@@ -111,12 +116,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'connections:test': async ({ workspaceId }) => {
       await requireWorkspace(workspaceId)
       const { profile, credentials, ca, credentialProblems } = await resolve(workspaceId)
-      const report = await runDoctor({ profile, credentials, credentialProblems, ...(ca ? { ca } : {}) })
+      const report = await runDoctor({
+        profile,
+        credentials,
+        credentialProblems,
+        ...(ca ? { ca } : {}),
+      })
       deps.log.info('connections.tested', {
         workspaceId,
         entra: report.entra?.ok,
         okta: report.okta?.ok,
-        problems: [...(report.entra?.problems ?? []), ...(report.okta?.problems ?? [])].map((p) => p.code),
+        problems: [...(report.entra?.problems ?? []), ...(report.okta?.problems ?? [])].map(
+          (p) => p.code,
+        ),
       })
       return report
     },

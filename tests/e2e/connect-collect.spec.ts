@@ -46,7 +46,9 @@ test.describe('Connect and collect in browser mode', () => {
 
     await workspaces.open()
     await workspaces.create('Contoso')
-    const stored = JSON.parse(await readFile(path.join(app.dataDir, 'workspaces.json'), 'utf8')) as {
+    const stored = JSON.parse(
+      await readFile(path.join(app.dataDir, 'workspaces.json'), 'utf8'),
+    ) as {
       workspaces: { id: string; name: string }[]
     }
     const workspaceId = stored.workspaces.find((w) => w.name === 'Contoso')!.id
@@ -59,7 +61,10 @@ test.describe('Connect and collect in browser mode', () => {
       clientId: emulator.scenario.credentials.entra.clientId,
       clientSecret: WRONG_SECRET,
     })
-    await connect.fillOkta({ orgUrl: emulator.profile.okta.orgUrl, token: emulator.scenario.credentials.okta.apiToken })
+    await connect.fillOkta({
+      orgUrl: emulator.profile.okta.orgUrl,
+      token: emulator.scenario.credentials.okta.apiToken,
+    })
     await connect.fillAdvanced({
       authorityHost: emulator.profile.entra.authorityHost,
       graphBaseUrl: emulator.profile.entra.graphBaseUrl,
@@ -73,7 +78,9 @@ test.describe('Connect and collect in browser mode', () => {
     await expect(wrong).toContainText('Fix:')
     // write-only: the field is empty and names what is stored
     await expect(connect.input('entra.clientSecret')).toHaveValue('')
-    await expect(connect.field('entra.clientSecret')).toContainText(`Stored: ${WRONG_SECRET.slice(0, 3)}…`)
+    await expect(connect.field('entra.clientSecret')).toContainText(
+      `Stored: ${WRONG_SECRET.slice(0, 3)}…`,
+    )
     await expect(page.getByText('Okta: connection works.')).toBeVisible()
     await test.info().attach('connect-doctor-problem', {
       body: await page.screenshot({ fullPage: true }),
@@ -92,7 +99,11 @@ test.describe('Connect and collect in browser mode', () => {
     emulator.setFaults('latency=700')
     await collect.startButton.click()
     await expect(collect.cancelButton).toBeVisible()
-    await expect.poll(async () => Number(await collect.records('entra.users').textContent()), { timeout: 30_000 }).toBeGreaterThan(0)
+    await expect
+      .poll(async () => Number(await collect.records('entra.users').textContent()), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0)
     await expect(collect.cancelButton).toBeVisible()
     await test.info().attach('collect-mid-run', {
       body: await page.screenshot({ fullPage: true }),
@@ -103,11 +114,22 @@ test.describe('Connect and collect in browser mode', () => {
     // every resource of both sides streamed progress and finished
     const rows = collect.table.locator('tbody tr')
     await expect(rows).toHaveCount(23)
-    for (const resource of ['entra.users', 'entra.groups', 'entra.servicePrincipals', 'okta.users', 'okta.groups', 'okta.apps']) {
+    for (const resource of [
+      'entra.users',
+      'entra.groups',
+      'entra.servicePrincipals',
+      'okta.users',
+      'okta.groups',
+      'okta.apps',
+    ]) {
       await expect(collect.row(resource)).toContainText('Done')
     }
-    await expect(collect.records('entra.users')).toHaveText(String(emulator.scenario.entra.users.length))
-    await expect(collect.records('okta.users')).toHaveText(String(emulator.scenario.okta.users.length))
+    await expect(collect.records('entra.users')).toHaveText(
+      String(emulator.scenario.entra.users.length),
+    )
+    await expect(collect.records('okta.users')).toHaveText(
+      String(emulator.scenario.okta.users.length),
+    )
     await expect(collect.table).not.toContainText('Waiting')
     await expect(page.getByText(/Diagnosis found \d+ finding/)).toBeVisible({ timeout: 30_000 })
     await test.info().attach('collect-complete', {
@@ -116,7 +138,11 @@ test.describe('Connect and collect in browser mode', () => {
     })
 
     const html = await page.content()
-    for (const secret of [WRONG_SECRET, emulator.scenario.credentials.entra.clientSecret, emulator.scenario.credentials.okta.apiToken]) {
+    for (const secret of [
+      WRONG_SECRET,
+      emulator.scenario.credentials.entra.clientSecret,
+      emulator.scenario.credentials.okta.apiToken,
+    ]) {
       expect(html).not.toContain(secret)
     }
     expect(problems).toEqual([])

@@ -36,7 +36,9 @@ export interface CollectRunsDeps {
   resolve: (workspaceId: string) => Promise<ResolvedConnection>
   collect: (options: CollectOptions) => Promise<Snapshot>
   /** extra collector options (log windows, concurrency), for tests */
-  collectOptions?: Partial<Omit<CollectOptions, 'profile' | 'credentials' | 'ca' | 'signal' | 'onEvent'>>
+  collectOptions?: Partial<
+    Omit<CollectOptions, 'profile' | 'credentials' | 'ca' | 'signal' | 'onEvent'>
+  >
 }
 
 interface Run {
@@ -50,8 +52,14 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
   const starting = new Set<string>()
 
   const start = async (workspaceId: string): Promise<CollectStartOutput> => {
-    if (starting.has(workspaceId) || [...runs.values()].some((r) => r.workspaceId === workspaceId)) {
-      throw new HandlerError('conflict', 'A collection is already running for this workspace; wait for it or cancel it.')
+    if (
+      starting.has(workspaceId) ||
+      [...runs.values()].some((r) => r.workspaceId === workspaceId)
+    ) {
+      throw new HandlerError(
+        'conflict',
+        'A collection is already running for this workspace; wait for it or cancel it.',
+      )
     }
     starting.add(workspaceId)
     let resolved: ResolvedConnection
@@ -62,7 +70,11 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
     }
     const { profile, credentials, ca } = resolved
     if (!credentials.entra && !credentials.okta) {
-      throw new HandlerError('not-found', resolved.credentialProblems[0]?.message ?? 'No stored credential could be opened; enter them again.')
+      throw new HandlerError(
+        'not-found',
+        resolved.credentialProblems[0]?.message ??
+          'No stored credential could be opened; enter them again.',
+      )
     }
     const secrets = secretsOf(credentials)
     // resolve() registers them too; a run must not depend on that to stay clean
@@ -70,7 +82,9 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
     const runId = randomUUID()
     const controller = new AbortController()
     const target = {
-      ...(profile.entra ? { entra: { tenantId: profile.entra.tenantId, cloud: profile.entra.cloud } } : {}),
+      ...(profile.entra
+        ? { entra: { tenantId: profile.entra.tenantId, cloud: profile.entra.cloud } }
+        : {}),
       ...(profile.okta ? { okta: { orgUrl: profile.okta.orgUrl } } : {}),
     }
     let finished = false
@@ -105,7 +119,9 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
           collectedAt: snapshot.collectedAt,
           collection: snapshot.collection,
           ...target,
-          ...(snapshot.entra ? { entra: { tenantId: snapshot.entra.tenantId, cloud: snapshot.entra.cloud } } : {}),
+          ...(snapshot.entra
+            ? { entra: { tenantId: snapshot.entra.tenantId, cloud: snapshot.entra.cloud } }
+            : {}),
           ...(snapshot.okta ? { okta: { orgUrl: snapshot.okta.orgUrl } } : {}),
         })
       } catch (error) {
@@ -119,7 +135,12 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
       }
     })()
     runs.set(runId, { workspaceId, controller, done })
-    deps.log.info('collect.started', { runId, workspaceId, entra: !!profile.entra, okta: !!profile.okta })
+    deps.log.info('collect.started', {
+      runId,
+      workspaceId,
+      entra: !!profile.entra,
+      okta: !!profile.okta,
+    })
     return { runId, tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...target }
   }
 
@@ -153,7 +174,10 @@ function outcomeOf(snapshot: Snapshot): CollectOutcome {
   if (snapshot.collection.complete) return 'complete'
   const collected = ['entra', 'okta'].some((side) => {
     const data = snapshot[side as 'entra' | 'okta'] as Record<string, unknown> | undefined
-    return data !== undefined && Object.keys(data).some((k) => k !== 'tenantId' && k !== 'cloud' && k !== 'orgUrl')
+    return (
+      data !== undefined &&
+      Object.keys(data).some((k) => k !== 'tenantId' && k !== 'cloud' && k !== 'orgUrl')
+    )
   })
   return collected ? 'partial' : 'failed'
 }
@@ -175,6 +199,9 @@ function scrub(event: CollectEvent, secrets: string[], log: Logger): CollectEven
   const text = JSON.stringify(event.records)
   if (!secrets.some((s) => text.includes(s))) return event
   log.warn('collect.batch-redacted', { source: event.source, resource: event.resource })
-  const cleaned = secrets.reduce((t, s) => t.split(JSON.stringify(s).slice(1, -1)).join(REDACTED), text)
+  const cleaned = secrets.reduce(
+    (t, s) => t.split(JSON.stringify(s).slice(1, -1)).join(REDACTED),
+    text,
+  )
   return { ...event, records: JSON.parse(cleaned) as typeof event.records }
 }

@@ -24,9 +24,15 @@ export async function resolveConnection(
 ): Promise<ResolvedConnection> {
   const stored = await deps.store.read(workspaceId)
   if (!stored?.entra && !stored?.okta) {
-    throw new HandlerError('not-found', 'This workspace has no saved connection yet: enter and save one on the Connect screen.')
+    throw new HandlerError(
+      'not-found',
+      'This workspace has no saved connection yet: enter and save one on the Connect screen.',
+    )
   }
-  if (!deps.endpointOverrides && (stored.entra?.authorityHost || stored.entra?.graphBaseUrl || stored.caPem)) {
+  if (
+    !deps.endpointOverrides &&
+    (stored.entra?.authorityHost || stored.entra?.graphBaseUrl || stored.caPem)
+  ) {
     throw new HandlerError('unavailable', OVERRIDES_REFUSED)
   }
   const vault = await deps.session.vault()
@@ -43,14 +49,19 @@ export async function resolveConnection(
       ...(e.graphBaseUrl ? { graphBaseUrl: e.graphBaseUrl } : {}),
     }
     const opened = await vault.open(e.vaultId)
-    if (opened.ok && (opened.credential.kind === 'secret' || opened.credential.kind === 'certificate')) {
+    if (
+      opened.ok &&
+      (opened.credential.kind === 'secret' || opened.credential.kind === 'certificate')
+    ) {
       registerSecret(deps.log, opened.credential)
       credentials.entra = opened.credential
     } else {
       credentialProblems.push({
         side: 'entra',
         field: e.authKind === 'clientSecret' ? 'clientSecret' : 'certificateFile',
-        message: opened.ok ? 'The stored Entra credential is of the wrong kind; enter it again.' : opened.problem.message,
+        message: opened.ok
+          ? 'The stored Entra credential is of the wrong kind; enter it again.'
+          : opened.problem.message,
       })
     }
   }
@@ -63,14 +74,19 @@ export async function resolveConnection(
       ...(o.scopes ? { scopes: o.scopes } : {}),
     }
     const opened = await vault.open(o.vaultId)
-    if (opened.ok && (opened.credential.kind === 'apiToken' || opened.credential.kind === 'privateKey')) {
+    if (
+      opened.ok &&
+      (opened.credential.kind === 'apiToken' || opened.credential.kind === 'privateKey')
+    ) {
       registerSecret(deps.log, opened.credential)
       credentials.okta = opened.credential
     } else {
       credentialProblems.push({
         side: 'okta',
         field: o.authKind === 'apiToken' ? 'apiToken' : 'privateKeyFile',
-        message: opened.ok ? 'The stored Okta credential is of the wrong kind; enter it again.' : opened.problem.message,
+        message: opened.ok
+          ? 'The stored Okta credential is of the wrong kind; enter it again.'
+          : opened.problem.message,
       })
     }
   }

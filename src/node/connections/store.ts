@@ -108,7 +108,8 @@ export function createConnectionStore(options: {
     log.warn('connections.file-damaged', { movedTo: aside })
     return empty()
   }
-  const store = (data: ConnectionsFile) => writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`)
+  const store = (data: ConnectionsFile) =>
+    writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`)
 
   return {
     get: async (workspaceId) => info(workspaceId, (await load()).workspaces[workspaceId]),
@@ -136,8 +137,12 @@ export function createConnectionStore(options: {
             ...connection,
             authKind: secret.kind === 'secret' ? 'clientSecret' : 'certificate',
             ...(meta.secretHint ? { secretHint: meta.secretHint } : {}),
-            ...(meta.certificateThumbprint ? { certificateThumbprint: meta.certificateThumbprint } : {}),
-            ...(meta.certificateExpiresAt ? { certificateExpiresAt: meta.certificateExpiresAt } : {}),
+            ...(meta.certificateThumbprint
+              ? { certificateThumbprint: meta.certificateThumbprint }
+              : {}),
+            ...(meta.certificateExpiresAt
+              ? { certificateExpiresAt: meta.certificateExpiresAt }
+              : {}),
             savedAt: meta.createdAt,
           }
           if (before.entra) replaced.push(before.entra.vaultId)
@@ -152,7 +157,11 @@ export function createConnectionStore(options: {
           registerSecret(log, secret)
           const service =
             given?.kind === 'privateKey'
-              ? { clientId: given.clientId, scopes: given.scopes, ...(given.keyId ? { keyId: given.keyId } : {}) }
+              ? {
+                  clientId: given.clientId,
+                  scopes: given.scopes,
+                  ...(given.keyId ? { keyId: given.keyId } : {}),
+                }
               : !given && secret.kind === 'privateKey' && previous
                 ? {
                     ...(previous.clientId ? { clientId: previous.clientId } : {}),
@@ -184,8 +193,16 @@ export function createConnectionStore(options: {
         for (const id of replaced) await vault.remove(id)
         log.info('connections.saved', {
           workspaceId: input.workspaceId,
-          entra: input.entra ? (input.entra.credential ? 'new-credential' : 'kept-credential') : 'unchanged',
-          okta: input.okta ? (input.okta.credential ? 'new-credential' : 'kept-credential') : 'unchanged',
+          entra: input.entra
+            ? input.entra.credential
+              ? 'new-credential'
+              : 'kept-credential'
+            : 'unchanged',
+          okta: input.okta
+            ? input.okta.credential
+              ? 'new-credential'
+              : 'kept-credential'
+            : 'unchanged',
         })
         return info(input.workspaceId, next)
       }),
@@ -233,19 +250,29 @@ async function reuse<T extends EntraCredential | OktaCredential>(
   vaultId: string | undefined,
   side: 'entra' | 'okta',
 ): Promise<T> {
-  const what = side === 'entra' ? 'a client secret or certificate' : 'an API token or a service app key'
-  if (!vaultId) throw new HandlerError('not-found', `Enter ${what}: none is stored for this workspace yet.`)
+  const what =
+    side === 'entra' ? 'a client secret or certificate' : 'an API token or a service app key'
+  if (!vaultId)
+    throw new HandlerError('not-found', `Enter ${what}: none is stored for this workspace yet.`)
   const opened = await vault.open(vaultId)
-  if (!opened.ok) throw new HandlerError('not-found', `${opened.problem.message} Enter ${what} again.`)
+  if (!opened.ok)
+    throw new HandlerError('not-found', `${opened.problem.message} Enter ${what} again.`)
   return opened.credential as T
 }
 
-async function putChecked(vault: Vault, input: Parameters<Vault['put']>[0]): Promise<CredentialMetadata> {
+async function putChecked(
+  vault: Vault,
+  input: Parameters<Vault['put']>[0],
+): Promise<CredentialMetadata> {
   try {
     return await vault.put(input)
   } catch (error) {
     // describeCertificate's messages name the problem, never the key material.
-    if (input.credential.kind === 'certificate' && error instanceof Error && /certificate|private key/i.test(error.message)) {
+    if (
+      input.credential.kind === 'certificate' &&
+      error instanceof Error &&
+      /certificate|private key/i.test(error.message)
+    ) {
       throw new HandlerError('conflict', error.message)
     }
     throw error
@@ -255,13 +282,21 @@ async function putChecked(vault: Vault, input: Parameters<Vault['put']>[0]): Pro
 function toEntraCredential(input: EntraCredentialInput): EntraCredential {
   return input.kind === 'secret'
     ? { kind: 'secret', clientSecret: input.clientSecret }
-    : { kind: 'certificate', certificatePem: input.certificatePem, privateKeyPem: input.privateKeyPem }
+    : {
+        kind: 'certificate',
+        certificatePem: input.certificatePem,
+        privateKeyPem: input.privateKeyPem,
+      }
 }
 
 function toOktaCredential(input: OktaCredentialInput): OktaCredential {
   return input.kind === 'apiToken'
     ? { kind: 'apiToken', token: input.token }
-    : { kind: 'privateKey', privateKeyPem: input.privateKeyPem, ...(input.keyId ? { keyId: input.keyId } : {}) }
+    : {
+        kind: 'privateKey',
+        privateKeyPem: input.privateKeyPem,
+        ...(input.keyId ? { keyId: input.keyId } : {}),
+      }
 }
 
 function empty(): ConnectionsFile {

@@ -28,7 +28,10 @@ import { createVault, type Vault } from '../vault/vault'
 /** Where the vault's key comes from on this host. */
 export type VaultKeySource =
   | { kind: 'safe-storage'; storage: SafeStorageLike; platform?: NodeJS.Platform }
-  | { kind: 'passphrase'; /** read at start, e.g. from CROSSWALK_VAULT_PASSPHRASE */ passphrase?: string }
+  | {
+      kind: 'passphrase'
+      /** read at start, e.g. from CROSSWALK_VAULT_PASSPHRASE */ passphrase?: string
+    }
 
 export interface VaultSession {
   status: () => Promise<VaultStatus>

@@ -48,7 +48,10 @@ const Pem = (label: string) =>
     .string()
     .trim()
     .max(MAX_PEM_CHARS, `The ${label} is longer than ${MAX_PEM_CHARS} characters.`)
-    .refine((v) => /-----BEGIN [A-Z0-9 ]+-----/.test(v), `Paste the ${label} in PEM form (-----BEGIN …).`)
+    .refine(
+      (v) => /-----BEGIN [A-Z0-9 ]+-----/.test(v),
+      `Paste the ${label} in PEM form (-----BEGIN …).`,
+    )
 
 export const CertificatePem = Pem('certificate')
 export const PrivateKeyPem = Pem('private key')
@@ -59,7 +62,11 @@ export const EntraCredentialInput = z.discriminatedUnion('kind', [
     kind: z.literal('secret'),
     clientSecret: z.string().trim().min(1, 'Enter the client secret value.').max(1_000),
   }),
-  z.object({ kind: z.literal('certificate'), certificatePem: CertificatePem, privateKeyPem: PrivateKeyPem }),
+  z.object({
+    kind: z.literal('certificate'),
+    certificatePem: CertificatePem,
+    privateKeyPem: PrivateKeyPem,
+  }),
 ])
 export type EntraCredentialInput = z.infer<typeof EntraCredentialInput>
 
@@ -73,7 +80,10 @@ export const OktaCredentialInput = z.discriminatedUnion('kind', [
     clientId: z.string().trim().min(1, 'Enter the service app’s client ID.').max(200),
     privateKeyPem: PrivateKeyPem,
     keyId: z.string().trim().min(1).max(200).optional(),
-    scopes: z.array(z.string().trim().min(1).max(200)).min(1, 'Name at least one scope, e.g. okta.users.read.').max(50),
+    scopes: z
+      .array(z.string().trim().min(1).max(200))
+      .min(1, 'Name at least one scope, e.g. okta.users.read.')
+      .max(50),
   }),
 ])
 export type OktaCredentialInput = z.infer<typeof OktaCredentialInput>

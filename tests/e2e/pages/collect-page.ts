@@ -17,7 +17,9 @@ export class CollectPage {
   }
 
   async open(workspaceId: string): Promise<void> {
-    await this.page.evaluate(`window.location.hash = ${JSON.stringify(`#/w/${workspaceId}/collect`)}`)
+    await this.page.evaluate(
+      `window.location.hash = ${JSON.stringify(`#/w/${workspaceId}/collect`)}`,
+    )
     await expect(this.heading).toBeVisible()
   }
 

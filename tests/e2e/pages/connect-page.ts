@@ -16,7 +16,9 @@ export class ConnectPage {
 
   /** Opens the screen through the hash router (the launch token stays in sessionStorage). */
   async open(workspaceId: string): Promise<void> {
-    await this.page.evaluate(`window.location.hash = ${JSON.stringify(`#/w/${workspaceId}/connect`)}`)
+    await this.page.evaluate(
+      `window.location.hash = ${JSON.stringify(`#/w/${workspaceId}/connect`)}`,
+    )
     await expect(this.heading).toBeVisible()
   }
 
@@ -34,13 +36,21 @@ export class ConnectPage {
     return this.field(field).locator(`[data-problem-code="${code}"]`)
   }
 
-  async fillEntra(values: { tenantId: string; clientId: string; clientSecret: string }): Promise<void> {
+  async fillEntra(values: {
+    tenantId: string
+    clientId: string
+    clientSecret: string
+  }): Promise<void> {
     await this.input('entra.tenantId').fill(values.tenantId)
     await this.input('entra.clientId').fill(values.clientId)
     await this.input('entra.clientSecret').fill(values.clientSecret)
   }
 
-  async fillAdvanced(values: { authorityHost: string; graphBaseUrl: string; caPem: string }): Promise<void> {
+  async fillAdvanced(values: {
+    authorityHost: string
+    graphBaseUrl: string
+    caPem: string
+  }): Promise<void> {
     if (!(await this.advanced.getAttribute('open'))) await this.advanced.locator('summary').click()
     await this.input('entra.authorityHost').fill(values.authorityHost)
     await this.input('entra.graphBaseUrl').fill(values.graphBaseUrl)

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHandlers, type HandlerDeps } from '../../../src/node/handlers'
 import { invokeChannel } from '../../../src/node/ipc/invoke'
 import { createLogger } from '../../../src/node/log'
-import { eventContract, type EventChannel, type Handlers } from '../../../src/shared/ipc'
+import {
+  eventContract,
+  type EventChannel,
+  type EventPayload,
+  type Handlers,
+  type Input,
+  type InvokeChannel,
+  type IpcResult,
+  type Output,
+} from '../../../src/shared/ipc'
 import { startEmulator, type Emulator } from '../../emulator/index'
 import { logWindow } from '../node/helpers'
 import { expectedCounts } from '../node/truth'
@@ -29,19 +38,30 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
 
+type Reply<C extends InvokeChannel> = IpcResult<Output<C>>
+
 interface Host {
-  call: (channel: string, input?: unknown) => Promise<{ ok: boolean; value?: any; error?: any }>
+  call: <C extends InvokeChannel>(channel: C, input?: Input<C>) => Promise<Reply<C>>
+  /** the reply's value; fails the test when the call failed */
+  ok: <C extends InvokeChannel>(channel: C, input?: Input<C>) => Promise<Output<C>>
   events: { channel: EventChannel; payload: unknown }[]
   lines: string[]
   replies: unknown[]
-  waitFor: (channel: EventChannel, match: (payload: any) => boolean) => Promise<any>
+  waitFor: <E extends EventChannel>(
+    channel: E,
+    match: (payload: EventPayload<E>) => boolean,
+  ) => Promise<EventPayload<E>>
 }
 
 function host(overrides: Partial<HandlerDeps> = {}): Host {
   const lines: string[] = []
   const events: Host['events'] = []
   const replies: unknown[] = []
-  const waiters: { channel: EventChannel; match: (p: any) => boolean; resolve: (p: any) => void }[] = []
+  const waiters: {
+    channel: EventChannel
+    match: (p: unknown) => boolean
+    resolve: (p: unknown) => void
+  }[] = []
   const log = createLogger({ write: (line) => lines.push(line), level: 'debug' })
   const handlers: Handlers = createHandlers({
     host: 'browser',
@@ -65,23 +85,32 @@ function host(overrides: Partial<HandlerDeps> = {}): Host {
     collectOptions: logWindow(emulator),
     ...overrides,
   })
+  const call = async <C extends InvokeChannel>(channel: C, input?: Input<C>): Promise<Reply<C>> => {
+    const reply = await invokeChannel(handlers, channel, input, log, { checkOutput: true })
+    replies.push(reply)
+    return reply as Reply<C>
+  }
   return {
     lines,
     events,
     replies,
-    call: async (channel, input) => {
-      const reply = await invokeChannel(handlers, channel, input, log, { checkOutput: true })
-      replies.push(reply)
-      return reply as never
+    call,
+    ok: async (channel, input) => {
+      const reply = await call(channel, input)
+      if (!reply.ok) throw new Error(`${channel}: ${reply.error.code}: ${reply.error.message}`)
+      return reply.value
     },
-    waitFor: (channel, match) =>
-      new Promise((resolve) => {
-        const seen = events.find((e) => e.channel === channel && match(e.payload))
-        if (seen) resolve(seen.payload)
-        else waiters.push({ channel, match, resolve })
+    waitFor: <E extends EventChannel>(channel: E, match: (p: EventPayload<E>) => boolean) =>
+      new Promise<EventPayload<E>>((resolve) => {
+        const test = (p: unknown) => match(p as EventPayload<E>)
+        const seen = events.find((e) => e.channel === channel && test(e.payload))
+        if (seen) resolve(seen.payload as EventPayload<E>)
+        else waiters.push({ channel, match: test, resolve: (p) => resolve(p as EventPayload<E>) })
       }),
   }
 }
+
+const runOf = (e: { payload: unknown }) => (e.payload as { runId?: string }).runId
 
 const secrets = () => [
   emulator.scenario.credentials.entra.clientSecret,
@@ -109,92 +138,102 @@ describe('connect → test → collect through the handlers', () => {
 
   it('saves a connection, and the doctor explains a wrong secret next to its field', async () => {
     h = host()
-    const status = await h.call('vault:status')
-    expect(status.value).toMatchObject({ kind: 'passphrase', unlocked: true, endpointOverrides: true })
-    workspaceId = (await h.call('workspaces:create', { name: 'Contoso' })).value.id
+    expect(await h.ok('vault:status')).toMatchObject({
+      kind: 'passphrase',
+      unlocked: true,
+      endpointOverrides: true,
+    })
+    workspaceId = (await h.ok('workspaces:create', { name: 'Contoso' })).id
 
-    const saved = await h.call('connections:save', {
+    const saved = await h.ok('connections:save', {
       workspaceId,
       entra: entra(WRONG_SECRET),
-      okta: { orgUrl: `${emulator.profile.okta.orgUrl}/`, credential: { kind: 'apiToken', token: emulator.scenario.credentials.okta.apiToken } },
+      okta: {
+        orgUrl: `${emulator.profile.okta.orgUrl}/`,
+        credential: { kind: 'apiToken', token: emulator.scenario.credentials.okta.apiToken },
+      },
       caPem: emulator.caPem,
     })
-    expect(saved.ok).toBe(true)
-    expect(saved.value.entra).toMatchObject({ authKind: 'clientSecret', secretHint: WRONG_SECRET.slice(0, 3) })
-    expect(saved.value.okta).toMatchObject({ authKind: 'apiToken', orgUrl: emulator.profile.okta.orgUrl })
-    expect(saved.value.okta.tokenHint).toBe(emulator.scenario.credentials.okta.apiToken.slice(0, 3))
+    expect(saved.entra).toMatchObject({
+      authKind: 'clientSecret',
+      secretHint: WRONG_SECRET.slice(0, 3),
+    })
+    expect(saved.okta).toMatchObject({
+      authKind: 'apiToken',
+      orgUrl: emulator.profile.okta.orgUrl,
+      tokenHint: emulator.scenario.credentials.okta.apiToken.slice(0, 3),
+    })
 
-    const report = await h.call('connections:test', { workspaceId })
-    expect(report.ok).toBe(true)
-    expect(report.value.entra.ok).toBe(false)
-    expect(report.value.entra.problems).toContainEqual(
+    const report = await h.ok('connections:test', { workspaceId })
+    expect(report.entra?.ok).toBe(false)
+    expect(report.entra?.problems).toContainEqual(
       expect.objectContaining({ field: 'entra.clientSecret', code: 'aadsts-7000215' }),
     )
-    expect(report.value.okta.ok).toBe(true)
+    expect(report.okta?.ok).toBe(true)
   })
 
   it('keeps the stored Okta token when only the Entra secret is replaced; then the test passes', async () => {
-    const before = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8'))
-    const saved = await h.call('connections:save', {
+    const before = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8')) as VaultJson
+    await h.ok('connections:save', {
       workspaceId,
       entra: entra(emulator.scenario.credentials.entra.clientSecret),
       okta: { orgUrl: emulator.profile.okta.orgUrl },
       caPem: emulator.caPem,
     })
-    expect(saved.ok).toBe(true)
-    const after = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8'))
+    const after = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8')) as VaultJson
     // replaced entries are removed, not left behind
     expect(after.entries).toHaveLength(before.entries.length)
-    const report = await h.call('connections:test', { workspaceId })
-    expect(report.value.entra).toMatchObject({ ok: true, problems: [] })
-    expect(report.value.okta.ok).toBe(true)
-    const got = await h.call('connections:get', { workspaceId })
-    expect(got.value.entra.authorityHost).toBe(emulator.profile.entra.authorityHost)
-    expect(got.value.caPem).toBe(emulator.caPem.trim())
+    const report = await h.ok('connections:test', { workspaceId })
+    expect(report.entra).toMatchObject({ ok: true, problems: [] })
+    expect(report.okta?.ok).toBe(true)
+    const got = await h.ok('connections:get', { workspaceId })
+    expect(got.entra?.authorityHost).toBe(emulator.profile.entra.authorityHost)
+    expect(got.caPem).toBe(emulator.caPem.trim())
   })
 
   it('collects: the events stream every resource and finish complete with the scenario’s counts', async () => {
-    const started = await h.call('collect:start', { workspaceId })
-    expect(started.ok).toBe(true)
-    const { runId } = started.value
-    expect(started.value.entra).toEqual({ tenantId: emulator.tenantId, cloud: 'global' })
+    const started = await h.ok('collect:start', { workspaceId })
+    const { runId } = started
+    expect(started.entra).toEqual({ tenantId: emulator.tenantId, cloud: 'global' })
     const second = await h.call('collect:start', { workspaceId })
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } })
 
     const finished = await h.waitFor('collect:finished', (p) => p.runId === runId)
     expect(finished).toMatchObject({ outcome: 'complete', workspaceId })
-    expect(finished.collection.errors).toEqual([])
-    expect(h.events.filter((e) => e.channel === 'collect:finished' && (e.payload as any).runId === runId)).toHaveLength(1)
+    expect(finished.collection?.errors).toEqual([])
+    const ends = h.events.filter((e) => e.channel === 'collect:finished' && runOf(e) === runId)
+    expect(ends).toHaveLength(1)
 
     const counts: Record<string, number> = {}
     for (const e of h.events) {
       if (e.channel !== 'collect:event') continue
-      const { event } = e.payload as any
+      const { event } = e.payload as EventPayload<'collect:event'>
       if (event.type === 'batch' && !(event.source === 'okta' && event.resource === 'userSchema')) {
         const key = `${event.source}.${event.resource}`
         counts[key] = (counts[key] ?? 0) + event.records.length
       }
     }
     const expected = expectedCounts(emulator.scenario, logWindow(emulator))
-    for (const [key, n] of Object.entries(expected)) expect([key, counts[key] ?? 0]).toEqual([key, n])
+    for (const [key, n] of Object.entries(expected))
+      expect([key, counts[key] ?? 0]).toEqual([key, n])
     // a finished run frees the workspace
-    expect((await h.call('collect:cancel', { runId })).value).toEqual({ cancelled: false })
+    expect(await h.ok('collect:cancel', { runId })).toEqual({ cancelled: false })
   })
 
   it('a cancelled run finishes cancelled, once, never complete', async () => {
     emulator.setFaults('latency=40')
     try {
-      const { runId } = (await h.call('collect:start', { workspaceId })).value
+      const { runId } = await h.ok('collect:start', { workspaceId })
       await h.waitFor('collect:event', (p) => p.runId === runId)
-      expect((await h.call('collect:cancel', { runId })).value).toEqual({ cancelled: true })
+      expect(await h.ok('collect:cancel', { runId })).toEqual({ cancelled: true })
       const finished = await h.waitFor('collect:finished', (p) => p.runId === runId)
       expect(finished.outcome).toBe('cancelled')
       expect(finished.collection).toBeUndefined()
       await new Promise((r) => setTimeout(r, 200))
-      const ends = h.events.filter((e) => e.channel === 'collect:finished' && (e.payload as any).runId === runId)
+      const ends = h.events.filter((e) => e.channel === 'collect:finished' && runOf(e) === runId)
       expect(ends).toHaveLength(1)
       // nothing of the run arrives after its end
-      const last = h.events.map((e) => (e.payload as any).runId).lastIndexOf(runId)
+      const last = h.events.map(runOf).lastIndexOf(runId)
       expect(h.events[last]?.channel).toBe('collect:finished')
     } finally {
       emulator.setFaults('none')
@@ -213,35 +252,48 @@ describe('connect → test → collect through the handlers', () => {
   it('a wrong passphrase is refused and deletes nothing; the right one opens the vault', async () => {
     const vaultBefore = await readFile(path.join(dataDir, 'vault.json'), 'utf8')
     const other = host({ vault: { kind: 'passphrase', passphrase: 'not the passphrase' } })
-    const status = await other.call('vault:status')
-    expect(status.value.unlocked).toBe(false)
-    expect(status.value.problems.join(' ')).toMatch(/does not open this vault/)
+    const status = await other.ok('vault:status')
+    expect(status.unlocked).toBe(false)
+    expect(status.problems.join(' ')).toMatch(/does not open this vault/)
     const test = await other.call('connections:test', { workspaceId })
     expect(test).toMatchObject({ ok: false, error: { code: 'unavailable' } })
     const wrong = await other.call('vault:unlock', { passphrase: 'still the wrong one' })
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/does not open/) } })
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/does not open/) },
+    })
     expect(await readFile(path.join(dataDir, 'vault.json'), 'utf8')).toBe(vaultBefore)
-    const right = await other.call('vault:unlock', { passphrase: PASSPHRASE })
-    expect(right.value).toMatchObject({ unlocked: true })
-    expect((await other.call('connections:test', { workspaceId })).value.entra.ok).toBe(true)
+    expect(await other.ok('vault:unlock', { passphrase: PASSPHRASE })).toMatchObject({
+      unlocked: true,
+    })
+    expect((await other.ok('connections:test', { workspaceId })).entra?.ok).toBe(true)
     expectNoSecrets(other.lines.join('\n'))
     expectNoSecrets(JSON.stringify(other.replies))
   })
 
   it('refuses custom endpoints and a custom CA where the host does not allow overrides', async () => {
     const strict = host({ endpointOverrides: false })
-    expect((await strict.call('vault:status')).value.endpointOverrides).toBe(false)
+    expect((await strict.ok('vault:status')).endpointOverrides).toBe(false)
     const refused = await strict.call('connections:save', { workspaceId, entra: entra() })
-    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/custom endpoints/) } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringMatching(/custom endpoints/) },
+    })
     const stored = await strict.call('collect:start', { workspaceId })
     expect(stored).toMatchObject({ ok: false, error: { code: 'unavailable' } })
   })
 
   it('removing the workspace deletes its vault entries and its connection', async () => {
-    expect((await h.call('workspaces:remove', { id: workspaceId })).ok).toBe(true)
-    const vault = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8'))
+    await h.ok('workspaces:remove', { id: workspaceId })
+    const vault = JSON.parse(await readFile(path.join(dataDir, 'vault.json'), 'utf8')) as VaultJson
     expect(vault.entries).toEqual([])
-    const connections = JSON.parse(await readFile(path.join(dataDir, 'connections.json'), 'utf8'))
+    const connections = JSON.parse(
+      await readFile(path.join(dataDir, 'connections.json'), 'utf8'),
+    ) as { workspaces: Record<string, unknown> }
     expect(connections.workspaces).toEqual({})
   })
 })
+
+interface VaultJson {
+  entries: unknown[]
+}

@@ -5,6 +5,7 @@ import type { EmitEvent } from '../../../../src/node/handlers'
 import { createLogger } from '../../../../src/node/log'
 import { AbortedError } from '../../../../src/node/net/retry'
 import { eventContract } from '../../../../src/shared/ipc'
+import type { CollectEventPayload, CollectFinished } from '../../../../src/shared/ipc/collect'
 import type { Snapshot } from '../../../../src/shared/model/snapshot'
 
 const WS = '7d1f1c2e-1111-4aaa-8bbb-000000000001'
@@ -32,25 +33,36 @@ function snapshot(errors: Snapshot['collection']['errors'] = [], withData = true
 
 function setup(collect: (o: CollectOptions) => Promise<Snapshot>) {
   const lines: string[] = []
-  const events: { channel: string; payload: any }[] = []
+  const events: { channel: string; payload: { runId?: string } }[] = []
   const log = createLogger({ write: (l) => lines.push(l), level: 'debug' })
   const emit: EmitEvent = (channel, payload) => {
     expect(eventContract[channel].safeParse(payload).success).toBe(true)
-    events.push({ channel, payload: JSON.parse(JSON.stringify(payload)) })
+    events.push({ channel, payload: JSON.parse(JSON.stringify(payload)) as { runId?: string } })
   }
   const runs = createCollectRuns({
     emit,
     log,
     collect,
     resolve: async () => ({
-      profile: { entra: { tenantId: 'contoso.onmicrosoft.com', clientId: 'c', cloud: 'global' }, okta: { orgUrl: 'https://contoso.okta.com' } },
-      credentials: { entra: { kind: 'secret', clientSecret: SECRET }, okta: { kind: 'apiToken', token: TOKEN } },
+      profile: {
+        entra: { tenantId: 'contoso.onmicrosoft.com', clientId: 'c', cloud: 'global' },
+        okta: { orgUrl: 'https://contoso.okta.com' },
+      },
+      credentials: {
+        entra: { kind: 'secret', clientSecret: SECRET },
+        okta: { kind: 'apiToken', token: TOKEN },
+      },
       credentialProblems: [],
     }),
   })
-  const finishedOf = (runId: string) => events.filter((e) => e.channel === 'collect:finished' && e.payload.runId === runId)
+  const finishedOf = (runId: string) =>
+    events
+      .filter((e) => e.channel === 'collect:finished' && e.payload.runId === runId)
+      .map((e) => e.payload as CollectFinished)
+  const forwarded = () =>
+    events.filter((e) => e.channel === 'collect:event').map((e) => e.payload as CollectEventPayload)
   const settle = () => new Promise((r) => setTimeout(r, 10))
-  return { runs, events, lines, finishedOf, settle }
+  return { runs, events, lines, finishedOf, forwarded, settle }
 }
 
 describe('collection runs', () => {
@@ -60,11 +72,25 @@ describe('collection runs', () => {
     const t = setup(async (o) => {
       o.onEvent?.({ type: 'batch', source: 'entra', resource: 'users', records: [{ id: 'u1' }] })
       await gate
-      o.onEvent?.({ type: 'progress', source: 'entra', resource: 'users', records: 1, pages: 1, throttleWaits: 0, retries: 0, errors: 0, etaMs: 0 })
+      o.onEvent?.({
+        type: 'progress',
+        source: 'entra',
+        resource: 'users',
+        records: 1,
+        pages: 1,
+        throttleWaits: 0,
+        retries: 0,
+        errors: 0,
+        etaMs: 0,
+      })
       return snapshot()
     })
     const started = await t.runs.start(WS)
-    expect(started).toMatchObject({ tool: { name: 'crosswalk' }, entra: { tenantId: 'contoso.onmicrosoft.com', cloud: 'global' }, okta: { orgUrl: 'https://contoso.okta.com' } })
+    expect(started).toMatchObject({
+      tool: { name: 'crosswalk' },
+      entra: { tenantId: 'contoso.onmicrosoft.com', cloud: 'global' },
+      okta: { orgUrl: 'https://contoso.okta.com' },
+    })
     await expect(t.runs.start(WS)).rejects.toMatchObject({ code: 'conflict' })
     // another workspace may run at the same time
     const other = await t.runs.start(WS2)
@@ -72,12 +98,14 @@ describe('collection runs', () => {
     await t.settle()
     const [end] = t.finishedOf(started.runId)
     expect(t.finishedOf(started.runId)).toHaveLength(1)
-    expect(end?.payload).toMatchObject({ outcome: 'complete', workspaceId: WS, entra: { tenantId: 'resolved-tenant' } })
-    expect(t.events.filter((e) => e.payload.runId === started.runId).map((e) => e.channel)).toEqual([
-      'collect:event',
-      'collect:event',
-      'collect:finished',
-    ])
+    expect(end).toMatchObject({
+      outcome: 'complete',
+      workspaceId: WS,
+      entra: { tenantId: 'resolved-tenant' },
+    })
+    expect(t.events.filter((e) => e.payload.runId === started.runId).map((e) => e.channel)).toEqual(
+      ['collect:event', 'collect:event', 'collect:finished'],
+    )
     expect(t.finishedOf(other.runId)).toHaveLength(1)
     expect(t.runs.running()).toEqual([])
     expect(t.runs.cancel(started.runId)).toBe(false)
@@ -85,15 +113,29 @@ describe('collection runs', () => {
   })
 
   it('partial when some resources failed, failed when nothing was collected', async () => {
-    const error = { source: 'entra' as const, resource: 'signIns', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges' }
+    const error = {
+      source: 'entra' as const,
+      resource: 'signIns',
+      status: 403,
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges',
+    }
     const partial = setup(async () => snapshot([error]))
     const a = await partial.runs.start(WS)
     await partial.settle()
-    expect(partial.finishedOf(a.runId)[0]?.payload).toMatchObject({ outcome: 'partial', collection: { errors: [error] } })
-    const failed = setup(async () => snapshot([{ ...error, resource: 'users', status: 401 }], false))
+    expect(partial.finishedOf(a.runId)[0]).toMatchObject({
+      outcome: 'partial',
+      collection: { errors: [error] },
+    })
+    const failed = setup(async () =>
+      snapshot([{ ...error, resource: 'users', status: 401 }], false),
+    )
     const b = await failed.runs.start(WS)
     await failed.settle()
-    expect(failed.finishedOf(b.runId)[0]?.payload).toMatchObject({ outcome: 'failed', collection: { complete: false } })
+    expect(failed.finishedOf(b.runId)[0]).toMatchObject({
+      outcome: 'failed',
+      collection: { complete: false },
+    })
   })
 
   it('cancel aborts the collector: the run ends cancelled, once, and nothing follows', async () => {
@@ -114,29 +156,41 @@ describe('collection runs', () => {
     await t.settle()
     const ends = t.finishedOf(runId)
     expect(ends).toHaveLength(1)
-    expect(ends[0]?.payload).toMatchObject({ outcome: 'cancelled' })
-    expect(ends[0]?.payload.collection).toBeUndefined()
+    expect(ends[0]).toMatchObject({ outcome: 'cancelled' })
+    expect(ends[0]?.collection).toBeUndefined()
   })
 
   it('stopWorkspace cancels and waits for the run to end', async () => {
-    const t = setup((o) => new Promise((_, reject) => o.signal?.addEventListener('abort', () => reject(new AbortedError()))))
+    const t = setup(
+      (o) =>
+        new Promise((_, reject) =>
+          o.signal?.addEventListener('abort', () => reject(new AbortedError())),
+        ),
+    )
     const { runId } = await t.runs.start(WS)
     await t.runs.stopWorkspace(WS)
-    expect(t.finishedOf(runId)[0]?.payload.outcome).toBe('cancelled')
+    expect(t.finishedOf(runId)[0]?.outcome).toBe('cancelled')
   })
 
   it('keeps secrets out of failures, events and the log', async () => {
     const t = setup(async (o) => {
-      o.onEvent?.({ type: 'batch', source: 'entra', resource: 'applications', records: [{ id: 'a', note: `copied ${SECRET} here` }] })
+      o.onEvent?.({
+        type: 'batch',
+        source: 'entra',
+        resource: 'applications',
+        records: [{ id: 'a', note: `copied ${SECRET} here` }],
+      })
       throw new Error(`socket closed while sending ${TOKEN}`)
     })
     const { runId } = await t.runs.start(WS)
     await t.settle()
     const [end] = t.finishedOf(runId)
-    expect(end?.payload.outcome).toBe('failed')
-    expect(end?.payload.message).toContain('[redacted]')
-    const batch = t.events.find((e) => e.channel === 'collect:event')
-    expect(batch?.payload.event.records[0].note).toBe('copied [redacted] here')
+    expect(end?.outcome).toBe('failed')
+    expect(end?.message).toContain('[redacted]')
+    const [batch] = t.forwarded()
+    expect(batch?.event.type === 'batch' && batch.event.records[0]?.note).toBe(
+      'copied [redacted] here',
+    )
     const all = JSON.stringify(t.events) + t.lines.join('\n')
     expect(all).not.toContain(SECRET)
     expect(all).not.toContain(TOKEN)

@@ -4,7 +4,10 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resolveConnection } from '../../../../src/node/connections/resolve'
 import { createConnectionStore, OVERRIDES_REFUSED } from '../../../../src/node/connections/store'
-import { createVaultSession, type VaultKeySource } from '../../../../src/node/connections/vault-session'
+import {
+  createVaultSession,
+  type VaultKeySource,
+} from '../../../../src/node/connections/vault-session'
 import { HandlerError } from '../../../../src/node/ipc/handler-error'
 import { createLogger } from '../../../../src/node/log'
 import { PLAINTEXT_BACKEND_WARNING } from '../../../../src/node/vault/ciphers'
@@ -27,7 +30,10 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-function setup(source: VaultKeySource = { kind: 'passphrase', passphrase: PASS }, endpointOverrides = true) {
+function setup(
+  source: VaultKeySource = { kind: 'passphrase', passphrase: PASS },
+  endpointOverrides = true,
+) {
   const log = createLogger({ write: (l) => lines.push(l), level: 'debug' })
   const session = createVaultSession({ dataDir: dir, source, log, endpointOverrides })
   const store = createConnectionStore({ dataDir: dir, session, log, endpointOverrides })
@@ -57,15 +63,31 @@ describe('connection store', () => {
     })
     expect(saved).toEqual({
       workspaceId: WS,
-      entra: { tenantId: TENANT, clientId: CLIENT, cloud: 'global', authKind: 'clientSecret', secretHint: 'Zy7', savedAt: expect.any(String) },
-      okta: { orgUrl: 'https://contoso.okta.com', authKind: 'apiToken', tokenHint: '00a', savedAt: expect.any(String) },
+      entra: {
+        tenantId: TENANT,
+        clientId: CLIENT,
+        cloud: 'global',
+        authKind: 'clientSecret',
+        secretHint: 'Zy7',
+        savedAt: expect.any(String),
+      },
+      okta: {
+        orgUrl: 'https://contoso.okta.com',
+        authKind: 'apiToken',
+        tokenHint: '00a',
+        savedAt: expect.any(String),
+      },
     })
     expect((await resolve()).credentials).toEqual({
       entra: { kind: 'secret', clientSecret: SECRET },
       okta: { kind: 'apiToken', token: TOKEN },
     })
     // only the Entra secret changes; the Okta token is kept
-    await store.save({ workspaceId: WS, entra: entra(SECRET2), okta: { orgUrl: 'https://contoso.okta.com' } })
+    await store.save({
+      workspaceId: WS,
+      entra: entra(SECRET2),
+      okta: { orgUrl: 'https://contoso.okta.com' },
+    })
     const resolved = await resolve()
     expect(resolved.credentials.entra).toEqual({ kind: 'secret', clientSecret: SECRET2 })
     expect(resolved.credentials.okta).toEqual({ kind: 'apiToken', token: TOKEN })
@@ -93,11 +115,19 @@ describe('connection store', () => {
     for (const input of [
       { workspaceId: WS, entra: { ...entra(SECRET), authorityHost: 'https://127.0.0.1:4431' } },
       { workspaceId: WS, entra: { ...entra(SECRET), graphBaseUrl: 'https://127.0.0.1:4432' } },
-      { workspaceId: WS, entra: entra(SECRET), caPem: '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----' },
+      {
+        workspaceId: WS,
+        entra: entra(SECRET),
+        caPem: '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----',
+      },
     ]) {
-      await expect(store.save(input)).rejects.toEqual(new HandlerError('unavailable', OVERRIDES_REFUSED))
+      await expect(store.save(input)).rejects.toEqual(
+        new HandlerError('unavailable', OVERRIDES_REFUSED),
+      )
     }
-    await expect(readFile(path.join(dir, 'connections.json'))).rejects.toMatchObject({ code: 'ENOENT' })
+    await expect(readFile(path.join(dir, 'connections.json'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    })
   })
 
   it('removes a workspace’s vault entries and mapping, even while the vault is locked', async () => {
@@ -107,7 +137,9 @@ describe('connection store', () => {
     await locked.store.remove(WS)
     const vault = JSON.parse(await readFile(path.join(dir, 'vault.json'), 'utf8'))
     expect(vault.entries).toEqual([])
-    expect(JSON.parse(await readFile(path.join(dir, 'connections.json'), 'utf8')).workspaces).toEqual({})
+    expect(
+      JSON.parse(await readFile(path.join(dir, 'connections.json'), 'utf8')).workspaces,
+    ).toEqual({})
   })
 
   it('moves a damaged connections file aside instead of overwriting it', async () => {
@@ -128,11 +160,19 @@ describe('vault session', () => {
     const status = await other.session.status()
     expect(status).toMatchObject({ kind: 'passphrase', unlocked: false })
     expect(status.problems[0]).toMatch(/does not open this vault/)
-    await expect(other.session.unlock({ passphrase: 'yet another one' })).rejects.toMatchObject({ code: 'unavailable' })
-    await expect(other.resolve()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/locked/) })
+    await expect(other.session.unlock({ passphrase: 'yet another one' })).rejects.toMatchObject({
+      code: 'unavailable',
+    })
+    await expect(other.resolve()).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/locked/),
+    })
     expect(await readFile(path.join(dir, 'vault.json'), 'utf8')).toBe(before)
     expect((await other.session.unlock({ passphrase: PASS })).unlocked).toBe(true)
-    expect((await other.resolve()).credentials.entra).toEqual({ kind: 'secret', clientSecret: SECRET })
+    expect((await other.resolve()).credentials.entra).toEqual({
+      kind: 'secret',
+      clientSecret: SECRET,
+    })
     expect(lines.join('\n')).not.toContain('another passphrase')
   })
 
@@ -150,8 +190,13 @@ describe('vault session', () => {
       needsPlaintextConsent: true,
       warning: PLAINTEXT_BACKEND_WARNING,
     })
-    await expect(store.save({ workspaceId: WS, entra: entra(SECRET) })).rejects.toMatchObject({ code: 'unavailable' })
-    await expect(session.unlock({})).rejects.toMatchObject({ code: 'unavailable', message: PLAINTEXT_BACKEND_WARNING })
+    await expect(store.save({ workspaceId: WS, entra: entra(SECRET) })).rejects.toMatchObject({
+      code: 'unavailable',
+    })
+    await expect(session.unlock({})).rejects.toMatchObject({
+      code: 'unavailable',
+      message: PLAINTEXT_BACKEND_WARNING,
+    })
     expect((await session.unlock({ acceptPlaintext: true })).unlocked).toBe(true)
     await store.save({ workspaceId: WS, entra: entra(SECRET) })
     expect(lines.some((l) => l.includes('vault.plaintext-backend-accepted'))).toBe(true)
@@ -167,6 +212,8 @@ describe('vault session', () => {
     const status = await session.status()
     expect(status.unlocked).toBe(false)
     expect(status.problems[0]).toMatch(/not available/)
-    await expect(session.unlock({ acceptPlaintext: true })).rejects.toMatchObject({ code: 'unavailable' })
+    await expect(session.unlock({ acceptPlaintext: true })).rejects.toMatchObject({
+      code: 'unavailable',
+    })
   })
 })

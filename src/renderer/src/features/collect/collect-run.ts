@@ -6,7 +6,11 @@
  * the consultant decides; failed or cancelled → discarded, the last good snapshot stays
  * current. Then the diagnosis runs in the worker.
  */
-import type { CollectEventPayload, CollectFinished, CollectStartOutput } from '../../../../shared/ipc/collect'
+import type {
+  CollectEventPayload,
+  CollectFinished,
+  CollectStartOutput,
+} from '../../../../shared/ipc/collect'
 import type { ProgressEvent } from '../../../../shared/model/collect-events'
 import { beginSnapshot, type SnapshotWriter } from '../../db'
 import type { WorkbenchServices } from '../workbench/services'
@@ -43,7 +47,11 @@ export interface RunState {
 
 export interface RunDeps {
   invoke: {
-    start: (workspaceId: string) => Promise<{ ok: true; value: CollectStartOutput } | { ok: false; error: { message: string } }>
+    start: (
+      workspaceId: string,
+    ) => Promise<
+      { ok: true; value: CollectStartOutput } | { ok: false; error: { message: string } }
+    >
     cancel: (runId: string) => Promise<unknown>
   }
   subscribe: (
@@ -106,7 +114,10 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
       const summary = await deps.services.diagnose(snapshotId)
       set({ phase: 'done', findings: summary.findings })
     } catch (error) {
-      set({ phase: 'done', error: `The snapshot is stored, but the diagnosis failed: ${(error as Error).message}` })
+      set({
+        phase: 'done',
+        error: `The snapshot is stored, but the diagnosis failed: ${(error as Error).message}`,
+      })
     }
   }
 
@@ -121,12 +132,18 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
       return
     }
     if (payload.outcome === 'complete' && payload.collection) {
-      await w.finish({ collectedAt: payload.collectedAt ?? payload.collection.finishedAt, collection: payload.collection })
+      await w.finish({
+        collectedAt: payload.collectedAt ?? payload.collection.finishedAt,
+        collection: payload.collection,
+      })
       await diagnose(w.id)
     } else if (payload.outcome === 'partial' && payload.collection) {
       set({ phase: 'awaiting-decision', snapshotId: w.id })
     } else {
-      await w.abort(payload.outcome === 'cancelled' ? 'cancelled' : 'failed', payload.message ?? 'The collection failed.')
+      await w.abort(
+        payload.outcome === 'cancelled' ? 'cancelled' : 'failed',
+        payload.message ?? 'The collection failed.',
+      )
       set({ phase: 'done' })
     }
   }
@@ -177,7 +194,12 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
         ...(okta ? { okta } : {}),
         createdAt: new Date(now()).toISOString(),
       })
-      set({ phase: 'running', runId, writing: true, target: { ...(entra ? { entra } : {}), ...(okta ? { okta } : {}) } })
+      set({
+        phase: 'running',
+        runId,
+        writing: true,
+        target: { ...(entra ? { entra } : {}), ...(okta ? { okta } : {}) },
+      })
       const queued = early.filter((p) => p.runId === runId)
       const ended = earlyFinished.find((p) => p.runId === runId)
       early = []
@@ -194,7 +216,11 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
       if (state.phase !== 'awaiting-decision' || !writer || !state.finished?.collection) return
       const f = state.finished
       const collection = f.collection!
-      await writer.finish({ collectedAt: f.collectedAt ?? collection.finishedAt, collection, acceptPartial: accept })
+      await writer.finish({
+        collectedAt: f.collectedAt ?? collection.finishedAt,
+        collection,
+        acceptPartial: accept,
+      })
       set({ partialDecision: accept ? 'accepted' : 'declined' })
       if (accept) await diagnose(writer.id)
       else set({ phase: 'done' })

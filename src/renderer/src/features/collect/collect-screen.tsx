@@ -19,7 +19,11 @@ export function CollectScreen({ services }: { services?: WorkbenchServices }) {
   const active = ['starting', 'running', 'cancelling', 'saving'].includes(state.phase)
 
   return (
-    <section className="screen collect" aria-labelledby="collect-title" data-run-phase={state.phase}>
+    <section
+      className="screen collect"
+      aria-labelledby="collect-title"
+      data-run-phase={state.phase}
+    >
       <div className="screen__header">
         <h1 id="collect-title">Collect</h1>
         <div className="collect__actions">
@@ -36,7 +40,9 @@ export function CollectScreen({ services }: { services?: WorkbenchServices }) {
             <Button
               className="button button--primary"
               onPress={() => void run.start()}
-              isDisabled={active || state.phase === 'awaiting-decision' || state.phase === 'diagnosing'}
+              isDisabled={
+                active || state.phase === 'awaiting-decision' || state.phase === 'diagnosing'
+              }
               isPending={state.phase === 'starting'}
             >
               {state.phase === 'done' ? 'Collect again' : 'Start collection'}
@@ -45,11 +51,14 @@ export function CollectScreen({ services }: { services?: WorkbenchServices }) {
         </div>
       </div>
       <p className="muted">
-        Reads both sides into a snapshot cached on this computer. The last complete snapshot stays current until a new
-        one finishes. <Link to={`/w/${workspaceId}/connect`}>Connection settings</Link>
+        Reads both sides into a snapshot cached on this computer. The last complete snapshot stays
+        current until a new one finishes.{' '}
+        <Link to={`/w/${workspaceId}/connect`}>Connection settings</Link>
       </p>
       <RunStatus state={state} />
-      {state.phase === 'awaiting-decision' && <PartialPrompt onDecide={(accept) => void run.decidePartial(accept)} />}
+      {state.phase === 'awaiting-decision' && (
+        <PartialPrompt onDecide={(accept) => void run.decidePartial(accept)} />
+      )}
       <Outcome state={state} workspaceId={workspaceId} />
       {state.phase !== 'idle' && <ProgressTable state={state} />}
     </section>
@@ -71,30 +80,37 @@ function RunStatus({ state }: { state: RunState }) {
   if (!text[state.phase]) return null
   return (
     <p className="collect__status" role="status">
-      {text[state.phase]} {elapsed !== undefined && <span className="muted">{formatDuration(elapsed)} elapsed</span>}
+      {text[state.phase]}{' '}
+      {elapsed !== undefined && <span className="muted">{formatDuration(elapsed)} elapsed</span>}
     </p>
   )
 }
 
 function useElapsed(state: RunState): number | undefined {
-  const [now, setNow] = useState(Date.now())
+  const [elapsed, setElapsed] = useState<number>()
   const running = state.phase === 'running' || state.phase === 'starting'
+  const startedAt = state.startedAtMs
   useEffect(() => {
-    if (!running) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
+    if (!running || startedAt === undefined) return
+    const timer = setInterval(() => setElapsed(Math.max(0, Date.now() - startedAt)), 1000)
     return () => clearInterval(timer)
-  }, [running])
-  return running && state.startedAtMs ? Math.max(0, now - state.startedAtMs) : undefined
+  }, [running, startedAt])
+  return running ? elapsed : undefined
 }
 
 function PartialPrompt({ onDecide }: { onDecide: (accept: boolean) => void }) {
   return (
-    <div className="collect__prompt" role="alertdialog" aria-labelledby="partial-title" aria-describedby="partial-text">
+    <div
+      className="collect__prompt"
+      role="alertdialog"
+      aria-labelledby="partial-title"
+      aria-describedby="partial-text"
+    >
       <h2 id="partial-title">Use this partial snapshot?</h2>
       <p id="partial-text">
-        Some resources could not be collected (listed below). Use it: the screens show what was collected and the
-        findings that need the missing data are left out. Keep the previous one: this snapshot is stored but not
-        made current.
+        Some resources could not be collected (listed below). Use it: the screens show what was
+        collected and the findings that need the missing data are left out. Keep the previous one:
+        this snapshot is stored but not made current.
       </p>
       <div className="dialog__actions">
         <Button className="button" onPress={() => onDecide(false)} autoFocus>
@@ -122,8 +138,12 @@ function Outcome({ state, workspaceId }: { state: RunState; workspaceId: string 
         <div className={`collect__outcome collect__outcome--${f.outcome}`} role="status">
           <p>
             <strong>{OUTCOME[f.outcome]}</strong> {f.message}
-            {f.outcome === 'partial' && state.partialDecision === 'accepted' && ' It is now the current snapshot.'}
-            {f.outcome === 'partial' && state.partialDecision === 'declined' && ' It is stored; the previous snapshot stays current.'}
+            {f.outcome === 'partial' &&
+              state.partialDecision === 'accepted' &&
+              ' It is now the current snapshot.'}
+            {f.outcome === 'partial' &&
+              state.partialDecision === 'declined' &&
+              ' It is stored; the previous snapshot stays current.'}
           </p>
           {errors.length > 0 && (
             <>
@@ -157,9 +177,13 @@ const OUTCOME = {
 
 function ProgressTable({ state }: { state: RunState }) {
   const sides: Source[] = []
-  if (state.target?.entra || Object.keys(state.progress).some((k) => k.startsWith('entra.'))) sides.push('entra')
-  if (state.target?.okta || Object.keys(state.progress).some((k) => k.startsWith('okta.'))) sides.push('okta')
-  const failed = new Set((state.finished?.collection?.errors ?? []).map((e) => `${e.source}.${e.resource}`))
+  if (state.target?.entra || Object.keys(state.progress).some((k) => k.startsWith('entra.')))
+    sides.push('entra')
+  if (state.target?.okta || Object.keys(state.progress).some((k) => k.startsWith('okta.')))
+    sides.push('okta')
+  const failed = new Set(
+    (state.finished?.collection?.errors ?? []).map((e) => `${e.source}.${e.resource}`),
+  )
   const ended = state.finished !== undefined
   const rows = sides.flatMap((source) =>
     (source === 'entra' ? ENTRA_RESOURCES : OKTA_RESOURCES).map((resource) => ({
@@ -174,11 +198,21 @@ function ProgressTable({ state }: { state: RunState }) {
       <thead>
         <tr>
           <th scope="col">Resource</th>
-          <th scope="col" className="num">Records</th>
-          <th scope="col" className="num">Pages</th>
-          <th scope="col" className="num">Throttle waits</th>
-          <th scope="col" className="num">Retries</th>
-          <th scope="col" className="num">Errors</th>
+          <th scope="col" className="num">
+            Records
+          </th>
+          <th scope="col" className="num">
+            Pages
+          </th>
+          <th scope="col" className="num">
+            Throttle waits
+          </th>
+          <th scope="col" className="num">
+            Retries
+          </th>
+          <th scope="col" className="num">
+            Errors
+          </th>
           <th scope="col">ETA / status</th>
         </tr>
       </thead>
@@ -186,9 +220,12 @@ function ProgressTable({ state }: { state: RunState }) {
         {rows.map((row) => (
           <tr key={row.key} data-resource={row.key}>
             <th scope="row">
-              <span className="collect__source">{SOURCE_LABEL[row.source]}</span> {resourceLabel(row.source, row.resource)}
+              <span className="collect__source">{SOURCE_LABEL[row.source]}</span>{' '}
+              {resourceLabel(row.source, row.resource)}
             </th>
-            <td className="num" data-column="records">{row.progress?.records ?? 0}</td>
+            <td className="num" data-column="records">
+              {row.progress?.records ?? 0}
+            </td>
             <td className="num">{row.progress?.pages ?? 0}</td>
             <td className="num">{row.progress?.throttleWaits ?? 0}</td>
             <td className="num">{row.progress?.retries ?? 0}</td>

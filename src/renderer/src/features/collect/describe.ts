@@ -28,7 +28,10 @@ const LABELS: Record<string, string> = {
 }
 
 export function resourceLabel(source: string, resource: string): string {
-  return LABELS[`${source}.${resource}`] ?? resource.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase())
+  return (
+    LABELS[`${source}.${resource}`] ??
+    resource.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase())
+  )
 }
 
 export const SOURCE_LABEL = { entra: 'Entra ID', okta: 'Okta' } as const

@@ -7,7 +7,10 @@ import { createCollectRun, type CollectRun, type RunState } from './collect-run'
 const runs = new Map<string, CollectRun>()
 
 /** The tab's run handle for a workspace, created on first use. */
-export function collectRunFor(workspaceId: string, services: WorkbenchServices = DEFAULT_SERVICES): CollectRun {
+export function collectRunFor(
+  workspaceId: string,
+  services: WorkbenchServices = DEFAULT_SERVICES,
+): CollectRun {
   let run = runs.get(workspaceId)
   if (!run) {
     run = createCollectRun(workspaceId, {

@@ -54,7 +54,8 @@ export type FieldName =
   | `okta.${Exclude<keyof OktaForm, 'authKind'>}`
   | 'caPem'
 
-export const DEFAULT_OKTA_SCOPES = 'okta.users.read okta.groups.read okta.apps.read okta.idps.read okta.profileMappings.read okta.schemas.read okta.logs.read'
+export const DEFAULT_OKTA_SCOPES =
+  'okta.users.read okta.groups.read okta.apps.read okta.idps.read okta.profileMappings.read okta.schemas.read okta.logs.read'
 
 /** The form for a stored connection: every non-secret value, every secret empty. */
 export function formFromInfo(info: ConnectionInfo | undefined): ConnectForm {
@@ -86,7 +87,10 @@ export function formFromInfo(info: ConnectionInfo | undefined): ConnectForm {
 }
 
 /** A side is part of the connection once any of its identifying fields is filled, or it is stored. */
-export function sidesInUse(form: ConnectForm, info: ConnectionInfo | undefined): { entra: boolean; okta: boolean } {
+export function sidesInUse(
+  form: ConnectForm,
+  info: ConnectionInfo | undefined,
+): { entra: boolean; okta: boolean } {
   return {
     entra: !!info?.entra || form.entra.tenantId.trim() !== '' || form.entra.clientId.trim() !== '',
     okta: !!info?.okta || form.okta.orgUrl.trim() !== '',
@@ -133,7 +137,10 @@ export function validateForm(
         warnings['entra.clientSecret'] = SECRET_ID_WARNING
       }
     } else {
-      const keep = storedKind === 'certificate' && e.certificatePem.trim() === '' && e.privateKeyPem.trim() === ''
+      const keep =
+        storedKind === 'certificate' &&
+        e.certificatePem.trim() === '' &&
+        e.privateKeyPem.trim() === ''
       if (!keep) {
         set('entra.certificatePem', first(CertificatePem, e.certificatePem))
         set('entra.privateKeyPem', first(PrivateKeyPem, e.privateKeyPem))
@@ -146,17 +153,24 @@ export function validateForm(
   }
   if (use.okta) {
     const o = form.okta
-    set('okta.orgUrl', first(HttpsUrl, o.orgUrl) && 'Enter the org address, e.g. https://contoso.okta.com.')
-    if (/-admin\./i.test(o.orgUrl)) warnings['okta.orgUrl'] = 'Use the org address without “-admin”, e.g. https://contoso.okta.com.'
+    set(
+      'okta.orgUrl',
+      first(HttpsUrl, o.orgUrl) && 'Enter the org address, e.g. https://contoso.okta.com.',
+    )
+    if (/-admin\./i.test(o.orgUrl))
+      warnings['okta.orgUrl'] =
+        'Use the org address without “-admin”, e.g. https://contoso.okta.com.'
     const storedKind = info?.okta?.authKind
     if (o.authKind === 'apiToken') {
-      if (o.token.trim() === '' && storedKind !== 'apiToken') errors['okta.token'] = 'Enter the API token.'
+      if (o.token.trim() === '' && storedKind !== 'apiToken')
+        errors['okta.token'] = 'Enter the API token.'
     } else {
       if (o.clientId.trim() === '') errors['okta.clientId'] = 'Enter the service app’s client ID.'
       if (!(storedKind === 'privateKey' && o.privateKeyPem.trim() === '')) {
         set('okta.privateKeyPem', first(PrivateKeyPem, o.privateKeyPem))
       }
-      if (scopesOf(o.scopes).length === 0) errors['okta.scopes'] = 'Name at least one scope, e.g. okta.users.read.'
+      if (scopesOf(o.scopes).length === 0)
+        errors['okta.scopes'] = 'Name at least one scope, e.g. okta.users.read.'
     }
   }
   if (overridesAllowed && form.caPem.trim()) set('caPem', first(CaPem, form.caPem))
@@ -184,13 +198,19 @@ export function toSaveInput(
           ? { kind: 'secret' as const, clientSecret: e.clientSecret.trim() }
           : undefined
         : e.certificatePem.trim() || e.privateKeyPem.trim()
-          ? { kind: 'certificate' as const, certificatePem: e.certificatePem.trim(), privateKeyPem: e.privateKeyPem.trim() }
+          ? {
+              kind: 'certificate' as const,
+              certificatePem: e.certificatePem.trim(),
+              privateKeyPem: e.privateKeyPem.trim(),
+            }
           : undefined
     input.entra = {
       tenantId: e.tenantId.trim(),
       clientId: e.clientId.trim(),
       cloud: e.cloud,
-      ...(overridesAllowed && e.authorityHost.trim() ? { authorityHost: e.authorityHost.trim() } : {}),
+      ...(overridesAllowed && e.authorityHost.trim()
+        ? { authorityHost: e.authorityHost.trim() }
+        : {}),
       ...(overridesAllowed && e.graphBaseUrl.trim() ? { graphBaseUrl: e.graphBaseUrl.trim() } : {}),
       ...(credential ? { credential } : {}),
     }
@@ -253,7 +273,11 @@ export function problemsByField(
   report: DoctorReport | undefined,
   form: ConnectForm,
   visible: (field: FieldName) => boolean,
-): { byField: Partial<Record<FieldName, DoctorProblem[]>>; entra: DoctorProblem[]; okta: DoctorProblem[] } {
+): {
+  byField: Partial<Record<FieldName, DoctorProblem[]>>
+  entra: DoctorProblem[]
+  okta: DoctorProblem[]
+} {
   const byField: Partial<Record<FieldName, DoctorProblem[]>> = {}
   const rest = { entra: [] as DoctorProblem[], okta: [] as DoctorProblem[] }
   for (const side of ['entra', 'okta'] as const) {

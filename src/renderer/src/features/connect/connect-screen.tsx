@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { Link, useParams } from 'react-router'
 import type { ConnectionInfo, DoctorReport, VaultStatus } from '../../../../shared/ipc/connections'
@@ -22,6 +22,14 @@ type Load =
   | { state: 'error'; error: IpcError }
   | { state: 'ready'; vault: VaultStatus; info?: ConnectionInfo }
 
+async function loadConnection(workspaceId: string): Promise<Load> {
+  const vault = await invoke('vault:status', undefined)
+  if (!vault.ok) return { state: 'error', error: vault.error }
+  const info = await invoke('connections:get', { workspaceId })
+  if (!info.ok) return { state: 'error', error: info.error }
+  return { state: 'ready', vault: vault.value, info: info.value }
+}
+
 /**
  * The Connect screen: one workspace's Entra tenant and Okta org. Secrets are write-only
  * (after a save the field is empty and shows the stored hint), the form validates as the
@@ -40,26 +48,31 @@ export function ConnectScreen() {
   const [unlockOpen, setUnlockOpen] = useState(false)
   const [advancedOpen, setAdvancedOpen] = useState(false)
 
-  const refresh = useCallback(async () => {
-    const vault = await invoke('vault:status', undefined)
-    if (!vault.ok) return setLoad({ state: 'error', error: vault.error })
-    const info = await invoke('connections:get', { workspaceId })
-    if (!info.ok) return setLoad({ state: 'error', error: info.error })
-    setLoad({ state: 'ready', vault: vault.value, info: info.value })
-    setForm(formFromInfo(info.value))
-    setAdvancedOpen(!!(info.value.entra?.authorityHost || info.value.entra?.graphBaseUrl || info.value.caPem))
-    if (!vault.value.unlocked) setUnlockOpen(true)
-  }, [workspaceId])
-
   useEffect(() => {
-    void refresh()
-  }, [refresh])
+    let live = true
+    void loadConnection(workspaceId).then((loaded) => {
+      if (!live) return
+      setLoad(loaded)
+      if (loaded.state !== 'ready') return
+      setForm(formFromInfo(loaded.info))
+      const e = loaded.info?.entra
+      setAdvancedOpen(!!(e?.authorityHost || e?.graphBaseUrl || loaded.info?.caPem))
+      if (!loaded.vault.unlocked) setUnlockOpen(true)
+    })
+    return () => {
+      live = false
+    }
+  }, [workspaceId])
 
   const ready = load.state === 'ready' ? load : undefined
   const overrides = ready?.vault.endpointOverrides ?? false
-  const validation = useMemo(() => validateForm(form, ready?.info, overrides), [form, ready?.info, overrides])
+  const validation = useMemo(
+    () => validateForm(form, ready?.info, overrides),
+    [form, ready?.info, overrides],
+  )
   const visible = (field: FieldName) =>
-    (overrides && advancedOpen) || !['entra.authorityHost', 'entra.graphBaseUrl', 'caPem'].includes(field)
+    (overrides && advancedOpen) ||
+    !['entra.authorityHost', 'entra.graphBaseUrl', 'caPem'].includes(field)
   const grouped = problemsByField(report, form, visible)
 
   const onField = (field: FieldName, value: string) => {
@@ -83,7 +96,10 @@ export function ConnectScreen() {
       return false
     }
     setBusy('saving')
-    const result = await invoke('connections:save', toSaveInput(workspaceId, form, ready.info, overrides))
+    const result = await invoke(
+      'connections:save',
+      toSaveInput(workspaceId, form, ready.info, overrides),
+    )
     setBusy(undefined)
     if (!result.ok) {
       setMessage({ kind: 'error', text: result.error.message })
@@ -110,19 +126,28 @@ export function ConnectScreen() {
     setReport(result.value)
     const failing = ['entra', 'okta'].some((s) => result.value[s as 'entra' | 'okta']?.ok === false)
     if (failing) {
-      const targetsAdvanced = [...(result.value.entra?.problems ?? []), ...(result.value.okta?.problems ?? [])].some((p) =>
-        ['entra.authorityHost', 'entra.graphBaseUrl', 'caFile'].includes(p.field),
-      )
+      const targetsAdvanced = [
+        ...(result.value.entra?.problems ?? []),
+        ...(result.value.okta?.problems ?? []),
+      ].some((p) => ['entra.authorityHost', 'entra.graphBaseUrl', 'caFile'].includes(p.field))
       if (targetsAdvanced && overrides) setAdvancedOpen(true)
     }
     setMessage(
       failing
-        ? { kind: 'error', text: 'The connection test found problems: see the fields marked below.' }
+        ? {
+            kind: 'error',
+            text: 'The connection test found problems: see the fields marked below.',
+          }
         : { kind: 'ok', text: 'Connection test passed.' },
     )
   }
 
-  if (load.state === 'loading') return <p className="muted" role="status">Loading the connection…</p>
+  if (load.state === 'loading')
+    return (
+      <p className="muted" role="status">
+        Loading the connection…
+      </p>
+    )
   if (load.state === 'error')
     return (
       <section className="screen">
@@ -142,7 +167,8 @@ export function ConnectScreen() {
       <div className="screen__header">
         <h1 id="connect-title">Connect</h1>
         <span className={`connect__vault ${load.vault.unlocked ? '' : 'connect__vault--locked'}`}>
-          Vault: {load.vault.unlocked ? 'unlocked' : 'locked'} ({load.vault.kind === 'passphrase' ? 'passphrase' : 'OS keychain'})
+          Vault: {load.vault.unlocked ? 'unlocked' : 'locked'} (
+          {load.vault.kind === 'passphrase' ? 'passphrase' : 'OS keychain'})
           {!load.vault.unlocked && (
             <Button className="button button--small" onPress={() => setUnlockOpen(true)}>
               Unlock…
@@ -151,8 +177,9 @@ export function ConnectScreen() {
         </span>
       </div>
       <p className="muted">
-        Credentials are encrypted on this computer and never shown again after saving. The app needs read-only
-        access: Graph application permissions on the Entra side, a read-only administrator’s token on the Okta side.
+        Credentials are encrypted on this computer and never shown again after saving. The app needs
+        read-only access: Graph application permissions on the Entra side, a read-only
+        administrator’s token on the Okta side.
       </p>
       <form
         className="connect__form"
@@ -190,14 +217,17 @@ export function ConnectScreen() {
           >
             <summary>Advanced: custom endpoints</summary>
             <p className="muted">
-              For test tenants and emulators. This host accepts them because it is a development build or was started with --allow-endpoint-overrides.
+              For test tenants and emulators. This host accepts them because it is a development
+              build or was started with --allow-endpoint-overrides.
             </p>
             <Field
               label="Authority host"
               value={form.entra.authorityHost}
               placeholder="https://login.microsoftonline.com"
               name="entra.authorityHost"
-              error={shown('entra.authorityHost') ? validation.errors['entra.authorityHost'] : undefined}
+              error={
+                shown('entra.authorityHost') ? validation.errors['entra.authorityHost'] : undefined
+              }
               problems={grouped.byField['entra.authorityHost']}
               onChange={(v) => onField('entra.authorityHost', v)}
             />
@@ -206,7 +236,9 @@ export function ConnectScreen() {
               value={form.entra.graphBaseUrl}
               placeholder="https://graph.microsoft.com"
               name="entra.graphBaseUrl"
-              error={shown('entra.graphBaseUrl') ? validation.errors['entra.graphBaseUrl'] : undefined}
+              error={
+                shown('entra.graphBaseUrl') ? validation.errors['entra.graphBaseUrl'] : undefined
+              }
               problems={grouped.byField['entra.graphBaseUrl']}
               onChange={(v) => onField('entra.graphBaseUrl', v)}
             />
@@ -224,12 +256,20 @@ export function ConnectScreen() {
           </details>
         )}
         {message && (
-          <p className={message.kind === 'ok' ? 'connect__ok' : 'form__error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          <p
+            className={message.kind === 'ok' ? 'connect__ok' : 'form__error'}
+            role={message.kind === 'ok' ? 'status' : 'alert'}
+          >
             {message.text}
           </p>
         )}
         <div className="connect__actions">
-          <Button className="button" type="submit" isPending={busy === 'saving'} isDisabled={busy !== undefined}>
+          <Button
+            className="button"
+            type="submit"
+            isPending={busy === 'saving'}
+            isDisabled={busy !== undefined}
+          >
             Save
           </Button>
           <Button

@@ -30,7 +30,9 @@ const CLOUDS = [
   { value: 'china', label: 'China, 21Vianet (login.chinacloudapi.cn)' },
 ] as const
 
-export function EntraSection(props: SectionProps & { onEntra: (patch: Partial<EntraForm>) => void }) {
+export function EntraSection(
+  props: SectionProps & { onEntra: (patch: Partial<EntraForm>) => void },
+) {
   const e = props.form.entra
   const stored = props.info?.entra
   const storedSecret =
@@ -76,7 +78,11 @@ export function EntraSection(props: SectionProps & { onEntra: (patch: Partial<En
           ))}
         </select>
         {props.problems['entra.cloud']?.map((p) => (
-          <span key={p.code} className={`field__problem field__problem--${p.severity}`} role="alert">
+          <span
+            key={p.code}
+            className={`field__problem field__problem--${p.severity}`}
+            role="alert"
+          >
             <strong>{p.message}</strong> <span className="field__fix">Fix: {p.fix}</span>
           </span>
         ))}
@@ -175,7 +181,12 @@ export function OktaSection(props: SectionProps & { onOkta: (patch: Partial<Okta
             }
             {...fieldProps(props, 'okta.privateKeyPem')}
           />
-          <Field label="Key ID (kid)" value={o.keyId} hint="Optional." {...fieldProps(props, 'okta.keyId')} />
+          <Field
+            label="Key ID (kid)"
+            value={o.keyId}
+            hint="Optional."
+            {...fieldProps(props, 'okta.keyId')}
+          />
           <Field
             label="Scopes"
             value={o.scopes}
@@ -188,7 +199,15 @@ export function OktaSection(props: SectionProps & { onOkta: (patch: Partial<Okta
   )
 }
 
-function SideResult({ label, result, problems }: { label: string; result?: DoctorSide; problems: DoctorProblem[] }) {
+function SideResult({
+  label,
+  result,
+  problems,
+}: {
+  label: string
+  result?: DoctorSide
+  problems: DoctorProblem[]
+}) {
   if (!result) return null
   let summary: ReactNode
   if (result.ok) {
@@ -209,11 +228,18 @@ function SideResult({ label, result, problems }: { label: string; result?: Docto
     <div className="connect__result">
       {summary}
       {/* Before a token was issued every permission counts as missing: that list says nothing. */}
-      {result.missingPermissions.length > 0 && (result.ok || result.grantedPermissions.length > 0) && (
-        <p className="field__warning">Missing permissions: {result.missingPermissions.join(', ')}</p>
-      )}
+      {result.missingPermissions.length > 0 &&
+        (result.ok || result.grantedPermissions.length > 0) && (
+          <p className="field__warning">
+            Missing permissions: {result.missingPermissions.join(', ')}
+          </p>
+        )}
       {problems.map((p, i) => (
-        <p key={`${p.code}-${i}`} className={`field__problem field__problem--${p.severity}`} role="alert">
+        <p
+          key={`${p.code}-${i}`}
+          className={`field__problem field__problem--${p.severity}`}
+          role="alert"
+        >
           <strong>{p.message}</strong> <span className="field__fix">Fix: {p.fix}</span>
         </p>
       ))}

@@ -79,7 +79,8 @@ export function Field(props: FieldProps) {
     'data-invalid': invalid || undefined,
     autoComplete: 'off',
     spellCheck: false,
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onChange(event.target.value),
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      props.onChange(event.target.value),
   }
   const handleFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
@@ -122,7 +123,13 @@ interface ChoiceProps<T extends string> {
 }
 
 /** A small radio group (auth kind). */
-export function Choice<T extends string>({ legend, name, value, options, onChange }: ChoiceProps<T>) {
+export function Choice<T extends string>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+}: ChoiceProps<T>) {
   return (
     <fieldset className="choice">
       <legend className="field__label">{legend}</legend>

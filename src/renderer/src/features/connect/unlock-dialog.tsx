@@ -43,8 +43,9 @@ export function UnlockDialog({ status, isOpen, onOpenChange, onUnlocked }: Unloc
       {status.kind === 'passphrase' ? (
         <form className="form" onSubmit={handleSubmit}>
           <p>
-            Stored client secrets, certificates and API tokens are encrypted with your vault passphrase.
-            The first passphrase you enter seals a new vault; keep it safe, it cannot be recovered.
+            Stored client secrets, certificates and API tokens are encrypted with your vault
+            passphrase. The first passphrase you enter seals a new vault; keep it safe, it cannot be
+            recovered.
           </p>
           <div className="field">
             <label className="field__label" htmlFor="vault-passphrase">

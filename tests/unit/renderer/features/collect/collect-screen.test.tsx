@@ -16,12 +16,31 @@ const TENANT = '9f3c2a1b-0000-4000-8000-00000000aaaa'
 const ORG = 'https://contoso.okta.com'
 
 const users = (n: number, from = 0) =>
-  Array.from({ length: n }, (_, i) => ({ id: `u${from + i}`, userPrincipalName: `user${from + i}@contoso.com` }))
+  Array.from({ length: n }, (_, i) => ({
+    id: `u${from + i}`,
+    userPrincipalName: `user${from + i}@contoso.com`,
+  }))
 
-const progress = (source: 'entra' | 'okta', resource: string, records: number, extra: object = {}) => ({
+const progress = (
+  source: 'entra' | 'okta',
+  resource: string,
+  records: number,
+  extra: object = {},
+) => ({
   runId: RUN,
   workspaceId: WS,
-  event: { type: 'progress', source, resource, records, pages: 1, throttleWaits: 0, retries: 0, errors: 0, etaMs: null, ...extra },
+  event: {
+    type: 'progress',
+    source,
+    resource,
+    records,
+    pages: 1,
+    throttleWaits: 0,
+    retries: 0,
+    errors: 0,
+    etaMs: null,
+    ...extra,
+  },
 })
 const batch = (source: 'entra' | 'okta', resource: string, records: object[], key?: string) => ({
   runId: RUN,
@@ -40,7 +59,10 @@ function collection(errors: CollectionInfo['errors'] = []): CollectionInfo {
   }
 }
 
-function finished(outcome: CollectFinished['outcome'], extra: Partial<CollectFinished> = {}): CollectFinished {
+function finished(
+  outcome: CollectFinished['outcome'],
+  extra: Partial<CollectFinished> = {},
+): CollectFinished {
   return { runId: RUN, workspaceId: WS, outcome, ...extra }
 }
 
@@ -62,7 +84,15 @@ beforeEach(async () => {
       // the host's events may overtake its reply
       api.emit('collect:event', progress('entra', 'users', 0))
       api.emit('collect:event', batch('entra', 'users', users(2)))
-      return { ok: true, value: { runId: RUN, tool: { name: 'crosswalk', version: '0.1.0' }, entra: { tenantId: TENANT, cloud: 'global' }, okta: { orgUrl: ORG } } }
+      return {
+        ok: true,
+        value: {
+          runId: RUN,
+          tool: { name: 'crosswalk', version: '0.1.0' },
+          entra: { tenantId: TENANT, cloud: 'global' },
+          okta: { orgUrl: ORG },
+        },
+      }
     }
     if (channel === 'collect:cancel') {
       api.calls.push({ channel, input })
@@ -72,7 +102,10 @@ beforeEach(async () => {
   }
   installFakeApi(api)
   const router = createMemoryRouter(
-    [{ path: '/w/:workspaceId/collect', element: <CollectScreen services={services} /> }, { path: '*', element: <p>elsewhere</p> }],
+    [
+      { path: '/w/:workspaceId/collect', element: <CollectScreen services={services} /> },
+      { path: '*', element: <p>elsewhere</p> },
+    ],
     { initialEntries: [`/w/${WS}/collect`] },
   )
   container = document.createElement('div')
@@ -90,7 +123,8 @@ afterEach(async () => {
 
 const cell = (resource: string) =>
   container.querySelector(`tr[data-resource="${resource}"] [data-column="records"]`)?.textContent
-const emit = async (channel: string, payload: unknown) => act(async () => api.emit(channel, payload))
+const emit = async (channel: string, payload: unknown) =>
+  act(async () => api.emit(channel, payload))
 
 async function startRun() {
   await click(byText(container, 'button', 'Start collection')!)
@@ -106,15 +140,38 @@ describe('Collect screen', () => {
     await emit('collect:event', progress('entra', 'users', 2))
     expect(cell('entra.users')).toBe('2')
     await emit('collect:event', batch('entra', 'users', users(3, 2)))
-    await emit('collect:event', progress('entra', 'users', 5, { pages: 2, throttleWaits: 1, retries: 2, etaMs: 65_000 }))
+    await emit(
+      'collect:event',
+      progress('entra', 'users', 5, { pages: 2, throttleWaits: 1, retries: 2, etaMs: 65_000 }),
+    )
     const row = container.querySelector('tr[data-resource="entra.users"]')!
-    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['5', '2', '1', '2', '0', 'about 1 min 5 s left'])
-    await emit('collect:event', batch('okta', 'users', [{ id: '00u1', profile: { login: 'a@contoso.com' } }]))
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      '5',
+      '2',
+      '1',
+      '2',
+      '0',
+      'about 1 min 5 s left',
+    ])
+    await emit(
+      'collect:event',
+      batch('okta', 'users', [{ id: '00u1', profile: { login: 'a@contoso.com' } }]),
+    )
 
-    await emit('collect:finished', finished('complete', { collectedAt: '2026-11-21T09:00:00.000Z', collection: collection() }))
-    await waitFor(() => byText(container, '.collect__next', 'Diagnosis found 0 findings'), 'the diagnosis link')
+    await emit(
+      'collect:finished',
+      finished('complete', { collectedAt: '2026-11-21T09:00:00.000Z', collection: collection() }),
+    )
+    await waitFor(
+      () => byText(container, '.collect__next', 'Diagnosis found 0 findings'),
+      'the diagnosis link',
+    )
     const current = await currentSnapshot(db, WS)
-    expect(current).toMatchObject({ status: 'complete', entra: { tenantId: TENANT }, okta: { orgUrl: ORG } })
+    expect(current).toMatchObject({
+      status: 'complete',
+      entra: { tenantId: TENANT },
+      okta: { orgUrl: ORG },
+    })
     expect(current?.counts).toEqual({ 'entra.users': 5, 'okta.users': 1 })
     expect(services.diagnosed).toEqual([current?.id])
     expect(container.querySelector('a[href$="/overview"]')).not.toBeNull()
@@ -123,16 +180,30 @@ describe('Collect screen', () => {
 
   it('asks before using a partial snapshot, and explains what could not be collected', async () => {
     await startRun()
-    await emit('collect:finished', finished('partial', {
-      collectedAt: '2026-11-21T09:00:00.000Z',
-      collection: collection([
-        { source: 'entra', resource: 'signIns', status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' },
-      ]),
-    }))
-    const prompt = await waitFor(() => container.querySelector('[role="alertdialog"]'), 'the partial prompt')
+    await emit(
+      'collect:finished',
+      finished('partial', {
+        collectedAt: '2026-11-21T09:00:00.000Z',
+        collection: collection([
+          {
+            source: 'entra',
+            resource: 'signIns',
+            status: 403,
+            code: 'Authorization_RequestDenied',
+            message: 'Insufficient privileges to complete the operation.',
+          },
+        ]),
+      }),
+    )
+    const prompt = await waitFor(
+      () => container.querySelector('[role="alertdialog"]'),
+      'the partial prompt',
+    )
     expect(prompt.textContent).toContain('Use this partial snapshot?')
     const errors = container.querySelector('.collect__errors')!.textContent
-    expect(errors).toContain('Entra ID · Sign-in logs: the app registration lacks the Graph application permission')
+    expect(errors).toContain(
+      'Entra ID · Sign-in logs: the app registration lacks the Graph application permission',
+    )
     expect(errors).toContain('(HTTP 403, Authorization_RequestDenied)')
     expect(await currentSnapshot(db, WS)).toBeUndefined()
     expect(byText(container, 'tr', 'Sign-in logs')?.textContent).toContain('Not collected')
@@ -146,10 +217,29 @@ describe('Collect screen', () => {
 
   it('declining a partial snapshot keeps the previous one current', async () => {
     await startRun()
-    await emit('collect:finished', finished('partial', { collection: collection([{ source: 'okta', resource: 'logs', status: 0, code: 'ECONNRESET', message: 'socket hang up' }]) }))
-    const prompt = await waitFor(() => container.querySelector('[role="alertdialog"]'), 'the partial prompt')
+    await emit(
+      'collect:finished',
+      finished('partial', {
+        collection: collection([
+          {
+            source: 'okta',
+            resource: 'logs',
+            status: 0,
+            code: 'ECONNRESET',
+            message: 'socket hang up',
+          },
+        ]),
+      }),
+    )
+    const prompt = await waitFor(
+      () => container.querySelector('[role="alertdialog"]'),
+      'the partial prompt',
+    )
     await click(byText(prompt as HTMLElement, 'button', 'Keep the previous snapshot')!)
-    await waitFor(() => container.textContent?.includes('the previous snapshot stays current'), 'the decision')
+    await waitFor(
+      () => container.textContent?.includes('the previous snapshot stays current'),
+      'the decision',
+    )
     expect(await currentSnapshot(db, WS)).toBeUndefined()
     expect(services.diagnosed).toEqual([])
   })
@@ -158,7 +248,12 @@ describe('Collect screen', () => {
     await startRun()
     await click(byText(container, 'button', 'Cancel')!)
     expect(api.calls.find((c) => c.channel === 'collect:cancel')?.input).toEqual({ runId: RUN })
-    await emit('collect:finished', finished('cancelled', { message: 'The collection was cancelled; the last complete snapshot stays current.' }))
+    await emit(
+      'collect:finished',
+      finished('cancelled', {
+        message: 'The collection was cancelled; the last complete snapshot stays current.',
+      }),
+    )
     await waitFor(() => byText(container, 'button', 'Collect again'), 'the end of the run')
     expect(container.textContent).toContain('Collection cancelled.')
     expect(await currentSnapshot(db, WS)).toBeUndefined()
@@ -168,10 +263,16 @@ describe('Collect screen', () => {
   })
 
   it('follows a run another window started without writing it', async () => {
-    await emit('collect:event', { ...progress('okta', 'groups', 7), runId: '5e0c1d2b-2222-4aaa-8bbb-000000000009' })
+    await emit('collect:event', {
+      ...progress('okta', 'groups', 7),
+      runId: '5e0c1d2b-2222-4aaa-8bbb-000000000009',
+    })
     await waitFor(() => cell('okta.groups') === '7', 'the observed progress')
     expect(container.textContent).toContain('started in another window')
-    await emit('collect:event', { ...batch('okta', 'groups', [{ id: '00g1' }]), runId: '5e0c1d2b-2222-4aaa-8bbb-000000000009' })
+    await emit('collect:event', {
+      ...batch('okta', 'groups', [{ id: '00g1' }]),
+      runId: '5e0c1d2b-2222-4aaa-8bbb-000000000009',
+    })
     expect(await db.snapshots.count()).toBe(0)
   })
 })

@@ -2,7 +2,11 @@ import { act } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { RouterProvider, createMemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ConnectionInfo, DoctorReport, VaultStatus } from '../../../../../src/shared/ipc/connections'
+import type {
+  ConnectionInfo,
+  DoctorReport,
+  VaultStatus,
+} from '../../../../../src/shared/ipc/connections'
 import { CONNECT_ROUTES } from '../../../../../src/renderer/src/features/connect/routes'
 import { createFakeApi, installFakeApi, type FakeApi } from '../../helpers/fake-api'
 import { byLabel, byText, click, typeInto, waitFor } from '../helpers'
@@ -22,7 +26,13 @@ interface Fake extends FakeApi {
 function fake(vault: Partial<VaultStatus> = {}): Fake {
   const base = createFakeApi()
   const api = base as Fake
-  api.vault = { kind: 'passphrase', unlocked: true, problems: [], endpointOverrides: true, ...vault }
+  api.vault = {
+    kind: 'passphrase',
+    unlocked: true,
+    problems: [],
+    endpointOverrides: true,
+    ...vault,
+  }
   api.info = { workspaceId: WS }
   api.saved = []
   const inner = base.invoke
@@ -35,7 +45,10 @@ function fake(vault: Partial<VaultStatus> = {}): Fake {
         api.calls.push({ channel, input })
         const { passphrase } = input as { passphrase: string }
         if (passphrase !== 'the right passphrase')
-          return { ok: false, error: { code: 'unavailable', message: 'That passphrase does not open this vault.' } }
+          return {
+            ok: false,
+            error: { code: 'unavailable', message: 'That passphrase does not open this vault.' },
+          }
         api.vault = { ...api.vault, unlocked: true }
         return { ok: true, value: api.vault }
       }
@@ -45,7 +58,14 @@ function fake(vault: Partial<VaultStatus> = {}): Fake {
       case 'connections:save': {
         api.calls.push({ channel, input })
         api.saved.push(input)
-        const i = input as { entra?: { tenantId: string; clientId: string; cloud: 'global'; credential?: { clientSecret?: string } } }
+        const i = input as {
+          entra?: {
+            tenantId: string
+            clientId: string
+            cloud: 'global'
+            credential?: { clientSecret?: string }
+          }
+        }
         api.info = {
           workspaceId: WS,
           ...(i.entra
@@ -55,7 +75,11 @@ function fake(vault: Partial<VaultStatus> = {}): Fake {
                   clientId: i.entra.clientId,
                   cloud: i.entra.cloud,
                   authKind: 'clientSecret' as const,
-                  secretHint: (i.entra.credential?.clientSecret ?? api.info.entra?.secretHint ?? '').slice(0, 3),
+                  secretHint: (
+                    i.entra.credential?.clientSecret ??
+                    api.info.entra?.secretHint ??
+                    ''
+                  ).slice(0, 3),
                   savedAt: '2026-11-21T09:00:00.000Z',
                 },
               }
@@ -78,14 +102,21 @@ let root: Root
 async function render(api: Fake) {
   installFakeApi(api)
   const router = createMemoryRouter(
-    [...CONNECT_ROUTES.map((r) => ({ ...r, path: `/${r.path}` })), { path: '*', element: <p>elsewhere</p> }],
+    [
+      ...CONNECT_ROUTES.map((r) => ({ ...r, path: `/${r.path}` })),
+      { path: '*', element: <p>elsewhere</p> },
+    ],
     { initialEntries: [`/w/${WS}/connect`] },
   )
   container = document.createElement('div')
   document.body.append(container)
   root = createRoot(container)
   await act(async () => root.render(<RouterProvider router={router} />))
-  await waitFor(() => container.querySelector('form.connect__form') ?? document.querySelector('#vault-passphrase'), 'the form')
+  await waitFor(
+    () =>
+      container.querySelector('form.connect__form') ?? document.querySelector('#vault-passphrase'),
+    'the form',
+  )
 }
 
 beforeEach(() => {
@@ -108,13 +139,22 @@ describe('Connect screen', () => {
   it('validates as the user types and warns when the secret looks like a secret ID', async () => {
     await render(fake())
     await typeInto(byLabel(container, 'Tenant ID or primary domain'), 'not a tenant')
-    expect(fieldOf('entra.tenantId').textContent).toMatch(/Directory \(tenant\) ID \(a GUID\) or a verified domain/)
-    expect(byLabel(container, 'Tenant ID or primary domain').getAttribute('aria-invalid')).toBe('true')
+    expect(fieldOf('entra.tenantId').textContent).toMatch(
+      /Directory \(tenant\) ID \(a GUID\) or a verified domain/,
+    )
+    expect(byLabel(container, 'Tenant ID or primary domain').getAttribute('aria-invalid')).toBe(
+      'true',
+    )
     await typeInto(byLabel(container, 'Tenant ID or primary domain'), 'contoso.onmicrosoft.com')
     expect(fieldOf('entra.tenantId').querySelector('.field__error')).toBeNull()
 
-    await typeInto(byLabel(container, 'Client secret value'), '3f2b1c4d-1111-4222-8333-944445555666')
-    expect(fieldOf('entra.clientSecret').textContent).toContain('This looks like the secret ID, not its value')
+    await typeInto(
+      byLabel(container, 'Client secret value'),
+      '3f2b1c4d-1111-4222-8333-944445555666',
+    )
+    expect(fieldOf('entra.clientSecret').textContent).toContain(
+      'This looks like the secret ID, not its value',
+    )
     // the client ID is untouched: no error yet
     expect(fieldOf('entra.clientId').querySelector('.field__error')).toBeNull()
   })
@@ -126,7 +166,9 @@ describe('Connect screen', () => {
     await click(byText(container, 'button', 'Save')!)
     expect(api.saved).toEqual([])
     expect(fieldOf('entra.clientId').querySelector('.field__error')?.textContent).toMatch(/GUID/)
-    expect(fieldOf('entra.clientSecret').querySelector('.field__error')?.textContent).toBe('Enter the client secret value.')
+    expect(fieldOf('entra.clientSecret').querySelector('.field__error')?.textContent).toBe(
+      'Enter the client secret value.',
+    )
   })
 
   it('keeps secrets write-only: after saving, the field is empty and shows the stored hint', async () => {
@@ -135,7 +177,14 @@ describe('Connect screen', () => {
     await fillEntra(SECRET)
     await click(byText(container, 'button', 'Save')!)
     await waitFor(() => byText(container, '[role="status"]', 'Saved.'), 'the saved message')
-    expect(api.saved[0]).toMatchObject({ workspaceId: WS, entra: { tenantId: TENANT, clientId: CLIENT, credential: { kind: 'secret', clientSecret: SECRET } } })
+    expect(api.saved[0]).toMatchObject({
+      workspaceId: WS,
+      entra: {
+        tenantId: TENANT,
+        clientId: CLIENT,
+        credential: { kind: 'secret', clientSecret: SECRET },
+      },
+    })
     const secretInput = byLabel(container, 'Client secret value')
     expect(secretInput.value).toBe('')
     expect(secretInput.type).toBe('password')
@@ -161,20 +210,36 @@ describe('Connect screen', () => {
             field: 'entra.clientSecret',
             code: 'aadsts-7000215',
             severity: 'error',
-            message: 'Entra rejected the client secret: the value is not one of this app registration’s secrets.',
+            message:
+              'Entra rejected the client secret: the value is not one of this app registration’s secrets.',
             fix: 'Create a new client secret and copy its Value.',
           },
-          { field: 'entra.permissions', code: 'missing-permission', severity: 'warning', message: 'AuditLog.Read.All is not granted.', fix: 'Grant it.' },
+          {
+            field: 'entra.permissions',
+            code: 'missing-permission',
+            severity: 'warning',
+            message: 'AuditLog.Read.All is not granted.',
+            fix: 'Grant it.',
+          },
         ],
       },
     }
     await render(api)
     await fillEntra(SECRET)
     await click(byText(container, 'button', 'Test connection')!)
-    await waitFor(() => fieldOf('entra.clientSecret').querySelector('[data-problem-code="aadsts-7000215"]'), 'the problem at the secret')
+    await waitFor(
+      () => fieldOf('entra.clientSecret').querySelector('[data-problem-code="aadsts-7000215"]'),
+      'the problem at the secret',
+    )
     // save happened first, then the test
-    expect(api.calls.map((c) => c.channel).filter((c) => c.startsWith('connections:'))).toEqual(['connections:get', 'connections:save', 'connections:test'])
-    const problem = fieldOf('entra.clientSecret').querySelector<HTMLElement>('[data-problem-code="aadsts-7000215"]')!
+    expect(api.calls.map((c) => c.channel).filter((c) => c.startsWith('connections:'))).toEqual([
+      'connections:get',
+      'connections:save',
+      'connections:test',
+    ])
+    const problem = fieldOf('entra.clientSecret').querySelector<HTMLElement>(
+      '[data-problem-code="aadsts-7000215"]',
+    )!
     expect(problem.textContent).toContain('Fix: Create a new client secret and copy its Value.')
     const input = byLabel(container, 'Client secret value')
     expect(input.getAttribute('aria-describedby')).toContain(problem.id)
@@ -182,7 +247,9 @@ describe('Connect screen', () => {
     // not at any other field
     expect(fieldOf('entra.tenantId').querySelector('.field__problem')).toBeNull()
     // side-wide problems are listed with the section
-    const side = container.querySelector('[aria-labelledby="connect-entra-title"] .connect__result')!
+    const side = container.querySelector(
+      '[aria-labelledby="connect-entra-title"] .connect__result',
+    )!
     expect(side.textContent).toContain('AuditLog.Read.All is not granted.')
     expect(side.textContent).toContain('Missing permissions: AuditLog.Read.All')
   })
@@ -190,12 +257,24 @@ describe('Connect screen', () => {
   it('asks for the vault passphrase when the vault is locked, and refuses a wrong one', async () => {
     const api = fake({ unlocked: false })
     await render(api)
-    const dialog = await waitFor(() => document.querySelector('[role="dialog"]'), 'the unlock dialog')
+    const dialog = await waitFor(
+      () => document.querySelector('[role="dialog"]'),
+      'the unlock dialog',
+    )
     expect(dialog.textContent).toContain('Unlock the credential vault')
-    await typeInto(document.querySelector<HTMLInputElement>('#vault-passphrase')!, 'wrong passphrase')
+    await typeInto(
+      document.querySelector<HTMLInputElement>('#vault-passphrase')!,
+      'wrong passphrase',
+    )
     await click(byText(dialog, 'button', 'Unlock')!)
-    await waitFor(() => byText(document.body, '[role="alert"]', 'does not open this vault'), 'the refusal')
-    await typeInto(document.querySelector<HTMLInputElement>('#vault-passphrase')!, 'the right passphrase')
+    await waitFor(
+      () => byText(document.body, '[role="alert"]', 'does not open this vault'),
+      'the refusal',
+    )
+    await typeInto(
+      document.querySelector<HTMLInputElement>('#vault-passphrase')!,
+      'the right passphrase',
+    )
     await click(byText(dialog, 'button', 'Unlock')!)
     await waitFor(() => !document.querySelector('[role="dialog"]'), 'the dialog to close')
     expect(container.textContent).toContain('Vault: unlocked')
