@@ -174,10 +174,8 @@ export function applicationSubject(app: Rec): Subject {
 }
 
 /** Subject for an Okta IdP. */
-export function idpSubject(idp: MicrosoftIdp | Rec): Subject {
-  const record =
-    'idp' in idp && typeof idp.idp === 'object' ? (idp as MicrosoftIdp).idp : (idp as Rec)
-  return { source: 'okta', type: 'idp', id: str(record, 'id') ?? '', name: text(record, 'name') }
+export function idpSubject(m: MicrosoftIdp): Subject {
+  return { source: 'okta', type: 'idp', id: m.id, name: m.name }
 }
 
 /** Subject for an Okta app. */
