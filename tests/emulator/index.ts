@@ -51,12 +51,30 @@ export interface EmulatorProfile {
   caFile: string
 }
 
+/** A DESIGN.md §4 profile that authenticates with key files rather than secrets. */
+export interface KeyProfile {
+  entra: Omit<EmulatorProfile['entra'], 'clientSecretEnv'> & {
+    certificateFile: string
+    privateKeyFile: string
+  }
+  okta: { orgUrl: string } & (
+    { clientId: string; privateKeyFile: string; scopes: string[] } | { apiTokenEnv: string }
+  )
+  caFile: string
+}
+
 export interface Emulator extends EmulatorOrigins {
   tenantId: string
   caPem: string
   caFile: string
   profile: EmulatorProfile
   profileFile: string
+  /**
+   * The same endpoints with key credentials instead of secrets, when the scenario has them:
+   * the Entra certificate and key files, and the Okta service app's key file and scopes.
+   */
+  keyProfile?: KeyProfile
+  keyProfileFile?: string
   /** values of the environment variables the profile names */
   env: Record<string, string>
   scenario: Scenario
@@ -184,6 +202,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
   const profileFile = join(dir, 'profile.json')
   await writeFile(profileFile, `${JSON.stringify(profile, null, 2)}\n`)
+  const keys = await writeKeyProfile(dir, scenario, profile)
 
   let closed = false
   return {
@@ -193,6 +212,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     caFile,
     profile,
     profileFile,
+    ...keys,
     env: {
       [ENTRA_SECRET_ENV]: scenario.credentials.entra.clientSecret,
       [OKTA_TOKEN_ENV]: scenario.credentials.okta.apiToken,
@@ -212,6 +232,41 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       await rm(dir, { recursive: true, force: true })
     },
   }
+}
+
+async function writeKeyProfile(
+  dir: string,
+  scenario: Scenario,
+  profile: EmulatorProfile,
+): Promise<{ keyProfile?: KeyProfile; keyProfileFile?: string }> {
+  const cert = scenario.credentials.entra.certificate
+  if (!cert?.privateKeyPem) return {}
+  const certificateFile = join(dir, 'entra-certificate.pem')
+  const privateKeyFile = join(dir, 'entra-private-key.pem')
+  await writeFile(certificateFile, cert.certificatePem)
+  await writeFile(privateKeyFile, cert.privateKeyPem, { mode: 0o600 })
+  const { clientSecretEnv: _secretEnv, ...entra } = profile.entra
+  void _secretEnv
+  let okta: KeyProfile['okta'] = profile.okta
+  const app = scenario.credentials.okta.serviceApp
+  if (app?.privateKeyPem) {
+    const oktaKeyFile = join(dir, 'okta-private-key.pem')
+    await writeFile(oktaKeyFile, app.privateKeyPem, { mode: 0o600 })
+    okta = {
+      orgUrl: profile.okta.orgUrl,
+      clientId: app.clientId,
+      privateKeyFile: oktaKeyFile,
+      scopes: app.grantedScopes,
+    }
+  }
+  const keyProfile: KeyProfile = {
+    entra: { ...entra, certificateFile, privateKeyFile },
+    okta,
+    caFile: profile.caFile,
+  }
+  const keyProfileFile = join(dir, 'profile-keys.json')
+  await writeFile(keyProfileFile, `${JSON.stringify(keyProfile, null, 2)}\n`)
+  return { keyProfile, keyProfileFile }
 }
 
 export { parseFaults, formatFaults, type FaultSpec } from './faults'

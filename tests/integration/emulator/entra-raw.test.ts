@@ -136,6 +136,28 @@ describe('Entra login host, raw', () => {
   })
 })
 
+describe('profiles', () => {
+  it('writes a secret-free profile and a key profile whose files authenticate', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const plain = await readFile(emu.profileFile, 'utf8')
+    expect(plain).not.toContain(FIXTURE.secret)
+    expect(JSON.parse(plain)).toMatchObject({
+      entra: {
+        tenantId: FIXTURE.tenantId,
+        cloud: 'global',
+        clientSecretEnv: 'CROSSWALK_EMULATOR_ENTRA_CLIENT_SECRET',
+      },
+      okta: { apiTokenEnv: 'CROSSWALK_EMULATOR_OKTA_API_TOKEN' },
+    })
+    const keys = emu.keyProfile
+    if (!keys || !emu.keyProfileFile) throw new Error('the fixture has key credentials')
+    expect(JSON.parse(await readFile(emu.keyProfileFile, 'utf8'))).toEqual(keys)
+    expect(await readFile(keys.entra.certificateFile, 'utf8')).toContain('BEGIN CERTIFICATE')
+    expect(await readFile(keys.entra.privateKeyFile, 'utf8')).toContain('PRIVATE KEY')
+    expect(keys.okta).toMatchObject({ clientId: FIXTURE.serviceClientId })
+  })
+})
+
 describe('fixed ports', () => {
   it('listens on N, N+1 and N+2 of 127.0.0.1 when a port is given', async () => {
     const port = 42000 + Math.floor(Math.random() * 6000)
