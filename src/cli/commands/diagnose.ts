@@ -255,6 +255,12 @@ export const diagnoseCommand: CliCommand = {
     const options = parseArgs(args)
     const snapshot = await loadSnapshot(options.file, io.cwd)
     const findings = diagnose(snapshot, options.rules ? { rules: options.rules } : {})
+    if (!snapshot.collection.complete) {
+      const errors = snapshot.collection.errors.length
+      io.stderr(
+        `crosswalk diagnose: the snapshot is incomplete (${errors} collection error${errors === 1 ? '' : 's'}); what could not be checked is listed as info findings.\n`,
+      )
+    }
     if (options.format === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`)
     else if (options.format === 'sarif') io.stdout(renderSarif(findings, options.file))
     else io.stdout(renderTable(findings))

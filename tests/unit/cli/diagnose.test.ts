@@ -101,6 +101,27 @@ describe('crosswalk diagnose', () => {
     expect(await diagnoseCommand.run(['broken.json'], io().io)).toBe(0)
   })
 
+  it('warns on stderr when the snapshot is incomplete', async () => {
+    const partial = seamSnapshot((s) => {
+      delete s.entra?.signIns
+      s.collection.complete = false
+      s.collection.errors.push({
+        source: 'entra',
+        resource: 'signIns',
+        status: 403,
+        code: 'Authorization_RequestDenied',
+        message: 'Insufficient privileges',
+      })
+    })
+    writeFileSync(join(dir, 'partial.json'), JSON.stringify(partial))
+    const t = io()
+    expect(await diagnoseCommand.run(['partial.json', '--format', 'json'], t.io)).toBe(0)
+    expect(t.err()).toContain('incomplete (1 collection error)')
+    expect((JSON.parse(t.out()) as Finding[]).map((f) => f.rule)).toContain(
+      'snapshot-resource-missing',
+    )
+  })
+
   it('runs only the rules asked for', async () => {
     const t = io()
     await diagnoseCommand.run(
