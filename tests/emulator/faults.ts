@@ -59,6 +59,8 @@ export const NO_FAULTS: FaultSpec = Object.freeze({
   auth: false,
 })
 
+type NumericFault = Exclude<keyof FaultSpec, 'auth'>
+
 const KEYS: Record<string, keyof FaultSpec> = {
   latency: 'latency',
   jitter: 'jitter',
@@ -106,7 +108,7 @@ export function parseFaults(spec: string | Partial<FaultSpec> | undefined): Faul
     if (rawValue === undefined || rawValue === '' || !Number.isFinite(value)) {
       throw new Error(`fault "${rawKey}" needs a number`)
     }
-    out[key] = value as never
+    out[key as NumericFault] = value
   }
   return validate(out)
 }

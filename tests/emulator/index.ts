@@ -245,8 +245,8 @@ async function writeKeyProfile(
   const privateKeyFile = join(dir, 'entra-private-key.pem')
   await writeFile(certificateFile, cert.certificatePem)
   await writeFile(privateKeyFile, cert.privateKeyPem, { mode: 0o600 })
-  const { clientSecretEnv: _secretEnv, ...entra } = profile.entra
-  void _secretEnv
+  const { tenantId, clientId, cloud, authorityHost, graphBaseUrl } = profile.entra
+  const entra = { tenantId, clientId, cloud, authorityHost, graphBaseUrl }
   let okta: KeyProfile['okta'] = profile.okta
   const app = scenario.credentials.okta.serviceApp
   if (app?.privateKeyPem) {

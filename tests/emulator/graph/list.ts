@@ -97,7 +97,8 @@ export function listCollection(
   if (searchText !== null) {
     const m = /^"([^:"]+):([^"]*)"$/.exec(searchText.trim())
     if (!m) return badRequest(req, 'Syntax error: invalid $search query.')
-    const [, prop, word] = m as unknown as [string, string, string]
+    const prop = m[1] ?? ''
+    const word = m[2] ?? ''
     const needle = word.toLowerCase()
     search = (x) =>
       typeof x[prop] === 'string' && (x[prop] as string).toLowerCase().includes(needle)

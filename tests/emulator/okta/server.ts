@@ -130,8 +130,8 @@ export function oktaService(ctx: EmulatorContext): {
     },
   })
   const stripMapping = (m: OktaRecord): OktaRecord => {
-    const { properties: _omitted, ...rest } = m
-    void _omitted
+    const rest = { ...m }
+    delete rest.properties
     return rest
   }
 
@@ -148,7 +148,7 @@ export function oktaService(ctx: EmulatorContext): {
     if (req.method !== 'GET') return null
     const seg = p.split('/').slice(1)
     if (seg[0] !== 'api' || seg[1] !== 'v1') return null
-    const [, , a, b, c, d, e] = seg
+    const [, , a, b, c, d] = seg
     const n = seg.length
     const missing = (what: string): string => `Resource not found: ${what} (${what.split(' ')[0]})`
     switch (a) {
@@ -315,7 +315,6 @@ export function oktaService(ctx: EmulatorContext): {
           }
         break
     }
-    void e
     return null
   }
 
