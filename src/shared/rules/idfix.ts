@@ -51,7 +51,9 @@ export function isRfc2822Address(value: string): boolean {
 }
 
 /** True when the address's top-level domain is not publicly routable (e.g. `.local`). */
-export function hasNonRoutableTld(value: string): boolean {
+export function hasNonRoutableTld(raw: string): boolean {
+  // surrounding whitespace is the character rule's finding, not a TLD problem
+  const value = raw.trim()
   const at = value.lastIndexOf('@')
   const domain = at >= 0 ? value.slice(at + 1) : value
   const tld = domain.slice(domain.lastIndexOf('.') + 1).toLowerCase()

@@ -10,11 +10,11 @@
  * a duplicate (each user counts once per address).
  */
 import type { Finding } from '../../model'
-import { str } from '../../util/access'
+import { type Rec, norm, str, strs } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
 import { entraUserSubject } from '../seam'
-import type { MultiIndex } from '../snapshot-index'
+import { type MultiIndex, smtpAddress } from '../snapshot-index'
 
 const ATTRIBUTES = [
   { name: 'userPrincipalName', map: 'entraByAnyUpn' },
@@ -22,6 +22,22 @@ const ATTRIBUTES = [
   { name: 'proxyAddresses', map: 'entraByProxy' },
   { name: 'onPremisesImmutableId', map: 'entraByImmutableId' },
 ] as const
+
+/** The value as the user holds it (the index key is lower-cased). */
+function heldValue(user: Rec, attribute: string, key: string): string {
+  const candidates =
+    attribute === 'userPrincipalName'
+      ? [str(user, 'userPrincipalName'), str(user, 'onPremisesUserPrincipalName')]
+      : attribute === 'proxyAddresses'
+        ? strs(user, 'proxyAddresses')
+        : [str(user, attribute)]
+  for (const c of candidates) {
+    if (c === undefined) continue
+    const k = attribute === 'proxyAddresses' ? smtpAddress(c) : norm(c)
+    if (k === key) return c
+  }
+  return key
+}
 
 export const entraDuplicateAttribute: Rule = {
   id: 'entra-duplicate-attribute',
@@ -34,19 +50,25 @@ export const entraDuplicateAttribute: Rule = {
     for (const attr of ATTRIBUTES) {
       const map: MultiIndex = ctx.index[attr.map]
       for (const [value, users] of map.duplicates()) {
+        const held = users.map((u) => heldValue(u, attr.name, value))
+        const spelled = held.map((h) =>
+          attr.name === 'proxyAddresses' ? h.slice(h.indexOf(':') + 1) : h,
+        )
+        const caseOnly = new Set(spelled).size > 1
         findings.push(
           makeFinding(entraDuplicateAttribute, {
             severity: attr.name === 'mail' ? 'medium' : 'high',
-            title: `${users.length} Entra users share ${attr.name} ${value}`,
-            detail: `${attr.name} must be unique in the tenant (case-insensitive). Entra Connect reports AttributeValueMustBeUnique, and Okta cannot tell these users apart when it matches on this value.`,
+            title: `${users.length} Entra users share ${attr.name} ${held[0] ?? value}`,
+            detail: `${caseOnly ? `The values differ only in case (${[...new Set(spelled)].join(', ')}). ` : ''}${attr.name} must be unique in the tenant (case-insensitive). Entra Connect reports AttributeValueMustBeUnique, and Okta cannot tell these users apart when it matches on this value.`,
             subjects: users.map(entraUserSubject),
             key: `${attr.name}:${value}`,
             evidence: {
               entra: {
                 attribute: attr.name,
                 value,
-                users: users.map((u) => ({
+                users: users.map((u, i) => ({
                   id: str(u, 'id'),
+                  value: held[i] ?? null,
                   userPrincipalName: str(u, 'userPrincipalName') ?? null,
                   onPremisesUserPrincipalName: str(u, 'onPremisesUserPrincipalName') ?? null,
                   onPremisesSyncEnabled: u['onPremisesSyncEnabled'] ?? null,

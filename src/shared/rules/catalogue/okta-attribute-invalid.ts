@@ -55,7 +55,7 @@ export const oktaAttributeInvalid: Rule = {
         makeFinding(oktaAttributeInvalid, {
           severity: attribute === 'login' ? 'medium' : 'low',
           title: `Okta ${attribute} fails the ${error} check for ${group.total} user${group.total === 1 ? '' : 's'}`,
-          detail: `${group.total} Okta user${group.total === 1 ? '' : 's'} ha${group.total === 1 ? 's' : 've'} a ${attribute} that fails the ${error} check${group.total > group.subjects.length ? ` (the first ${group.subjects.length} are listed)` : ''}. Matching with Entra and pushing to Office 365 fail for them.`,
+          detail: `${group.total} Okta user${group.total === 1 ? '' : 's'} ha${group.total === 1 ? 's' : 've'} ${attribute === 'email' ? 'an' : 'a'} ${attribute} that fails the ${error} check${group.total > group.subjects.length ? ` (the first ${group.subjects.length} are listed)` : ''}. Matching with Entra and pushing to Office 365 fail for them.`,
           subjects: group.subjects,
           key: group.key,
           evidence: {
