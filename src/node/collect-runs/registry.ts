@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { CollectFinished, CollectOutcome, CollectStartOutput } from '../../shared/ipc/collect'
-import type { CollectEvent } from '../../shared/model/collect-events'
+import { MAX_BATCH_RECORDS, type CollectEvent } from '../../shared/model/collect-events'
 import type { Snapshot } from '../../shared/model/snapshot'
 import type { CollectOptions } from '../collect/collect-snapshot'
 import { TOOL_NAME, TOOL_VERSION } from '../collect/tool'
@@ -97,7 +97,9 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
     }
     const onEvent = (event: CollectEvent) => {
       if (finished) return
-      deps.emit('collect:event', { runId, workspaceId, event: scrub(event, secrets, deps.log) })
+      for (const part of split(scrub(event, secrets, deps.log))) {
+        deps.emit('collect:event', { runId, workspaceId, event: part })
+      }
     }
     const done = (async () => {
       try {
@@ -204,4 +206,14 @@ function scrub(event: CollectEvent, secrets: string[], log: Logger): CollectEven
     text,
   )
   return { ...event, records: JSON.parse(cleaned) as typeof event.records }
+}
+
+// Hosts drop events that break the contract; an oversized batch is split rather than lost.
+function split(event: CollectEvent): CollectEvent[] {
+  if (event.type !== 'batch' || event.records.length <= MAX_BATCH_RECORDS) return [event]
+  const parts: CollectEvent[] = []
+  for (let i = 0; i < event.records.length; i += MAX_BATCH_RECORDS) {
+    parts.push({ ...event, records: event.records.slice(i, i + MAX_BATCH_RECORDS) })
+  }
+  return parts
 }

@@ -5,6 +5,7 @@ import type { EmitEvent } from '../../../../src/node/handlers'
 import { createLogger } from '../../../../src/node/log'
 import { AbortedError } from '../../../../src/node/net/retry'
 import { eventContract } from '../../../../src/shared/ipc'
+import { MAX_BATCH_RECORDS } from '../../../../src/shared/model/collect-events'
 import type { CollectEventPayload, CollectFinished } from '../../../../src/shared/ipc/collect'
 import type { Snapshot } from '../../../../src/shared/model/snapshot'
 
@@ -195,5 +196,21 @@ describe('collection runs', () => {
     expect(all).not.toContain(SECRET)
     expect(all).not.toContain(TOKEN)
     expect(t.lines.some((l) => l.includes('collect.failed'))).toBe(true)
+  })
+
+  it('splits a batch larger than the contract allows instead of losing it', async () => {
+    const records = Array.from({ length: MAX_BATCH_RECORDS * 2 + 5 }, (_, i) => ({ id: `r${i}` }))
+    const t = setup(async (o) => {
+      o.onEvent?.({ type: 'batch', source: 'okta', resource: 'logs', records })
+      return snapshot()
+    })
+    await t.runs.start(WS)
+    await t.settle()
+    const sizes = t.forwarded().map((p) => (p.event.type === 'batch' ? p.event.records.length : -1))
+    expect(sizes).toEqual([MAX_BATCH_RECORDS, MAX_BATCH_RECORDS, 5])
+    const ids = t
+      .forwarded()
+      .flatMap((p) => (p.event.type === 'batch' ? p.event.records.map((r) => r.id) : []))
+    expect(ids).toEqual(records.map((r) => r.id))
   })
 })
