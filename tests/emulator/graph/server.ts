@@ -13,6 +13,21 @@ export { PERMISSIONS, USER_DEFAULT_PROPERTIES } from './routes'
 
 const REPORTS_WINDOW_MS = 10_000
 
+/** Graph's identity resource-unit cost of a read: 2 for users, applications and app role
+ * assignments, 1 otherwise; $select −1, $expand +1, $top under 20 −1; at least 1. */
+function resourceUnits(key: string, req: EmuRequest): number {
+  const heavy =
+    key === 'GET /v1.0/users' ||
+    key === 'GET /v1.0/applications' ||
+    key.endsWith('/appRoleAssignments')
+  let cost = heavy ? 2 : 1
+  if (req.query.has('$select')) cost -= 1
+  if (req.query.has('$expand')) cost += 1
+  const top = Number(req.query.get('$top'))
+  if (req.query.has('$top') && top < 20) cost -= 1
+  return Math.max(1, cost)
+}
+
 export function graphService(ctx: EmulatorContext): ServiceDefinition {
   const route = graphRoutes(ctx)
   // request times per app on the audit-log routes, for the `reports` limit
@@ -64,7 +79,15 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
             const throttled = reportsThrottle(req, caller.appId)
             if (throttled) return throttled
           }
-          return handler.run(req, caller)
+          const out = handler.run(req, caller)
+          if (out.status !== 200) return out
+          return {
+            ...out,
+            headers: {
+              ...out.headers,
+              'x-ms-resource-unit': String(resourceUnits(handler.key, req)),
+            },
+          }
         },
       }
     },

@@ -38,6 +38,8 @@ describe('Graph v1.0 emulation', () => {
     expect(r.headers['client-request-id']).toBe('abc-123')
     expect(r.headers['request-id']).toMatch(/^[0-9a-f-]{36}$/)
     expect(r.headers.date).toBeTruthy()
+    expect(r.headers['x-ms-resource-unit']).toBe('1')
+    expect((await get('users')).headers['x-ms-resource-unit']).toBe('2')
     expect(r.json['@odata.context']).toBe(`${emu.graphBaseUrl}/v1.0/$metadata#users`)
     expect(Object.keys(r.json.value[0] ?? {}).sort()).toEqual([
       'businessPhones',
