@@ -325,7 +325,10 @@ export function oktaService(ctx: EmulatorContext): {
       if (!h) {
         return {
           key: 'unknown',
-          handle: () => notFound(`Resource not found: ${req.method} ${req.path} (Api)`),
+          handle: () => {
+            states.set(req, limiter.take('other'))
+            return notFound(`Resource not found: ${req.method} ${req.path} (Api)`)
+          },
         }
       }
       return {

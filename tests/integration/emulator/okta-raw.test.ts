@@ -146,6 +146,9 @@ describe('Okta API, raw', () => {
     const missing = await get<OktaErr>('/api/v1/apps/0oanothere')
     expect(missing.status).toBe(404)
     expect(missing.json.errorCode).toBe('E0000007')
+    const nowhere = await get<OktaErr>('/api/v1/nowhere')
+    expect(nowhere.status).toBe(404)
+    expect(nowhere.headers['x-rate-limit-remaining']).toBeTruthy()
   })
 
   it('reflects mutations with a fresh lastUpdated for incremental refresh', async () => {
