@@ -4,11 +4,15 @@ import { RouterProvider, createMemoryRouter } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CollectFinished } from '../../../../../src/shared/ipc/collect'
 import type { CollectionInfo } from '../../../../../src/shared/model/snapshot'
-import { currentSnapshot, type CrosswalkDb } from '../../../../../src/renderer/src/db'
+import {
+  currentSnapshot,
+  importSnapshot,
+  type CrosswalkDb,
+} from '../../../../../src/renderer/src/db'
 import { CollectScreen } from '../../../../../src/renderer/src/features/collect/collect-screen'
 import { disposeCollectRuns } from '../../../../../src/renderer/src/features/collect/use-collect-run'
 import { createFakeApi, installFakeApi, type FakeApi } from '../../helpers/fake-api'
-import { byText, click, openTestDb, testServices, waitFor } from '../helpers'
+import { byText, click, openTestDb, tenantPair, testServices, waitFor } from '../helpers'
 
 const WS = '7d1f1c2e-1111-4aaa-8bbb-000000000001'
 const RUN = '5e0c1d2b-2222-4aaa-8bbb-000000000002'
@@ -244,8 +248,17 @@ describe('Collect screen', () => {
     expect(services.diagnosed).toEqual([])
   })
 
-  it('cancel asks the host to stop; a cancelled run is discarded', async () => {
+  it('cancel asks the host to stop; a cancelled run is discarded and the last good snapshot stays current', async () => {
+    const previous = await importSnapshot(
+      db,
+      WS,
+      tenantPair(),
+      'imported',
+      '2026-11-20T09:00:00.000Z',
+    )
+    const recordsBefore = await db.records.count()
     await startRun()
+    await emit('collect:event', batch('entra', 'groups', [{ id: 'g1' }]))
     await click(byText(container, 'button', 'Cancel')!)
     expect(api.calls.find((c) => c.channel === 'collect:cancel')?.input).toEqual({ runId: RUN })
     await emit(
@@ -256,10 +269,11 @@ describe('Collect screen', () => {
     )
     await waitFor(() => byText(container, 'button', 'Collect again'), 'the end of the run')
     expect(container.textContent).toContain('Collection cancelled.')
-    expect(await currentSnapshot(db, WS)).toBeUndefined()
+    expect((await currentSnapshot(db, WS))?.id).toBe(previous.id)
     const rows = await db.snapshots.where('workspaceId').equals(WS).toArray()
-    expect(rows.map((r) => r.status)).toEqual(['cancelled'])
-    expect(await db.records.count()).toBe(0)
+    expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'complete'])
+    // the cancelled run's records are gone; the previous snapshot's are intact
+    expect(await db.records.count()).toBe(recordsBefore)
   })
 
   it('follows a run another window started without writing it', async () => {
