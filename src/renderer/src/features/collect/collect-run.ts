@@ -12,7 +12,7 @@ import type {
   CollectStartOutput,
 } from '../../../../shared/ipc/collect'
 import type { ProgressEvent } from '../../../../shared/model/collect-events'
-import { beginSnapshot, type SnapshotWriter } from '../../db'
+import { beginSnapshot, type CrosswalkDb, type SnapshotWriter } from '../../db'
 import type { WorkbenchServices } from '../workbench/services'
 
 export type RunPhase =
@@ -78,6 +78,7 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
   const listeners = new Set<() => void>()
   const now = deps.now ?? Date.now
   let writer: SnapshotWriter | undefined
+  let cache: CrosswalkDb | undefined
   let writes: Promise<void> = Promise.resolve()
   let writeError: string | undefined
   // Events can overtake the start reply; they wait here until the run id is known.
@@ -108,6 +109,16 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
     })
   }
 
+  // The start reply names the tenant as the connection does (a GUID or a domain); the
+  // finished run names it as the token did (the GUID the rules compare with issuers).
+  const relabel = async (snapshotId: string, payload: CollectFinished) => {
+    const label = {
+      ...(payload.entra ? { entra: payload.entra } : {}),
+      ...(payload.okta ? { okta: payload.okta } : {}),
+    }
+    if (cache && Object.keys(label).length > 0) await cache.snapshots.update(snapshotId, label)
+  }
+
   const diagnose = async (snapshotId: string) => {
     set({ phase: 'diagnosing', snapshotId })
     try {
@@ -132,6 +143,7 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
       return
     }
     if (payload.outcome === 'complete' && payload.collection) {
+      await relabel(w.id, payload)
       await w.finish({
         collectedAt: payload.collectedAt ?? payload.collection.finishedAt,
         collection: payload.collection,
@@ -186,6 +198,7 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
       }
       const { runId, tool, entra, okta } = result.value
       const db = await deps.services.openDb()
+      cache = db
       writer = await beginSnapshot(db, {
         workspaceId,
         origin: 'collected',
@@ -216,6 +229,7 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
       if (state.phase !== 'awaiting-decision' || !writer || !state.finished?.collection) return
       const f = state.finished
       const collection = f.collection!
+      await relabel(writer.id, f)
       await writer.finish({
         collectedAt: f.collectedAt ?? collection.finishedAt,
         collection,

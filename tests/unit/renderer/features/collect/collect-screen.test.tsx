@@ -93,7 +93,7 @@ beforeEach(async () => {
         value: {
           runId: RUN,
           tool: { name: 'crosswalk', version: '0.1.0' },
-          entra: { tenantId: TENANT, cloud: 'global' },
+          entra: { tenantId: 'contoso.onmicrosoft.com', cloud: 'global' },
           okta: { orgUrl: ORG },
         },
       }
@@ -164,7 +164,12 @@ describe('Collect screen', () => {
 
     await emit(
       'collect:finished',
-      finished('complete', { collectedAt: '2026-11-21T09:00:00.000Z', collection: collection() }),
+      finished('complete', {
+        collectedAt: '2026-11-21T09:00:00.000Z',
+        collection: collection(),
+        // the token names the tenant by its GUID, the connection by its domain
+        entra: { tenantId: TENANT, cloud: 'global' },
+      }),
     )
     await waitFor(
       () => byText(container, '.collect__next', 'Diagnosis found 0 findings'),
