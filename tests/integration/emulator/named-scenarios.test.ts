@@ -29,18 +29,6 @@ beforeAll(() => {
   csdl = loadCsdl(join(REFERENCE, 'graph-v1.0.csdl'))
 })
 
-/**
- * Deviations of the scenario library's data from the references, reported to its owners
- * rather than failing every run; anything not listed here fails.
- */
-const SCENARIO_DEVIATIONS: { at: RegExp; reason: string }[] = [
-  {
-    at: /^directory\/onPremisesSynchronization value\[\d+\]\.configuration\.(synchronizationInterval|customerRequestedSynchronizationInterval|synchronizationClientVersion|anchorAttribute): no such property/,
-    reason:
-      'scenarios/entra-config.ts plants beta-only configuration fields that Graph v1.0 does not return',
-  },
-]
-
 async function all<T>(c: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = []
   for await (const x of c) out.push(x)
@@ -123,10 +111,6 @@ describe.each(['healthy', 'broken'] as const)('scenario %s', (name) => {
     const g = await crawlGraph(emu, token?.accessToken ?? '', csdl)
     const o = await crawlOkta(emu, okta)
     const found = [...g.errors, ...o.errors]
-    const known = found.filter((e) => SCENARIO_DEVIATIONS.some((d) => d.at.test(e)))
-    for (const d of SCENARIO_DEVIATIONS) {
-      if (known.some((e) => d.at.test(e))) console.warn(`scenario ${name}: ${d.reason}`)
-    }
-    expect(found.filter((e) => !known.includes(e))).toEqual([])
+    expect(found).toEqual([])
   })
 })
