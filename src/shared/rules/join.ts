@@ -5,7 +5,8 @@
  * cost more than every rule together). Keys, cheapest first, each used only when it
  * is unique on both sides: Okta login = Entra UPN; Okta email = Entra mail; the
  * Office 365 app username = UPN; the Office 365 app user's immutableId = Entra
- * onPremisesImmutableId.
+ * onPremisesImmutableId (the last two only for synced people, who carry an
+ * immutable ID).
  */
 import type { Snapshot } from '../model'
 import { type Rec, norm, str } from '../util/access'
@@ -61,13 +62,16 @@ export function oktaCounterpart(
     const byEmail = unique(index.oktaByEmail.one(mail), 'email = mail')
     if (byEmail) return byEmail
   }
+  // the Office 365 keys cover synced people (the ones Okta provisions to Office 365);
+  // skipping cloud-only accounts spares building their index for service accounts
+  const immutable = norm(str(entra, 'onPremisesImmutableId'))
+  if (!immutable) return undefined
   const keys = appUserKeys(snapshot, index)
   if (upn && index.entraByUpn.count(upn) === 1) {
     const byAppUser = unique(keys.byUserName.one(upn), 'office365 username')
     if (byAppUser) return byAppUser
   }
-  const immutable = norm(str(entra, 'onPremisesImmutableId'))
-  if (immutable && index.entraByImmutableId.count(immutable) === 1) {
+  if (index.entraByImmutableId.count(immutable) === 1) {
     return unique(keys.byImmutableId.one(immutable), 'immutableId')
   }
   return undefined

@@ -9,9 +9,9 @@
  * ignored. Templates Crosswalk cannot evaluate are skipped.
  */
 import type { Finding, Subject } from '../../model'
-import { str, text } from '../../util/access'
+import { type Rec, str, text } from '../../util/access'
 import { LINKS } from '../links'
-import { isFederationCandidate, subjectPolicy } from '../match'
+import { isFederationCandidate, matchTable, subjectPolicy } from '../match'
 import { type Rule, capSubjects, makeFinding } from '../rule'
 import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../seam'
 
@@ -32,9 +32,12 @@ export const idpSubjectMatchBlank: Rule = {
       ]
       if (policy.compiled && policy.compiled.reads.length > 0) {
         const blank: Subject[] = []
-        for (const u of ctx.index.entraUsers) {
-          if (!isFederationCandidate(u)) continue
-          if (!policy.compiled.apply(u)?.trim()) blank.push(entraUserSubject(u))
+        // the shared match table leaves a federation candidate's cell empty only for a blank username
+        const cells = matchTable(m.id, policy, ctx.index) ?? []
+        const users = ctx.index.entraUsers
+        for (let i = 0; i < users.length; i++) {
+          const u = users[i] as Rec
+          if (cells[i] === undefined && isFederationCandidate(u)) blank.push(entraUserSubject(u))
         }
         if (blank.length) {
           findings.push(
