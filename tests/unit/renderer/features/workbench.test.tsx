@@ -73,6 +73,8 @@ describe('Workbench routes and navigation', () => {
     ).toEqual([
       ['Overview', `/w/${ws.id}/overview`],
       ['Findings', `/w/${ws.id}/findings`],
+      ['Connect', `/w/${ws.id}/connect`],
+      ['Collect', `/w/${ws.id}/collect`],
       ['Snapshots', `/w/${ws.id}/snapshots`],
     ])
     expect(nav.querySelector('a[aria-current="page"]')?.textContent).toBe('Overview')

@@ -1,4 +1,6 @@
 import { Navigate, type RouteObject } from 'react-router'
+import { CollectScreen } from '../collect/collect-screen'
+import { ConnectScreen } from '../connect/connect-screen'
 import { FindingsScreen } from '../findings/findings-screen'
 import { OverviewScreen } from '../overview/overview-screen'
 import { SnapshotsScreen } from '../snapshots/snapshots-screen'
@@ -20,6 +22,8 @@ export const WORKBENCH_ROUTES: RouteObject[] = [
       { path: 'overview', element: <OverviewScreen /> },
       { path: 'findings', element: <FindingsScreen /> },
       { path: 'findings/:findingId', element: <FindingsScreen /> },
+      { path: 'connect', element: <ConnectScreen /> },
+      { path: 'collect', element: <CollectScreen /> },
       { path: 'snapshots', element: <SnapshotsScreen /> },
     ],
   },

@@ -7,7 +7,7 @@ import type {
   DoctorReport,
   VaultStatus,
 } from '../../../../../src/shared/ipc/connections'
-import { CONNECT_ROUTES } from '../../../../../src/renderer/src/features/connect/routes'
+import { ConnectScreen } from '../../../../../src/renderer/src/features/connect/connect-screen'
 import { createFakeApi, installFakeApi, type FakeApi } from '../../helpers/fake-api'
 import { byLabel, byText, click, typeInto, waitFor } from '../helpers'
 
@@ -103,7 +103,7 @@ async function render(api: Fake) {
   installFakeApi(api)
   const router = createMemoryRouter(
     [
-      ...CONNECT_ROUTES.map((r) => ({ ...r, path: `/${r.path}` })),
+      { path: '/w/:workspaceId/connect', element: <ConnectScreen /> },
       { path: '*', element: <p>elsewhere</p> },
     ],
     { initialEntries: [`/w/${WS}/connect`] },
