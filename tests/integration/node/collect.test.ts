@@ -52,6 +52,26 @@ describe('collectSnapshot against the healthy emulator', () => {
     for (const secret of plantedSecrets(h)) expect(text).not.toContain(secret)
   })
 
+  it('reads the System Log as a bounded query and keeps audit logs within 5 requests per 10 s', async () => {
+    h.emulator.clearLog()
+    h.emulator.setFaults('graph429=0.3,graph429NoRetryAfter=0,retryAfter=0.2')
+    try {
+      const snap = await run()
+      expect(snap.collection.complete).toBe(true)
+    } finally {
+      h.emulator.setFaults('none')
+    }
+    const logs = h.emulator.requestLog.filter((r) => r.url.startsWith('/api/v1/logs'))
+    expect(logs.length).toBeGreaterThan(0)
+    for (const r of logs) expect(r.url).toMatch(/since=.*until=/)
+    const audit = h.emulator.requestLog
+      .filter((r) => r.url.includes('/auditLogs/'))
+      .map((r) => r.at)
+    expect(audit.length).toBeGreaterThanOrEqual(3)
+    for (const t of audit)
+      expect(audit.filter((u) => u >= t && u < t + 10_000).length).toBeLessThanOrEqual(5)
+  })
+
   it('selects the hybrid-identity properties Graph omits by default', async () => {
     const snap = await run()
     const synced = snap.entra?.users?.find((u) => u.onPremisesImmutableId)
