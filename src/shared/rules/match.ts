@@ -10,7 +10,7 @@
  *
  * @see https://developer.okta.com/docs/reference/okta-expression-language/
  */
-import { type Rec, norm, text } from '../util/access'
+import { type Rec, asText, norm, text } from '../util/access'
 import type { SnapshotIndex } from './snapshot-index'
 
 /** Claim names of an Entra token mapped to the Graph user property that fills them. */
@@ -125,7 +125,7 @@ function parseAtom(p: Parser): Expr | undefined {
   if (parts.length !== 2 || parts[0]?.toLowerCase() !== 'idpuser' || !parts[1]) return undefined
   const property = entraPropertyForClaim(parts[1])
   p.claims.push(property)
-  return (u) => text(u, property)
+  return (u) => asText(u[property])
 }
 
 function parseSum(p: Parser): Expr | undefined {
