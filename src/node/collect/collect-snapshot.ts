@@ -31,6 +31,7 @@ import type { CollectEvent } from './events'
 import { createTracker } from './tracker'
 import { TOOL_NAME, TOOL_VERSION } from './tool'
 
+/** Inputs of `collectSnapshot`. */
 export interface CollectOptions {
   profile: Profile
   credentials: Credentials

@@ -17,6 +17,7 @@ export interface ResourceTracker {
   expect: (total: number) => void
 }
 
+/** Hands out per-resource trackers. */
 export interface Tracker {
   track: (source: Source, resource: string) => ResourceTracker
 }

@@ -11,6 +11,7 @@ import { diagnoseEntra } from './entra-doctor'
 import { diagnoseOkta } from './okta-doctor'
 import type { DoctorProblem, DoctorReport, DoctorSide } from './types'
 
+/** Inputs of `runDoctor`. */
 export interface DoctorOptions {
   profile: Profile
   credentials: Credentials
@@ -27,6 +28,7 @@ const failed = (problems: DoctorProblem[]): DoctorSide => ({
   missingPermissions: [],
 })
 
+/** Checks every side the profile configures; resolves with a JSON-serialisable report, never rejects for a connection problem. */
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const { profile, credentials } = options
   const http = createHttpClient({ ...(options.ca ? { ca: options.ca } : {}), maxSockets: 4 })

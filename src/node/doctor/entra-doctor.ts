@@ -118,6 +118,7 @@ export function explainEntraAuthError(
   }
 }
 
+/** Authenticates, compares the token's `roles` with `ENTRA_PERMISSIONS`, probes Graph (and the P1/P2 licence). */
 export async function diagnoseEntra(options: {
   profile: EntraProfile
   credential: EntraCredential

@@ -112,6 +112,7 @@ export function explainOktaError(
   }
 }
 
+/** Calls one `limit=1` read per snapshot resource; the first call's failure explains the connection. */
 export async function diagnoseOkta(options: {
   profile: OktaProfile
   credential: OktaCredential

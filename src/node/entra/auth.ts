@@ -24,6 +24,7 @@ export interface EntraToken {
   expiresOn: number
 }
 
+/** Token access for one Entra connection. */
 export interface EntraAuth {
   /** a cached token, or a fresh one when `forceRefresh` (after a Graph 401) */
   getToken: (forceRefresh?: boolean) => Promise<EntraToken>
@@ -43,6 +44,10 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | undef
   }
 }
 
+/**
+ * One `ConfidentialClientApplication` per connection. Tokens are cached by msal; `getToken(true)`
+ * bypasses the cache (`skipCache`) after a Graph 401. Rejects with `ApiError('entra')`.
+ */
 export function createEntraAuth(options: {
   profile: EntraProfile
   credential: EntraCredential

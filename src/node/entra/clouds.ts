@@ -4,6 +4,7 @@
  */
 import type { Cloud } from '../../shared/model/snapshot'
 
+/** Hosts of one national cloud. */
 export interface CloudEndpoints {
   authorityHost: string
   graphBaseUrl: string
@@ -11,6 +12,7 @@ export interface CloudEndpoints {
   graphResource: string
 }
 
+/** Login and Graph hosts per cloud. */
 export const CLOUD_ENDPOINTS: Record<Cloud, CloudEndpoints> = {
   global: {
     authorityHost: 'https://login.microsoftonline.com',

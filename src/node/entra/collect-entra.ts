@@ -27,6 +27,7 @@ import {
   USER_SELECT,
 } from './selects'
 
+/** Inputs of `collectEntra`. */
 export interface EntraCollectOptions {
   graph: GraphClient
   tenantId: string
@@ -45,6 +46,7 @@ export interface EntraCollectOptions {
   readerAppId?: string
 }
 
+/** The Entra half, its errors and its refresh cursors (`entra.users`, `entra.groups`). */
 export interface EntraCollectResult {
   data: EntraSnapshot
   errors: CollectionError[]
@@ -62,6 +64,7 @@ function isDeltaExpired(error: unknown): boolean {
   )
 }
 
+/** Collects every Entra resource; failures become `errors` entries, an abort rejects. */
 export async function collectEntra(options: EntraCollectOptions): Promise<EntraCollectResult> {
   const { graph, tracker, signal } = options
   const data: EntraSnapshot = { tenantId: options.tenantId, cloud: options.cloud }

@@ -22,6 +22,7 @@ export interface RequestStats {
   retries: number
 }
 
+/** Options of `createGraphClient`. */
 export interface GraphClientOptions {
   /** Graph root including the version, e.g. https://graph.microsoft.com/v1.0 */
   graphRoot: string
@@ -42,6 +43,7 @@ export interface GraphPage {
   deltaLink?: string
 }
 
+/** Per-request options: cancellation, counters, extra headers, a pre-request gate. */
 export interface GraphRequestOptions {
   signal?: AbortSignal
   stats?: RequestStats
@@ -50,6 +52,7 @@ export interface GraphRequestOptions {
   beforeRequest?: (signal?: AbortSignal) => Promise<unknown>
 }
 
+/** Graph access used by the collector and the doctor. */
 export interface GraphClient {
   /** true when `url` is on the Graph root's origin (tokens are only ever sent there) */
   isOwnUrl: (url: string) => boolean
@@ -65,6 +68,7 @@ export interface GraphClient {
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
 
+/** Creates a Graph client over an injected sender and token provider (stubbed in unit tests). */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const maxRetries = options.maxRetries ?? 8
   const sleep = options.sleep ?? defaultSleep

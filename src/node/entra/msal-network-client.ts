@@ -6,6 +6,7 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
 import type { HttpSend } from '../net/http'
 
+/** An msal `INetworkModule` over `send`; GET timeouts are honoured, bodies parsed as JSON. */
 export function createMsalNetworkClient(send: HttpSend): INetworkModule {
   const exchange = async <T>(
     method: 'GET' | 'POST',

@@ -6,6 +6,7 @@
  */
 import type { CollectionError, Source } from '../../shared/model/snapshot'
 
+/** A service or network failure, safe to show and to store in `collection.errors`. */
 export class ApiError extends Error {
   constructor(
     readonly source: Source,

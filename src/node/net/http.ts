@@ -15,6 +15,7 @@ export interface HttpResponse {
   body: string
 }
 
+/** One request; `body` is sent as given (a form or JSON string). */
 export interface HttpRequest {
   method: 'GET' | 'POST'
   url: string
@@ -28,6 +29,7 @@ export interface HttpRequest {
 /** Sends one request; rejects only on a network failure (DNS, TLS, reset, abort, timeout). */
 export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>
 
+/** Options of `createHttpClient`. */
 export interface HttpClientOptions {
   /** extra CA certificates (PEM) trusted for these requests only, added to Node's default roots */
   ca?: string

@@ -21,6 +21,7 @@ export function parseRetryAfter(
   return Math.max(0, date - nowMs)
 }
 
+/** Tuning of `backoffDelay` (milliseconds). */
 export interface BackoffOptions {
   /** first delay ceiling; default 500 ms */
   baseMs?: number

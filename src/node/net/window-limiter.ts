@@ -6,11 +6,13 @@
 import type { Sleep } from './retry'
 import { sleep as defaultSleep } from './retry'
 
+/** A shared gate for requests counted in a sliding window. */
 export interface WindowLimiter {
   /** resolves when one more request may start; returns the milliseconds waited */
   acquire: (signal?: AbortSignal) => Promise<number>
 }
 
+/** Creates a limiter; `now` and `sleep` are injectable for tests. */
 export function createWindowLimiter(options: {
   max: number
   windowMs: number

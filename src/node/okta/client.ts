@@ -25,6 +25,7 @@ export const OKTA_READ_SCOPES = [
   'okta.logs.read',
 ]
 
+/** Options of `createOktaClient`. */
 export interface OktaClientOptions {
   orgUrl: string
   credential: OktaCredential
@@ -40,12 +41,14 @@ export interface OktaClientOptions {
   sleep?: Sleep
 }
 
+/** The SDK client and the pieces a reader needs. */
 export interface OktaConnection {
   client: Client
   executor: PacedRequestExecutor
   pacer: Pacer
 }
 
+/** Creates the SDK client, its paced executor and pacer for one run. */
 export function createOktaClient(options: OktaClientOptions): OktaConnection {
   const pacer = createPacer({
     share: options.rateLimitShare ?? 0.5,

@@ -26,6 +26,7 @@ export const OKTA_SCOPES: Record<string, string> = {
   logs: 'okta.logs.read',
 }
 
+/** Inputs of `collectOkta`. */
 export interface OktaCollectOptions {
   reader: OktaReader
   orgUrl: string
@@ -42,6 +43,7 @@ export interface OktaCollectOptions {
   now?: () => number
 }
 
+/** The Okta half, its errors, its refresh cursors (`okta.users`, `okta.groups`) and the readable resources. */
 export interface OktaCollectResult {
   data: OktaSnapshot
   errors: CollectionError[]
@@ -63,6 +65,7 @@ export function latestLastUpdated(
   return best
 }
 
+/** Collects every Okta resource; failures become `errors` entries, an abort rejects. */
 export async function collectOkta(options: OktaCollectOptions): Promise<OktaCollectResult> {
   const { reader, tracker, signal } = options
   const data: OktaSnapshot = { orgUrl: options.orgUrl }

@@ -26,6 +26,7 @@ interface FetchResponse {
   text: () => Promise<string>
 }
 
+/** Raw JSON reads of the Okta API (one object, or every page of a list). */
 export interface OktaReader {
   getJson: (pathOrUrl: string, stats?: RequestStats) => Promise<unknown>
   forEachPage: (
@@ -35,6 +36,7 @@ export interface OktaReader {
   ) => Promise<number>
 }
 
+/** Creates a reader over the SDK client; links off the org's origin are refused. */
 export function createOktaReader(options: {
   client: Client
   executor: PacedRequestExecutor

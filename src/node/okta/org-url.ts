@@ -3,12 +3,14 @@
  * yields `//api/v1/…` (api-facts fact 15); and the admin console host
  * (`acme-admin.okta.com`) is not the API host (`acme.okta.com`).
  */
+/** A normalised org URL and what was corrected. */
 export interface NormalisedOrgUrl {
   orgUrl: string
   /** plain-words notes about corrections made */
   warnings: string[]
 }
 
+/** Normalises an org URL; throws a `TypeError` for a string that is not a URL. */
 export function normaliseOrgUrl(input: string): NormalisedOrgUrl {
   const warnings: string[] = []
   const url = new URL(input.trim())

@@ -15,6 +15,7 @@ interface Bucket {
   inFlight: number
 }
 
+/** Per-bucket rate pacing for one run. */
 export interface Pacer {
   /** waits (if needed) before a request to `url`; returns the milliseconds waited */
   before: (url: string, signal?: AbortSignal) => Promise<number>
@@ -33,6 +34,7 @@ export function bucketKey(url: string): string {
     .join('/')
 }
 
+/** Creates a pacer using `share` (0–1] of each bucket; `now`/`sleep` injectable. */
 export function createPacer(
   options: { share?: number; now?: () => number; sleep?: Sleep } = {},
 ): Pacer {

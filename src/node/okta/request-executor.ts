@@ -36,6 +36,7 @@ export interface SdkResponse {
   buffer: () => Promise<Buffer>
 }
 
+/** Options of `PacedRequestExecutor`. */
 export interface PacedExecutorOptions {
   send: HttpSend
   pacer: Pacer

@@ -17,6 +17,7 @@ export type OktaCredential =
   | { kind: 'apiToken'; token: string }
   | { kind: 'privateKey'; privateKeyPem: string; keyId?: string }
 
+/** The secrets of one run, per side. */
 export interface Credentials {
   entra?: EntraCredential
   okta?: OktaCredential

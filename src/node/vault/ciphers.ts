@@ -6,6 +6,7 @@
  */
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto'
 
+/** Encrypts strings for the vault; implementations must authenticate (detect tampering). */
 export interface Cipher {
   /** stored in the vault file so a vault is never opened with the wrong kind of cipher */
   readonly id: string
@@ -29,6 +30,7 @@ export const PLAINTEXT_BACKEND_WARNING =
   'with a hard-coded key, readable by anyone who can read the file. Install and unlock a keyring ' +
   '(GNOME Keyring / KWallet), or use a passphrase vault; accept this only on a machine you trust.'
 
+/** The requested cipher cannot protect secrets on this machine. */
 export class CipherUnavailableError extends Error {
   constructor(message: string) {
     super(message)
@@ -36,6 +38,7 @@ export class CipherUnavailableError extends Error {
   }
 }
 
+/** Adapts Electron's `safeStorage` (injected); refuses Linux `basic_text` unless accepted explicitly. */
 export function createSafeStorageCipher(
   safeStorage: SafeStorageLike,
   options: {

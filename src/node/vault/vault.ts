@@ -19,6 +19,7 @@ export type StoredCredential =
   | OktaCredential
   | { kind: 'env'; variable: string; as: 'clientSecret' | 'apiToken' }
 
+/** A stored Entra connection's non-secret settings. */
 export interface EntraConnection {
   side: 'entra'
   tenantId: string
@@ -28,6 +29,7 @@ export interface EntraConnection {
   graphBaseUrl?: string
 }
 
+/** A stored Okta connection's non-secret settings. */
 export interface OktaConnection {
   side: 'okta'
   orgUrl: string
@@ -35,6 +37,7 @@ export interface OktaConnection {
   scopes?: string[]
 }
 
+/** What `put` stores: the connection settings and its credential. */
 export type VaultEntryInput = (EntraConnection | OktaConnection) & {
   label?: string
   credential: StoredCredential
@@ -61,6 +64,7 @@ export const CredentialMetadata = z.object({
 })
 export type CredentialMetadata = z.infer<typeof CredentialMetadata>
 
+/** An entry that could not be read, in plain words. */
 export interface VaultProblem {
   id: string
   message: string
@@ -80,6 +84,7 @@ const VaultFile = z.object({
 })
 type VaultFile = z.infer<typeof VaultFile>
 
+/** The credential vault. */
 export interface Vault {
   /** stores a credential; returns its metadata */
   put: (input: VaultEntryInput) => Promise<CredentialMetadata>
@@ -132,6 +137,7 @@ function describe(input: VaultEntryInput, id: string, createdAt: string): Creden
   }
 }
 
+/** Opens (or creates on first write) the vault file `file`, sealed with `cipher`. */
 export function createVault(options: { file: string; cipher: Cipher; now?: () => Date }): Vault {
   const { file, cipher } = options
   const now = options.now ?? (() => new Date())
