@@ -9,6 +9,7 @@ import type { EntraCredential } from '../profile/credentials'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
 import { createGraphClient } from '../entra/graph-client'
 import { ENTRA_PERMISSIONS } from '../entra/selects'
+import { resolveEntraEndpoints } from '../entra/clouds'
 import { ApiError } from '../net/api-error'
 import type { HttpSend } from '../net/http'
 import type { DoctorProblem, DoctorSide } from './types'
@@ -92,6 +93,7 @@ export function explainEntraAuthError(
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'ECONNREFUSED':
+    case 'ECONNRESET':
     case 'ETIMEDOUT':
     case 'network_error':
       return p(
@@ -140,10 +142,12 @@ export async function diagnoseEntra(options: {
   try {
     token = await auth.getToken()
   } catch (error) {
-    const apiError =
+    let apiError =
       error instanceof ApiError
         ? error
         : new ApiError('entra', 0, 'auth_error', String((error as Error).message))
+    if (apiError.code === 'endpoints_resolution_error')
+      apiError = await probeDiscovery(options.send, profile, apiError)
     // a GUID secret already explains a 7000215; do not say it twice
     if (!(problems.length > 0 && apiError.code === '7000215'))
       problems.push(explainEntraAuthError(apiError, profile, credential))
@@ -240,6 +244,32 @@ export async function diagnoseEntra(options: {
     problems,
     grantedPermissions: granted,
     missingPermissions: missing,
+  }
+}
+
+/**
+ * msal reports any failed OIDC discovery as `endpoints_resolution_error`; reading the
+ * discovery document ourselves tells an unreachable login host (wrong cloud or custom host)
+ * from an unknown tenant (AADSTS90002).
+ */
+async function probeDiscovery(
+  send: HttpSend,
+  profile: EntraProfile,
+  fallback: ApiError,
+): Promise<ApiError> {
+  const { authority } = resolveEntraEndpoints(profile)
+  try {
+    const r = await send({
+      method: 'GET',
+      url: `${authority}/v2.0/.well-known/openid-configuration`,
+      timeoutMs: 15_000,
+    })
+    const aadsts = /AADSTS(\d+)/.exec(r.body)?.[1]
+    if (aadsts) return new ApiError('entra', r.status, aadsts, fallback.message)
+    return fallback
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'network_error'
+    return new ApiError('entra', 0, code, (error as Error).message)
   }
 }
 

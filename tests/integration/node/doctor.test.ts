@@ -121,6 +121,16 @@ describe('connection doctor against the emulator', () => {
     expect(r.entra?.problems[0]?.field).toBe('entra.tenantId')
   })
 
+  it('tells an unreachable login host (wrong cloud or host) from an unknown tenant', async () => {
+    const profile = {
+      ...h.profile,
+      entra: { ...h.profile.entra!, authorityHost: 'https://localhost:1' },
+    }
+    const r = await doctor(profile)
+    expect(codes(r.entra)).toEqual(['login-unreachable'])
+    expect(r.entra?.problems[0]?.field).toBe('entra.authorityHost')
+  })
+
   it('explains missing admin consent and each missing Graph permission by name', async () => {
     const original = h.emulator.scenario.entra.appRoleAssignments
     const sp = readerSp()
