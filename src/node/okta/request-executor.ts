@@ -126,7 +126,21 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
         await this.retryWait(request, attempt++)
         continue
       }
-      // 429 with usable headers: the SDK waits and calls this.fetch again
+      // a 429 the SDK cannot time (no X-Rate-Limit-Reset or Date, or a duplicated reset header)
+      // gets our bounded backoff; with usable headers the SDK waits and calls this.fetch again
+      if (
+        response.status === 429 &&
+        !this.validateRetryResponseHeaders(response as never) &&
+        attempt < this.retryLimit
+      ) {
+        const stats = this.currentStats?.(request.url)
+        if (stats) stats.throttleWaits++
+        await this.sleepFn(
+          backoffDelay(attempt++, { random: this.options.random }),
+          this.options.signal,
+        )
+        continue
+      }
       return (await this.parseResponse(
         request as never,
         response as never,

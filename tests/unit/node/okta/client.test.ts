@@ -191,6 +191,33 @@ describe('createOktaReader', () => {
     expect(s.requests).toHaveLength(1)
   })
 
+  it('backs off on a 429 the SDK cannot time (no reset header) and counts it', async () => {
+    const s = stubSend([
+      () => ({
+        status: 429,
+        headers: {},
+        body: JSON.stringify({ errorCode: 'E0000047', errorSummary: 'rate limit' }),
+      }),
+      () => page([{ id: '00u7' }]),
+    ])
+    const slept: number[] = []
+    const conn = createOktaClient({
+      orgUrl: 'https://mine.example.com',
+      credential: { kind: 'apiToken', token: 't' },
+      send: s.send,
+      sleep: async (ms) => void slept.push(ms),
+    })
+    const reader = createOktaReader({
+      client: conn.client,
+      executor: conn.executor,
+      orgUrl: 'https://mine.example.com',
+    })
+    const stats = { throttleWaits: 0, retries: 0 }
+    expect(await reader.getJson('/api/v1/users', stats)).toEqual([{ id: '00u7' }])
+    expect(slept).toHaveLength(1)
+    expect(stats.throttleWaits).toBe(1)
+  })
+
   it('waits on a 429 the SDK way (X-Rate-Limit-Reset − Date + 1 s) and counts the throttle wait', async () => {
     const now = Date.now()
     const s = stubSend([
