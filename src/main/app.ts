@@ -97,6 +97,11 @@ export async function startMainProcess(
     // The raw safeStorage: the vault itself refuses Linux's basic_text backend unless the user accepts it.
     vault: { kind: 'safe-storage', storage: electron.safeStorage },
     endpointOverrides: overridesAllowed(app),
+    // Packaged builds carry resources/ beside the app archive; from source it is the project's own.
+    resourcesDir: path.join(
+      (app.isPackaged ? process.resourcesPath : undefined) ?? app.getAppPath(),
+      'resources',
+    ),
   })
   registerHandlers(
     electron.ipcMain,

@@ -14,6 +14,7 @@ import { resolveConnection } from './connections/resolve'
 import { createConnectionStore } from './connections/store'
 import { createVaultSession, type VaultKeySource } from './connections/vault-session'
 import { runDoctor } from './doctor/doctor'
+import { loadDemoSnapshot } from './demo'
 import type { Snapshot } from '../shared/model/snapshot'
 
 export type EmitEvent = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   endpointOverrides?: boolean
   /** replaces the collector (tests) */
   collect?: (options: CollectOptions) => Promise<Snapshot>
+  /** the folder holding bundled resources (the demo snapshot) */
+  resourcesDir?: string
   /** extra collector options, e.g. the Okta System Log window (tests, benchmarks) */
   collectOptions?: CollectRunsDeps['collectOptions']
 }
@@ -137,5 +140,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return runs.start(workspaceId)
     },
     'collect:cancel': async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+    'demo:snapshot': () => loadDemoSnapshot(deps.resourcesDir, deps.log),
   }
 }

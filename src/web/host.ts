@@ -41,6 +41,8 @@ export interface WebHostOptions {
   createHandlers?: (emit: EventHub['emit']) => Handlers
   /** validate handler replies against the contract (development and tests) */
   checkOutput?: boolean
+  /** the folder holding bundled resources (the demo snapshot) */
+  resourcesDir?: string
   /** unlocks the passphrase vault at start (CROSSWALK_VAULT_PASSPHRASE) */
   vaultPassphrase?: string
   /** honour custom endpoints and CA certificates (--allow-endpoint-overrides) */
@@ -83,6 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         ...(options.vaultPassphrase ? { passphrase: options.vaultPassphrase } : {}),
       },
       endpointOverrides: options.endpointOverrides ?? false,
+      ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
     })
 
   let allowedHosts = new Set<string>()

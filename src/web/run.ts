@@ -19,6 +19,8 @@ export interface RunIo {
   env: Readonly<Record<string, string | undefined>>
   /** where `index.html` of the built renderer lives */
   rendererDir: string
+  /** bundled resources (the demo snapshot) */
+  resourcesDir?: string
   /** registers shutdown on SIGINT/SIGTERM; tests pass a no-op */
   onSignal: (signal: NodeJS.Signals, handler: () => void) => void
 }
@@ -54,6 +56,7 @@ export async function runWebServer(argv: readonly string[], io: RunIo): Promise<
   const dataDir = await ensureDataDir(resolveDataDir({ flag: args.dataDir, env: io.env }))
   const host = await startWebHost({
     rendererDir: io.rendererDir,
+    ...(io.resourcesDir ? { resourcesDir: io.resourcesDir } : {}),
     dataDir,
     version: appVersion(),
     log,
@@ -80,6 +83,12 @@ export async function runWebServer(argv: readonly string[], io: RunIo): Promise<
 }
 
 /** `out/web/server.js` → `out/renderer`; from source, the same relative layout under out/. */
+/** The project's `resources/` folder, from `out/web/server.js` or from the sources. */
+export function defaultResourcesDir(moduleUrl: string): string {
+  const here = path.dirname(fileURLToPath(moduleUrl))
+  return path.resolve(here, '..', '..', 'resources')
+}
+
 export function defaultRendererDir(moduleUrl: string): string {
   const here = path.dirname(fileURLToPath(moduleUrl))
   return path.basename(here) === 'web' && path.basename(path.dirname(here)) === 'out'

@@ -15,6 +15,7 @@ export const INVOKE_CHANNELS = [
   'connections:test',
   'collect:start',
   'collect:cancel',
+  'demo:snapshot',
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 

@@ -5,6 +5,7 @@
  * missing or extra channel a compile error.
  */
 import { z } from 'zod'
+import { Snapshot } from '../model/snapshot'
 import { Workspace, WorkspaceId, WorkspaceName } from '../model/workspace'
 import type { EventChannel, InvokeChannel } from './channels'
 import { CollectEventPayload, CollectFinished, CollectStartOutput, RunId } from './collect'
@@ -59,6 +60,8 @@ export const invokeContract = {
     input: z.object({ runId: RunId }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  /** the bundled demo snapshot (a broken tenant pair), for first-run exploration */
+  'demo:snapshot': { input: z.void(), output: Snapshot },
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 export const eventContract = {

@@ -158,6 +158,9 @@ export class FakeApp extends EventEmitter {
     if (name !== 'userData') throw new Error(`unexpected getPath(${name})`)
     return this.userData
   }
+  getAppPath() {
+    return '/app'
+  }
   setAboutPanelOptions() {}
   showAboutPanel() {
     this.aboutShown = true

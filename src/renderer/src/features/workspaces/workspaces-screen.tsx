@@ -10,6 +10,7 @@ import { getDb, removeWorkspaceData } from '../../db'
 import { formatDateTime } from '../../format'
 import { RemoveWorkspaceDialog } from './remove-workspace-dialog'
 import { WorkspaceNameDialog } from './workspace-name-dialog'
+import { useOpenDemo } from './use-open-demo'
 
 /** Lists workspaces and creates, renames and removes them. */
 export function WorkspacesScreen() {
@@ -18,6 +19,7 @@ export function WorkspacesScreen() {
   const [renaming, setRenaming] = useState<Workspace>()
   const [removing, setRemoving] = useState<Workspace>()
   const [listError, setListError] = useState<string>()
+  const demo = useOpenDemo()
   useShortcut('n', () => setCreating(true))
 
   // Mutations re-read the list themselves, so the screen is right even if the event stream is down.
@@ -60,6 +62,9 @@ export function WorkspacesScreen() {
     <section className="screen" aria-labelledby="workspaces-title">
       <div className="screen__header">
         <h1 id="workspaces-title">Workspaces</h1>
+        <Button className="button" onPress={() => void demo.open()} isDisabled={demo.opening}>
+          {demo.opening ? 'Opening demo…' : 'Open demo workspace'}
+        </Button>
         <Button
           className="button button--primary"
           onPress={() => setCreating(true)}
@@ -72,6 +77,11 @@ export function WorkspacesScreen() {
         A workspace holds one customer engagement: its Entra tenant and Okta org, snapshots and
         findings.
       </p>
+      {demo.error && (
+        <p className="form__error" role="alert">
+          The demo could not be opened: {demo.error}
+        </p>
+      )}
       {listError && (
         <p className="form__error" role="alert">
           {listError}
@@ -81,7 +91,9 @@ export function WorkspacesScreen() {
         <div className="empty">
           <p>No workspaces yet.</p>
           <p className="muted">
-            Create one for each customer you troubleshoot (press <kbd className="kbd">n</kbd>).
+            Create one for each customer you troubleshoot (press <kbd className="kbd">n</kbd>), or
+            open the demo workspace to explore a tenant pair with typical problems, no credentials
+            needed.
           </p>
         </div>
       ) : (
