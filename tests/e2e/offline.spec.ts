@@ -1,0 +1,155 @@
+/**
+ * Offline: after a collection from the emulator, the emulator stops and every workspace
+ * screen still works from the browser's cache after a reload, the banner says which
+ * snapshot is shown and when it was collected, and a collection tried while the tenant
+ * cannot be reached fails plainly without replacing that snapshot.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { TestInfo } from '@playwright/test'
+import { startEmulator, type Emulator } from '../emulator/index'
+import { expect, test } from './fixtures'
+import { CollectPage } from './pages/collect-page'
+import { ConnectPage } from './pages/connect-page'
+import { OfflinePage } from './pages/offline-page'
+import { WorkbenchPage } from './pages/workbench-page'
+
+const PASSPHRASE = 'e2e vault passphrase'
+
+let emulator: Emulator | undefined
+
+const attacher = (testInfo: TestInfo) => (name: string, body: Buffer) =>
+  testInfo.attach(name, { body, contentType: 'image/png' })
+
+test.describe('Offline from the cache', () => {
+  // A full collection and a second, failing one on two shared cores.
+  test.describe.configure({ timeout: 180_000 })
+
+  test.beforeAll(async () => {
+    // `broken` so the offline Findings screen has findings to list and open.
+    emulator = await startEmulator({ scenario: 'broken' })
+    process.env.CROSSWALK_VAULT_PASSPHRASE = PASSPHRASE
+    process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES = '1'
+  })
+
+  test.afterAll(async () => {
+    delete process.env.CROSSWALK_VAULT_PASSPHRASE
+    delete process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES
+    await emulator?.close()
+  })
+
+  test('every screen works with the emulator stopped, and a failed collection keeps the snapshot', async ({
+    page,
+    app,
+    workspaces,
+  }, testInfo) => {
+    const live = emulator!
+    const attach = attacher(testInfo)
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(error.message))
+
+    await workspaces.open()
+    await workspaces.create('Fabrikam')
+    const stored = JSON.parse(await readFile(path.join(app.dataDir, 'workspaces.json'), 'utf8')) as {
+      workspaces: { id: string; name: string }[]
+    }
+    const workspaceId = stored.workspaces.find((w) => w.name === 'Fabrikam')!.id
+
+    const connect = new ConnectPage(page)
+    await connect.open(workspaceId)
+    await expect(page.getByText('Vault: unlocked')).toBeVisible()
+    await connect.fillEntra({
+      tenantId: live.tenantId,
+      clientId: live.scenario.credentials.entra.clientId,
+      clientSecret: live.scenario.credentials.entra.clientSecret,
+    })
+    await connect.fillOkta({
+      orgUrl: live.profile.okta.orgUrl,
+      token: live.scenario.credentials.okta.apiToken,
+    })
+    await connect.fillAdvanced({
+      authorityHost: live.profile.entra.authorityHost,
+      graphBaseUrl: live.profile.entra.graphBaseUrl,
+      caPem: live.caPem,
+    })
+    await connect.saveButton.click()
+    await expect(page.getByText(/^Saved\./)).toBeVisible()
+
+    const collect = new CollectPage(page)
+    await collect.open(workspaceId)
+    await collect.startButton.click()
+    await expect(collect.outcome).toContainText(/Collection (complete|partial)/, {
+      timeout: 120_000,
+    })
+    const prompt = page.getByRole('alertdialog', { name: 'Use this partial snapshot?' })
+    if (await prompt.isVisible()) await prompt.getByRole('button', { name: /Use the partial/ }).click()
+    await expect(page.getByText(/Diagnosis found \d+ finding/)).toBeVisible({ timeout: 60_000 })
+
+    const workbench = new WorkbenchPage(page)
+    const offline = new OfflinePage(page)
+    await workbench.go('Overview')
+    await expect(workbench.banner).toBeVisible()
+    const snapshotId = await offline.shownSnapshotId()
+    const bannerOnline = (await workbench.banner.innerText()).trim()
+    await expect(offline.seamPairs.first()).toBeVisible()
+    const pairsOnline = await offline.seamPairs.count()
+    await workbench.go('Findings')
+    const [, totalOnline] = await workbench.shownFindings()
+    expect(totalOnline).toBeGreaterThan(0)
+
+    // The tenant is gone from here on: nothing below may reach it.
+    await live.close()
+    emulator = undefined
+    await page.reload()
+    await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+
+    await workbench.go('Overview')
+    // The banner names the same snapshot, with its collection time (UTC, to the minute).
+    await expect(workbench.banner).toHaveText(bannerOnline)
+    expect(await offline.shownSnapshotId()).toBe(snapshotId)
+    await expect(offline.health).toBeVisible()
+    expect(await workbench.healthCount('Critical')).toBeGreaterThanOrEqual(0)
+    await expect(page.getByText(/critical and \d+ high findings/)).toBeVisible()
+    await expect(offline.seamPairs).toHaveCount(pairsOnline)
+    await offline.attach('offline-overview.png', attach)
+
+    await workbench.go('Findings')
+    const [shown, total] = await workbench.shownFindings()
+    expect(total).toBe(totalOnline)
+    expect(shown).toBe(total)
+    const first = page.getByRole('row').filter({ hasText: /Critical|High|Medium|Low|Info/ }).first()
+    await first.click()
+    await expect(page).toHaveURL(/\/findings\/[^/?]+/)
+    await expect(page.getByRole('heading', { level: 3, name: 'How to fix' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 3, name: 'Evidence' })).toBeVisible()
+    await offline.attach('offline-finding.png', attach)
+
+    await workbench.go('Snapshots')
+    const row = offline.snapshotRow(snapshotId)
+    await expect(row).toContainText('current')
+    await expect(row).toContainText(/complete|partial/)
+    await offline.attach('offline-snapshots.png', attach)
+
+    // A collection while the tenant cannot be reached fails plainly and changes nothing.
+    await workbench.go('Collect')
+    await collect.startButton.click()
+    const failure = page
+      .locator('.collect__outcome--failed, section.collect [role="alert"]')
+      .first()
+    await expect(failure).toBeVisible({ timeout: 90_000 })
+    await expect(failure).toContainText(/\S{12,}/)
+    const failureText = await failure.innerText()
+    expect(failureText).not.toMatch(/undefined|\[object/)
+    await offline.attach('offline-collect-failed.png', attach)
+    testInfo.annotations.push({ type: 'collect failure', description: failureText })
+    await expect(workbench.banner).toHaveText(bannerOnline)
+    expect(await offline.shownSnapshotId()).toBe(snapshotId)
+
+    await page.reload()
+    await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+    await workbench.go('Snapshots')
+    await expect(workbench.banner).toHaveText(bannerOnline)
+    await expect(offline.snapshotRow(snapshotId)).toContainText('current')
+    expect(problems).toEqual([])
+  })
+})
