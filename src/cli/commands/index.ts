@@ -1,4 +1,13 @@
 import type { CliCommand } from '../command'
+import { collectCommand } from './collect'
+import { diagnoseCommand } from './diagnose'
+import { doctorCommand } from './doctor'
+import { explainCommand } from './explain'
 
-/** Every subcommand, in the order `crosswalk --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = []
+/** Every subcommand, in the order `crosswalk --help` lists them (the order of the work). */
+export const COMMANDS: readonly CliCommand[] = [
+  doctorCommand,
+  collectCommand,
+  diagnoseCommand,
+  explainCommand,
+]
