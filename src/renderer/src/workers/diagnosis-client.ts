@@ -31,6 +31,10 @@ export function createDiagnosisClient(
       const entry = pending.get(event.data.requestId)
       if (!entry) return
       pending.delete(event.data.requestId)
+      // The summary's timings go on the page's timeline, where benchmarks read them.
+      performance.mark('crosswalk:diagnosis-done', {
+        detail: event.data.ok ? event.data.summary : { failed: event.data.message },
+      })
       if (event.data.ok) entry.resolve(event.data.summary)
       else entry.reject(new Error(event.data.message))
     }
@@ -50,6 +54,7 @@ export function createDiagnosisClient(
         const requestId = nextId++
         pending.set(requestId, { resolve, reject })
         const request: DiagnosisRequest = { requestId, dbName, snapshotId }
+        performance.mark('crosswalk:diagnosis-start', { detail: { requestId, snapshotId } })
         ensureWorker().postMessage(request)
       }),
     dispose: () => {
