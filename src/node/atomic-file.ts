@@ -1,7 +1,8 @@
 /**
  * Whole-file writes that never leave a half-written file behind: the data goes
  * to a temporary file in the same directory, is flushed, then renamed over the
- * target (rename is atomic on one file system).
+ * target (rename is atomic on one file system). On any failure the temporary
+ * file is removed and the target is untouched.
  */
 import { open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -16,14 +17,14 @@ export async function writeFileAtomic(
     path.dirname(file),
     `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
   )
-  const handle = await open(temp, 'w', mode)
   try {
-    await handle.writeFile(data)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
+    const handle = await open(temp, 'w', mode)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(temp, file)
   } catch (error) {
     await rm(temp, { force: true })

@@ -3,11 +3,10 @@
  * in `.gz`. Reads validate with the zod `Snapshot`; writes go to a temporary file in the
  * same folder and are renamed into place, so a crash never leaves half a file behind.
  */
-import { randomBytes } from 'node:crypto'
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
-import * as path from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { Snapshot } from '../shared/model/snapshot'
+import { writeFileAtomic } from './atomic-file'
 
 /** A file that is not a valid snapshot; the message names the first problems. */
 export class SnapshotFileError extends Error {
@@ -59,15 +58,5 @@ export function encodeSnapshot(snapshot: Snapshot, file: string): Buffer {
 export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void> {
   const parsed = Snapshot.safeParse(snapshot)
   if (!parsed.success) throw new SnapshotFileError('Refusing to write an invalid snapshot.')
-  const temp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
-  )
-  try {
-    await writeFile(temp, encodeSnapshot(snapshot, file), { mode: 0o600 })
-    await rename(temp, file)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
+  await writeFileAtomic(file, encodeSnapshot(snapshot, file))
 }

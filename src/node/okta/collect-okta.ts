@@ -13,18 +13,8 @@ import { isAbortError } from '../net/retry'
 import type { Tracker } from '../collect/tracker'
 import type { OktaReader } from './okta-reader'
 
-/** The OAuth scope each snapshot resource needs (api-facts C1). */
-export const OKTA_SCOPES: Record<string, string> = {
-  users: 'okta.users.read',
-  groups: 'okta.groups.read',
-  apps: 'okta.apps.read',
-  appUsers: 'okta.apps.read',
-  appKeys: 'okta.apps.read',
-  idps: 'okta.idps.read',
-  mappings: 'okta.profileMappings.read',
-  userSchema: 'okta.schemas.read',
-  logs: 'okta.logs.read',
-}
+/** The OAuth scope each snapshot resource needs (api-facts C1); one table, shared with the rules. */
+export { OKTA_RESOURCE_SCOPE as OKTA_SCOPES } from '../../shared/rules/permissions'
 
 /** Inputs of `collectOkta`. */
 export interface OktaCollectOptions {

@@ -5,13 +5,13 @@
  * it, certificate thumbprint and expiry). A secret that no longer decrypts (another
  * machine's key, a changed passphrase, a damaged file) is reported and dropped, never thrown.
  */
-import { randomBytes, randomUUID } from 'node:crypto'
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
-import * as path from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { describeCertificate } from '../entra/certificate'
 import type { EntraCredential, OktaCredential } from '../profile/credentials'
 import type { Cipher } from './ciphers'
+import { writeFileAtomic } from '../atomic-file'
 
 /** Where a secret lives: sealed in the vault, or in an environment variable read at use. */
 export type StoredCredential =
@@ -163,19 +163,8 @@ export function createVault(options: { file: string; cipher: Cipher; now?: () =>
     return parsed.data
   }
 
-  const save = async (data: VaultFile): Promise<void> => {
-    const temp = path.join(
-      path.dirname(file),
-      `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
-    )
-    try {
-      await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 })
-      await rename(temp, file)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw error
-    }
-  }
+  const save = (data: VaultFile): Promise<void> =>
+    writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`)
 
   const unseal = async (data: VaultFile, sealed: string): Promise<StoredCredential> => {
     if (data.cipher !== cipher.id)
