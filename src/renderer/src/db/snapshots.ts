@@ -209,14 +209,24 @@ export async function loadSnapshot(db: CrosswalkDb, snapshotId: string): Promise
   if (row.entra)
     snapshot.entra = { tenantId: row.entra.tenantId, cloud: row.entra.cloud as 'global' }
   if (row.okta) snapshot.okta = { orgUrl: row.okta.orgUrl }
+  // One read along the primary key (no index indirection) is the cheapest way to fetch
+  // every record of a snapshot; a 200k-record snapshot loads markedly faster this way.
+  const all = await db.records
+    .where('[snapshotId+source+resource+key]')
+    .between([snapshotId], [snapshotId, []], true, false)
+    .toArray()
+  const byResource = new Map<string, RecordRow[]>()
+  for (const r of all) {
+    const key = `${r.source}.${r.resource}`
+    const list = byResource.get(key)
+    if (list) list.push(r)
+    else byResource.set(key, [r])
+  }
   for (const source of ['entra', 'okta'] as const) {
     const side = snapshot[source] as Record<string, unknown> | undefined
     if (!side) continue
     for (const resource of resourcesOf(source)) {
-      const rows = await db.records
-        .where('[snapshotId+source+resource]')
-        .equals([snapshotId, source, resource])
-        .toArray()
+      const rows = byResource.get(`${source}.${resource}`) ?? []
       if (rows.length === 0 && !(row.counts[`${source}.${resource}`] !== undefined)) continue
       rows.sort((a, b) => a.seq - b.seq)
       if (KEYED_RESOURCES[source].includes(resource)) {
