@@ -7,6 +7,7 @@
  */
 import {
   createContext,
+  startTransition,
   useCallback,
   useContext,
   useEffect,
@@ -92,7 +93,9 @@ export function WorkbenchProvider({
           findingStates(db, workspaceId),
         ])
         if (mine !== generation) return
-        setLoad({ status: 'ready', db, snapshot, findings, decisions })
+        // A transition renders a large findings list in slices, so the UI thread never
+        // holds one long task while the screens catch up with a new diagnosis.
+        startTransition(() => setLoad({ status: 'ready', db, snapshot, findings, decisions }))
         if (snapshot && needsDiagnosis(snapshot) && !diagnosedThisSession.has(snapshot.id)) {
           void diagnose(snapshot.id)
         }
@@ -107,15 +110,13 @@ export function WorkbenchProvider({
     }
     const diagnose = async (snapshotId: string): Promise<void> => {
       diagnosedThisSession.add(snapshotId)
-      setDiagnosis({ state: 'running', snapshotId })
+      startTransition(() => setDiagnosis({ state: 'running', snapshotId }))
       try {
         const summary = await services.diagnose(snapshotId)
-        setDiagnosis({ state: 'done', summary })
+        startTransition(() => setDiagnosis({ state: 'done', summary }))
       } catch (error) {
-        setDiagnosis({
-          state: 'failed',
-          message: error instanceof Error ? error.message : String(error),
-        })
+        const message = error instanceof Error ? error.message : String(error)
+        startTransition(() => setDiagnosis({ state: 'failed', message }))
       }
       await reload()
     }
