@@ -123,22 +123,7 @@ async function mount(ui: ReactNode, router: Rendered['router']): Promise<Rendere
   }
 }
 
-/** Waits until `check` returns a truthy value, letting React and IndexedDB work in between. */
-export async function waitFor<T>(
-  check: () => T | undefined | null | false,
-  what: string,
-  timeoutMs = 4000,
-): Promise<T> {
-  const start = Date.now()
-  for (;;) {
-    const value = check()
-    if (value) return value
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`)
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    })
-  }
-}
+export { waitFor } from '../helpers/dom'
 
 /** Types into a React-controlled input or textarea. */
 export async function typeInto(

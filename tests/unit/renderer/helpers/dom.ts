@@ -65,14 +65,14 @@ export async function press(
 /** Polls `check` (inside act) until it returns a value or the time runs out. */
 export async function waitFor<T>(
   check: () => T | undefined | null | false,
-  timeoutMs = 2000,
+  what = 'the condition',
+  timeoutMs = 10_000,
 ): Promise<T> {
   const start = Date.now()
   for (;;) {
     const value = check()
     if (value) return value
-    if (Date.now() - start > timeoutMs)
-      throw new Error(`waitFor: condition not met in ${timeoutMs} ms`)
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`)
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 10))
     })
