@@ -114,7 +114,5 @@ export const benchmark: Benchmark = {
   teardown: async () => {
     await app?.close()
   },
-  targets: [
-    { figure: 'ms', max: 8000, label: 'the cache writes 200k records in under 8 s' },
-  ],
+  targets: [{ figure: 'ms', max: 8000, label: 'the cache writes 200k records in under 8 s' }],
 }

@@ -135,7 +135,11 @@ export const benchmark: Benchmark = {
     await page.reload()
     await page.waitForSelector('[data-app-state="ready"]')
     await showScreen(page, app.workspaceId, 'findings')
-    await waitInPage(page, `(${STATUS})?.textContent.match(/of (\\d+)/)?.[1] >= ${GENERATED}`, 60_000)
+    await waitInPage(
+      page,
+      `(${STATUS})?.textContent.match(/of (\\d+)/)?.[1] >= ${GENERATED}`,
+      60_000,
+    )
     await page.evaluate(`(() => {
       const input = document.createElement('input')
       input.id = 'bench-floor-input'

@@ -70,7 +70,12 @@ export const benchmark: Benchmark = {
     const done = await diagnosisDone(page, diagnoses)
     return {
       ms: done.loadMs,
-      extra: { diagnoseMs: done.diagnoseMs, saveMs: done.saveMs, findings: done.findings, usersPerSide: users },
+      extra: {
+        diagnoseMs: done.diagnoseMs,
+        saveMs: done.saveMs,
+        findings: done.findings,
+        usersPerSide: users,
+      },
     }
   },
   teardown: async () => {
@@ -78,6 +83,10 @@ export const benchmark: Benchmark = {
     await app?.close()
   },
   targets: [
-    { figure: 'ms', max: 2000, label: 'a cached 100k+100k snapshot loads into the worker in under 2 s' },
+    {
+      figure: 'ms',
+      max: 2000,
+      label: 'a cached 100k+100k snapshot loads into the worker in under 2 s',
+    },
   ],
 }

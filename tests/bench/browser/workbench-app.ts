@@ -78,7 +78,13 @@ export async function largeSnapshotFile(users: number): Promise<string> {
   const dir = path.join(tmpdir(), 'crosswalk-bench')
   await mkdir(dir, { recursive: true })
   const file = path.join(dir, `large-${users}-${await generatorHash()}.json`)
-  if (await stat(file).then((s) => s.size > 0, () => false)) return file
+  if (
+    await stat(file).then(
+      (s) => s.size > 0,
+      () => false,
+    )
+  )
+    return file
   const scenario = await buildScenario('large', { seed: 1, origins: ORIGINS, users })
   const partial = `${file}.${process.pid}.tmp`
   await writeFile(partial, JSON.stringify(scenarioSnapshot(scenario, ORIGINS)))
@@ -109,7 +115,8 @@ export async function startWorkbenchApp(prefix: string): Promise<WorkbenchApp> {
     body: JSON.stringify({ name: 'Bench' }),
   })
   const result = (await reply.json()) as { ok: boolean; value?: { id: string } }
-  if (!result.ok || !result.value) throw new Error(`creating a workspace failed: ${JSON.stringify(result)}`)
+  if (!result.ok || !result.value)
+    throw new Error(`creating a workspace failed: ${JSON.stringify(result)}`)
   return {
     host,
     workspaceId: result.value.id,
@@ -190,7 +197,10 @@ export interface DiagnosisDone {
 
 /** Waits for the `count`-th diagnosis reply on the page's timeline and returns its figures. */
 export async function diagnosisDone(page: Page, count: number): Promise<DiagnosisDone> {
-  await waitInPage(page, `performance.getEntriesByName('crosswalk:diagnosis-done').length >= ${count}`)
+  await waitInPage(
+    page,
+    `performance.getEntriesByName('crosswalk:diagnosis-done').length >= ${count}`,
+  )
   const done = await page.evaluate<DiagnosisDone & { failed?: string }>(`(() => {
     const start = performance.getEntriesByName('crosswalk:diagnosis-start')[${count - 1}]
     const done = performance.getEntriesByName('crosswalk:diagnosis-done')[${count - 1}]
@@ -203,8 +213,11 @@ export async function diagnosisDone(page: Page, count: number): Promise<Diagnosi
 /** Imports a snapshot file through the Snapshots screen's file input; resolves when stored. */
 export async function importThroughScreen(page: Page, file: string, nth = 1): Promise<number> {
   await page.locator('input[type="file"]').setInputFiles(file)
-  await waitInPage(page, `performance.getEntriesByName('crosswalk:snapshot-write').length >= ${nth} ||
-      !!document.querySelector('[data-testid="import-error"]')`)
+  await waitInPage(
+    page,
+    `performance.getEntriesByName('crosswalk:snapshot-write').length >= ${nth} ||
+      !!document.querySelector('[data-testid="import-error"]')`,
+  )
   const error = page.locator('[data-testid="import-error"]')
   if (await error.count()) throw new Error(`the import was refused: ${await error.innerText()}`)
   return lastMeasure(page, 'crosswalk:snapshot-write', nth)
