@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import {
@@ -52,10 +52,16 @@ export function FindingsScreen() {
     setCriteria(next)
     setParams(writeCriteria(next), { replace: true })
   }
-  const open = (id: string) => {
-    const query = writeCriteria(criteria).toString()
-    void navigate(`/w/${workspaceId}/findings/${encodeURIComponent(id)}${query ? `?${query}` : ''}`)
-  }
+  // Built from the deferred criteria, so typing does not re-render the memoised list.
+  const open = useCallback(
+    (id: string) => {
+      const query = writeCriteria(listCriteria).toString()
+      void navigate(
+        `/w/${workspaceId}/findings/${encodeURIComponent(id)}${query ? `?${query}` : ''}`,
+      )
+    },
+    [navigate, workspaceId, listCriteria],
+  )
 
   if (load.status !== 'ready') return null
   const running = diagnosis.state === 'running'
