@@ -102,6 +102,16 @@ export function createEntraAuth(options: {
   return { getToken, graphRoot: endpoints.graphRoot }
 }
 
+/** msal client-side failures whose own messages only point at msal's docs. */
+const MSAL_PLAIN_WORDS: Readonly<Record<string, string>> = {
+  endpoints_resolution_error:
+    'The login host could not be reached or did not answer as an Entra authority (check the cloud or authority host, and the network).',
+  network_error:
+    'The login host could not be reached (check the network, proxy and authority host).',
+  untrusted_authority:
+    'The authority host is not a known Microsoft login host (check the cloud or authority host).',
+}
+
 /**
  * msal's errors → `ApiError('entra', status, code)`. `code` is the AADSTS number when the
  * token endpoint sent one (e.g. "7000215"), otherwise msal's error code (e.g. "network_error").
@@ -114,8 +124,9 @@ export function toAuthError(error: unknown): ApiError {
     status?: number
     message?: string
   }
+  const plain = e.errorCode ? MSAL_PLAIN_WORDS[e.errorCode] : undefined
   const description =
-    (e.errorMessage ?? e.message ?? 'Authentication failed.').split(/\r?\n/)[0] ?? ''
+    plain ?? (e.errorMessage ?? e.message ?? 'Authentication failed.').split(/\r?\n/)[0] ?? ''
   const aadsts = e.errorNo !== undefined ? String(e.errorNo) : /AADSTS(\d+)/.exec(description)?.[1]
   const code = aadsts ?? e.errorCode ?? 'auth_error'
   const status = typeof e.status === 'number' ? e.status : aadsts ? 400 : 0

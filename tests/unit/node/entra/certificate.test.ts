@@ -56,4 +56,15 @@ describe('token helpers', () => {
       toAuthError({ errorCode: 'network_error', errorMessage: 'Network request failed' }),
     ).toMatchObject({ status: 0, code: 'network_error' })
   })
+
+  it('says in plain words what msal only links to its docs for', () => {
+    const e = toAuthError({
+      errorCode: 'endpoints_resolution_error',
+      errorMessage:
+        'Endpoints cannot be resolved. See https://aka.ms/msal.js.errors#endpoints_resolution_error for details',
+    })
+    expect(e.code).toBe('endpoints_resolution_error')
+    expect(e.message).toMatch(/login host could not be reached/)
+    expect(e.message).not.toContain('aka.ms')
+  })
 })
