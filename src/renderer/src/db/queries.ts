@@ -1,20 +1,30 @@
 /**
  * Read-side queries of the workbench screens: a workspace's snapshot list, a
  * snapshot reassembled with only the resources a screen needs (so the Overview
- * of a 100k-user tenant never loads its users), and one raw record looked up
- * by a finding's subject.
+ * of a 100k-user tenant never loads its users), and raw records looked up by a
+ * finding's subject or a user identifier: the `lookups` indexes name the one
+ * chunk to read and parse.
  */
 import type { Subject } from '../../../shared/model/finding'
 import {
   ENTRA_RESOURCES,
-  KEYED_RESOURCES,
   OKTA_RESOURCES,
-  SINGLE_RESOURCES,
   type RawRecord,
   type Snapshot,
   type Source,
 } from '../../../shared/model/snapshot'
 import type { CrosswalkDb, SnapshotRow } from './schema'
+import {
+  chunkRecords,
+  IDENTIFIER_INDEX,
+  identifierEntry,
+  keyEntry,
+  keyOfEntry,
+  snapshotChunks,
+  type Identifier,
+} from './chunks'
+import { recordKeys } from './record-keys'
+import { assembleResource } from './snapshots'
 
 /** A workspace's snapshots, newest first (by creation: a collection's start or an import). */
 export async function listSnapshots(db: CrosswalkDb, workspaceId: string): Promise<SnapshotRow[]> {
@@ -77,18 +87,7 @@ async function readResource(
   source: Source,
   resource: string,
 ): Promise<unknown> {
-  const rows = await db.records
-    .where('[snapshotId+source+resource]')
-    .equals([snapshotId, source, resource])
-    .toArray()
-  rows.sort((a, b) => a.seq - b.seq)
-  if (KEYED_RESOURCES[source].includes(resource)) {
-    const byParent: Record<string, RawRecord[]> = {}
-    for (const r of rows) (byParent[r.parentId ?? ''] ??= []).push(r.raw)
-    return byParent
-  }
-  if (SINGLE_RESOURCES[source].includes(resource)) return rows[0]?.raw
-  return rows.map((r) => r.raw)
+  return assembleResource(source, resource, await snapshotChunks(db, snapshotId, source, resource))
 }
 
 /** The snapshot resource that holds each subject type the rules emit. */
@@ -120,13 +119,78 @@ export async function findSubjectRecord(
 ): Promise<RawRecord | undefined> {
   const resource = subjectResource(subject)
   if (!resource || !subject.id) return undefined
-  const row = await db.records.get([snapshotId, subject.source, resource, subject.id])
-  if (row) return row.raw
+  const entry = keyEntry(snapshotId, subject.source, resource, subject.id)
+  const lookup = await db.lookups.where('keys').equals(entry).first()
+  if (lookup) {
+    const chunk = await db.chunks.get([snapshotId, subject.source, resource, lookup.seq])
+    const at = lookup.keys.indexOf(entry)
+    if (chunk && at >= 0) return chunkRecords(chunk)[at]
+  }
   if (subject.type !== 'domain') return undefined
+  // Few domains per tenant: scan their keys rather than index a lower-cased copy of every key.
   const wanted = subject.id.toLowerCase()
-  const domains = await db.records
-    .where('[snapshotId+source+resource]')
-    .equals([snapshotId, subject.source, resource])
+  const lookups = await db.lookups
+    .where('[snapshotId+source+resource+seq]')
+    .between([snapshotId, subject.source, resource], [snapshotId, subject.source, resource, []])
     .toArray()
-  return domains.find((d) => d.key.toLowerCase() === wanted)?.raw
+  for (const lookup of lookups) {
+    const at = lookup.keys.findIndex((k) => keyOfEntry(k).toLowerCase() === wanted)
+    if (at < 0) continue
+    const chunk = await db.chunks.get([snapshotId, subject.source, resource, lookup.seq])
+    return chunk ? chunkRecords(chunk)[at] : undefined
+  }
+  return undefined
+}
+
+/** A record found through `lookups`, with the resource it belongs to. */
+export interface FoundRecord {
+  source: Source
+  resource: string
+  parentId?: string
+  record: RawRecord
+}
+
+/**
+ * The records whose identifier (Entra UPN, mail, immutable ID; Okta login,
+ * email, immutable ID) equals a value, compared lower-cased as the cache
+ * indexes it (immutable IDs exactly), in snapshot order.
+ */
+export async function findRecordsByIdentifier(
+  db: CrosswalkDb,
+  snapshotId: string,
+  identifier: Identifier,
+  value: string,
+): Promise<FoundRecord[]> {
+  const wanted = identifierEntry(
+    snapshotId,
+    identifier === 'immutableId' ? value : value.toLowerCase(),
+  )
+  const index = IDENTIFIER_INDEX[identifier]
+  const lookups = await db.lookups.where(index).equals(wanted).toArray()
+  lookups.sort((a, b) => cmp(a.source, b.source) || cmp(a.resource, b.resource) || a.seq - b.seq)
+  const found: FoundRecord[] = []
+  for (const lookup of lookups) {
+    const chunk = await db.chunks.get([snapshotId, lookup.source, lookup.resource, lookup.seq])
+    if (!chunk) continue
+    const records = chunkRecords(chunk)
+    // The identifier arrays hold only records that have the identifier, so match on the records.
+    const keys = records.map((raw) =>
+      recordKeys(lookup.source, lookup.resource, raw, chunk.parentId, 0),
+    )
+    keys.forEach((k, i) => {
+      const own = k[identifier]
+      if (own === undefined || identifierEntry(snapshotId, own) !== wanted) return
+      found.push({
+        source: lookup.source,
+        resource: lookup.resource,
+        ...(chunk.parentId === undefined ? {} : { parentId: chunk.parentId }),
+        record: records[i]!,
+      })
+    })
+  }
+  return found
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,8 +1,9 @@
 /**
  * The renderer's offline cache (IndexedDB through Dexie). Each snapshot is a row
- * in `snapshots` plus its raw records in `records`, one row per API object, so
- * a 100k-user tenant loads in chunks and screens query by index instead of
- * reading the whole snapshot. A workspace's current snapshot is a pointer in
+ * in `snapshots` plus its raw records in `chunks`, one row per written batch of
+ * a resource holding the batch as one JSON string (a 100k-user tenant is a few
+ * dozen rows, cheap to clone in and out of IndexedDB), and one `lookups` row per
+ * chunk whose multi-entry indexes lead a screen's lookup to the chunk it needs. A workspace's current snapshot is a pointer in
  * `workspaces`, moved only when a collection completes (or a partial one is
  * accepted), in the same transaction that marks the snapshot complete.
  *
@@ -12,6 +13,7 @@
 import Dexie, { type EntityTable } from 'dexie'
 import type { CollectionInfo, RawRecord, Source } from '../../../shared/model/snapshot'
 import type { Finding } from '../../../shared/model/finding'
+import { migrateRecordsToChunks } from './migrate-v1'
 
 export type SnapshotStatus =
   'collecting' | 'complete' | 'partial' | 'failed' | 'cancelled' | 'interrupted'
@@ -43,6 +45,7 @@ export interface SnapshotRow {
   diagnosis?: { at: string; findings: number; rules: string }
 }
 
+/** Version 1's row: one raw record; kept only so the version 2 upgrade can read it. */
 export interface RecordRow {
   snapshotId: string
   source: Source
@@ -57,6 +60,37 @@ export interface RecordRow {
   email?: string
   immutableId?: string
   raw: RawRecord
+}
+
+/** A batch of one resource's records (of one parent, for keyed resources), as JSON. */
+export interface ChunkRow {
+  snapshotId: string
+  source: Source
+  resource: string
+  /** the parent object's id for resources keyed by parent (appUsers, appKeys, federationConfigurations…) */
+  parentId?: string
+  /** the chunk's number within the snapshot, so primary-key order is arrival order */
+  seq: number
+  count: number
+  /** `JSON.stringify` of the batch's records */
+  json: string
+}
+
+/**
+ * Where a chunk's records can be found: each array lists, in the chunk's
+ * record order, `snapshotId \0 value` (keys: `snapshotId \0 source.resource \0 key`),
+ * values lower-cased as `record-keys.ts` computes them.
+ */
+export interface LookupRow {
+  snapshotId: string
+  source: Source
+  resource: string
+  seq: number
+  keys: string[]
+  upns: string[]
+  logins: string[]
+  emails: string[]
+  immutableIds: string[]
 }
 
 export interface FindingRow {
@@ -80,7 +114,8 @@ export interface FindingStateRow {
 export class CrosswalkDb extends Dexie {
   workspaces!: EntityTable<WorkspaceRow, 'id'>
   snapshots!: EntityTable<SnapshotRow, 'id'>
-  records!: Dexie.Table<RecordRow, [string, string, string, string]>
+  chunks!: Dexie.Table<ChunkRow, [string, string, string, number]>
+  lookups!: Dexie.Table<LookupRow, [string, string, string, number]>
   findings!: Dexie.Table<FindingRow, [string, string]>
   findingStates!: Dexie.Table<FindingStateRow, [string, string]>
 
@@ -94,5 +129,12 @@ export class CrosswalkDb extends Dexie {
       findings: '[snapshotId+id], snapshotId, [snapshotId+severity], [snapshotId+category]',
       findingStates: '[workspaceId+findingId], workspaceId',
     })
+    this.version(2)
+      .stores({
+        records: null,
+        chunks: '[snapshotId+source+resource+seq]',
+        lookups: '[snapshotId+source+resource+seq], *keys, *upns, *logins, *emails, *immutableIds',
+      })
+      .upgrade(migrateRecordsToChunks)
   }
 }

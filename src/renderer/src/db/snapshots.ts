@@ -15,11 +15,10 @@ import {
   type Snapshot,
   type Source,
 } from '../../../shared/model/snapshot'
-import type { CrosswalkDb, RecordRow, SnapshotRow } from './schema'
-import { recordKeys } from './record-keys'
+import type { ChunkRow, CrosswalkDb, SnapshotRow } from './schema'
+import { batchChunks, chunkRecords, deleteChunks, snapshotChunks } from './chunks'
 
-/** Rows per bulk write; IndexedDB stays responsive well below 10k per put. */
-export const WRITE_CHUNK = 5_000
+export { WRITE_CHUNK } from './chunks'
 
 export interface SnapshotStart {
   workspaceId: string
@@ -68,27 +67,22 @@ export async function beginSnapshot(
     okta: start.okta,
     counts,
   })
+  // seq numbers chunks, position numbers records (the key of a record without an id)
   let seq = 0
+  let position = 0
   const release = holdRunLock(id)
 
   return {
     id,
     writeBatch: async (source, resource, records, parentId) => {
-      const rows: RecordRow[] = records.map((raw, i) => ({
-        snapshotId: id,
-        source,
-        resource,
-        parentId,
-        seq: seq + i,
-        raw,
-        ...recordKeys(source, resource, raw, parentId, seq + i),
-      }))
-      seq += records.length
-      await db.transaction('rw', db.records, db.snapshots, async () => {
+      const pairs = batchChunks(id, source, resource, records, parentId, position, seq)
+      position += records.length
+      seq += pairs.length
+      await db.transaction('rw', db.chunks, db.lookups, db.snapshots, async () => {
         await assertCollecting(db, id)
-        for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
-          await db.records.bulkPut(rows.slice(i, i + WRITE_CHUNK))
-        }
+        if (pairs.length === 0) return
+        await db.chunks.bulkPut(pairs.map((p) => p.chunk))
+        await db.lookups.bulkPut(pairs.map((p) => p.lookup))
       })
       const key = `${source}.${resource}`
       counts[key] = (counts[key] ?? 0) + records.length
@@ -107,9 +101,9 @@ export async function beginSnapshot(
         .finally(release),
     abort: async (status, reason) => {
       await db
-        .transaction('rw', db.snapshots, db.records, async () => {
+        .transaction('rw', db.snapshots, db.chunks, db.lookups, async () => {
           await db.snapshots.update(id, { status, reason, counts })
-          await deleteRecords(db, id)
+          await deleteChunks(db, id)
         })
         .finally(release)
     },
@@ -137,12 +131,12 @@ export async function recoverInterruptedRuns(db: CrosswalkDb): Promise<string[]>
     (id) => !running.has(id),
   )
   for (const id of stale) {
-    await db.transaction('rw', db.snapshots, db.records, async () => {
+    await db.transaction('rw', db.snapshots, db.chunks, db.lookups, async () => {
       await db.snapshots.update(id, {
         status: 'interrupted',
         reason: 'The collection stopped before it finished.',
       })
-      await deleteRecords(db, id)
+      await deleteChunks(db, id)
     })
   }
   return stale
@@ -209,38 +203,51 @@ export async function loadSnapshot(db: CrosswalkDb, snapshotId: string): Promise
   if (row.entra)
     snapshot.entra = { tenantId: row.entra.tenantId, cloud: row.entra.cloud as 'global' }
   if (row.okta) snapshot.okta = { orgUrl: row.okta.orgUrl }
-  // One read along the primary key (no index indirection) is the cheapest way to fetch
-  // every record of a snapshot; a 200k-record snapshot loads markedly faster this way.
-  const all = await db.records
-    .where('[snapshotId+source+resource+key]')
-    .between([snapshotId], [snapshotId, []], true, false)
-    .toArray()
-  const byResource = new Map<string, RecordRow[]>()
-  for (const r of all) {
-    const key = `${r.source}.${r.resource}`
+  // One read along the primary key (resource by resource, chunks in arrival order), then
+  // one JSON.parse per chunk: a 200k-record snapshot is a few dozen long strings to clone.
+  const byResource = new Map<string, ChunkRow[]>()
+  for (const chunk of await snapshotChunks(db, snapshotId)) {
+    const key = `${chunk.source}.${chunk.resource}`
     const list = byResource.get(key)
-    if (list) list.push(r)
-    else byResource.set(key, [r])
+    if (list) list.push(chunk)
+    else byResource.set(key, [chunk])
   }
   for (const source of ['entra', 'okta'] as const) {
     const side = snapshot[source] as Record<string, unknown> | undefined
     if (!side) continue
     for (const resource of resourcesOf(source)) {
-      const rows = byResource.get(`${source}.${resource}`) ?? []
-      if (rows.length === 0 && !(row.counts[`${source}.${resource}`] !== undefined)) continue
-      rows.sort((a, b) => a.seq - b.seq)
-      if (KEYED_RESOURCES[source].includes(resource)) {
-        const byParent: Record<string, RawRecord[]> = {}
-        for (const r of rows) (byParent[r.parentId ?? ''] ??= []).push(r.raw)
-        side[resource] = byParent
-      } else if (SINGLE_RESOURCES[source].includes(resource)) {
-        if (rows[0]) side[resource] = rows[0].raw
-      } else {
-        side[resource] = rows.map((r) => r.raw)
-      }
+      const chunks = byResource.get(`${source}.${resource}`) ?? []
+      if (chunks.length === 0 && row.counts[`${source}.${resource}`] === undefined) continue
+      const value = assembleResource(source, resource, chunks)
+      if (value !== undefined) side[resource] = value
     }
   }
   return snapshot
+}
+
+/**
+ * One resource's value in the file contract's shape from its chunks in arrival
+ * order: records keyed by parent, the single record, or the list.
+ */
+export function assembleResource(
+  source: Source,
+  resource: string,
+  chunks: readonly ChunkRow[],
+): unknown {
+  if (KEYED_RESOURCES[source].includes(resource)) {
+    const byParent: Record<string, RawRecord[]> = {}
+    for (const chunk of chunks) {
+      const list = (byParent[chunk.parentId ?? ''] ??= [])
+      for (const record of chunkRecords(chunk)) list.push(record)
+    }
+    return byParent
+  }
+  if (SINGLE_RESOURCES[source].includes(resource)) {
+    return chunks[0] ? chunkRecords(chunks[0])[0] : undefined
+  }
+  const list: RawRecord[] = []
+  for (const chunk of chunks) for (const record of chunkRecords(chunk)) list.push(record)
+  return list
 }
 
 /** The snapshot a workspace's screens show, if any. */
@@ -252,15 +259,15 @@ export async function currentSnapshot(
   return pointer?.currentSnapshotId ? db.snapshots.get(pointer.currentSnapshotId) : undefined
 }
 
-/** Deletes everything cached for a workspace: snapshots, records, findings and finding states. */
+/** Deletes everything cached for a workspace: snapshots, their chunks and lookups, findings and finding states. */
 export async function removeWorkspaceData(db: CrosswalkDb, workspaceId: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.workspaces, db.snapshots, db.records, db.findings, db.findingStates],
+    [db.workspaces, db.snapshots, db.chunks, db.lookups, db.findings, db.findingStates],
     async () => {
       const ids = await db.snapshots.where('workspaceId').equals(workspaceId).primaryKeys()
       for (const id of ids) {
-        await deleteRecords(db, id)
+        await deleteChunks(db, id)
         await db.findings.where('snapshotId').equals(id).delete()
       }
       await db.snapshots.bulkDelete(ids)
@@ -302,12 +309,4 @@ async function assertCollecting(db: CrosswalkDb, id: string) {
   if (row?.status !== 'collecting') {
     throw new Error(`This collection is no longer running (it is ${row?.status ?? 'gone'}).`)
   }
-}
-
-async function deleteRecords(db: CrosswalkDb, snapshotId: string) {
-  await db.records
-    .where('[snapshotId+source+resource+key]')
-    // IndexedDB orders arrays after strings, so [id] … [id, []] spans every key of this snapshot.
-    .between([snapshotId], [snapshotId, []], true, false)
-    .delete()
 }

@@ -10,6 +10,7 @@ import {
   removeWorkspaceData,
   WRITE_CHUNK,
 } from '../../../../src/renderer/src/db/snapshots'
+import { findRecordsByIdentifier } from '../../../../src/renderer/src/db/queries'
 import type { CollectionInfo, Snapshot } from '../../../../src/shared/model/snapshot'
 
 const WS = 'ws-1'
@@ -76,6 +77,14 @@ function sample(): Snapshot {
   }
 }
 
+async function chunksOf(snapshotId: string) {
+  const range = [[snapshotId], [snapshotId, []]] as const
+  return {
+    chunks: await db.chunks.where(':id').between(range[0], range[1]).count(),
+    lookups: await db.lookups.where(':id').between(range[0], range[1]).count(),
+  }
+}
+
 describe('snapshot cache', () => {
   it('round-trips an imported snapshot, keeping order, keyed resources and empty ones', async () => {
     const original = sample()
@@ -85,23 +94,31 @@ describe('snapshot cache', () => {
     expect(await loadSnapshot(db, row.id)).toEqual(original)
   })
 
-  it('indexes users by lower-cased UPN, login, email and immutable ID', async () => {
+  it('finds users by lower-cased UPN, login, email and immutable ID through the lookups', async () => {
     const row = await importSnapshot(db, WS, sample(), 'imported', '2026-05-02T00:00:00Z')
-    const byUpn = await db.records
-      .where('[snapshotId+upn]')
-      .equals([row.id, 'zed@contoso.com'])
-      .toArray()
-    expect(byUpn.map((r) => r.raw.id)).toEqual(['u2'])
-    const byLogin = await db.records
-      .where('[snapshotId+login]')
-      .equals([row.id, 'amy@contoso.com'])
-      .toArray()
-    expect(byLogin.map((r) => r.key)).toEqual(['00u1'])
-    const byImmutable = await db.records
-      .where('[snapshotId+immutableId]')
-      .equals([row.id, 'BBB='])
-      .toArray()
-    expect(byImmutable.map((r) => r.key)).toEqual(['0oa1/00u1'])
+    const byUpn = await findRecordsByIdentifier(db, row.id, 'upn', 'ZED@contoso.com')
+    expect(byUpn.map((f) => [f.source, f.resource, f.record.id])).toEqual([
+      ['entra', 'users', 'u2'],
+    ])
+    const byLogin = await findRecordsByIdentifier(db, row.id, 'login', 'amy@contoso.com')
+    expect(byLogin.map((f) => f.record.id)).toEqual(['00u1'])
+    const byEmail = await findRecordsByIdentifier(db, row.id, 'email', 'amy@contoso.com')
+    expect(byEmail.map((f) => `${f.source}.${f.resource}:${f.record.id}`)).toEqual([
+      'okta.users:00u1',
+    ])
+    const byImmutable = await findRecordsByIdentifier(db, row.id, 'immutableId', 'BBB=')
+    expect(byImmutable).toEqual([
+      {
+        source: 'okta',
+        resource: 'appUsers',
+        parentId: '0oa1',
+        record: { id: '00u1', profile: { immutableId: 'BBB=' } },
+      },
+    ])
+    expect(await findRecordsByIdentifier(db, row.id, 'immutableId', 'bbb=')).toEqual([])
+    expect(await findRecordsByIdentifier(db, 'another-snapshot', 'upn', 'zed@contoso.com')).toEqual(
+      [],
+    )
   })
 
   it('keeps the last good snapshot current when a later run fails or is cancelled', async () => {
@@ -116,12 +133,7 @@ describe('snapshot cache', () => {
       await run.writeBatch('entra', 'users', [{ id: 'x' }])
       await run.abort(status, 'network down')
       expect((await currentSnapshot(db, WS))?.id).toBe(good.id)
-      expect(
-        await db.records
-          .where('[snapshotId+source+resource]')
-          .equals([run.id, 'entra', 'users'])
-          .count(),
-      ).toBe(0)
+      expect(await chunksOf(run.id)).toEqual({ chunks: 0, lookups: 0 })
       expect((await db.snapshots.get(run.id))?.status).toBe(status)
     }
   })
@@ -156,7 +168,8 @@ describe('snapshot cache', () => {
     await run.writeBatch('okta', 'users', [{ id: 'a' }, { id: 'b' }])
     expect(await recoverInterruptedRuns(db)).toEqual([run.id])
     expect((await db.snapshots.get(run.id))?.status).toBe('interrupted')
-    expect(await db.records.count()).toBe(0)
+    expect(await db.chunks.count()).toBe(0)
+    expect(await db.lookups.count()).toBe(0)
     await expect(
       run.finish({ collectedAt: '2026-05-03T00:01:00Z', collection: collection(true) }),
     ).rejects.toThrow(/no longer running/)
@@ -217,12 +230,18 @@ describe('snapshot cache', () => {
     expect(row.counts['entra.users']).toBe(users.length)
     const loaded = await loadSnapshot(db, run.id)
     expect(loaded.entra).toBeUndefined()
-    expect(
-      await db.records
-        .where('[snapshotId+source+resource]')
-        .equals([run.id, 'entra', 'users'])
-        .count(),
-    ).toBe(users.length)
+    const chunks = await db.chunks.toArray()
+    expect(chunks.map((c) => [c.seq, c.count])).toEqual([
+      [0, WRITE_CHUNK],
+      [1, WRITE_CHUNK],
+      [2, 7],
+    ])
+    expect(chunks.flatMap((c) => JSON.parse(c.json) as unknown[])).toEqual(users)
+    expect((await db.lookups.toArray()).map((l) => l.upns.length)).toEqual([
+      WRITE_CHUNK,
+      WRITE_CHUNK,
+      7,
+    ])
   })
 
   it('removes every trace of a workspace and nothing of another', async () => {
@@ -237,7 +256,8 @@ describe('snapshot cache', () => {
     await removeWorkspaceData(db, WS)
     expect(await db.snapshots.where('workspaceId').equals(WS).count()).toBe(0)
     expect(await db.findingStates.count()).toBe(0)
-    expect(await db.records.count()).toBeGreaterThan(0)
+    expect(await chunksOf(other.id)).toEqual({ chunks: 5, lookups: 5 })
+    expect(await db.chunks.count()).toBe(5)
     expect((await currentSnapshot(db, 'ws-2'))?.id).toBe(other.id)
   })
 })

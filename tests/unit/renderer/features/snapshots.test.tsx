@@ -54,7 +54,8 @@ async function cacheState() {
   return {
     workspaces: await db.workspaces.toArray(),
     snapshots: await db.snapshots.toArray(),
-    records: await db.records.count(),
+    chunks: await db.chunks.count(),
+    lookups: await db.lookups.count(),
     findings: await db.findings.count(),
   }
 }

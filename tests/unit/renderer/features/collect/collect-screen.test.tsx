@@ -261,7 +261,7 @@ describe('Collect screen', () => {
       'imported',
       '2026-11-20T09:00:00.000Z',
     )
-    const recordsBefore = await db.records.count()
+    const chunksBefore = await db.chunks.count()
     await startRun()
     await emit('collect:event', batch('entra', 'groups', [{ id: 'g1' }]))
     await click(byText(container, 'button', 'Cancel')!)
@@ -277,8 +277,8 @@ describe('Collect screen', () => {
     expect((await currentSnapshot(db, WS))?.id).toBe(previous.id)
     const rows = await db.snapshots.where('workspaceId').equals(WS).toArray()
     expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'complete'])
-    // the cancelled run's records are gone; the previous snapshot's are intact
-    expect(await db.records.count()).toBe(recordsBefore)
+    // the cancelled run's record chunks are gone; the previous snapshot's are intact
+    expect(await db.chunks.count()).toBe(chunksBefore)
   })
 
   it('follows a run another window started without writing it', async () => {
