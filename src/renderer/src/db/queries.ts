@@ -2,7 +2,7 @@
  * Read-side queries of the workbench screens: a workspace's snapshot list, a
  * snapshot reassembled with only the resources a screen needs (so the Overview
  * of a 100k-user tenant never loads its users), and raw records looked up by a
- * finding's subject or a user identifier: the `lookups` indexes name the one
+ * finding's subject or a user identifier: the `lookups` lists name the one
  * chunk to read and parse.
  */
 import type { Subject } from '../../../shared/model/finding'
@@ -13,14 +13,13 @@ import {
   type Snapshot,
   type Source,
 } from '../../../shared/model/snapshot'
-import type { CrosswalkDb, SnapshotRow } from './schema'
+import type { CrosswalkDb, LookupRow, SnapshotRow } from './schema'
 import {
   chunkRecords,
-  IDENTIFIER_INDEX,
-  identifierEntry,
-  keyEntry,
-  keyOfEntry,
-  snapshotChunks,
+  IDENTIFIER_LIST,
+  listHas,
+  listValues,
+  parsedChunks,
   type Identifier,
 } from './chunks'
 import { recordKeys } from './record-keys'
@@ -87,7 +86,7 @@ async function readResource(
   source: Source,
   resource: string,
 ): Promise<unknown> {
-  return assembleResource(source, resource, await snapshotChunks(db, snapshotId, source, resource))
+  return assembleResource(source, resource, await parsedChunks(db, snapshotId, source, resource))
 }
 
 /** The snapshot resource that holds each subject type the rules emit. */
@@ -119,25 +118,17 @@ export async function findSubjectRecord(
 ): Promise<RawRecord | undefined> {
   const resource = subjectResource(subject)
   if (!resource || !subject.id) return undefined
-  const entry = keyEntry(snapshotId, subject.source, resource, subject.id)
-  const lookup = await db.lookups.where('keys').equals(entry).first()
-  if (lookup) {
-    const chunk = await db.chunks.get([snapshotId, subject.source, resource, lookup.seq])
-    const at = lookup.keys.indexOf(entry)
-    if (chunk && at >= 0) return chunkRecords(chunk)[at]
+  const prefix = [snapshotId, subject.source, resource]
+  const key = subject.id
+  for (const lookup of await lookupsUnder(db, prefix, (l) => listHas(l.keys, key))) {
+    const record = await recordAt(db, lookup, listValues(lookup.keys).indexOf(key))
+    if (record) return record
   }
   if (subject.type !== 'domain') return undefined
-  // Few domains per tenant: scan their keys rather than index a lower-cased copy of every key.
-  const wanted = subject.id.toLowerCase()
-  const lookups = await db.lookups
-    .where('[snapshotId+source+resource+seq]')
-    .between([snapshotId, subject.source, resource], [snapshotId, subject.source, resource, []])
-    .toArray()
-  for (const lookup of lookups) {
-    const at = lookup.keys.findIndex((k) => keyOfEntry(k).toLowerCase() === wanted)
-    if (at < 0) continue
-    const chunk = await db.chunks.get([snapshotId, subject.source, resource, lookup.seq])
-    return chunk ? chunkRecords(chunk)[at] : undefined
+  const wanted = key.toLowerCase()
+  for (const lookup of await lookupsUnder(db, prefix, () => true)) {
+    const at = listValues(lookup.keys).findIndex((k) => k.toLowerCase() === wanted)
+    if (at >= 0) return recordAt(db, lookup, at)
   }
   return undefined
 }
@@ -153,7 +144,8 @@ export interface FoundRecord {
 /**
  * The records whose identifier (Entra UPN, mail, immutable ID; Okta login,
  * email, immutable ID) equals a value, compared lower-cased as the cache
- * indexes it (immutable IDs exactly), in snapshot order.
+ * indexes it (immutable IDs exactly), in snapshot order (by resource, then
+ * arrival).
  */
 export async function findRecordsByIdentifier(
   db: CrosswalkDb,
@@ -161,36 +153,44 @@ export async function findRecordsByIdentifier(
   identifier: Identifier,
   value: string,
 ): Promise<FoundRecord[]> {
-  const wanted = identifierEntry(
-    snapshotId,
-    identifier === 'immutableId' ? value : value.toLowerCase(),
-  )
-  const index = IDENTIFIER_INDEX[identifier]
-  const lookups = await db.lookups.where(index).equals(wanted).toArray()
-  lookups.sort((a, b) => cmp(a.source, b.source) || cmp(a.resource, b.resource) || a.seq - b.seq)
+  const wanted = identifier === 'immutableId' ? value : value.toLowerCase()
+  const list = IDENTIFIER_LIST[identifier]
   const found: FoundRecord[] = []
-  for (const lookup of lookups) {
+  for (const lookup of await lookupsUnder(db, [snapshotId], (l) => listHas(l[list], wanted))) {
     const chunk = await db.chunks.get([snapshotId, lookup.source, lookup.resource, lookup.seq])
     if (!chunk) continue
-    const records = chunkRecords(chunk)
-    // The identifier arrays hold only records that have the identifier, so match on the records.
-    const keys = records.map((raw) =>
-      recordKeys(lookup.source, lookup.resource, raw, chunk.parentId, 0),
-    )
-    keys.forEach((k, i) => {
-      const own = k[identifier]
-      if (own === undefined || identifierEntry(snapshotId, own) !== wanted) return
-      found.push({
-        source: lookup.source,
-        resource: lookup.resource,
-        ...(chunk.parentId === undefined ? {} : { parentId: chunk.parentId }),
-        record: records[i]!,
-      })
-    })
+    // An identifier list holds only the records that carry it, so match on the records.
+    for (const record of chunkRecords(chunk)) {
+      const keys = recordKeys(chunk.source, chunk.resource, record, chunk.parentId, 0)
+      if (keys[identifier] !== wanted) continue
+      const hit: FoundRecord = { source: chunk.source, resource: chunk.resource, record }
+      if (chunk.parentId !== undefined) hit.parentId = chunk.parentId
+      found.push(hit)
+    }
   }
   return found
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+/** The `lookups` rows under a primary-key prefix that pass a test, in primary-key order. */
+async function lookupsUnder(
+  db: CrosswalkDb,
+  prefix: string[],
+  test: (lookup: LookupRow) => boolean,
+): Promise<LookupRow[]> {
+  const rows = await db.lookups
+    .where('[snapshotId+source+resource+seq]')
+    .between(prefix, [...prefix, []], true, false)
+    .toArray()
+  return rows.filter(test)
+}
+
+/** The record at a position of the chunk a `lookups` row describes. */
+async function recordAt(
+  db: CrosswalkDb,
+  lookup: LookupRow,
+  at: number,
+): Promise<RawRecord | undefined> {
+  if (at < 0) return undefined
+  const chunk = await db.chunks.get([lookup.snapshotId, lookup.source, lookup.resource, lookup.seq])
+  return chunk ? chunkRecords(chunk)[at] : undefined
 }

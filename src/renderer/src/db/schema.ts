@@ -3,7 +3,8 @@
  * in `snapshots` plus its raw records in `chunks`, one row per written batch of
  * a resource holding the batch as one JSON string (a 100k-user tenant is a few
  * dozen rows, cheap to clone in and out of IndexedDB), and one `lookups` row per
- * chunk whose multi-entry indexes lead a screen's lookup to the chunk it needs. A workspace's current snapshot is a pointer in
+ * chunk listing its keys and identifiers, which leads a lookup to the one chunk
+ * it needs (see chunks.ts). A workspace's current snapshot is a pointer in
  * `workspaces`, moved only when a collection completes (or a partial one is
  * accepted), in the same transaction that marks the snapshot complete.
  *
@@ -77,20 +78,21 @@ export interface ChunkRow {
 }
 
 /**
- * Where a chunk's records can be found: each array lists, in the chunk's
- * record order, `snapshotId \0 value` (keys: `snapshotId \0 source.resource \0 key`),
- * values lower-cased as `record-keys.ts` computes them.
+ * What a chunk holds, for lookups without parsing it: newline-joined lists (a
+ * newline either end; empty when none) of its record keys, one per record in
+ * order, and of the identifiers its records carry, lower-cased as
+ * `record-keys.ts` computes them.
  */
 export interface LookupRow {
   snapshotId: string
   source: Source
   resource: string
   seq: number
-  keys: string[]
-  upns: string[]
-  logins: string[]
-  emails: string[]
-  immutableIds: string[]
+  keys: string
+  upns: string
+  logins: string
+  emails: string
+  immutableIds: string
 }
 
 export interface FindingRow {
@@ -133,7 +135,7 @@ export class CrosswalkDb extends Dexie {
       .stores({
         records: null,
         chunks: '[snapshotId+source+resource+seq]',
-        lookups: '[snapshotId+source+resource+seq], *keys, *upns, *logins, *emails, *immutableIds',
+        lookups: '[snapshotId+source+resource+seq]',
       })
       .upgrade(migrateRecordsToChunks)
   }

@@ -15,8 +15,8 @@ import {
   type Snapshot,
   type Source,
 } from '../../../shared/model/snapshot'
-import type { ChunkRow, CrosswalkDb, SnapshotRow } from './schema'
-import { batchChunks, chunkRecords, deleteChunks, snapshotChunks } from './chunks'
+import type { CrosswalkDb, SnapshotRow } from './schema'
+import { batchChunks, deleteChunks, parsedChunks, type ParsedChunk } from './chunks'
 
 export { WRITE_CHUNK } from './chunks'
 
@@ -203,10 +203,10 @@ export async function loadSnapshot(db: CrosswalkDb, snapshotId: string): Promise
   if (row.entra)
     snapshot.entra = { tenantId: row.entra.tenantId, cloud: row.entra.cloud as 'global' }
   if (row.okta) snapshot.okta = { orgUrl: row.okta.orgUrl }
-  // One read along the primary key (resource by resource, chunks in arrival order), then
-  // one JSON.parse per chunk: a 200k-record snapshot is a few dozen long strings to clone.
-  const byResource = new Map<string, ChunkRow[]>()
-  for (const chunk of await snapshotChunks(db, snapshotId)) {
+  // Reads along the primary key (resource by resource, chunks in arrival order), one
+  // JSON.parse per chunk: a 200k-record snapshot is a few dozen long strings to clone.
+  const byResource = new Map<string, ParsedChunk[]>()
+  for (const chunk of await parsedChunks(db, snapshotId)) {
     const key = `${chunk.source}.${chunk.resource}`
     const list = byResource.get(key)
     if (list) list.push(chunk)
@@ -232,21 +232,20 @@ export async function loadSnapshot(db: CrosswalkDb, snapshotId: string): Promise
 export function assembleResource(
   source: Source,
   resource: string,
-  chunks: readonly ChunkRow[],
+  chunks: readonly ParsedChunk[],
 ): unknown {
   if (KEYED_RESOURCES[source].includes(resource)) {
     const byParent: Record<string, RawRecord[]> = {}
     for (const chunk of chunks) {
       const list = (byParent[chunk.parentId ?? ''] ??= [])
-      for (const record of chunkRecords(chunk)) list.push(record)
+      for (const record of chunk.records) list.push(record)
     }
     return byParent
   }
-  if (SINGLE_RESOURCES[source].includes(resource)) {
-    return chunks[0] ? chunkRecords(chunks[0])[0] : undefined
-  }
+  if (SINGLE_RESOURCES[source].includes(resource)) return chunks[0]?.records[0]
+  if (chunks.length === 1) return chunks[0]!.records
   const list: RawRecord[] = []
-  for (const chunk of chunks) for (const record of chunkRecords(chunk)) list.push(record)
+  for (const chunk of chunks) for (const record of chunk.records) list.push(record)
   return list
 }
 
