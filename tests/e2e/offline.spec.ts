@@ -80,12 +80,13 @@ test.describe('Offline from the cache', () => {
     const collect = new CollectPage(page)
     await collect.open(workspaceId)
     await collect.startButton.click()
-    await expect(collect.outcome).toContainText(/Collection (complete|partial)/, {
+    // broken's reader lacks consent for groups: the run finishes with that one gap, which we accept
+    await expect(collect.outcome).toContainText('Collection finished with gaps.', {
       timeout: 120_000,
     })
+    await expect(collect.outcome).toContainText('Groups: the app registration lacks')
     const prompt = page.getByRole('alertdialog', { name: 'Use this partial snapshot?' })
-    if (await prompt.isVisible())
-      await prompt.getByRole('button', { name: /Use the partial/ }).click()
+    await prompt.getByRole('button', { name: /Use the partial/ }).click()
     await expect(page.getByText(/Diagnosis found \d+ finding/)).toBeVisible({ timeout: 60_000 })
 
     const workbench = new WorkbenchPage(page)
