@@ -11,6 +11,8 @@
  * the same kinds of planted problems on the healthy seam fixture instead, and the
  * `syntheticPopulation` figure says so (1).
  */
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import type { Snapshot } from '../../src/shared/model'
 import { diagnose } from '../../src/shared/rules'
 import { seamSnapshot } from '../fixtures/snapshots/seam-snapshot'
@@ -132,6 +134,11 @@ function firstPeople(snapshot: Snapshot, count: number): Snapshot {
   }
 }
 
+// A full collection before the memory figures, so they show what the process holds, not
+// the garbage of building the scenario.
+v8.setFlagsFromString('--expose-gc')
+const collectGarbage = vm.runInNewContext('gc') as () => void
+
 let full: Snapshot | undefined
 let tenK: Snapshot | undefined
 let fiftyK: Snapshot | undefined
@@ -178,7 +185,9 @@ export const benchmark: Benchmark = {
     if (!full || !tenK || !fiftyK) throw new Error('setup did not run')
     const small = timed(tenK)
     const medium = timed(fiftyK)
+    collectGarbage()
     const dataHeap = process.memoryUsage().heapUsed
+    const dataRss = process.memoryUsage().rss
     const large = timed(full)
     const memory = process.memoryUsage()
     return {
@@ -190,6 +199,7 @@ export const benchmark: Benchmark = {
         perUserMicros10k: (small.ms * 1000) / 10_000,
         findings: large.findings,
         rssMiB: memory.rss / 2 ** 20,
+        rssBeforeMiB: dataRss / 2 ** 20,
         heapBeforeMiB: dataHeap / 2 ** 20,
         diagnoseHeapMiB: large.heapGrowth / 2 ** 20,
         syntheticPopulation: synthetic,
@@ -202,9 +212,7 @@ export const benchmark: Benchmark = {
   },
   targets: [
     { figure: 'ms', max: 1000, label: 'all rules over 100k × 100k users under 1 s' },
-    // the snapshot itself (200k raw users and their assignments) is resident before diagnosis
-    // starts; the target is what diagnosing it adds (an upper bound: heap growth
-    // including garbage not yet collected)
-    { figure: 'diagnoseHeapMiB', max: 1024, label: 'diagnosis adds under 1 GiB of heap' },
+    // the whole process: the 100k × 100k snapshot in memory plus what diagnosing it takes
+    { figure: 'rssMiB', max: 1024, label: 'the process stays under 1 GiB while diagnosing' },
   ],
 }

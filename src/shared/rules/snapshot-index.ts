@@ -71,8 +71,10 @@ export function smtpAddress(proxy: string): string | undefined {
   const colon = proxy.indexOf(':')
   if (colon < 0) return norm(proxy)
   if (colon !== 4) return undefined
-  const lower = proxy.toLowerCase()
-  return lower.startsWith('smtp:') ? norm(lower.slice(5)) : undefined
+  // one lower-casing per address: this runs for every proxy address of every user
+  const prefix = proxy.slice(0, 4)
+  if (prefix !== 'SMTP' && prefix !== 'smtp' && prefix.toLowerCase() !== 'smtp') return undefined
+  return norm(proxy.slice(5))
 }
 
 interface EntraLookups {
