@@ -42,7 +42,8 @@ import {
 } from './wiring'
 import { DEPARTMENTS, READER_APP_ROLES } from './constants'
 import { issueCertificate } from './pki'
-import { DateStrings, type Person, entraHybridUser, o365AppUser, oktaDirectoryUser } from './people'
+import { DateStrings, type Person, entraHybridUser, oktaDirectoryUser } from './people'
+import { o365AppUser } from './app-users'
 import { MS } from './random'
 
 export interface Draft {

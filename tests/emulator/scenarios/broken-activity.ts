@@ -7,14 +7,8 @@ import type * as MG from '@microsoft/microsoft-graph-types'
 import type { Draft } from './base'
 import type { SeamHandles } from './broken-config'
 import type { PeoplePlants, PlantKit } from './broken-people'
-import {
-  entraSignIn,
-  oktaAppTarget,
-  oktaEvent,
-  oktaIdpTarget,
-  oktaUserActor,
-  provisioningLog,
-} from './activity'
+import { entraSignIn, provisioningLog } from './activity'
+import { oktaAppTarget, oktaEvent, oktaIdpTarget, oktaUserActor } from './okta-events'
 import { plant, subject } from './answer-key'
 import { type Person, entraCloudUser } from './people'
 import { MS, graphDate } from './random'

@@ -9,13 +9,8 @@ import type { OktaRecord } from './types'
 import { type Draft, type PersonRecords, addPerson } from './base'
 import type { SeamHandles } from './broken-config'
 import { type Subject, plant, subject } from './answer-key'
-import {
-  type Person,
-  type PeopleFactory,
-  entraCloudUser,
-  oktaLocalUser,
-  samlAppUser,
-} from './people'
+import { type Person, type PeopleFactory, entraCloudUser, oktaLocalUser } from './people'
+import { samlAppUser } from './app-users'
 import { MS, graphDate, immutableIdFromGuid } from './random'
 
 type Planted = PersonRecords & { p: Person; appUser: OktaRecord }

@@ -268,3 +268,10 @@ export const OFFICES = ['Seattle', 'Chicago', 'New York', 'London', 'Berlin', 'S
 
 export const USER_AGENT =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0'
+
+/** Where sign-ins come from (documentation IP ranges). */
+export const SIGN_IN_LOCATIONS = [
+  { city: 'Seattle', state: 'Washington', lat: 47.6062, lon: -122.3321, ip: '203.0.113.' },
+  { city: 'Chicago', state: 'Illinois', lat: 41.8781, lon: -87.6298, ip: '198.51.100.' },
+  { city: 'New York', state: 'New York', lat: 40.7128, lon: -74.006, ip: '192.0.2.' },
+] as const

@@ -5,7 +5,8 @@
 import type { Scenario, ScenarioOptions } from './types'
 import { type Draft, addPerson, createBase, finishOrganization } from './base'
 import { addBaselineActivity } from './activity'
-import { samlAppUser, entraCloudUser, oktaLocalUser, PeopleFactory, type Person } from './people'
+import { entraCloudUser, oktaLocalUser, PeopleFactory, type Person } from './people'
+import { samlAppUser } from './app-users'
 import { MS } from './random'
 
 export const HEALTHY_PEOPLE = 190

@@ -83,7 +83,8 @@ function shared(ctx: ScenarioContext): SharedParts {
   }
   return parts
 }
-function appLink(ctx: ScenarioContext, appId: string): OktaRecord {
+/** The app's `_links.app` object, shared by every app user of that app. */
+export function appLink(ctx: ScenarioContext, appId: string): OktaRecord {
   const parts = shared(ctx)
   let link = parts.appLinks.get(appId)
   if (!link) {
@@ -317,100 +318,5 @@ export function oktaLocalUser(
     },
     credentials: { provider: { type: 'OKTA', name: 'OKTA' } },
     _links: { self: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${u.id}` } },
-  }
-}
-
-/** The Office 365 app user Okta provisions for a person; immutableId is the AD externalId. */
-export function o365AppUser(
-  ctx: ScenarioContext,
-  appId: string,
-  p: Person,
-  dates: DateStrings,
-): OktaRecord {
-  return {
-    id: p.oktaId,
-    externalId: p.entraId,
-    created: dates.o(p.createdMs + MS.hour),
-    lastUpdated: dates.o(Math.max(p.createdMs + MS.hour, p.lastSyncMs - 4 * MS.minute)),
-    scope: 'GROUP',
-    status: 'PROVISIONED',
-    statusChanged: dates.o(p.createdMs + MS.hour),
-    passwordChanged: null,
-    syncState: 'SYNCHRONIZED',
-    lastSync: dates.o(Math.max(p.createdMs + MS.hour, p.lastSyncMs - 4 * MS.minute)),
-    credentials: { userName: p.upn },
-    profile: {
-      immutableId: p.immutableId,
-      firstName: p.given,
-      lastName: p.surname,
-      displayName: p.displayName,
-      email: p.mail ?? p.upn,
-      department: p.department,
-      usageLocation: 'US',
-    },
-    _links: {
-      app: appLink(ctx, appId),
-      user: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${p.oktaId}` },
-    },
-  }
-}
-
-/** The AD app user the Okta AD agent imports: externalId is the base64 objectGUID. */
-export function adAppUser(
-  ctx: ScenarioContext,
-  appId: string,
-  p: Person,
-  dates: DateStrings,
-): OktaRecord {
-  return {
-    id: p.oktaId,
-    externalId: p.immutableId,
-    created: dates.o(p.createdMs),
-    lastUpdated: dates.o(Math.max(p.createdMs, p.lastSyncMs - 5 * MS.minute)),
-    scope: 'USER',
-    status: 'ACTIVE',
-    statusChanged: dates.o(p.createdMs),
-    passwordChanged: null,
-    syncState: 'SYNCHRONIZED',
-    credentials: { userName: p.upn },
-    profile: {
-      samAccountName: p.sam,
-      userPrincipalName: p.upn,
-      objectGUID: p.objectGuid,
-      dn: `CN=${p.displayName},OU=${p.department},OU=Staff,DC=corp,DC=northwindtraders,DC=com`,
-      email: p.mail,
-      firstName: p.given,
-      lastName: p.surname,
-    },
-    _links: {
-      app: appLink(ctx, appId),
-      user: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${p.oktaId}` },
-    },
-  }
-}
-
-/** A SAML app user assigned through a group; userName follows the app's template. */
-export function samlAppUser(
-  ctx: ScenarioContext,
-  appId: string,
-  oktaUser: { id: string; userName: string; createdMs: number },
-  dates: DateStrings,
-): OktaRecord {
-  return {
-    id: oktaUser.id,
-    externalId: null,
-    created: dates.o(oktaUser.createdMs + 2 * MS.hour),
-    lastUpdated: dates.o(oktaUser.createdMs + 2 * MS.hour),
-    scope: 'GROUP',
-    status: 'ACTIVE',
-    statusChanged: dates.o(oktaUser.createdMs + 2 * MS.hour),
-    passwordChanged: null,
-    syncState: 'DISABLED',
-    credentials: { userName: oktaUser.userName },
-    profile: {},
-    _links: {
-      app: { href: `${ctx.origins.oktaOrgUrl}/api/v1/apps/${appId}` },
-      user: { href: `${ctx.origins.oktaOrgUrl}/api/v1/users/${oktaUser.id}` },
-    },
   }
 }
