@@ -8,9 +8,10 @@
 import type { CodeEntry } from './types'
 import { REF } from './aadsts-row'
 import { APP_CODE_ROWS } from './aadsts-app-codes'
+import { FEDERATION_CODE_ROWS } from './aadsts-federation-codes'
 import { SIGN_IN_CODE_ROWS } from './aadsts-sign-in-codes'
 
-const ROWS = [...APP_CODE_ROWS, ...SIGN_IN_CODE_ROWS]
+const ROWS = [...APP_CODE_ROWS, ...FEDERATION_CODE_ROWS, ...SIGN_IN_CODE_ROWS]
 
 /** AADSTS entries keyed by the number (as text, without the prefix). */
 export const AADSTS_CODES: ReadonlyMap<string, CodeEntry> = new Map(
