@@ -3,39 +3,22 @@
  * wrong client secret next to its field, the right one passes, and a collection streams
  * every resource's progress to a complete snapshot.
  */
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { ConsoleMessage } from '@playwright/test'
-import { startEmulator, type Emulator } from '../emulator/index'
+import { useEmulator } from './emulator-host'
 import { expect, test } from './fixtures'
 import { CollectPage } from './pages/collect-page'
 import { ConnectPage } from './pages/connect-page'
 
 const WRONG_SECRET = 'Xq8~notTheRealSecretValue.123'
-const PASSPHRASE = 'e2e vault passphrase'
-
-let emulator: Emulator
 
 test.describe('Connect and collect in browser mode', () => {
   // The emulator and a full collection need more than the default 30 s on two shared cores.
   test.describe.configure({ timeout: 120_000 })
 
-  test.beforeAll(async () => {
-    emulator = await startEmulator({ scenario: 'healthy' })
-    // The web host the `app` fixture spawns inherits these.
-    process.env.CROSSWALK_VAULT_PASSPHRASE = PASSPHRASE
-    process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES = '1'
-  })
-
-  test.afterAll(async () => {
-    delete process.env.CROSSWALK_VAULT_PASSPHRASE
-    delete process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES
-    await emulator?.close()
-  })
+  const emulators = useEmulator('healthy')
 
   test('wrong secret explained at its field, right secret passes, collection completes', async ({
     page,
-    app,
     workspaces,
   }) => {
     const problems: string[] = []
@@ -46,30 +29,13 @@ test.describe('Connect and collect in browser mode', () => {
 
     await workspaces.open()
     await workspaces.create('Contoso')
-    const stored = JSON.parse(
-      await readFile(path.join(app.dataDir, 'workspaces.json'), 'utf8'),
-    ) as {
-      workspaces: { id: string; name: string }[]
-    }
-    const workspaceId = stored.workspaces.find((w) => w.name === 'Contoso')!.id
+    const workspaceId = await workspaces.idOf('Contoso')
 
     const connect = new ConnectPage(page)
     await connect.open(workspaceId)
     await expect(page.getByText('Vault: unlocked')).toBeVisible()
-    await connect.fillEntra({
-      tenantId: emulator.tenantId,
-      clientId: emulator.scenario.credentials.entra.clientId,
-      clientSecret: WRONG_SECRET,
-    })
-    await connect.fillOkta({
-      orgUrl: emulator.profile.okta.orgUrl,
-      token: emulator.scenario.credentials.okta.apiToken,
-    })
-    await connect.fillAdvanced({
-      authorityHost: emulator.profile.entra.authorityHost,
-      graphBaseUrl: emulator.profile.entra.graphBaseUrl,
-      caPem: emulator.caPem,
-    })
+    const emulator = emulators.current
+    await connect.fillFromEmulator(emulator, WRONG_SECRET)
     await connect.testButton.click()
 
     const wrong = connect.problem('entra.clientSecret', 'aadsts-7000215')

@@ -4,19 +4,13 @@
  * snapshot is shown and when it was collected, and a collection tried while the tenant
  * cannot be reached fails plainly without replacing that snapshot.
  */
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { TestInfo } from '@playwright/test'
-import { startEmulator, type Emulator } from '../emulator/index'
+import { useEmulator } from './emulator-host'
 import { expect, test } from './fixtures'
 import { CollectPage } from './pages/collect-page'
 import { ConnectPage } from './pages/connect-page'
 import { OfflinePage } from './pages/offline-page'
 import { WorkbenchPage } from './pages/workbench-page'
-
-const PASSPHRASE = 'e2e vault passphrase'
-
-let emulator: Emulator | undefined
 
 const attacher = (testInfo: TestInfo) => (name: string, body: Buffer) =>
   testInfo.attach(name, { body, contentType: 'image/png' })
@@ -25,55 +19,26 @@ test.describe('Offline from the cache', () => {
   // A full collection and a second, failing one on two shared cores.
   test.describe.configure({ timeout: 180_000 })
 
-  test.beforeAll(async () => {
-    // `broken` so the offline Findings screen has findings to list and open.
-    emulator = await startEmulator({ scenario: 'broken' })
-    process.env.CROSSWALK_VAULT_PASSPHRASE = PASSPHRASE
-    process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES = '1'
-  })
-
-  test.afterAll(async () => {
-    delete process.env.CROSSWALK_VAULT_PASSPHRASE
-    delete process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES
-    await emulator?.close()
-  })
+  // `broken` so the offline Findings screen has findings to list and open.
+  const emulators = useEmulator('broken')
 
   test('every screen works with the emulator stopped, and a failed collection keeps the snapshot', async ({
     page,
-    app,
     workspaces,
   }, testInfo) => {
-    const live = emulator!
+    const live = emulators.current
     const attach = attacher(testInfo)
     const problems: string[] = []
     page.on('pageerror', (error) => problems.push(error.message))
 
     await workspaces.open()
     await workspaces.create('Fabrikam')
-    const stored = JSON.parse(
-      await readFile(path.join(app.dataDir, 'workspaces.json'), 'utf8'),
-    ) as {
-      workspaces: { id: string; name: string }[]
-    }
-    const workspaceId = stored.workspaces.find((w) => w.name === 'Fabrikam')!.id
+    const workspaceId = await workspaces.idOf('Fabrikam')
 
     const connect = new ConnectPage(page)
     await connect.open(workspaceId)
     await expect(page.getByText('Vault: unlocked')).toBeVisible()
-    await connect.fillEntra({
-      tenantId: live.tenantId,
-      clientId: live.scenario.credentials.entra.clientId,
-      clientSecret: live.scenario.credentials.entra.clientSecret,
-    })
-    await connect.fillOkta({
-      orgUrl: live.profile.okta.orgUrl,
-      token: live.scenario.credentials.okta.apiToken,
-    })
-    await connect.fillAdvanced({
-      authorityHost: live.profile.entra.authorityHost,
-      graphBaseUrl: live.profile.entra.graphBaseUrl,
-      caPem: live.caPem,
-    })
+    await connect.fillFromEmulator(live, live.scenario.credentials.entra.clientSecret)
     await connect.saveButton.click()
     await expect(page.getByText(/^Saved\./)).toBeVisible()
 
@@ -102,8 +67,7 @@ test.describe('Offline from the cache', () => {
     expect(totalOnline).toBeGreaterThan(0)
 
     // The tenant is gone from here on: nothing below may reach it.
-    await live.close()
-    emulator = undefined
+    await emulators.stop()
     await page.reload()
     await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
 

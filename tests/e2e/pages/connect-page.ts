@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import type { Emulator } from '../../emulator/index'
 
 /** Locators and steps for a workspace's Connect screen. */
 export class ConnectPage {
@@ -60,5 +61,23 @@ export class ConnectPage {
   async fillOkta(values: { orgUrl: string; token: string }): Promise<void> {
     await this.input('okta.orgUrl').fill(values.orgUrl)
     await this.input('okta.token').fill(values.token)
+  }
+
+  /** Fills both sides and the custom endpoints with the emulator's, and the given Entra secret. */
+  async fillFromEmulator(emulator: Emulator, clientSecret: string): Promise<void> {
+    await this.fillEntra({
+      tenantId: emulator.tenantId,
+      clientId: emulator.scenario.credentials.entra.clientId,
+      clientSecret,
+    })
+    await this.fillOkta({
+      orgUrl: emulator.profile.okta.orgUrl,
+      token: emulator.scenario.credentials.okta.apiToken,
+    })
+    await this.fillAdvanced({
+      authorityHost: emulator.profile.entra.authorityHost,
+      graphBaseUrl: emulator.profile.entra.graphBaseUrl,
+      caPem: emulator.caPem,
+    })
   }
 }

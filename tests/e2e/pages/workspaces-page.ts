@@ -35,6 +35,13 @@ export class WorkspacesPage {
       .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) })
   }
 
+  /** The id of a listed workspace, as its row carries it. */
+  async idOf(name: string): Promise<string> {
+    const id = await this.row(name).getAttribute('data-workspace-id')
+    if (!id) throw new Error(`No workspace named ${name} is listed.`)
+    return id
+  }
+
   rowNames(): Promise<string[]> {
     return this.table.getByRole('rowheader').allTextContents()
   }
