@@ -31,6 +31,8 @@ export interface Mutations {
     update(kind: OktaCollection, id: string, patch: OktaRecord): OktaRecord
     remove(kind: OktaCollection, id: string): void
     set<K extends OktaSettable>(key: K, value: OktaOrg[K]): void
+    /** appends a System Log event published now (the scenario clock) */
+    log(event: OktaRecord): OktaRecord
   }
 }
 
@@ -88,6 +90,9 @@ export function createMutations(store: Store): Mutations {
       },
       set(key, value) {
         scenario.okta[key] = value
+      },
+      log(event) {
+        return store.okta.logs.add({ ...event, published: store.clock.iso() })
       },
     },
   }

@@ -26,6 +26,8 @@ export interface ChangeSink {
     update(kind: OktaKind, id: string, patch: OktaRecord): unknown
     remove(kind: OktaKind, id: string): void
     set(key: 'appUsers', value: Scenario['okta']['appUsers']): void
+    /** appends a System Log event; the sink stamps `published` with its clock */
+    log(event: OktaRecord): unknown
   }
   /** called once at the end of a batch, for sinks that defer work */
   commit?(): void
@@ -131,6 +133,9 @@ export function scenarioSink(scenario: Scenario, now: string = scenario.now): Ch
       },
       set(_key, value) {
         scenario.okta.appUsers = value
+      },
+      log(event) {
+        scenario.okta.logs.push({ ...event, published: now })
       },
     },
     commit() {

@@ -8,12 +8,14 @@ import type { OktaRecord, Scenario } from './types'
 import type { MutationOptions, ScenarioMutation } from './mutations'
 import { type Change, type ChangeSink, isRecord, oktaId, scenarioSink } from './change-sink'
 import { Rng, immutableIdFromGuid } from './random'
+import { type AppUserEventType, type UserEventType, appUserEvent, userEvent } from './change-events'
 
 /** Lookups that join a person across both sides, built once per batch. */
 export class People {
   private readonly oktaByLogin = new Map<string, OktaRecord>()
   private readonly oktaById = new Map<string, OktaRecord>()
   readonly entraById = new Map<string, MG.User>()
+  readonly o365App: OktaRecord | undefined
   readonly o365AppId: string | undefined
 
   constructor(private readonly s: Scenario) {
@@ -23,8 +25,8 @@ export class People {
       const login = (u['profile'] as OktaRecord | undefined)?.['login']
       if (typeof login === 'string') this.oktaByLogin.set(login.toLowerCase(), u)
     }
-    const o365 = s.okta.apps.find((a) => a['name'] === 'office365' && isRecord(a['settings']))
-    this.o365AppId = o365 ? oktaId(o365) : undefined
+    this.o365App = s.okta.apps.find((a) => a['name'] === 'office365' && isRecord(a['settings']))
+    this.o365AppId = this.o365App ? oktaId(this.o365App) : undefined
   }
 
   private upns: Set<string> | null = null
@@ -127,6 +129,48 @@ export function startBatch(s: Scenario, o: MutationOptions): Batch {
   }
 }
 
+/** Logs what the directory import did to an Okta user. */
+export function logUser(b: Batch, type: UserEventType, user: OktaRecord): void {
+  b.sink.okta.log(userEvent(b.rng, type, user))
+}
+
+/** Logs what Okta provisioning did to a user's Office 365 account. */
+export function logO365(
+  b: Batch,
+  type: AppUserEventType,
+  user: OktaRecord,
+  appUserName: string,
+): void {
+  if (b.people.o365App)
+    b.sink.okta.log(appUserEvent(b.rng, type, user, b.people.o365App, appUserName))
+}
+
+/** The Okta profile attributes the Office 365 app-user profile maps, pushed on change. */
+const O365_MAPPED = ['firstName', 'lastName', 'displayName', 'email', 'department'] as const
+
+/**
+ * Okta re-applies the Office 365 mapping when a mapped attribute of the user changes:
+ * the app-user profile follows and the push is logged.
+ */
+export function pushO365Profile(
+  b: Batch,
+  user: OktaRecord,
+  patch: OktaRecord,
+  entraId: string,
+): void {
+  const au = b.people.appUserOf(entraId)
+  const pushed = O365_MAPPED.flatMap((k) => {
+    const v = patch[k]
+    return v === undefined ? [] : [[k, v] as const]
+  })
+  if (!au || pushed.length === 0) return
+  const profile = { ...(au['profile'] as OktaRecord), ...Object.fromEntries(pushed) }
+  b.appUsers.replace(oktaId(au), { ...au, lastUpdated: b.now, lastSync: b.now, profile })
+  b.changes.push({ source: 'okta', collection: 'appUsers', id: oktaId(au), op: 'update' })
+  const userName = (au['credentials'] as { userName?: string } | undefined)?.userName ?? ''
+  logO365(b, 'application.provision.user.push_profile', user, userName)
+}
+
 /** Graph's whole-second form of an Okta-style ISO time */
 export const graphTime = (iso: string): string => iso.replace(/\.\d{3}Z$/, 'Z')
 
@@ -194,7 +238,7 @@ export function addUser(b: Batch, m: Extract<ScenarioMutation, { kind: 'addUser'
   changes.push({ source: 'entra', collection: 'users', id, op: 'add' })
   if (!oktaTemplate) return
   const oid = rng.oktaId('00u')
-  sink.okta.add('users', {
+  const oktaUser: OktaRecord = {
     ...oktaTemplate,
     id: oid,
     created: now,
@@ -217,8 +261,10 @@ export function addUser(b: Batch, m: Extract<ScenarioMutation, { kind: 'addUser'
       employeeNumber: null,
     },
     _links: { self: { href: relink(oktaTemplate, oid) } },
-  })
+  }
+  sink.okta.add('users', oktaUser)
   changes.push({ source: 'okta', collection: 'users', id: oid, op: 'add' })
+  logUser(b, 'user.lifecycle.create', oktaUser)
   const auTemplate = b.people.appUserOf(entraTemplate.id ?? '')
   if (auTemplate && b.people.o365AppId) {
     b.appUsers.add({
@@ -244,5 +290,6 @@ export function addUser(b: Batch, m: Extract<ScenarioMutation, { kind: 'addUser'
       },
     })
     changes.push({ source: 'okta', collection: 'appUsers', id: oid, op: 'add' })
+    logO365(b, 'application.user_membership.add', oktaUser, upn)
   }
 }

@@ -13,7 +13,16 @@ import type * as MG from '@microsoft/microsoft-graph-types'
 import type { OktaRecord, Scenario } from './types'
 import type { Change, ChangeSink } from './change-sink'
 import { oktaId } from './change-sink'
-import { type Batch, addUser, graphTime, relink, startBatch } from './mutation-batch'
+import {
+  type Batch,
+  addUser,
+  graphTime,
+  logO365,
+  logUser,
+  pushO365Profile,
+  relink,
+  startBatch,
+} from './mutation-batch'
 import { Rng } from './random'
 
 export { type Change, type ChangeSink, scenarioSink } from './change-sink'
@@ -83,6 +92,9 @@ function apply(b: Batch, m: ScenarioMutation): void {
         if (c.mobilePhone !== undefined) profile['mobilePhone'] = c.mobilePhone
         sink.okta.update('users', oktaId(o), { profile })
         changes.push({ source: 'okta', collection: 'users', id: oktaId(o), op: 'update' })
+        const updated = { ...o, profile: { ...(o['profile'] as OktaRecord), ...profile } }
+        logUser(b, 'user.account.update_profile', updated)
+        pushO365Profile(b, updated, profile, m.entraId)
       }
       return
     }
@@ -107,8 +119,11 @@ function apply(b: Batch, m: ScenarioMutation): void {
       })
       changes.push({ source: 'entra', collection: 'users', id: m.entraId, op: 'update' })
       if (o) {
-        sink.okta.update('users', oktaId(o), { profile: { login: m.upn, email: m.upn } })
+        const profile: OktaRecord = { login: m.upn, email: m.upn }
+        sink.okta.update('users', oktaId(o), { profile })
         changes.push({ source: 'okta', collection: 'users', id: oktaId(o), op: 'update' })
+        const renamed = { ...o, profile: { ...(o['profile'] as OktaRecord), ...profile } }
+        logUser(b, 'user.account.update_profile', renamed)
         const au = people.appUserOf(m.entraId)
         if (au) {
           b.appUsers.replace(oktaId(au), {
@@ -118,6 +133,7 @@ function apply(b: Batch, m: ScenarioMutation): void {
             profile: { ...(au['profile'] as OktaRecord), email: m.upn },
           })
           changes.push({ source: 'okta', collection: 'appUsers', id: oktaId(au), op: 'update' })
+          logO365(b, 'application.user_membership.change_username', renamed, m.upn)
         }
       }
       return
@@ -131,10 +147,13 @@ function apply(b: Batch, m: ScenarioMutation): void {
       if (o) {
         sink.okta.update('users', oktaId(o), { status: 'DEPROVISIONED', statusChanged: now })
         changes.push({ source: 'okta', collection: 'users', id: oktaId(o), op: 'update' })
+        logUser(b, 'user.lifecycle.deactivate', o)
         const au = people.appUserOf(m.entraId)
         if (au) {
           b.appUsers.replace(oktaId(au), null)
           changes.push({ source: 'okta', collection: 'appUsers', id: oktaId(au), op: 'remove' })
+          const userName = (au['credentials'] as { userName?: string } | undefined)?.userName
+          logO365(b, 'application.user_membership.remove', o, userName ?? '')
         }
       }
       return

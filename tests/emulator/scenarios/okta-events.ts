@@ -5,7 +5,7 @@
 import type { OktaRecord } from './types'
 import type { Draft } from './base'
 import { SIGN_IN_LOCATIONS, USER_AGENT } from './constants'
-import { oktaDate } from './random'
+import { type Rng, oktaDate } from './random'
 
 export interface OktaActor {
   id: string
@@ -70,7 +70,11 @@ export interface OktaEventSpec {
 }
 
 export function oktaEvent(d: Draft, e: OktaEventSpec): OktaRecord {
-  const { rng } = d.ctx
+  return oktaEventFrom(d.ctx.rng, e)
+}
+
+/** A LogEvent whose random parts (uuid, request id, client address) come from `rng`. */
+export function oktaEventFrom(rng: Rng, e: OktaEventSpec): OktaRecord {
   const loc = rng.pick(SIGN_IN_LOCATIONS)
   const web = (e.transaction ?? 'WEB') === 'WEB'
   const requestId = rng.chars('0123456789abcdef', 32)

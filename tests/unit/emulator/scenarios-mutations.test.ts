@@ -67,6 +67,22 @@ describe('scenario mutations', { timeout: 60_000 }, () => {
     expect(changes.map((c) => `${c.source}.${c.collection}.${c.op}`)).toEqual([
       'entra.users.update',
       'okta.users.update',
+      'okta.appUsers.update',
+    ])
+    // the Office 365 mapping carries department: Okta pushes it and logs both steps
+    const o365 = s.okta.apps.find((a) => a['name'] === 'office365')
+    const au = s.okta.appUsers[String(o365?.['id'])]?.find((u) => u['id'] === oktaBefore?.['id'])
+    expect(profile(au)['department']).toBe('Legal')
+    const logged = s.okta.logs.filter((e) => e['published'] === LATER)
+    expect(logged.map((e) => e['eventType'])).toEqual([
+      'user.account.update_profile',
+      'application.provision.user.push_profile',
+    ])
+    const targets = (logged[1]?.['target'] ?? []) as OktaRecord[]
+    expect(targets.map((t) => `${String(t['type'])}:${String(t['id'])}`)).toEqual([
+      `AppUser:${String(oktaBefore?.['id'])}`,
+      `AppInstance:${String(o365?.['id'])}`,
+      `User:${String(oktaBefore?.['id'])}`,
     ])
   })
 
