@@ -3,7 +3,8 @@
  * keys per app), identity providers, profile mappings (listed, then fetched by id because
  * the list omits `properties`), the user schema and a bounded System Log window.
  * Refresh: users and groups are re-read with `filter=lastUpdated ge "<mark>"` and merged
- * by id; everything else is re-read in full.
+ * by id; app users follow the System Log change feed (`app-user-refresh.ts`); everything
+ * else is re-read in full.
  * https://developer.okta.com/docs/api/openapi/okta-management/management/
  */
 import type { CollectionError, OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
@@ -12,6 +13,19 @@ import { mapWithConcurrency } from '../net/concurrency'
 import { isAbortError } from '../net/retry'
 import type { Tracker } from '../collect/tracker'
 import type { OktaReader } from './okta-reader'
+import {
+  APP_USERS_CURSOR,
+  type ChangeFeed,
+  FEED_OVERLAP_MS,
+  FEED_RETENTION_MS,
+  mergeAppUsers,
+  nextMark,
+  planAppUserRefresh,
+  readAppUser,
+  readChangeFeed,
+  readLogHead,
+  usersChangedSince,
+} from './app-user-refresh'
 
 /** The OAuth scope each snapshot resource needs (api-facts C1); one table, shared with the rules. */
 export { OKTA_RESOURCE_SCOPE as OKTA_SCOPES } from '../../shared/rules/permissions'
@@ -33,7 +47,7 @@ export interface OktaCollectOptions {
   now?: () => number
 }
 
-/** The Okta half, its errors, its refresh cursors (`okta.users`, `okta.groups`) and the readable resources. */
+/** The Okta half, its errors, its refresh cursors (`okta.users`, `okta.groups`, `okta.appUsers`) and the readable resources. */
 export interface OktaCollectResult {
   data: OktaSnapshot
   errors: CollectionError[]
@@ -115,25 +129,131 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     if (next) cursors[key] = next
   }
 
-  const appsAndChildren = async (): Promise<void> => {
+  const previousOkta = options.since?.okta
+  const appUsersMark = options.since?.cursors[APP_USERS_CURSOR]
+  const canRefreshAppUsers =
+    appUsersMark !== undefined &&
+    previousOkta?.appUsers !== undefined &&
+    now() - Date.parse(appUsersMark) < FEED_RETENTION_MS
+  const usersDone = guard('users', () => incremental('users', '/api/v1/users?limit=200'))
+  /**
+   * First in the logs bucket: on a refresh, the app-user change feed since the mark (read
+   * once the users are in, so the users' newest update can move the mark); on a full read,
+   * the log's newest event, which becomes the mark.
+   */
+  const changeFeed: Promise<AppUserChanges> = (async () => {
+    const stats = tracker.track('okta', 'appUsers').stats
+    try {
+      if (canRefreshAppUsers) {
+        await usersDone
+        const since = new Date(Date.parse(appUsersMark) - FEED_OVERLAP_MS).toISOString()
+        return {
+          kind: 'feed',
+          mark: appUsersMark,
+          feed: await readChangeFeed(reader, since, stats),
+        }
+      }
+      return { kind: 'head', head: await readLogHead(reader, stats) }
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw error
+      // without okta.logs.read there is no feed: app users are re-read in full, with no mark
+      return canRefreshAppUsers && appUsersMark
+        ? { kind: 'feed', mark: appUsersMark, feed: undefined }
+        : { kind: 'head', head: undefined }
+    }
+  })()
+
+  const readAllAppUsers = async (
+    apps: readonly RawRecord[],
+    out: Record<string, RawRecord[]>,
+  ): Promise<void> => {
+    await mapWithConcurrency(apps, concurrency, async (app) => {
+      const id = String(app.id)
+      out[id] = await list('appUsers', `/api/v1/apps/${encodeURIComponent(id)}/users?limit=500`, id)
+    })
+  }
+
+  const appUsers = async (
+    apps: RawRecord[],
+    prerequisites: () => Promise<unknown>,
+  ): Promise<void> => {
+    await guard('appUsers', async () => {
+      const changes = await changeFeed
+      const out: Record<string, RawRecord[]> = {}
+      if (changes.kind === 'head' || !previousOkta?.appUsers) {
+        await readAllAppUsers(apps, out)
+        data.appUsers = out
+        if (changes.kind === 'head' && changes.head) cursors[APP_USERS_CURSOR] = changes.head
+        return
+      }
+      await prerequisites()
+      const users = data.users
+      const plans = planAppUserRefresh({
+        apps,
+        mappings: data.mappings,
+        previous: {
+          apps: previousOkta.apps ?? [],
+          appUsers: previousOkta.appUsers,
+          mappings: previousOkta.mappings,
+        },
+        changedUserIds: users
+          ? usersChangedSince(changes.mark, users, previousOkta.users ?? [])
+          : undefined,
+        feed: changes.feed,
+      })
+      const previous = previousOkta.appUsers
+      const full = apps.filter((a) => plans.get(String(a.id))?.kind === 'full')
+      const pairs = apps.flatMap((a) => {
+        const plan = plans.get(String(a.id))
+        return plan?.kind === 'byId' ? plan.userIds.map((u) => [String(a.id), u] as const) : []
+      })
+      const reread = new Map<string, Map<string, RawRecord | null>>()
+      const t = tracker.track('okta', 'appUsers')
+      await Promise.all([
+        readAllAppUsers(full, out),
+        mapWithConcurrency(pairs, concurrency, async ([appId, userId]) => {
+          const record = await readAppUser(reader, appId, userId, t.stats)
+          const forApp = reread.get(appId) ?? new Map<string, RawRecord | null>()
+          forApp.set(userId, record)
+          reread.set(appId, forApp)
+          t.page(record ? [record] : [], appId)
+        }),
+      ])
+      for (const app of apps) {
+        const id = String(app.id)
+        if (out[id]) continue
+        out[id] = mergeAppUsers(previous[id] ?? [], reread.get(id) ?? new Map())
+      }
+      data.appUsers = out
+      if (changes.feed && users)
+        cursors[APP_USERS_CURSOR] = nextMark(
+          changes.mark,
+          changes.feed.newest,
+          latestLastUpdated(users),
+        )
+    })
+  }
+
+  const appsAndChildren = async (prerequisites: () => Promise<unknown>): Promise<void> => {
     await guard('apps', async () => {
       data.apps = await list('apps', '/api/v1/apps?limit=200')
     })
     if (!data.apps) return
     const apps = data.apps
-    const perApp = async (resource: 'appUsers' | 'appKeys', suffix: string): Promise<void> => {
-      await guard(resource, async () => {
+    await Promise.all([
+      appUsers(apps, prerequisites),
+      guard('appKeys', async () => {
         const out: Record<string, RawRecord[]> = {}
         await mapWithConcurrency(apps, concurrency, async (app) => {
           const id = String(app.id)
-          out[id] = await list(resource, `/api/v1/apps/${encodeURIComponent(id)}/${suffix}`, id)
+          out[id] = await list(
+            'appKeys',
+            `/api/v1/apps/${encodeURIComponent(id)}/credentials/keys`,
+            id,
+          )
         })
-        data[resource] = out
-      })
-    }
-    await Promise.all([
-      perApp('appUsers', 'users?limit=500'),
-      perApp('appKeys', 'credentials/keys'),
+        data.appKeys = out
+      }),
     ])
   }
 
@@ -159,6 +279,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   }
 
   const logs = async (): Promise<void> => {
+    await changeFeed
     await guard('logs', async () => {
       const until = options.logsUntil ?? new Date(now()).toISOString()
       const since = options.logsSince ?? new Date(Date.parse(until) - 7 * 86_400_000).toISOString()
@@ -184,14 +305,15 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     })
   }
 
+  const mappingsDone = mappings()
   await Promise.all([
-    guard('users', () => incremental('users', '/api/v1/users?limit=200')),
+    usersDone,
     guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000')),
-    appsAndChildren(),
+    appsAndChildren(() => Promise.all([usersDone, mappingsDone])),
     guard('idps', async () => {
       data.idps = await list('idps', '/api/v1/idps?limit=200')
     }),
-    mappings(),
+    mappingsDone,
     guard('userSchema', async () => {
       const t = tracker.track('okta', 'userSchema')
       const schema = (await reader.getJson(
@@ -207,3 +329,8 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
 }
 
 class StopPaging extends Error {}
+
+/** The first step of the app-user read: a change feed to refresh from, or a new mark. */
+type AppUserChanges =
+  | { kind: 'feed'; mark: string; feed: ChangeFeed | undefined }
+  | { kind: 'head'; head: string | undefined }

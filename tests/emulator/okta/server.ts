@@ -118,15 +118,16 @@ export function oktaService(ctx: EmulatorContext): {
     scope: string,
     find: () => OktaRecord | undefined,
     what: string,
+    /** app users answer as the list shows them: `_links` has `app` and `user`, no `self` */
+    selfLink = true,
   ): OktaHandler => ({
     key,
     bucket,
     scope,
     run: (req) => {
       const found = find()
-      return found
-        ? { status: 200, body: JSON.stringify(withSelfLink(req, found)) }
-        : notFound(what)
+      if (!found) return notFound(what)
+      return { status: 200, body: JSON.stringify(selfLink ? withSelfLink(req, found) : found) }
     },
   })
   const stripMapping = (m: OktaRecord): OktaRecord => {
@@ -226,6 +227,7 @@ export function oktaService(ctx: EmulatorContext): {
             'okta.apps.read',
             () => (app ? byId(data.appUsers[b ?? ''] ?? [], d ?? '') : undefined),
             missing(`${d} (AppUser)`),
+            false,
           )
         }
         if (n === 6 && c === 'credentials' && d === 'keys') {

@@ -252,7 +252,9 @@ export function addBaselineActivity(d: Draft, sampleSize: number): void {
     const user = appUser ? oktaById.get(String(appUser['id'])) : undefined
     if (!user) continue
     const actor = oktaUserActor(user)
-    const at = nowMs - rng.int(5, 70 * 60) * MS.minute
+    const drawn = nowMs - rng.int(5, 70 * 60) * MS.minute
+    // an org in use always has a recent event: the first sign-in is a minute old
+    const at = i === 0 ? nowMs - MS.minute : drawn
     d.okta.logs.push(
       oktaEvent(d, {
         eventType: 'user.authentication.auth_via_IDP',
