@@ -122,6 +122,15 @@ describe('scenario mutations', { timeout: 60_000 }, () => {
     )
     expect(o365(s).some((au) => au['externalId'] === leaver?.id)).toBe(false)
     expectConsistent(s)
+    // what Okta did is in the System Log, in order
+    expect(s.okta.logs.filter((e) => e['published'] === LATER).map((e) => e['eventType'])).toEqual([
+      'user.account.update_profile',
+      'application.user_membership.change_username',
+      'user.lifecycle.create',
+      'application.user_membership.add',
+      'user.lifecycle.deactivate',
+      'application.user_membership.remove',
+    ])
   })
 
   it('adds, updates and deletes groups on both sides and patches configuration', async () => {
