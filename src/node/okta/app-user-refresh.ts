@@ -3,7 +3,7 @@
  * so a refresh keeps an app's previous list and re-reads what has evidence of change:
  *
  * - the System Log since the stored mark (`okta.appUsers`): assignment, username,
- *   provisioning and app lifecycle events name the app instance and the user;
+ *   provisioning, import and app lifecycle events name the app instance and the user;
  * - Okta users changed since the users mark: their app profiles and usernames derive
  *   from their Okta profile and status, so each of their app users is re-read;
  * - an app whose own record or profile mappings changed is re-read in full.
@@ -33,6 +33,8 @@ export const FEED_MAX_EVENTS = 10_000
 const FEED_PREFIXES = [
   'application.user_membership.',
   'application.provision.user.',
+  // the provisioning engine's own event family (imports, pushes)
+  'app.user_management.',
   'application.lifecycle.',
 ] as const
 
