@@ -21,6 +21,8 @@ import type { OktaReader } from './okta-reader'
 
 /** The refresh cursor: the System Log time app users are known to be current at. */
 export const APP_USERS_CURSOR = 'okta.appUsers'
+/** Where the change feed continues: the polling query's last `next` link. */
+export const APP_USERS_FEED_CURSOR = 'okta.appUsers.feed'
 /** Page size of `/api/v1/apps/{id}/users` (the API's maximum). */
 export const APP_USER_PAGE_SIZE = 500
 /** Events are read from this long before the mark: the System Log may index late. */
@@ -51,31 +53,41 @@ const feedEvent = z.object({
 })
 type FeedEvent = z.infer<typeof feedEvent>
 
-/** The change feed since a mark: its events, and the newest `published` among them. */
+/** The change feed: its events, the newest `published` among them, where it continues. */
 export interface ChangeFeed {
   events: FeedEvent[]
   newest: string | undefined
+  next?: string
 }
+
+/** Where a feed read starts: a time, or the link an earlier read stopped at. */
+export type FeedStart = { since: string } | { link: string }
 
 class FeedFull extends Error {}
 
 /**
- * Reads change events published since `since` (a polling query: it ends on an empty
- * page). Resolves `undefined` when there are more than `max` or one is not a LogEvent.
+ * Reads change events from `start` (a polling query: it ends on an empty page, whose
+ * `next` link is where the next read continues, so no event is read twice or missed).
+ * Resolves `undefined` when there are more than `max` or one is not a LogEvent.
  */
 export async function readChangeFeed(
   reader: OktaReader,
-  since: string,
+  start: FeedStart,
   stats?: RequestStats,
   max = FEED_MAX_EVENTS,
 ): Promise<ChangeFeed | undefined> {
   const events: FeedEvent[] = []
   let newest: string | undefined
-  const q = `since=${encodeURIComponent(since)}&filter=${encodeURIComponent(APP_USER_FEED_FILTER)}&limit=1000&sortOrder=ASCENDING`
+  let next: string | undefined
+  const url =
+    'link' in start
+      ? start.link
+      : `/api/v1/logs?since=${encodeURIComponent(start.since)}&filter=${encodeURIComponent(APP_USER_FEED_FILTER)}&limit=1000&sortOrder=ASCENDING`
   try {
     await reader.forEachPage(
-      `/api/v1/logs?${q}`,
-      (records) => {
+      url,
+      (records, link) => {
+        next = link
         if (records.length === 0) throw new FeedFull('end of feed')
         for (const r of records) {
           const e = feedEvent.safeParse(r)
@@ -92,7 +104,46 @@ export async function readChangeFeed(
     if (!(error instanceof FeedFull)) throw error
     if (error.message !== 'end of feed') return undefined
   }
-  return { events, newest }
+  return { events, newest, ...(next ? { next } : {}) }
+}
+
+/**
+ * A stored feed link, when it is a System Log query on this org with the change-feed
+ * filter (a snapshot file is not trusted to name anything else).
+ */
+export function feedLinkFor(orgUrl: string, link: string | undefined): string | undefined {
+  if (!link) return undefined
+  try {
+    const url = new URL(link)
+    const ok =
+      url.origin === new URL(orgUrl).origin &&
+      url.pathname === '/api/v1/logs' &&
+      url.searchParams.get('filter') === APP_USER_FEED_FILTER
+    return ok ? url.href : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The change feed of a refresh: from the stored link when there is a sound one (a link
+ * the org no longer honours, 400, falls back), else from the mark less `FEED_OVERLAP_MS`.
+ */
+export async function resumeChangeFeed(
+  reader: OktaReader,
+  from: { orgUrl: string; mark: string; link: string | undefined },
+  stats?: RequestStats,
+): Promise<ChangeFeed | undefined> {
+  const since = new Date(Date.parse(from.mark) - FEED_OVERLAP_MS).toISOString()
+  const link = feedLinkFor(from.orgUrl, from.link)
+  if (!link) return readChangeFeed(reader, { since }, stats)
+  try {
+    return await readChangeFeed(reader, { link }, stats)
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400)
+      return readChangeFeed(reader, { since }, stats)
+    throw error
+  }
 }
 
 /** The newest System Log event's time: app users read after it are current as of then. */

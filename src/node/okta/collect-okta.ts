@@ -15,14 +15,14 @@ import type { Tracker } from '../collect/tracker'
 import type { OktaReader } from './okta-reader'
 import {
   APP_USERS_CURSOR,
+  APP_USERS_FEED_CURSOR,
   type ChangeFeed,
-  FEED_OVERLAP_MS,
   FEED_RETENTION_MS,
   mergeAppUsers,
   nextMark,
   planAppUserRefresh,
   readAppUser,
-  readChangeFeed,
+  resumeChangeFeed,
   readLogHead,
   usersChangedSince,
 } from './app-user-refresh'
@@ -47,7 +47,7 @@ export interface OktaCollectOptions {
   now?: () => number
 }
 
-/** The Okta half, its errors, its refresh cursors (`okta.users`, `okta.groups`, `okta.appUsers`) and the readable resources. */
+/** The Okta half, its errors, its refresh cursors (`okta.users`, `okta.groups`, `okta.appUsers`, `okta.appUsers.feed`) and the readable resources. */
 export interface OktaCollectResult {
   data: OktaSnapshot
   errors: CollectionError[]
@@ -131,6 +131,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
 
   const previousOkta = options.since?.okta
   const appUsersMark = options.since?.cursors[APP_USERS_CURSOR]
+  const storedFeedLink = options.since?.cursors[APP_USERS_FEED_CURSOR]
   const canRefreshAppUsers =
     appUsersMark !== undefined &&
     previousOkta?.appUsers !== undefined &&
@@ -146,11 +147,11 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     try {
       if (canRefreshAppUsers) {
         await usersDone
-        const since = new Date(Date.parse(appUsersMark) - FEED_OVERLAP_MS).toISOString()
+        const from = { orgUrl: options.orgUrl, mark: appUsersMark, link: storedFeedLink }
         return {
           kind: 'feed',
           mark: appUsersMark,
-          feed: await readChangeFeed(reader, since, stats),
+          feed: await resumeChangeFeed(reader, from, stats),
         }
       }
       return { kind: 'head', head: await readLogHead(reader, stats) }
@@ -225,12 +226,11 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
         out[id] = mergeAppUsers(previous[id] ?? [], reread.get(id) ?? new Map())
       }
       data.appUsers = out
-      if (changes.feed && users)
-        cursors[APP_USERS_CURSOR] = nextMark(
-          changes.mark,
-          changes.feed.newest,
-          latestLastUpdated(users),
-        )
+      if (changes.feed && users) {
+        const feed = changes.feed
+        cursors[APP_USERS_CURSOR] = nextMark(changes.mark, feed.newest, latestLastUpdated(users))
+        if (feed.next) cursors[APP_USERS_FEED_CURSOR] = feed.next
+      }
     })
   }
 

@@ -29,9 +29,10 @@ interface FetchResponse {
 /** Raw JSON reads of the Okta API (one object, or every page of a list). */
 export interface OktaReader {
   getJson: (pathOrUrl: string, stats?: RequestStats) => Promise<unknown>
+  /** `onPage` also gets the page's `next` link (a polling query's continuation) */
   forEachPage: (
     pathOrUrl: string,
-    onPage: (records: RawRecord[]) => void | Promise<void>,
+    onPage: (records: RawRecord[], next: string | undefined) => void | Promise<void>,
     stats?: RequestStats,
   ) => Promise<number>
 }
@@ -119,8 +120,8 @@ export function createOktaReader(options: {
       while (next) {
         const { json, link } = await fetchJson(next, stats)
         pages++
-        await onPage(Array.isArray(json) ? (json as RawRecord[]) : [])
         next = parseLinkHeader(link).next
+        await onPage(Array.isArray(json) ? (json as RawRecord[]) : [], next)
       }
       return pages
     },

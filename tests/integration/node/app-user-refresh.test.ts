@@ -54,14 +54,23 @@ describe('app-user refresh', () => {
     expect(Date.parse(snap.collection.cursors['okta.appUsers'] ?? '')).toBe(newest)
   })
 
-  it('with nothing changed, no app user is read at all', async () => {
+  it('with nothing changed, no app user is read, and the feed continues where it stopped', async () => {
     const first = await collectSnapshot(options())
     h.emulator.clearLog()
-    const refreshed = await collectSnapshot({ ...options(), since: first })
-    expect(
-      oktaRequests().filter((r) => r.includes('/users') && r.includes('/api/v1/apps/')),
-    ).toEqual([])
-    expect(appUsers(refreshed)).toEqual(appUsers(first))
+    const once = await collectSnapshot({ ...options(), since: first })
+    const appUserReads = (): string[] =>
+      oktaRequests().filter((r) => r.includes('/users') && r.includes('/api/v1/apps/'))
+    expect(appUserReads()).toEqual([])
+    expect(once.collection.cursors['okta.appUsers.feed']).toContain('/api/v1/logs?')
+    h.emulator.clearLog()
+    const twice = await collectSnapshot({ ...options(), since: once })
+    expect(appUserReads()).toEqual([])
+    const feedReads = oktaRequests().filter(
+      (r) => r.includes('/api/v1/logs?') && r.includes('filter='),
+    )
+    expect(feedReads).toHaveLength(1)
+    expect(feedReads[0]).toContain('after=')
+    expect(appUsers(twice)).toEqual(appUsers(first))
   })
 
   it('an app whose profile mappings changed is re-read in full, and only that app', async () => {

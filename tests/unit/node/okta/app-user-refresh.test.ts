@@ -9,6 +9,7 @@ import {
   readAppUser,
   readChangeFeed,
   readLogHead,
+  resumeChangeFeed,
   usersChangedSince,
 } from '../../../../src/node/okta/app-user-refresh'
 import type { OktaReader } from '../../../../src/node/okta/okta-reader'
@@ -164,6 +165,8 @@ describe('nextMark', () => {
   })
 })
 
+const ORG = 'https://acme.okta.com'
+
 /** a reader over canned pages: `pages` in order, then empty pages (a polling query never ends) */
 function pagedReader(pages: unknown[][]): OktaReader & { urls: string[] } {
   const urls: string[] = []
@@ -177,7 +180,7 @@ function pagedReader(pages: unknown[][]): OktaReader & { urls: string[] } {
       urls.push(p)
       let n = 0
       for (;;) {
-        await onPage((pages[n] ?? []) as RawRecord[])
+        await onPage((pages[n] ?? []) as RawRecord[], `${ORG}/api/v1/logs?after=page${n + 1}`)
         n++
         if (n > 100) throw new Error('the feed must stop at an empty page')
       }
@@ -191,7 +194,9 @@ describe('readChangeFeed', () => {
       [event('application.user_membership.add', 'big', 'u1')],
       [{ ...event('application.user_membership.remove', 'big', 'u2'), published: MARK }],
     ])
-    const result = await readChangeFeed(r, MARK)
+    const result = await readChangeFeed(r, { since: MARK })
+    // the empty page's next link is where the next read continues
+    expect(result?.next).toBe(`${ORG}/api/v1/logs?after=page3`)
     expect(result?.events.map((e) => e.eventType)).toEqual([
       'application.user_membership.add',
       'application.user_membership.remove',
@@ -203,8 +208,46 @@ describe('readChangeFeed', () => {
 
   it('gives up (undefined) on more events than the cap, or on a record that is not a LogEvent', async () => {
     const many = Array.from({ length: 3 }, () => event('application.user_membership.add', 'a', 'u'))
-    expect(await readChangeFeed(pagedReader([many]), MARK, undefined, 2)).toBeUndefined()
-    expect(await readChangeFeed(pagedReader([[{ eventType: 7 }]]), MARK)).toBeUndefined()
+    expect(await readChangeFeed(pagedReader([many]), { since: MARK }, undefined, 2)).toBeUndefined()
+    expect(await readChangeFeed(pagedReader([[{ eventType: 7 }]]), { since: MARK })).toBeUndefined()
+  })
+})
+
+describe('resumeChangeFeed', () => {
+  const link = (origin: string, filter = APP_USER_FEED_FILTER): string =>
+    `${origin}/api/v1/logs?since=x&filter=${encodeURIComponent(filter)}&after=abc`
+
+  it('continues from a stored link on this org, with the change-feed filter', async () => {
+    const r = pagedReader([])
+    await resumeChangeFeed(r, { orgUrl: ORG, mark: MARK, link: link(ORG) })
+    expect(r.urls).toEqual([link(ORG)])
+  })
+
+  it('starts from the mark less the overlap when the stored link is absent or foreign', async () => {
+    for (const stored of [undefined, link('https://evil.example'), link(ORG, 'eventType pr')]) {
+      const r = pagedReader([])
+      await resumeChangeFeed(r, { orgUrl: ORG, mark: MARK, link: stored })
+      expect(decodeURIComponent(r.urls[0] ?? '')).toContain('since=2026-11-20T11:55:00.000Z')
+    }
+  })
+
+  it('falls back to the mark when the org no longer honours the link (400)', async () => {
+    const urls: string[] = []
+    const r: OktaReader = {
+      getJson: async () => [],
+      forEachPage: async (p, onPage) => {
+        urls.push(p)
+        if (p.startsWith('http'))
+          throw new ApiError('okta', 400, 'E0000001', 'Api validation failed: after')
+        await onPage([], undefined)
+        return 1
+      },
+    }
+    expect(await resumeChangeFeed(r, { orgUrl: ORG, mark: MARK, link: link(ORG) })).toEqual({
+      events: [],
+      newest: undefined,
+    })
+    expect(urls).toHaveLength(2)
   })
 })
 
