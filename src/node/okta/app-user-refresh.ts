@@ -29,6 +29,8 @@ export const APP_USER_PAGE_SIZE = 500
 export const FEED_OVERLAP_MS = 5 * 60_000
 /** The System Log keeps 90 days; an older mark cannot prove anything unchanged. */
 export const FEED_RETENTION_MS = 80 * 86_400_000
+/** A mark this far ahead of our clock is not a time the org has reached. */
+export const FEED_MAX_CLOCK_SKEW_MS = 86_400_000
 /** More change events than this: re-reading every app is the cheaper, surer path. */
 export const FEED_MAX_EVENTS = 10_000
 
@@ -38,6 +40,8 @@ const FEED_PREFIXES = [
   // the provisioning engine's own event family (imports, pushes)
   'app.user_management.',
   'application.lifecycle.',
+  // a group assigned to or removed from an app, or its assignment profile changed
+  'group.application_assignment.',
 ] as const
 
 /** The SCIM filter of the change feed. */
@@ -108,21 +112,35 @@ export async function readChangeFeed(
 }
 
 /**
- * A stored feed link, when it is a System Log query on this org with the change-feed
- * filter (a snapshot file is not trusted to name anything else).
+ * A stored feed link, when it is exactly what `readChangeFeed` follows: a polling System
+ * Log query on this org with the change-feed filter, ascending, continuing from `after`
+ * (a snapshot file is not trusted to name anything else, e.g. a bounded `until` query).
  */
 export function feedLinkFor(orgUrl: string, link: string | undefined): string | undefined {
   if (!link) return undefined
   try {
     const url = new URL(link)
+    const q = url.searchParams
+    const allowed = new Set(['since', 'filter', 'limit', 'sortOrder', 'after'])
     const ok =
       url.origin === new URL(orgUrl).origin &&
       url.pathname === '/api/v1/logs' &&
-      url.searchParams.get('filter') === APP_USER_FEED_FILTER
+      [...q.keys()].every((k) => allowed.has(k)) &&
+      q.getAll('filter').length === 1 &&
+      q.get('filter') === APP_USER_FEED_FILTER &&
+      (q.get('sortOrder') ?? 'ASCENDING') === 'ASCENDING' &&
+      !!q.get('after')
     return ok ? url.href : undefined
   } catch {
     return undefined
   }
+}
+
+/** A stored mark, when it is a time the log still keeps and not in the future. */
+export function usableMark(mark: string | undefined, nowMs: number): string | undefined {
+  if (!mark || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(mark)) return undefined
+  const t = Date.parse(mark)
+  return nowMs - t < FEED_RETENTION_MS && t - nowMs < FEED_MAX_CLOCK_SKEW_MS ? mark : undefined
 }
 
 /**
@@ -196,8 +214,8 @@ export function planAppUserRefresh(input: PlanInput): Map<string, AppUserPlan> {
             ? 'the app changed'
             : mappingsDiffer(id, input.previous.mappings, input.mappings)
               ? 'its profile mappings changed'
-              : evidence.lifecycle.has(id)
-                ? 'an app lifecycle event'
+              : evidence.whole.has(id)
+                ? 'an event about the whole app'
                 : undefined
     if (reason !== undefined || !before || !changedUsers) {
       plans.set(id, { kind: 'full', reason: reason ?? 'no previous app users' })
@@ -217,26 +235,34 @@ export function planAppUserRefresh(input: PlanInput): Map<string, AppUserPlan> {
   return plans
 }
 
+/**
+ * What the feed says, per app instance: the users it names (a `User` or `AppUser` target;
+ * an app user's id is its Okta user's), and the apps an event touches as a whole (a
+ * lifecycle or group assignment event, or any event that names the app but no user).
+ */
 function feedEvidence(feed: ChangeFeed | undefined): {
   users: Map<string, Set<string>>
-  lifecycle: Set<string>
+  whole: Set<string>
 } {
   const users = new Map<string, Set<string>>()
-  const lifecycle = new Set<string>()
+  const whole = new Set<string>()
   for (const e of feed?.events ?? []) {
     const appIds = e.target.filter((t) => t.type === 'AppInstance').map((t) => t.id)
-    if (e.eventType.startsWith('application.lifecycle.')) {
-      for (const a of appIds) lifecycle.add(a)
-      continue
-    }
-    const userIds = e.target.filter((t) => t.type === 'User').map((t) => t.id)
+    const userIds = e.target
+      .filter((t) => t.type === 'User' || t.type === 'AppUser')
+      .map((t) => t.id)
+    const wholeApp =
+      e.eventType.startsWith('application.lifecycle.') ||
+      e.eventType.startsWith('group.application_assignment.') ||
+      userIds.length === 0
     for (const a of appIds) {
+      if (wholeApp) whole.add(a)
       const set = users.get(a) ?? new Set<string>()
       for (const u of userIds) set.add(u)
       users.set(a, set)
     }
   }
-  return { users, lifecycle }
+  return { users, whole }
 }
 
 function mappingsDiffer(
@@ -319,11 +345,12 @@ export function mergeAppUsers(
 }
 
 /**
- * The next mark: the latest server time the refresh is known to be current at. The feed is
- * read after the users, so its newest event and the newest user update both qualify.
+ * The next mark: the newest user update the refresh read. The users are read before the
+ * feed and the app users, so every later change to a user shows after it; events are
+ * followed by the feed link, not by the mark.
  */
-export function nextMark(previous: string, ...times: (string | undefined)[]): string {
-  let best = previous
-  for (const t of times) if (t && Date.parse(t) > Date.parse(best)) best = t
-  return best
+export function nextMark(previous: string, newestUserUpdate: string | undefined): string {
+  return newestUserUpdate && Date.parse(newestUserUpdate) > Date.parse(previous)
+    ? newestUserUpdate
+    : previous
 }

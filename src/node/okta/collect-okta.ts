@@ -17,7 +17,7 @@ import {
   APP_USERS_CURSOR,
   APP_USERS_FEED_CURSOR,
   type ChangeFeed,
-  FEED_RETENTION_MS,
+  usableMark,
   mergeAppUsers,
   nextMark,
   planAppUserRefresh,
@@ -130,12 +130,9 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   }
 
   const previousOkta = options.since?.okta
-  const appUsersMark = options.since?.cursors[APP_USERS_CURSOR]
+  const storedMark = usableMark(options.since?.cursors[APP_USERS_CURSOR], now())
+  const appUsersMark = previousOkta?.appUsers ? storedMark : undefined
   const storedFeedLink = options.since?.cursors[APP_USERS_FEED_CURSOR]
-  const canRefreshAppUsers =
-    appUsersMark !== undefined &&
-    previousOkta?.appUsers !== undefined &&
-    now() - Date.parse(appUsersMark) < FEED_RETENTION_MS
   const usersDone = guard('users', () => incremental('users', '/api/v1/users?limit=200'))
   /**
    * First in the logs bucket: on a refresh, the app-user change feed since the mark (read
@@ -145,7 +142,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   const changeFeed: Promise<AppUserChanges> = (async () => {
     const stats = tracker.track('okta', 'appUsers').stats
     try {
-      if (canRefreshAppUsers) {
+      if (appUsersMark) {
         await usersDone
         const from = { orgUrl: options.orgUrl, mark: appUsersMark, link: storedFeedLink }
         return {
@@ -158,7 +155,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw error
       // without okta.logs.read there is no feed: app users are re-read in full, with no mark
-      return canRefreshAppUsers && appUsersMark
+      return appUsersMark
         ? { kind: 'feed', mark: appUsersMark, feed: undefined }
         : { kind: 'head', head: undefined }
     }
@@ -174,12 +171,14 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     })
   }
 
-  const appUsers = async (
-    apps: RawRecord[],
-    prerequisites: () => Promise<unknown>,
-  ): Promise<void> => {
+  /**
+   * App users are read after the profile mappings: a mapping that changes later then shows
+   * as a difference on the next refresh, which re-reads that app.
+   */
+  const appUsers = async (apps: RawRecord[], read: ReadsBefore): Promise<void> => {
     await guard('appUsers', async () => {
       const changes = await changeFeed
+      await read.mappings()
       const out: Record<string, RawRecord[]> = {}
       if (changes.kind === 'head' || !previousOkta?.appUsers) {
         await readAllAppUsers(apps, out)
@@ -187,7 +186,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
         if (changes.kind === 'head' && changes.head) cursors[APP_USERS_CURSOR] = changes.head
         return
       }
-      await prerequisites()
+      await read.users()
       const users = data.users
       const plans = planAppUserRefresh({
         apps,
@@ -228,20 +227,20 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
       data.appUsers = out
       if (changes.feed && users) {
         const feed = changes.feed
-        cursors[APP_USERS_CURSOR] = nextMark(changes.mark, feed.newest, latestLastUpdated(users))
+        cursors[APP_USERS_CURSOR] = nextMark(changes.mark, latestLastUpdated(users))
         if (feed.next) cursors[APP_USERS_FEED_CURSOR] = feed.next
       }
     })
   }
 
-  const appsAndChildren = async (prerequisites: () => Promise<unknown>): Promise<void> => {
+  const appsAndChildren = async (read: ReadsBefore): Promise<void> => {
     await guard('apps', async () => {
       data.apps = await list('apps', '/api/v1/apps?limit=200')
     })
     if (!data.apps) return
     const apps = data.apps
     await Promise.all([
-      appUsers(apps, prerequisites),
+      appUsers(apps, read),
       guard('appKeys', async () => {
         const out: Record<string, RawRecord[]> = {}
         await mapWithConcurrency(apps, concurrency, async (app) => {
@@ -309,7 +308,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   await Promise.all([
     usersDone,
     guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000')),
-    appsAndChildren(() => Promise.all([usersDone, mappingsDone])),
+    appsAndChildren({ users: () => usersDone, mappings: () => mappingsDone }),
     guard('idps', async () => {
       data.idps = await list('idps', '/api/v1/idps?limit=200')
     }),
@@ -329,6 +328,12 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
 }
 
 class StopPaging extends Error {}
+
+/** Reads app users wait for (each settles, never rejects, unless the run is aborted). */
+interface ReadsBefore {
+  users: () => Promise<void>
+  mappings: () => Promise<void>
+}
 
 /** The first step of the app-user read: a change feed to refresh from, or a new mark. */
 type AppUserChanges =

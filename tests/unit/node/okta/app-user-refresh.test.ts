@@ -8,8 +8,10 @@ import {
   type PlanInput,
   readAppUser,
   readChangeFeed,
+  feedLinkFor,
   readLogHead,
   resumeChangeFeed,
+  usableMark,
   usersChangedSince,
 } from '../../../../src/node/okta/app-user-refresh'
 import type { OktaReader } from '../../../../src/node/okta/okta-reader'
@@ -100,7 +102,31 @@ describe('planAppUserRefresh', () => {
     const lifecycle = planAppUserRefresh(
       input({ feed: feed(event('application.lifecycle.update', 'small')) }),
     )
-    expect(lifecycle.get('small')).toEqual({ kind: 'full', reason: 'an app lifecycle event' })
+    expect(lifecycle.get('small')).toEqual({ kind: 'full', reason: 'an event about the whole app' })
+
+    const groupAssigned = planAppUserRefresh(
+      input({ feed: feed(event('group.application_assignment.add', 'big')) }),
+    )
+    expect(groupAssigned.get('big')).toEqual({
+      kind: 'full',
+      reason: 'an event about the whole app',
+    })
+  })
+
+  it('counts an AppUser target as its user, and re-reads an app an event names without a user', () => {
+    const appUserOnly: RawRecord = {
+      eventType: 'app.user_management.push_profile_success',
+      published: AFTER,
+      target: [
+        { id: 'big', type: 'AppInstance' },
+        { id: 'c', type: 'AppUser' },
+      ],
+    }
+    const plans = planAppUserRefresh(
+      input({ feed: feed(appUserOnly, event('application.provision.user.import', 'small')) }),
+    )
+    expect(plans.get('big')).toEqual({ kind: 'byId', userIds: ['c'] })
+    expect(plans.get('small')).toEqual({ kind: 'full', reason: 'an event about the whole app' })
   })
 
   it('re-reads everything when the feed or the changed users are unknown', () => {
@@ -159,9 +185,10 @@ describe('mergeAppUsers', () => {
 })
 
 describe('nextMark', () => {
-  it('moves only forward', () => {
-    expect(nextMark(MARK, AFTER, BEFORE)).toBe(AFTER)
-    expect(nextMark(MARK, undefined, BEFORE)).toBe(MARK)
+  it('moves only forward, to the newest user update', () => {
+    expect(nextMark(MARK, AFTER)).toBe(AFTER)
+    expect(nextMark(MARK, BEFORE)).toBe(MARK)
+    expect(nextMark(MARK, undefined)).toBe(MARK)
   })
 })
 
@@ -215,7 +242,7 @@ describe('readChangeFeed', () => {
 
 describe('resumeChangeFeed', () => {
   const link = (origin: string, filter = APP_USER_FEED_FILTER): string =>
-    `${origin}/api/v1/logs?since=x&filter=${encodeURIComponent(filter)}&after=abc`
+    `${origin}/api/v1/logs?since=${MARK}&filter=${encodeURIComponent(filter)}&after=abc`
 
   it('continues from a stored link on this org, with the change-feed filter', async () => {
     const r = pagedReader([])
@@ -248,6 +275,50 @@ describe('resumeChangeFeed', () => {
       newest: undefined,
     })
     expect(urls).toHaveLength(2)
+  })
+})
+
+describe('feedLinkFor', () => {
+  const q = (params: Record<string, string>): string =>
+    `${ORG}/api/v1/logs?${new URLSearchParams(params).toString()}`
+  const base = { since: MARK, filter: APP_USER_FEED_FILTER, limit: '1000', after: 'abc' }
+
+  it('accepts the polling link the feed itself stops at', () => {
+    expect(feedLinkFor(ORG, q({ ...base, sortOrder: 'ASCENDING' }))).toBe(
+      q({ ...base, sortOrder: 'ASCENDING' }),
+    )
+  })
+
+  it('refuses anything else a snapshot file could carry', () => {
+    for (const link of [
+      q({ ...base, until: AFTER }),
+      q({ ...base, sortOrder: 'DESCENDING' }),
+      q({ ...base, q: 'admin' }),
+      q({ ...base, filter: 'eventType pr' }),
+      q({ since: MARK, filter: APP_USER_FEED_FILTER }),
+      q(base).replace(ORG, 'https://evil.example'),
+      q(base).replace('/api/v1/logs', '/api/v1/users'),
+      'not a url',
+    ])
+      expect(feedLinkFor(ORG, link), link).toBeUndefined()
+  })
+})
+
+describe('usableMark', () => {
+  const now = Date.parse(MARK)
+  it('is the stored time when the log still keeps it and it is not in the future', () => {
+    expect(usableMark(BEFORE, now)).toBe(BEFORE)
+    expect(usableMark('2026-11-20T13:00:00Z', now)).toBe('2026-11-20T13:00:00Z')
+  })
+  it('refuses a missing, malformed, too old or future mark', () => {
+    for (const mark of [
+      undefined,
+      'yesterday',
+      '2026-11-20',
+      '2026-05-01T00:00:00Z',
+      '2026-12-20T00:00:00Z',
+    ])
+      expect(usableMark(mark, now), String(mark)).toBeUndefined()
   })
 })
 
