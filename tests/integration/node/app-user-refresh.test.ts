@@ -3,6 +3,8 @@ import { collectSnapshot, type CollectOptions } from '../../../src/node/collect/
 import type { Profile } from '../../../src/node/profile/profile'
 import type { RawRecord, Snapshot } from '../../../src/shared/model/snapshot'
 import { mutateScenarioBatch, type ChangeSink } from '../../emulator/scenarios/mutations'
+import { userEvent } from '../../emulator/scenarios/change-events'
+import { Rng } from '../../emulator/scenarios/random'
 import { logWindow, startHarness, type Harness } from './helpers'
 
 let h: Harness
@@ -71,6 +73,32 @@ describe('app-user refresh', () => {
     expect(feedReads).toHaveLength(1)
     expect(feedReads[0]).toContain('after=')
     expect(appUsers(twice)).toEqual(appUsers(first))
+  })
+
+  it('an app user that changed with its Okta user, with no app event, is re-read too', async () => {
+    const first = await collectSnapshot(options())
+    const s = h.emulator.scenario
+    const appId = String(o365().id)
+    const au = (s.okta.appUsers[appId] ?? [])[0]
+    if (!au) throw new Error('the Office 365 app has users')
+    const userId = String(au['id'])
+    const user = h.emulator.mutate.okta.update('users', userId, {
+      profile: { email: 'quiet.change@example.com' },
+    })
+    // Okta logs the user's change; nothing is logged for the app user it derives
+    h.emulator.mutate.okta.log(userEvent(new Rng(3), 'user.account.update_profile', user))
+    const changed = {
+      ...au,
+      profile: { ...(au['profile'] as object), email: 'quiet.change@example.com' },
+    }
+    h.emulator.mutate.okta.set('appUsers', {
+      ...s.okta.appUsers,
+      [appId]: (s.okta.appUsers[appId] ?? []).map((x) => (x['id'] === userId ? changed : x)),
+    })
+    const refreshed = await collectSnapshot({ ...options(), since: first })
+    const got = refreshed.okta?.appUsers?.[appId]?.find((x) => x.id === userId)
+    expect((got?.profile as { email?: string } | undefined)?.email).toBe('quiet.change@example.com')
+    expect(appUsers(refreshed)).toEqual(appUsers(await collectSnapshot(options())))
   })
 
   it('an app whose profile mappings changed is re-read in full, and only that app', async () => {
