@@ -196,6 +196,13 @@ export interface PlanInput {
 
 /** Decides, app by app, whether to keep, re-read by id, or re-read in full. */
 export function planAppUserRefresh(input: PlanInput): Map<string, AppUserPlan> {
+  const changedUsers = input.changedUserIds
+  if (!input.feed || !changedUsers) {
+    const reason = !input.feed
+      ? 'the System Log change feed could not be read'
+      : 'changed Okta users are not known'
+    return new Map(input.apps.map((a) => [String(a.id), { kind: 'full', reason }]))
+  }
   const plans = new Map<string, AppUserPlan>()
   const pageSize = input.pageSize ?? APP_USER_PAGE_SIZE
   const previousApps = new Map(input.previous.apps.map((a) => [String(a.id), a]))
@@ -203,21 +210,17 @@ export function planAppUserRefresh(input: PlanInput): Map<string, AppUserPlan> {
   for (const app of input.apps) {
     const id = String(app.id)
     const before = input.previous.appUsers[id]
-    const changedUsers = input.changedUserIds
-    const reason = !input.feed
-      ? 'the System Log change feed could not be read'
-      : !changedUsers
-        ? 'changed Okta users are not known'
-        : !before || !previousApps.has(id)
-          ? 'no previous app users'
-          : previousApps.get(id)?.lastUpdated !== app.lastUpdated
-            ? 'the app changed'
-            : mappingsDiffer(id, input.previous.mappings, input.mappings)
-              ? 'its profile mappings changed'
-              : evidence.whole.has(id)
-                ? 'an event about the whole app'
-                : undefined
-    if (reason !== undefined || !before || !changedUsers) {
+    const reason =
+      !before || !previousApps.has(id)
+        ? 'no previous app users'
+        : previousApps.get(id)?.lastUpdated !== app.lastUpdated
+          ? 'the app changed'
+          : mappingsDiffer(id, input.previous.mappings, input.mappings)
+            ? 'its profile mappings changed'
+            : evidence.whole.has(id)
+              ? 'an event about the whole app'
+              : undefined
+    if (reason !== undefined || !before) {
       plans.set(id, { kind: 'full', reason: reason ?? 'no previous app users' })
       continue
     }

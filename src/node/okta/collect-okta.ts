@@ -161,15 +161,20 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     }
   })()
 
-  const readAllAppUsers = async (
+  /** Every page of a per-app list (`users?limit=500`, `credentials/keys`) into `out`, by app id. */
+  const readPerApp = async (
+    resource: 'appUsers' | 'appKeys',
+    suffix: string,
     apps: readonly RawRecord[],
     out: Record<string, RawRecord[]>,
   ): Promise<void> => {
     await mapWithConcurrency(apps, concurrency, async (app) => {
       const id = String(app.id)
-      out[id] = await list('appUsers', `/api/v1/apps/${encodeURIComponent(id)}/users?limit=500`, id)
+      out[id] = await list(resource, `/api/v1/apps/${encodeURIComponent(id)}/${suffix}`, id)
     })
   }
+  const readAllAppUsers = (apps: readonly RawRecord[], out: Record<string, RawRecord[]>) =>
+    readPerApp('appUsers', 'users?limit=500', apps, out)
 
   /**
    * App users are read after the profile mappings: a mapping that changes later then shows
@@ -201,34 +206,31 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
           : undefined,
         feed: changes.feed,
       })
-      const previous = previousOkta.appUsers
       const full = apps.filter((a) => plans.get(String(a.id))?.kind === 'full')
-      const pairs = apps.flatMap((a) => {
-        const plan = plans.get(String(a.id))
-        return plan?.kind === 'byId' ? plan.userIds.map((u) => [String(a.id), u] as const) : []
-      })
-      const reread = new Map<string, Map<string, RawRecord | null>>()
+      const pairs = [...plans].flatMap(([appId, plan]) =>
+        plan.kind === 'byId' ? plan.userIds.map((userId) => ({ appId, userId })) : [],
+      )
       const t = tracker.track('okta', 'appUsers')
-      await Promise.all([
+      const [, reread] = await Promise.all([
         readAllAppUsers(full, out),
-        mapWithConcurrency(pairs, concurrency, async ([appId, userId]) => {
+        mapWithConcurrency(pairs, concurrency, async ({ appId, userId }) => {
           const record = await readAppUser(reader, appId, userId, t.stats)
-          const forApp = reread.get(appId) ?? new Map<string, RawRecord | null>()
-          forApp.set(userId, record)
-          reread.set(appId, forApp)
           t.page(record ? [record] : [], appId)
+          return { appId, userId, record }
         }),
       ])
       for (const app of apps) {
         const id = String(app.id)
         if (out[id]) continue
-        out[id] = mergeAppUsers(previous[id] ?? [], reread.get(id) ?? new Map())
+        const forApp = new Map(
+          reread.filter((r) => r.appId === id).map((r) => [r.userId, r.record] as const),
+        )
+        out[id] = mergeAppUsers(previousOkta.appUsers[id] ?? [], forApp)
       }
       data.appUsers = out
       if (changes.feed && users) {
-        const feed = changes.feed
         cursors[APP_USERS_CURSOR] = nextMark(changes.mark, latestLastUpdated(users))
-        if (feed.next) cursors[APP_USERS_FEED_CURSOR] = feed.next
+        if (changes.feed.next) cursors[APP_USERS_FEED_CURSOR] = changes.feed.next
       }
     })
   }
@@ -243,14 +245,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
       appUsers(apps, read),
       guard('appKeys', async () => {
         const out: Record<string, RawRecord[]> = {}
-        await mapWithConcurrency(apps, concurrency, async (app) => {
-          const id = String(app.id)
-          out[id] = await list(
-            'appKeys',
-            `/api/v1/apps/${encodeURIComponent(id)}/credentials/keys`,
-            id,
-          )
-        })
+        await readPerApp('appKeys', 'credentials/keys', apps, out)
         data.appKeys = out
       }),
     ])
