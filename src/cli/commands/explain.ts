@@ -9,7 +9,7 @@ import { type CodeEntry, lookupCode } from '../../shared/codes'
 import type { Finding, Snapshot } from '../../shared/model'
 import { SnapshotIndex, diagnose } from '../../shared/rules'
 import { domainFederations } from '../../shared/rules/federation'
-import { subjectPolicy } from '../../shared/rules/match'
+import { subjectPolicy } from '../../shared/compare/match'
 import {
   activeSigningKey,
   idpRedirectUri,
@@ -17,7 +17,7 @@ import {
   passwordCredentials,
   secretPrefix,
   wsFedKey,
-} from '../../shared/rules/seam'
+} from '../../shared/compare/seam'
 import { get, str, strs } from '../../shared/util/access'
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from '../command'
 import { loadSnapshot } from './diagnose'

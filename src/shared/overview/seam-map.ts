@@ -14,8 +14,8 @@ import { SEVERITY_RANK } from '../model/finding'
 import type { Snapshot } from '../model/snapshot'
 import { norm, str, text } from '../util/access'
 import { domainFederations } from '../rules/federation'
-import { activeSigningKey, microsoftIdps, office365Apps, office365Domains } from '../rules/seam'
-import { SnapshotIndex } from '../rules/snapshot-index'
+import { activeSigningKey, microsoftIdps, office365Apps, office365Domains } from '../compare/seam'
+import { SnapshotIndex } from '../compare/snapshot-index'
 import {
   FEDERATION_LINK_DEFINITIONS,
   FEDERATION_LINKS,

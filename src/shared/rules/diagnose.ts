@@ -11,7 +11,7 @@ import { SEVERITY_RANK, type Severity } from '../model'
 import { stableHash } from '../util/hash'
 import { permissionFor } from './permissions'
 import { DEFAULT_THRESHOLDS, type Rule, type Thresholds } from './rule'
-import { SnapshotIndex } from './snapshot-index'
+import { SnapshotIndex } from '../compare/snapshot-index'
 
 /** Options for {@link diagnose}. */
 export interface DiagnoseOptions {

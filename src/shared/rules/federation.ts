@@ -7,8 +7,8 @@
  */
 import type { Snapshot } from '../model'
 import { type Rec, norm, str } from '../util/access'
-import { office365Apps, office365Domains } from './seam'
-import type { SnapshotIndex } from './snapshot-index'
+import { office365Apps, office365Domains } from '../compare/seam'
+import type { SnapshotIndex } from '../compare/snapshot-index'
 
 /** One federation configuration of one Entra domain. */
 export interface DomainFederation {

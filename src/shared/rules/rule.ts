@@ -6,7 +6,7 @@
  */
 import type { Category, Finding, Severity, Snapshot, Subject } from '../model'
 import { stableHash } from '../util/hash'
-import type { SnapshotIndex } from './snapshot-index'
+import type { SnapshotIndex } from '../compare/snapshot-index'
 
 /** A snapshot resource a rule reads, as `<source>.<key>` (e.g. `entra.applications`). */
 export type ResourcePath = `entra.${string}` | `okta.${string}` | 'collection'

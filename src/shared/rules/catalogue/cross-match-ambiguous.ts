@@ -9,9 +9,9 @@
 import type { Finding } from '../../model'
 import { type Rec, str } from '../../util/access'
 import { LINKS } from '../links'
-import { cellUsers, matchTable, subjectPolicy } from '../match'
+import { cellUsers, matchTable, subjectPolicy } from '../../compare/match'
 import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../seam'
+import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../../compare/seam'
 
 export const crossMatchAmbiguous: Rule = {
   id: 'cross-match-ambiguous',

@@ -16,8 +16,8 @@ import {
   office365Apps,
   office365Domains,
   oktaAppSubject,
-} from '../seam'
-import { smtpAddress } from '../snapshot-index'
+} from '../../compare/seam'
+import { smtpAddress } from '../../compare/snapshot-index'
 
 export const domainUnverified: Rule = {
   id: 'domain-unverified',

@@ -12,10 +12,10 @@
 import type { Finding } from '../../model'
 import { str, text } from '../../util/access'
 import { Grouper } from '../grouped'
-import { type Counterpart, entraCounterpart, oktaCounterpart } from '../join'
+import { type Counterpart, entraCounterpart, oktaCounterpart } from '../../compare/join'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject, oktaUserSubject } from '../seam'
+import { entraUserSubject, oktaUserSubject } from '../../compare/seam'
 
 export const emailBlankOnOneSide: Rule = {
   id: 'email-blank-on-one-side',

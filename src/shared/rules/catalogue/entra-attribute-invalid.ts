@@ -22,7 +22,7 @@ import {
 } from '../idfix'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject } from '../seam'
+import { entraUserSubject } from '../../compare/seam'
 
 const SEVERITY: Record<IdFixError, 'medium' | 'low'> = {
   blank: 'medium',

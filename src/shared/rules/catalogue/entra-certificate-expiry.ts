@@ -12,7 +12,7 @@ import { parseDate } from '../../util/dates'
 import { describeExpiry, expirySeverity, expiryWindow } from '../expiry'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { applicationSubject, idpSubject, microsoftIdps } from '../seam'
+import { applicationSubject, idpSubject, microsoftIdps } from '../../compare/seam'
 
 export const entraCertificateExpiry: Rule = {
   id: 'entra-certificate-expiry',

@@ -13,8 +13,8 @@ import type { Finding } from '../../model'
 import { type Rec, norm, str, strs } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject } from '../seam'
-import { type MultiIndex, smtpAddress } from '../snapshot-index'
+import { entraUserSubject } from '../../compare/seam'
+import { type MultiIndex, smtpAddress } from '../../compare/snapshot-index'
 
 const ATTRIBUTES = [
   { name: 'userPrincipalName', map: 'entraByAnyUpn' },

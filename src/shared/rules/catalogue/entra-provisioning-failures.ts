@@ -9,7 +9,7 @@ import type { Finding, Subject } from '../../model'
 import { type Rec, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, capSubjects, makeFinding } from '../rule'
-import { entraUserSubject } from '../seam'
+import { entraUserSubject } from '../../compare/seam'
 
 export const entraProvisioningFailures: Rule = {
   id: 'entra-provisioning-failures',

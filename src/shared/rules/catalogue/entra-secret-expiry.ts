@@ -20,7 +20,7 @@ import {
   microsoftIdps,
   passwordCredentials,
   secretPrefix,
-} from '../seam'
+} from '../../compare/seam'
 
 export const entraSecretExpiry: Rule = {
   id: 'entra-secret-expiry',

@@ -14,7 +14,7 @@ import type { Finding, Subject } from '../../model'
 import { type Rec, get, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, capSubjects, makeFinding } from '../rule'
-import { applicationSubject, entraUserSubject, servicePrincipalSubject } from '../seam'
+import { applicationSubject, entraUserSubject, servicePrincipalSubject } from '../../compare/seam'
 
 const SEAM = new Set([
   50107, 50008, 50006, 90020, 51004, 90072, 7000215, 7000222, 7000218, 70002, 700027, 50011, 700016,

@@ -9,7 +9,7 @@ import type { Finding } from '../../model'
 import { num, rec, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { servicePrincipalSubject } from '../seam'
+import { servicePrincipalSubject } from '../../compare/seam'
 
 export const entraSyncJobFailing: Rule = {
   id: 'entra-sync-job-failing',

@@ -11,8 +11,8 @@ import type { Finding, Subject } from '../../model'
 import { norm, recs, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject } from '../seam'
-import { smtpAddress } from '../snapshot-index'
+import { entraUserSubject } from '../../compare/seam'
+import { smtpAddress } from '../../compare/snapshot-index'
 
 export const entraSyncPropertyConflict: Rule = {
   id: 'entra-sync-property-conflict',

@@ -12,7 +12,7 @@ import { DAY_MS, describeDuration, parseDate } from '../../util/dates'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject } from '../seam'
+import { entraUserSubject } from '../../compare/seam'
 
 export const entraUserSyncLag: Rule = {
   id: 'entra-user-sync-lag',

@@ -10,9 +10,9 @@ import type { Finding } from '../../model'
 import { asStr, asText, domainOf, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
-import { isFederationCandidate } from '../match'
+import { isFederationCandidate } from '../../compare/match'
 import { type Rule, makeFinding } from '../rule'
-import { domainSubject, entraUserSubject } from '../seam'
+import { domainSubject, entraUserSubject } from '../../compare/seam'
 
 export const federatedUserNoImmutableId: Rule = {
   id: 'federated-user-no-immutable-id',

@@ -14,7 +14,7 @@ import { describeExpiry, expirySeverity, expiryWindow } from '../expiry'
 import { domainFederations } from '../federation'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { domainSubject, oktaAppSubject } from '../seam'
+import { domainSubject, oktaAppSubject } from '../../compare/seam'
 
 export const federationCertificateExpiry: Rule = {
   id: 'federation-certificate-expiry',

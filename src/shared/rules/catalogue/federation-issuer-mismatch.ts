@@ -13,7 +13,7 @@ import { str } from '../../util/access'
 import { type DomainFederation, domainFederations, hostOf, oktaHost } from '../federation'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { domainSubject, oktaAppSubject, wsFedKey } from '../seam'
+import { domainSubject, oktaAppSubject, wsFedKey } from '../../compare/seam'
 
 const SIGN_IN_FIELDS = [
   'passiveSignInUri',

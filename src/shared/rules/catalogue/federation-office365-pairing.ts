@@ -13,7 +13,7 @@ import { norm, str } from '../../util/access'
 import { domainFederations } from '../federation'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { domainSubject, office365Apps, office365Domains, oktaAppSubject } from '../seam'
+import { domainSubject, office365Apps, office365Domains, oktaAppSubject } from '../../compare/seam'
 
 export const federationOffice365Pairing: Rule = {
   id: 'federation-office365-pairing',

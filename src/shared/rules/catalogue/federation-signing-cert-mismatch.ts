@@ -13,7 +13,7 @@ import { certificateKey, readCertificateValidity } from '../../util/der'
 import { domainFederations } from '../federation'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { activeSigningKey, domainSubject, oktaAppSubject } from '../seam'
+import { activeSigningKey, domainSubject, oktaAppSubject } from '../../compare/seam'
 
 function describe(cert: string | undefined) {
   if (!cert) return null

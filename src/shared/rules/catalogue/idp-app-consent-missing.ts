@@ -20,7 +20,7 @@ import {
   idpSubject,
   microsoftIdps,
   servicePrincipalSubject,
-} from '../seam'
+} from '../../compare/seam'
 
 /** Graph's published delegated-permission ids for the OIDC scopes. */
 const SCOPE_IDS: Record<string, string> = {

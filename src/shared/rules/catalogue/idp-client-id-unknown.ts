@@ -9,7 +9,7 @@
 import { norm, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { applicationSubject, idpSubject, microsoftIdps } from '../seam'
+import { applicationSubject, idpSubject, microsoftIdps } from '../../compare/seam'
 
 export const idpClientIdUnknown: Rule = {
   id: 'idp-client-id-unknown',

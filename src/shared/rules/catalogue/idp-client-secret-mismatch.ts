@@ -19,7 +19,7 @@ import {
   microsoftIdps,
   passwordCredentials,
   secretPrefix,
-} from '../seam'
+} from '../../compare/seam'
 
 export const idpClientSecretMismatch: Rule = {
   id: 'idp-client-secret-mismatch',

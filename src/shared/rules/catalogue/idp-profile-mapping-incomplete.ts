@@ -11,7 +11,7 @@ import type { Finding } from '../../model'
 import { norm, str, text } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { idpSubject, microsoftIdps } from '../seam'
+import { idpSubject, microsoftIdps } from '../../compare/seam'
 
 const REQUIRED = ['login', 'email', 'firstName', 'lastName'] as const
 

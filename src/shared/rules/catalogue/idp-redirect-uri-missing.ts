@@ -10,7 +10,7 @@
 import { str, strs, text } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { applicationSubject, idpRedirectUri, idpSubject, microsoftIdps } from '../seam'
+import { applicationSubject, idpRedirectUri, idpSubject, microsoftIdps } from '../../compare/seam'
 
 const canonical = (uri: string) => uri.trim().replace(/\/+$/, '').toLowerCase()
 

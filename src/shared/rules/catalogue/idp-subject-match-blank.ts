@@ -11,9 +11,9 @@
 import type { Finding, Subject } from '../../model'
 import { type Rec, str, text } from '../../util/access'
 import { LINKS } from '../links'
-import { isFederationCandidate, matchTable, subjectPolicy } from '../match'
+import { isFederationCandidate, matchTable, subjectPolicy } from '../../compare/match'
 import { type Rule, capSubjects, makeFinding } from '../rule'
-import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../seam'
+import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../../compare/seam'
 
 export const idpSubjectMatchBlank: Rule = {
   id: 'idp-subject-match-blank',

@@ -10,7 +10,7 @@
 import { isGuid, norm, str, text } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { applicationSubject, authorityTenant, idpSubject, microsoftIdps } from '../seam'
+import { applicationSubject, authorityTenant, idpSubject, microsoftIdps } from '../../compare/seam'
 
 export const idpTenantMismatch: Rule = {
   id: 'idp-tenant-mismatch',

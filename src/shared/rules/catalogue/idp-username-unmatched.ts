@@ -12,11 +12,11 @@
  */
 import type { Finding, Subject } from '../../model'
 import { type Rec, str } from '../../util/access'
-import { oktaCounterpart } from '../join'
+import { oktaCounterpart } from '../../compare/join'
 import { LINKS } from '../links'
-import { cellUsers, matchTable, subjectPolicy } from '../match'
+import { cellUsers, matchTable, subjectPolicy } from '../../compare/match'
 import { type Rule, capSubjects, makeFinding } from '../rule'
-import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../seam'
+import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../../compare/seam'
 
 export const idpUsernameUnmatched: Rule = {
   id: 'idp-username-unmatched',

@@ -12,7 +12,7 @@ import type { Finding } from '../../model'
 import { type Rec, asText, domainOf, isRec, norm, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject, office365Apps, oktaAppSubject, oktaUserSubject } from '../seam'
+import { entraUserSubject, office365Apps, oktaAppSubject, oktaUserSubject } from '../../compare/seam'
 
 export const immutableIdMismatch: Rule = {
   id: 'immutable-id-mismatch',

@@ -12,7 +12,7 @@ import type { Finding, Subject } from '../../model'
 import { type Rec, norm, str, text } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, capSubjects, makeFinding } from '../rule'
-import { office365Apps, oktaAppSubject, oktaUserSubject } from '../seam'
+import { office365Apps, oktaAppSubject, oktaUserSubject } from '../../compare/seam'
 
 const RECOMMENDED =
   'hasDirectoryUser()?findDirectoryUser().externalId:user.getInternalProperty("id")'

@@ -11,7 +11,7 @@ import { asStr, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { oktaAppSubject, oktaUserSubject } from '../seam'
+import { oktaAppSubject, oktaUserSubject } from '../../compare/seam'
 
 export const oktaAppUserSyncError: Rule = {
   id: 'okta-app-user-sync-error',

@@ -12,7 +12,7 @@ import { Grouper } from '../grouped'
 import { type IdFixError, checkOktaEmail, checkOktaLogin } from '../idfix'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { oktaUserSubject } from '../seam'
+import { oktaUserSubject } from '../../compare/seam'
 
 export const oktaAttributeInvalid: Rule = {
   id: 'okta-attribute-invalid',

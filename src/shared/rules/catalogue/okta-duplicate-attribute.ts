@@ -9,7 +9,7 @@ import type { Finding } from '../../model'
 import { type Rec, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { oktaUserSubject } from '../seam'
+import { oktaUserSubject } from '../../compare/seam'
 
 export const oktaDuplicateAttribute: Rule = {
   id: 'okta-duplicate-attribute',

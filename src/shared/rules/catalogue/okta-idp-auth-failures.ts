@@ -13,7 +13,7 @@ import type { Finding, Subject } from '../../model'
 import { type Rec, norm, recs, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, capSubjects, makeFinding } from '../rule'
-import { entraUserSubject, oktaUserSubject } from '../seam'
+import { entraUserSubject, oktaUserSubject } from '../../compare/seam'
 
 const EVENTS = new Set([
   'user.authentication.auth_via_idp',

@@ -12,7 +12,7 @@ import type { Finding, Subject } from '../../model'
 import { type Rec, norm, recs, str } from '../../util/access'
 import { LINKS } from '../links'
 import { type Rule, capSubjects, makeFinding } from '../rule'
-import { oktaAppSubject, oktaUserSubject } from '../seam'
+import { oktaAppSubject, oktaUserSubject } from '../../compare/seam'
 
 export const oktaPushFailures: Rule = {
   id: 'okta-push-failures',

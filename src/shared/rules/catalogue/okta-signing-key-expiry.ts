@@ -13,7 +13,7 @@ import { readCertificateValidity } from '../../util/der'
 import { describeExpiry, expirySeverity, expiryWindow } from '../expiry'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { activeSigningKey, isOffice365App, oktaAppSubject } from '../seam'
+import { activeSigningKey, isOffice365App, oktaAppSubject } from '../../compare/seam'
 
 export const oktaSigningKeyExpiry: Rule = {
   id: 'okta-signing-key-expiry',

@@ -14,7 +14,7 @@ import { asStr, domainOf, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
 import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject } from '../seam'
+import { entraUserSubject } from '../../compare/seam'
 
 export const upnSuffixUnverified: Rule = {
   id: 'upn-suffix-unverified',

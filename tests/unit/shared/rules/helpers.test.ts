@@ -6,8 +6,8 @@ import {
   checkUpn,
   isRfc2822Address,
 } from '../../../../src/shared/rules/idfix'
-import { compileTemplate } from '../../../../src/shared/rules/match'
-import { authorityTenant, wsFedKey } from '../../../../src/shared/rules/seam'
+import { compileTemplate } from '../../../../src/shared/compare/match'
+import { authorityTenant, wsFedKey } from '../../../../src/shared/compare/seam'
 import {
   certificateKey,
   decodeBase64,
