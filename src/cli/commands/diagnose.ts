@@ -101,7 +101,7 @@ function parseArgs(args: readonly string[]): DiagnoseArgs {
         .split(',')
         .map((r) => r.trim())
         .filter(Boolean)
-      const unknown = rules.filter((r) => !RULE_IDS.includes(r))
+      const unknown = rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r))
       if (unknown.length)
         throw new CliError(`Unknown rule ${unknown.join(', ')}. Rules: ${RULE_IDS.join(', ')}.`)
     } else if (flag.startsWith('-')) {
@@ -169,9 +169,9 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 export function renderSarif(findings: readonly Finding[], snapshotFile: string): string {
   const ruleIds = [
     ...RULE_IDS,
-    ...new Set(findings.map((f) => f.rule).filter((id) => !RULE_IDS.includes(id))),
+    ...new Set(findings.map((f) => f.rule).filter((id) => !(RULE_IDS as readonly string[]).includes(id))),
   ]
-  const catalogue = new Map(RULES.map((r) => [r.id, r]))
+  const catalogue = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.id, r]))
   const rules = ruleIds.map((id) => {
     const rule = catalogue.get(id)
     const example = findings.find((f) => f.rule === id)

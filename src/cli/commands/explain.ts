@@ -7,7 +7,7 @@
  */
 import { type CodeEntry, lookupCode } from '../../shared/codes'
 import type { Finding, Snapshot } from '../../shared/model'
-import { SnapshotIndex, diagnose } from '../../shared/rules'
+import { type RuleId, SnapshotIndex, diagnose } from '../../shared/rules'
 import { domainFederations } from '../../shared/rules/federation'
 import { subjectPolicy } from '../../shared/compare/match'
 import {
@@ -15,7 +15,6 @@ import {
   idpRedirectUri,
   microsoftIdps,
   passwordCredentials,
-  secretPrefix,
   wsFedKey,
 } from '../../shared/compare/seam'
 import { get, str, strs } from '../../shared/util/access'
@@ -24,7 +23,7 @@ import { loadSnapshot } from './diagnose'
 
 type Context = Record<string, unknown>
 
-const IDP_RULES = [
+const IDP_RULES: readonly RuleId[] = [
   'idp-client-id-unknown',
   'idp-client-secret-mismatch',
   'idp-tenant-mismatch',
@@ -33,7 +32,7 @@ const IDP_RULES = [
   'entra-secret-expiry',
   'entra-certificate-expiry',
 ]
-const FEDERATION_RULES = [
+const FEDERATION_RULES: readonly RuleId[] = [
   'federation-issuer-mismatch',
   'federation-signing-cert-mismatch',
   'federation-certificate-expiry',
@@ -43,7 +42,11 @@ const FEDERATION_RULES = [
   'federated-user-no-immutable-id',
   'okta-signing-key-expiry',
 ]
-const MATCH_RULES = ['idp-username-unmatched', 'idp-subject-match-blank', 'cross-match-ambiguous']
+const MATCH_RULES: readonly RuleId[] = [
+  'idp-username-unmatched',
+  'idp-subject-match-blank',
+  'cross-match-ambiguous',
+]
 
 /** The Okta IdPs that sign in through Entra, with the app registration behind each (secret hints only). */
 function idpContext(snapshot: Snapshot, index: SnapshotIndex): Context[] {
@@ -53,7 +56,8 @@ function idpContext(snapshot: Snapshot, index: SnapshotIndex): Context[] {
       id: m.id,
       name: m.name,
       clientId: m.clientId ?? null,
-      secretPrefix: secretPrefix(m.clientSecret) ?? null,
+      secretHint: m.secret?.hint ?? null,
+      secretIsGuid: m.secret?.guidShaped ?? false,
       authority: m.authorityUrls,
     },
     redirectUri: idpRedirectUri(m.idp, snapshot.okta?.orgUrl) ?? null,
@@ -71,8 +75,7 @@ function idpContext(snapshot: Snapshot, index: SnapshotIndex): Context[] {
               hint: str(c, 'hint') ?? null,
               endDateTime: end ?? null,
               expired: end ? Date.parse(end) <= now : false,
-              oktaHoldsIt:
-                m.clientSecret !== undefined && str(c, 'hint') === secretPrefix(m.clientSecret),
+              oktaHoldsIt: m.secret !== undefined && str(c, 'hint') === m.secret.hint,
             }
           }),
         }
@@ -157,7 +160,7 @@ export function explainInSnapshot(
   snapshot: Snapshot,
 ): { context: Context; findings: Finding[] } {
   const index = new SnapshotIndex(snapshot)
-  const related = new Set(entry.rules)
+  const related = new Set<string>(entry.rules)
   const context: Context = {
     collectedAt: snapshot.collectedAt,
     occurrences: occurrences(snapshot, entry),

@@ -166,7 +166,7 @@ export async function diagnoseOkta(options: {
         }
       }
       if (e.status === 403) {
-        const scope = OKTA_SCOPES[resource] ?? resource
+        const scope = (OKTA_SCOPES as Record<string, string>)[resource] ?? resource
         missing.add(scope)
       }
     }
@@ -176,7 +176,7 @@ export async function diagnoseOkta(options: {
   const granted =
     typeof oauthScope === 'string'
       ? oauthScope.split(/\s+/).filter(Boolean).sort()
-      : [...new Set(succeeded.map((r) => OKTA_SCOPES[r] ?? r))].sort()
+      : [...new Set(succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r] ?? r))].sort()
   for (const scope of [...missing].sort()) {
     problems.push({
       field: credential.kind === 'privateKey' ? 'okta.scopes' : 'okta.apiToken',

@@ -27,8 +27,8 @@ import {
   usersChangedSince,
 } from './app-user-refresh'
 
-/** The OAuth scope each snapshot resource needs (api-facts C1); one table, shared with the rules. */
-export { OKTA_RESOURCE_SCOPE as OKTA_SCOPES } from '../../shared/rules/permissions'
+/** The OAuth scope each snapshot resource needs: the resource registry's. */
+export { OKTA_SCOPE_OF as OKTA_SCOPES } from '../../shared/model/resources'
 
 /** Inputs of `collectOkta`. */
 export interface OktaCollectOptions {

@@ -2,6 +2,8 @@
  * One row of the AADSTS dictionary, and the links and checks rows share. Rows are
  * tuples so the tables stay readable; `aadsts.ts` turns them into entries.
  */
+import type { RuleId } from '../rules'
+
 export const REF = 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes'
 export const OKTA_IDP = 'https://developer.okta.com/docs/guides/add-an-external-idp/microsoft/main/'
 export const O365 = 'https://help.okta.com/en-us/content/topics/apps/office365/office365-main.htm'
@@ -14,7 +16,7 @@ export type Row = [
   cause: string,
   check: string[],
   fix: string[],
-  rules: string[],
+  rules: RuleId[],
   links?: string[],
 ]
 

@@ -11,6 +11,8 @@ const ERRORS = 'https://developer.okta.com/docs/reference/error-codes/'
 const LOG = 'https://developer.okta.com/docs/reference/api/system-log/'
 const OKTA_IDP = 'https://developer.okta.com/docs/guides/add-an-external-idp/microsoft/main/'
 
+import type { RuleId } from '../rules'
+
 type Row = [
   code: string,
   name: string,
@@ -18,7 +20,7 @@ type Row = [
   cause: string,
   check: string[],
   fix: string[],
-  rules: string[],
+  rules: RuleId[],
 ]
 
 const API_ROWS: Row[] = [

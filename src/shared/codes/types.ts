@@ -2,6 +2,8 @@
  * One entry of the offline error dictionary: what a code means, why it typically
  * happens between Entra and Okta, what to inspect and how to fix it.
  */
+import type { RuleId } from '../rules'
+
 export interface CodeEntry {
   /** canonical form: `AADSTS50107`, `E0000006`, or the System Log reason text */
   code: string
@@ -14,7 +16,7 @@ export interface CodeEntry {
   /** configuration objects and values to inspect */
   check: string[]
   fix: string[]
-  /** rule ids whose findings point at the objects involved */
-  rules: string[]
+  /** rule ids whose findings point at the objects involved (checked at compile time) */
+  rules: RuleId[]
   links: string[]
 }

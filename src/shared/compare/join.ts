@@ -1,97 +1,435 @@
 /**
- * Who is who across the seam, independent of the IdP's own match rule, so rules can
- * tell "this person exists on both sides but the IdP will not match them". Looked up
- * on demand for the few people a rule asks about (a full join of 100k people would
- * cost more than every rule together). Keys, cheapest first, each used only when it
- * is unique on both sides: Okta login = Entra UPN; Okta email = Entra mail; the
- * Office 365 app username = UPN; the Office 365 app user's immutableId = Entra
- * onPremisesImmutableId (the last two only for synced people, who carry an
- * immutable ID).
+ * The one join of people across the seam, built once per snapshot and shared by the
+ * rules and the comparison screens. Keys, strongest first, each counted only where its
+ * value is unique on both sides:
+ *
+ * 1. `immutableId` — the Okta Office 365 app user's `profile.immutableId` = Entra
+ *    `onPremisesImmutableId` (how Entra finds the person Okta's WS-Fed token names);
+ * 2. `office365UserName` — the Office 365 app user's `credentials.userName` = UPN;
+ * 3. `idp` — every ACTIVE Microsoft IdP's own subject rule replayed (how Okta finds
+ *    the person Entra's token names);
+ * 4. `login` — Okta login = UPN, a labelled fallback;
+ * 5. `email` — Okta email = mail, the weakest fallback.
+ *
+ * A row is `matched` (one counterpart, with every key that links it), `conflicting` (two
+ * keys point at different people), `ambiguous` (a key finds several candidates, in either
+ * direction, and nothing stronger decides) or one-sided. Live accounts are joined first;
+ * leftovers are then looked up among Entra's deleted users and Okta's deactivated users,
+ * so a leaver's other half is found even when one side already removed it.
+ *
+ * Rows are kept in typed arrays (100k people a side cost a few MiB); records are looked
+ * up only for the rows a rule reports.
  */
-import type { Snapshot } from '../model'
-import { type Rec, norm, str } from '../util/access'
-import { office365Apps } from './seam'
+import { type Rec, isRec, norm, str } from '../util/access'
+import { type MatchCell, idpsByPolicy, isFederationCandidate, matchTable } from './match'
+import { activeMicrosoftIdps, office365Apps } from './seam'
 import { MultiIndex, type SnapshotIndex } from './snapshot-index'
 
-/** One person on both sides, and the key that joined them. */
+/** The keys that join a person across the seam, strongest first. */
+export const JOIN_KEYS = ['immutableId', 'office365UserName', 'idp', 'login', 'email'] as const
+export type JoinKey = (typeof JOIN_KEYS)[number]
+
+/** How each key compares the two sides, for evidence and column headers. */
+export const JOIN_KEY_LABELS: Readonly<Record<JoinKey, string>> = {
+  immutableId: 'Office 365 immutableId = onPremisesImmutableId',
+  office365UserName: 'Office 365 username = userPrincipalName',
+  idp: "the Microsoft IdP's match rule",
+  login: 'Okta login = userPrincipalName',
+  email: 'Okta email = mail',
+}
+
+/** A row's status. */
+export type JoinStatus = 'matched' | 'entra-only' | 'okta-only' | 'ambiguous' | 'conflicting'
+
+const NONE = -1
+const AMBIGUOUS = -2
+const CONFLICTING = -3
+
+/** The join of one snapshot; see the file header. */
+export interface PeopleJoin {
+  /** Entra rows: `index.entraUsers` (same positions), then `index.entraDeleted` */
+  readonly entra: readonly Rec[]
+  /** first row of the deleted Entra users */
+  readonly entraDeletedFrom: number
+  /** Okta rows: `index.oktaUsers` (same positions), then `index.oktaDeprovisioned` */
+  readonly okta: readonly Rec[]
+  /** first row of the deactivated Okta users */
+  readonly oktaDeprovisionedFrom: number
+  /** per Entra row: the Okta row, or -1 none, -2 ambiguous, -3 conflicting */
+  readonly oktaOf: Int32Array
+  /** per Okta row: the Entra row, same codes */
+  readonly entraOf: Int32Array
+  /** per Entra row: the keys (bits in JOIN_KEYS order) linking it to its Okta row */
+  readonly keys: Uint8Array
+  /**
+   * per live Entra row: the Okta row its identity keys name (immutable ID, Office 365
+   * username, login, email — the strongest that finds exactly one), ignoring what the
+   * IdPs' match rules do; -1 none, -2 ambiguous. Rules that test an IdP's rule against
+   * the person use this; `oktaOf` folds the IdP rules in.
+   */
+  readonly personOf: Int32Array
+}
+
+/** One side's view of a joined person. */
 export interface Counterpart {
   entra: Rec
   okta: Rec
-  via: 'login = userPrincipalName' | 'email = mail' | 'office365 username' | 'immutableId'
+  entraRow: number
+  oktaRow: number
+  /** every key that links the two, strongest first */
+  via: JoinKey[]
+  entraDeleted: boolean
+  oktaDeprovisioned: boolean
 }
 
-interface AppUserKeys {
-  /** Office 365 app users' Okta users by lower-cased app username */
-  byUserName: MultiIndex
-  /** … and by lower-cased immutableId */
+const BIT: Readonly<Record<JoinKey, number>> = {
+  immutableId: 1,
+  office365UserName: 2,
+  idp: 4,
+  login: 8,
+  email: 16,
+}
+
+/** The keys of a bit set, strongest first. */
+export function joinKeysOf(bits: number): JoinKey[] {
+  return JOIN_KEYS.filter((k) => (bits & BIT[k]) !== 0)
+}
+
+interface OfficeKeys {
   byImmutableId: MultiIndex
+  byUserName: MultiIndex
+  /** the immutableId each Okta user's Office 365 app user carries */
+  immutableIdOf: Map<Rec, string>
 }
 
-/** Office 365 app users keyed for the join; built on the first lookup that needs them. */
-function appUserKeys(snapshot: Snapshot, index: SnapshotIndex): AppUserKeys {
-  return index.cached('join:appUsers', () => {
-    const byUserName = new MultiIndex()
+/** Office 365 app users' Okta users, by immutableId (exact) and lower-cased username. */
+function officeKeys(index: SnapshotIndex): OfficeKeys {
+  return index.cached('join:office', () => {
     const byImmutableId = new MultiIndex()
+    const byUserName = new MultiIndex()
+    const immutableIdOf = new Map<Rec, string>()
     for (const app of office365Apps(index)) {
-      for (const au of snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? []) {
+      for (const au of index.snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? []) {
         const okta = index.oktaById.get(str(au, 'id') ?? '')
         if (!okta) continue
+        const profile = au['profile']
+        const immutable = isRec(profile) ? profile['immutableId'] : undefined
+        if (typeof immutable === 'string' && immutable.trim()) {
+          byImmutableId.add(immutable.trim(), okta)
+          immutableIdOf.set(okta, immutable.trim())
+        }
         byUserName.add(norm(str(au, 'credentials', 'userName')), okta)
-        byImmutableId.add(norm(str(au, 'profile', 'immutableId')), okta)
       }
     }
-    return { byUserName, byImmutableId }
+    return { byImmutableId, byUserName, immutableIdOf }
   })
 }
 
-/** The Okta account of an Entra user, by the first unique key that finds one. */
-export function oktaCounterpart(
-  entra: Rec,
-  snapshot: Snapshot,
-  index: SnapshotIndex,
-): Counterpart | undefined {
-  const upn = norm(str(entra, 'userPrincipalName'))
-  const mail = norm(str(entra, 'mail'))
-  const unique = (okta: Rec | undefined, via: Counterpart['via']) =>
-    okta ? { entra, okta, via } : undefined
-  if (upn && index.entraByUpn.count(upn) === 1) {
-    const byLogin = unique(index.oktaByLogin.one(upn), 'login = userPrincipalName')
-    if (byLogin) return byLogin
+/** The match tables of the active Microsoft IdPs, one per distinct subject rule. */
+function idpTables(index: SnapshotIndex): MatchCell[][] {
+  const tables: MatchCell[][] = []
+  for (const { policy } of idpsByPolicy(activeMicrosoftIdps(index))) {
+    const table = matchTable(policy, index)
+    if (table) tables.push(table)
   }
-  if (mail && index.entraByMail.count(mail) === 1) {
-    const byEmail = unique(index.oktaByEmail.one(mail), 'email = mail')
-    if (byEmail) return byEmail
-  }
-  // the Office 365 keys cover synced people (the ones Okta provisions to Office 365);
-  // skipping cloud-only accounts spares building their index for service accounts
-  const immutable = norm(str(entra, 'onPremisesImmutableId'))
-  if (!immutable) return undefined
-  const keys = appUserKeys(snapshot, index)
-  if (upn && index.entraByUpn.count(upn) === 1) {
-    const byAppUser = unique(keys.byUserName.one(upn), 'office365 username')
-    if (byAppUser) return byAppUser
-  }
-  if (index.entraByImmutableId.count(immutable) === 1) {
-    return unique(keys.byImmutableId.one(immutable), 'immutableId')
-  }
-  return undefined
+  return tables
 }
 
-/** The Entra account of an Okta user, by the same keys. */
-export function entraCounterpart(
-  okta: Rec,
-  _snapshot: Snapshot,
-  index: SnapshotIndex,
-): Counterpart | undefined {
-  const login = norm(str(okta, 'profile', 'login'))
-  const email = norm(str(okta, 'profile', 'email'))
-  if (login && index.oktaByLogin.count(login) === 1) {
-    const entra = index.entraByUpn.one(login)
-    if (entra) return { entra, okta, via: 'login = userPrincipalName' }
+/** Tracks the candidates one row's keys offer. */
+class Offer {
+  row = NONE
+  bits = 0
+  conflict = false
+  ambiguous = false
+  /** the first unique candidate of an identity key (not an IdP rule), strongest first */
+  person = NONE
+  personAmbiguous = false
+
+  reset(): void {
+    this.row = NONE
+    this.bits = 0
+    this.conflict = false
+    this.ambiguous = false
+    this.person = NONE
+    this.personAmbiguous = false
   }
-  if (email && index.oktaByEmail.count(email) === 1) {
-    const entra = index.entraByMail.one(email)
-    if (entra) return { entra, okta, via: 'email = mail' }
+
+  add(bit: number, row: number): void {
+    if (row < 0) return
+    if (bit !== BIT.idp && this.person === NONE) this.person = row
+    if (this.row === NONE) {
+      this.row = row
+      this.bits = bit
+    } else if (this.row === row) this.bits |= bit
+    else this.conflict = true
   }
-  return undefined
+
+  many(bit: number): void {
+    this.ambiguous = true
+    if (bit !== BIT.idp && this.person === NONE) this.personAmbiguous = true
+  }
 }
+
+/** The join of the snapshot behind `index` (built once, then cached). */
+export function peopleJoin(index: SnapshotIndex): PeopleJoin {
+  return index.cached('join', () => buildJoin(index))
+}
+
+function buildJoin(index: SnapshotIndex): PeopleJoin {
+  const entra = index.entraDeleted.length
+    ? [...index.entraUsers, ...index.entraDeleted]
+    : index.entraUsers
+  const okta = index.oktaDeprovisioned.length
+    ? [...index.oktaUsers, ...index.oktaDeprovisioned]
+    : index.oktaUsers
+  const oktaRow = new Map<Rec, number>()
+  for (let j = 0; j < okta.length; j++) oktaRow.set(okta[j] as Rec, j)
+  const oktaOf = new Int32Array(entra.length).fill(NONE)
+  const entraOf = new Int32Array(okta.length).fill(NONE)
+  const keys = new Uint8Array(entra.length)
+  const personOf = new Int32Array(index.entraUsers.length).fill(NONE)
+  const claimBits = new Uint8Array(okta.length)
+
+  const live = index.entraUsers.length
+  const office = officeKeys(index)
+  const tables = idpTables(index)
+  const offer = new Offer()
+  const { entraByUpn, entraByMail, entraByImmutableId, oktaByLogin, oktaByEmail } = index
+
+  const offerOne = (bit: number, found: Rec | readonly Rec[] | undefined, unique: boolean) => {
+    if (found === undefined) return
+    if (!unique || Array.isArray(found)) offer.many(bit)
+    else offer.add(bit, oktaRow.get(found as Rec) ?? NONE)
+  }
+
+  for (let i = 0; i < live; i++) {
+    const u = entra[i] as Rec
+    offer.reset()
+    const upn = norm(u['userPrincipalName'])
+    const mail = norm(u['mail'])
+    const immutableRaw = u['onPremisesImmutableId']
+    const immutable = typeof immutableRaw === 'string' ? immutableRaw.trim() : ''
+    if (immutable) {
+      offerOne(
+        BIT.immutableId,
+        office.byImmutableId.peek(immutable),
+        entraByImmutableId.count(immutable.toLowerCase()) === 1,
+      )
+    }
+    if (upn) {
+      const upnUnique = entraByUpn.count(upn) === 1
+      offerOne(BIT.office365UserName, office.byUserName.peek(upn), upnUnique)
+      offerOne(BIT.login, oktaByLogin.peek(upn), upnUnique)
+    }
+    for (const table of tables) {
+      const cell = table[i]
+      if (cell === undefined || cell === null) continue
+      if (Array.isArray(cell)) offer.many(BIT.idp)
+      else offer.add(BIT.idp, oktaRow.get(cell as Rec) ?? NONE)
+    }
+    if (mail) offerOne(BIT.email, oktaByEmail.peek(mail), entraByMail.count(mail) === 1)
+    personOf[i] = offer.person !== NONE ? offer.person : offer.personAmbiguous ? AMBIGUOUS : NONE
+    if (offer.conflict) oktaOf[i] = CONFLICTING
+    else if (offer.row !== NONE) {
+      oktaOf[i] = offer.row
+      keys[i] = offer.bits
+    } else if (offer.ambiguous) oktaOf[i] = AMBIGUOUS
+  }
+
+  settleClaims(oktaOf, entraOf, keys, claimBits, live)
+  joinLeftovers(index, entra, okta, oktaRow, oktaOf, entraOf, keys)
+  return {
+    entra,
+    entraDeletedFrom: live,
+    okta,
+    oktaDeprovisionedFrom: index.oktaUsers.length,
+    oktaOf,
+    entraOf,
+    keys,
+    personOf,
+  }
+}
+
+/** The strongest key of a bit set as a rank (lower is stronger). */
+function strength(bits: number): number {
+  for (let k = 0; k < JOIN_KEYS.length; k++) if (bits & (1 << k)) return k
+  return JOIN_KEYS.length
+}
+
+/**
+ * Gives each Okta row to the Entra row whose link is strongest; a tie leaves the Okta row
+ * ambiguous, and every Entra row that loses its only candidate becomes ambiguous too.
+ */
+function settleClaims(
+  oktaOf: Int32Array,
+  entraOf: Int32Array,
+  keys: Uint8Array,
+  claimBits: Uint8Array,
+  live: number,
+): void {
+  const tie = new Uint8Array(entraOf.length)
+  for (let i = 0; i < live; i++) {
+    const j = oktaOf[i] as number
+    if (j < 0) continue
+    const holder = entraOf[j] as number
+    if (holder === NONE) {
+      entraOf[j] = i
+      claimBits[j] = keys[i] as number
+      continue
+    }
+    const mine = strength(keys[i] as number)
+    const theirs = strength(claimBits[j] as number)
+    if (mine < theirs) {
+      entraOf[j] = i
+      claimBits[j] = keys[i] as number
+      tie[j] = 0
+    } else if (mine === theirs) tie[j] = 1
+  }
+  for (let i = 0; i < live; i++) {
+    const j = oktaOf[i] as number
+    if (j < 0) continue
+    if (tie[j] || entraOf[j] !== i) {
+      oktaOf[i] = AMBIGUOUS
+      keys[i] = 0
+    }
+  }
+  for (let j = 0; j < entraOf.length; j++) if (tie[j]) entraOf[j] = AMBIGUOUS
+}
+
+/** A deleted Entra user's UPN carries its object id (without hyphens) in front; this removes it. */
+export function undeletedUpn(user: Rec): string | undefined {
+  const upn = norm(user['userPrincipalName'])
+  const id = str(user, 'id')?.replace(/-/g, '').toLowerCase()
+  if (upn && id && upn.startsWith(id)) return upn.slice(id.length)
+  return upn
+}
+
+/**
+ * Looks the accounts left unmatched up on the other side's removed accounts: a live Entra
+ * user among Okta's deactivated users (login = UPN, email = mail), a live Okta user among
+ * Entra's deleted users (immutable ID, UPN, mail). Removed accounts are not joined to each other.
+ */
+function joinLeftovers(
+  index: SnapshotIndex,
+  entra: readonly Rec[],
+  okta: readonly Rec[],
+  oktaRow: Map<Rec, number>,
+  oktaOf: Int32Array,
+  entraOf: Int32Array,
+  keys: Uint8Array,
+): void {
+  const live = index.entraUsers.length
+  const liveOkta = index.oktaUsers.length
+  if (index.oktaDeprovisioned.length) {
+    const byLogin = new MultiIndex()
+    const byEmail = new MultiIndex()
+    for (const o of index.oktaDeprovisioned) {
+      byLogin.add(norm(str(o, 'profile', 'login')), o)
+      byEmail.add(norm(str(o, 'profile', 'email')), o)
+    }
+    for (let i = 0; i < live; i++) {
+      if (oktaOf[i] !== NONE) continue
+      const u = entra[i] as Rec
+      const upn = norm(u['userPrincipalName'])
+      const mail = norm(u['mail'])
+      const byUpn = upn ? byLogin.one(upn) : undefined
+      const found = byUpn ?? (mail ? byEmail.one(mail) : undefined)
+      const j = found ? (oktaRow.get(found) ?? NONE) : NONE
+      if (j < 0 || entraOf[j] !== NONE) continue
+      oktaOf[i] = j
+      entraOf[j] = i
+      keys[i] = byUpn ? BIT.login : BIT.email
+    }
+  }
+  if (index.entraDeleted.length) {
+    const office = officeKeys(index)
+    const byImmutable = new MultiIndex()
+    const byUpn = new MultiIndex()
+    const byMail = new MultiIndex()
+    const rowOf = new Map<Rec, number>()
+    for (let i = live; i < entra.length; i++) {
+      const u = entra[i] as Rec
+      rowOf.set(u, i)
+      const immutable = u['onPremisesImmutableId']
+      if (typeof immutable === 'string' && immutable.trim()) byImmutable.add(immutable.trim(), u)
+      byUpn.add(undeletedUpn(u), u)
+      byMail.add(norm(u['mail']), u)
+    }
+    for (let j = 0; j < liveOkta; j++) {
+      if (entraOf[j] !== NONE) continue
+      const o = okta[j] as Rec
+      const immutable = office.immutableIdOf.get(o)
+      let bit: number = BIT.immutableId
+      let found = immutable ? byImmutable.one(immutable) : undefined
+      if (!found) {
+        bit = BIT.login
+        found = byUpn.one(norm(str(o, 'profile', 'login')))
+      }
+      if (!found) {
+        bit = BIT.email
+        found = byMail.one(norm(str(o, 'profile', 'email')))
+      }
+      const i = found ? (rowOf.get(found) ?? NONE) : NONE
+      if (i < 0 || oktaOf[i] !== NONE) continue
+      oktaOf[i] = j
+      entraOf[j] = i
+      keys[i] = bit
+    }
+  }
+}
+
+/** The status of an Entra row. */
+export function entraRowStatus(join: PeopleJoin, row: number): JoinStatus {
+  return statusOf(join.oktaOf[row] as number, 'entra-only')
+}
+
+/** The status of an Okta row. */
+export function oktaRowStatus(join: PeopleJoin, row: number): JoinStatus {
+  return statusOf(join.entraOf[row] as number, 'okta-only')
+}
+
+function statusOf(code: number, alone: JoinStatus): JoinStatus {
+  if (code >= 0) return 'matched'
+  if (code === AMBIGUOUS) return 'ambiguous'
+  if (code === CONFLICTING) return 'conflicting'
+  return alone
+}
+
+/** The Okta counterpart of an Entra row, when the join matched one. */
+export function oktaCounterpartOf(join: PeopleJoin, entraRow: number): Counterpart | undefined {
+  const j = join.oktaOf[entraRow] as number
+  if (j < 0) return undefined
+  return counterpart(join, entraRow, j)
+}
+
+/** The Entra counterpart of an Okta row, when the join matched one. */
+export function entraCounterpartOf(join: PeopleJoin, oktaRow: number): Counterpart | undefined {
+  const i = join.entraOf[oktaRow] as number
+  if (i < 0 || join.oktaOf[i] !== oktaRow) return undefined
+  return counterpart(join, i, oktaRow)
+}
+
+/**
+ * The Okta account an Entra user's identity keys name, whatever the IdPs' match rules do
+ * (see `PeopleJoin.personOf`); only for live Entra rows.
+ */
+export function personOf(join: PeopleJoin, entraRow: number): Counterpart | undefined {
+  const j = join.personOf[entraRow] as number
+  if (j < 0) return undefined
+  return counterpart(join, entraRow, j)
+}
+
+function counterpart(join: PeopleJoin, i: number, j: number): Counterpart {
+  return {
+    entra: join.entra[i] as Rec,
+    okta: join.okta[j] as Rec,
+    entraRow: i,
+    oktaRow: j,
+    via: joinKeysOf(join.keys[i] as number),
+    entraDeleted: i >= join.entraDeletedFrom,
+    oktaDeprovisioned: j >= join.oktaDeprovisionedFrom,
+  }
+}
+
+/** True for Entra users an Okta IdP is meant to sign in (re-exported for rules). */
+export { isFederationCandidate }

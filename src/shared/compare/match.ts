@@ -11,6 +11,7 @@
  * @see https://developer.okta.com/docs/reference/okta-expression-language/
  */
 import { type Rec, asText, norm, text } from '../util/access'
+import type { MicrosoftIdp } from './seam'
 import type { SnapshotIndex } from './snapshot-index'
 
 /** Claim names of an Entra token mapped to the Graph user property that fills them. */
@@ -179,6 +180,8 @@ export interface SubjectPolicy {
   filter: RegExp | undefined
   /** Okta user profile attributes the match compares against */
   oktaAttributes: string[]
+  /** identifies the rule: IdPs with the same signature match people the same way */
+  signature: string
 }
 
 /** Reads an IdP's subject policy (defaults: template `idpuser.userPrincipalName`, USERNAME). */
@@ -211,6 +214,7 @@ export function subjectPolicy(idp: Rec): SubjectPolicy {
     matchAttribute,
     filter,
     oktaAttributes,
+    signature: `${template.trim()}|${matchType}|${matchAttribute ?? ''}|${pattern ?? ''}`,
   }
 }
 
@@ -218,7 +222,7 @@ export function subjectPolicy(idp: Rec): SubjectPolicy {
 export interface MatchResult {
   username: string | undefined
   /** the Okta users Okta would consider (more than one is an ambiguous match) */
-  candidates: Rec[]
+  candidates: readonly Rec[]
   /** the transformed username was rejected by the IdP's filter */
   filtered: boolean
 }
@@ -253,7 +257,7 @@ export function matchUser(
 
 const NO_USERS: Rec[] = []
 
-function lookup(index: SnapshotIndex, attribute: string, key: string): Rec[] | undefined {
+function lookup(index: SnapshotIndex, attribute: string, key: string): readonly Rec[] | undefined {
   const map =
     attribute === 'login'
       ? index.oktaByLogin
@@ -272,15 +276,11 @@ function lookup(index: SnapshotIndex, attribute: string, key: string): Rec[] | u
  */
 export type MatchCell = Rec | readonly Rec[] | null | undefined
 
-/** See {@link MatchCell}; `undefined` when the IdP's template is unsupported. */
-export function matchTable(
-  idpId: string,
-  policy: SubjectPolicy,
-  index: SnapshotIndex,
-): MatchCell[] | undefined {
+/** See {@link MatchCell}; `undefined` when the IdP's template is unsupported. Shared by IdPs with one rule. */
+export function matchTable(policy: SubjectPolicy, index: SnapshotIndex): MatchCell[] | undefined {
   const compiled = policy.compiled
   if (!compiled) return undefined
-  return index.cached(`match:${idpId}`, () => {
+  return index.cached(`match:${policy.signature}`, () => {
     const users = index.entraUsers
     const cells: MatchCell[] = new Array<MatchCell>(users.length)
     const attributes = policy.oktaAttributes
@@ -326,4 +326,19 @@ export function isFederationCandidate(user: Rec): boolean {
   if (user['accountEnabled'] === false) return false
   const type = user['userType']
   return typeof type !== 'string' || type.length !== 5 || type.toLowerCase() !== 'guest'
+}
+
+/** Active Microsoft IdPs grouped by their match rule (one group per distinct rule). */
+export function idpsByPolicy(
+  idps: readonly MicrosoftIdp[],
+): { policy: SubjectPolicy; idps: MicrosoftIdp[] }[] {
+  const groups = new Map<string, { policy: SubjectPolicy; idps: MicrosoftIdp[] }>()
+  for (const m of idps) {
+    if (!m.active) continue
+    const policy = subjectPolicy(m.idp)
+    const group = groups.get(policy.signature)
+    if (group) group.idps.push(m)
+    else groups.set(policy.signature, { policy, idps: [m] })
+  }
+  return [...groups.values()]
 }

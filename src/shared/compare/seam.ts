@@ -4,8 +4,14 @@
  * Office 365 apps (and the federated domains they serve), plus subject builders.
  * Every reader tolerates absent, null and empty properties.
  */
-import type { Snapshot, Subject } from '../model'
-import { type Rec, isGuid, norm, recs, str, strs, text } from '../util/access'
+import {
+  type RedactedSecret,
+  type Severity,
+  type Snapshot,
+  type Subject,
+  readSecret,
+} from '../model'
+import { type Rec, get, norm, recs, str, strs, text } from '../util/access'
 import type { SnapshotIndex } from './snapshot-index'
 
 /** Microsoft Graph's appId (the resource of openid/email/profile). */
@@ -25,9 +31,14 @@ export interface MicrosoftIdp {
   idp: Rec
   id: string
   name: string
+  /** false for an INACTIVE IdP: Okta routes nobody through it, so its problems are not live */
+  active: boolean
   clientId: string | undefined
-  /** the client secret as Okta returned it (official examples include it; live orgs may not) */
-  clientSecret: string | undefined
+  /**
+   * the client secret Okta holds, in its redacted form (official examples return it; an
+   * org may not): hint, GUID shape and the app credential key ID it equals
+   */
+  secret: RedactedSecret | undefined
   /** the Entra application whose appId is the IdP's client_id */
   application: Rec | undefined
   servicePrincipal: Rec | undefined
@@ -83,18 +94,44 @@ export function microsoftIdps(snapshot: Snapshot, index: SnapshotIndex): Microso
     if (!isMicrosoftIdp(idp, snapshot, index)) continue
     const clientId = text(idp, 'protocol', 'credentials', 'client', 'client_id')
     const key = norm(clientId)
+    const application = key ? index.applicationsByAppId.get(key) : undefined
+    const keyIds = recs(application, 'passwordCredentials')
+      .map((c) => str(c, 'keyId'))
+      .filter((k): k is string => !!k)
     out.push({
       idp,
       id: str(idp, 'id') ?? '',
       name: text(idp, 'name') ?? str(idp, 'id') ?? 'identity provider',
+      active: norm(str(idp, 'status')) !== 'inactive',
       clientId,
-      clientSecret: str(idp, 'protocol', 'credentials', 'client', 'client_secret'),
-      application: key ? index.applicationsByAppId.get(key) : undefined,
+      secret: readSecret(get(idp, 'protocol', 'credentials', 'client', 'client_secret'), keyIds),
+      application,
       servicePrincipal: key ? index.servicePrincipalsByAppId.get(key) : undefined,
       authorityUrls: endpointUrls(idp),
     })
   }
   return out
+}
+
+/**
+ * The severity of a finding about an IdP: as the rule says for an ACTIVE IdP, `info` for
+ * an INACTIVE one (Okta routes nobody through it; its problems matter only if it is
+ * reactivated).
+ */
+export function idpSeverity(m: MicrosoftIdp, severity: Severity): Severity {
+  return m.active ? severity : 'info'
+}
+
+/** " (inactive)" after an INACTIVE IdP's name in titles, nothing for an active one. */
+export function inactiveNote(m: MicrosoftIdp): string {
+  return m.active ? '' : ' (inactive)'
+}
+
+/** The Microsoft IdPs that are ACTIVE (an IdP without a status is taken as active). */
+export function activeMicrosoftIdps(index: SnapshotIndex): MicrosoftIdp[] {
+  return index.cached('activeMicrosoftIdps', () =>
+    microsoftIdps(index.snapshot, index).filter((m) => m.active),
+  )
 }
 
 /** The redirect (callback) URI Okta sends to Entra for an IdP: its `clientRedirectUri` link, else the org default. */
@@ -110,9 +147,20 @@ export function isOffice365App(app: Rec): boolean {
   return name === 'office365' || name === 'microsoft_office_365'
 }
 
-/** Active Office 365 apps in the Okta org. */
+/** Office 365 apps in the Okta org that are not deleted (ACTIVE or INACTIVE). */
 export function office365Apps(index: SnapshotIndex): Rec[] {
   return index.oktaApps.filter((a) => isOffice365App(a) && norm(str(a, 'status')) !== 'deleted')
+}
+
+/** True for an app Okta serves (status ACTIVE, or no status). */
+export function isActiveApp(app: Rec): boolean {
+  const status = norm(str(app, 'status'))
+  return status === undefined || status === 'active'
+}
+
+/** Office 365 apps that are ACTIVE: the ones that sign anybody in. */
+export function activeOffice365Apps(index: SnapshotIndex): Rec[] {
+  return office365Apps(index).filter(isActiveApp)
 }
 
 /** The federated domain(s) an Office 365 app serves (`settings.app.domain` and `domains[]`), lower-cased. */
@@ -203,30 +251,61 @@ export function servicePrincipalSubject(sp: Rec): Subject {
   }
 }
 
-/** A secret's first three characters, the most Crosswalk ever shows (Entra's own `hint` length). */
-export function secretPrefix(secret: string | undefined): string | undefined {
-  if (!secret) return undefined
-  return secret.trim().slice(0, 3)
-}
-
-/** True when a secret value looks like a credential's keyId (a GUID) rather than a secret value. */
-export function looksLikeSecretId(secret: string | undefined): boolean {
-  return isGuid(secret)
-}
-
 /** The Entra password credentials of an app, with parsed dates. */
 export function passwordCredentials(app: Rec): Rec[] {
   return recs(app, 'passwordCredentials')
 }
 
-/** The Graph delegated-permission names granted to a client SP (admin consent, AllPrincipals). */
-export function consentedScopes(snapshot: Snapshot, spId: string | undefined): Set<string> {
-  const out = new Set<string>()
+/** The delegated permissions granted to a client SP: tenant-wide (AllPrincipals) and by single users. */
+export interface Consent {
+  /** scopes an administrator consented for everyone, lower-cased */
+  tenantWide: Set<string>
+  /** scopes some users consented to for themselves, lower-cased */
+  byUsers: Set<string>
+  /** how many users consented for themselves */
+  users: number
+}
+
+/** The consent granted to a client SP (see {@link Consent}); empty sets without an SP id. */
+export function consentOf(snapshot: Snapshot, spId: string | undefined): Consent {
+  const out: Consent = { tenantWide: new Set(), byUsers: new Set(), users: 0 }
   if (!spId) return out
   for (const grant of snapshot.entra?.oauth2PermissionGrants ?? []) {
     if (str(grant, 'clientId') !== spId) continue
-    if (norm(str(grant, 'consentType')) !== 'allprincipals') continue
-    for (const s of (str(grant, 'scope') ?? '').split(/\s+/)) if (s) out.add(s.toLowerCase())
+    const tenantWide = norm(str(grant, 'consentType')) === 'allprincipals'
+    if (!tenantWide) out.users++
+    const into = tenantWide ? out.tenantWide : out.byUsers
+    for (const s of (str(grant, 'scope') ?? '').split(/\s+/)) if (s) into.add(s.toLowerCase())
   }
   return out
+}
+
+/**
+ * Groups Microsoft IdPs by the cause a rule finds in each (`causeOf` returns undefined
+ * for an IdP without the problem). Active and inactive IdPs never share a group, so an
+ * inactive IdP's echo of a live problem stays an info note.
+ */
+export function groupIdpsByCause<T>(
+  idps: readonly MicrosoftIdp[],
+  causeOf: (m: MicrosoftIdp) => { key: string; detail: T } | undefined,
+): { key: string; idps: MicrosoftIdp[]; detail: T; active: boolean }[] {
+  const groups = new Map<
+    string,
+    { key: string; idps: MicrosoftIdp[]; detail: T; active: boolean }
+  >()
+  for (const m of idps) {
+    const cause = causeOf(m)
+    if (!cause) continue
+    const key = `${m.active ? '' : 'inactive:'}${cause.key}`
+    const group = groups.get(key)
+    if (group) group.idps.push(m)
+    else groups.set(key, { key, idps: [m], detail: cause.detail, active: m.active })
+  }
+  return [...groups.values()]
+}
+
+/** "IdP "A"" or "IdPs "A", "B"" for titles. */
+export function idpNames(idps: readonly MicrosoftIdp[]): string {
+  const names = idps.map((m) => `"${m.name}"`).join(', ')
+  return `${idps.length === 1 ? 'IdP' : 'IdPs'} ${names}`
 }

@@ -16,6 +16,8 @@ import { type Rec, norm, recs, str, text } from '../util/access'
 export class MultiIndex {
   private readonly first = new Map<string, Rec>()
   private readonly many = new Map<string, Rec[]>()
+  // membership sets for the few keys many records share, so adding stays linear
+  private readonly members = new Map<string, Set<Rec>>()
 
   /** Adds `record` under `key` (blank keys are skipped; a record is added once per key). */
   add(key: string | undefined, record: Rec): void {
@@ -27,12 +29,27 @@ export class MultiIndex {
     }
     if (existing === record) return
     const list = this.many.get(key)
-    if (list === undefined) this.many.set(key, [existing, record])
-    else if (!list.includes(record)) list.push(record)
+    if (list === undefined) {
+      this.many.set(key, [existing, record])
+      return
+    }
+    if (list[list.length - 1] === record) return
+    if (list.length < 16) {
+      if (!list.includes(record)) list.push(record)
+      return
+    }
+    let set = this.members.get(key)
+    if (set === undefined) {
+      set = new Set(list)
+      this.members.set(key, set)
+    }
+    if (set.has(record)) return
+    set.add(record)
+    list.push(record)
   }
 
-  /** Every record under `key` (a fresh array), or `undefined`. */
-  get(key: string): Rec[] | undefined {
+  /** Every record under `key` (a read-only view, not a copy), or `undefined`. */
+  get(key: string): readonly Rec[] | undefined {
     const list = this.many.get(key)
     if (list) return list
     const one = this.first.get(key)
@@ -55,8 +72,8 @@ export class MultiIndex {
     return this.many.get(key)?.length ?? (this.first.has(key) ? 1 : 0)
   }
 
-  /** Keys held by two or more records, with those records. */
-  duplicates(): IterableIterator<[string, Rec[]]> {
+  /** Keys held by two or more records, with those records (read-only views). */
+  duplicates(): IterableIterator<[string, readonly Rec[]]> {
     return this.many.entries()
   }
 
@@ -89,10 +106,36 @@ interface OktaLookups {
   byEmail: MultiIndex
 }
 
+function isDeprovisioned(user: Rec): boolean {
+  const status = user['status']
+  return typeof status === 'string' && status.toUpperCase() === 'DEPROVISIONED'
+}
+
+/** Okta users split into those not deprovisioned and those deprovisioned (no copy when none are). */
+function splitDeprovisioned(users: Rec[]): [Rec[], Rec[]] {
+  if (!users.some(isDeprovisioned)) return [users, []]
+  const live: Rec[] = []
+  const gone: Rec[] = []
+  for (const u of users) (isDeprovisioned(u) ? gone : live).push(u)
+  return [live, gone]
+}
+
+function mergeById(a: Rec[], b: Rec[]): Rec[] {
+  if (a.length === 0) return b
+  const seen = new Set(b.map((r) => r['id']))
+  return [...b, ...a.filter((r) => !seen.has(r['id']))]
+}
+
 /** Built once per diagnosis; see the file header. */
 export class SnapshotIndex {
+  /** Entra users (the live directory; deleted ones are in `entraDeleted`) */
   readonly entraUsers: Rec[]
+  /** users in Entra's recycle bin (`entra.deletedUsers`) */
+  readonly entraDeleted: Rec[]
+  /** Okta users that are not DEPROVISIONED, wherever the snapshot lists them */
   readonly oktaUsers: Rec[]
+  /** DEPROVISIONED Okta users: `okta.deprovisionedUsers`, and any `okta.users` entry in that status */
+  readonly oktaDeprovisioned: Rec[]
   readonly applications: Rec[]
   readonly servicePrincipals: Rec[]
   readonly oktaApps: Rec[]
@@ -101,7 +144,10 @@ export class SnapshotIndex {
 
   constructor(readonly snapshot: Snapshot) {
     this.entraUsers = snapshot.entra?.users ?? []
-    this.oktaUsers = snapshot.okta?.users ?? []
+    this.entraDeleted = snapshot.entra?.deletedUsers ?? []
+    const [live, gone] = splitDeprovisioned(snapshot.okta?.users ?? [])
+    this.oktaUsers = live
+    this.oktaDeprovisioned = mergeById(gone, snapshot.okta?.deprovisionedUsers ?? [])
     this.applications = snapshot.entra?.applications ?? []
     this.servicePrincipals = snapshot.entra?.servicePrincipals ?? []
     this.oktaApps = snapshot.okta?.apps ?? []

@@ -1,3 +1,6 @@
 export * from './snapshot'
 export * from './finding'
 export * from './workspace'
+export * from './resources'
+export * from './evidence'
+export * from './secret'

@@ -9,6 +9,13 @@
  * Okta, and rules must treat every property as possibly absent, null or empty.
  */
 import { z } from 'zod'
+import {
+  RESOURCES,
+  RESOURCE_PATHS,
+  type ResourcePath,
+  keyedResources,
+  singleResources,
+} from './resources'
 
 export const SNAPSHOT_FORMAT = 'crosswalk.snapshot'
 export const SNAPSHOT_VERSION = 1
@@ -27,58 +34,45 @@ export type RawRecord = z.infer<typeof RawRecord>
 const Records = z.array(RawRecord)
 const RecordsById = z.record(z.string(), Records)
 
-export const Cloud = z.enum(['global', 'usgov', 'china'])
-export type Cloud = z.infer<typeof Cloud>
-
-export const EntraSnapshot = z.object({
-  tenantId: z.string().min(1),
-  cloud: Cloud,
-  organization: Records.optional(),
-  domains: Records.optional(),
-  /** keyed by domain id (the domain name) */
-  federationConfigurations: RecordsById.optional(),
-  users: Records.optional(),
-  groups: Records.optional(),
-  applications: Records.optional(),
-  servicePrincipals: Records.optional(),
-  /** keyed by the client service principal's id */
-  appRoleAssignments: RecordsById.optional(),
-  oauth2PermissionGrants: Records.optional(),
-  onPremisesSynchronization: Records.optional(),
-  signIns: Records.optional(),
-  directoryAudits: Records.optional(),
-  provisioningLogs: Records.optional(),
-  /** keyed by service principal id */
-  synchronizationJobs: RecordsById.optional(),
-})
-export type EntraSnapshot = z.infer<typeof EntraSnapshot>
-
-export const OktaSnapshot = z.object({
-  orgUrl: z.string().min(1),
-  users: Records.optional(),
-  groups: Records.optional(),
-  apps: Records.optional(),
-  /** keyed by app id */
-  appUsers: RecordsById.optional(),
-  /** keyed by app id */
-  appKeys: RecordsById.optional(),
-  idps: Records.optional(),
-  /** full mappings (fetched by id, with `properties`) */
-  mappings: Records.optional(),
-  userSchema: RawRecord.optional(),
-  logs: Records.optional(),
-})
-export type OktaSnapshot = z.infer<typeof OktaSnapshot>
-
 export const Source = z.enum(['entra', 'okta'])
 export type Source = z.infer<typeof Source>
 
-export const EntraResource = EntraSnapshot.keyof().exclude(['tenantId', 'cloud'])
-export type EntraResource = z.infer<typeof EntraResource>
-export const OktaResource = OktaSnapshot.keyof().exclude(['orgUrl'])
-export type OktaResource = z.infer<typeof OktaResource>
-export const ENTRA_RESOURCES = EntraResource.options
-export const OKTA_RESOURCES = OktaResource.options
+export const Cloud = z.enum(['global', 'usgov', 'china'])
+export type Cloud = z.infer<typeof Cloud>
+
+type Shapes = typeof SHAPES
+const SHAPES = { list: Records, keyed: RecordsById, single: RawRecord } as const
+
+type SideKeys<S extends Source> = {
+  [P in ResourcePath as P extends `${S}.${infer K}` ? K : never]: z.ZodOptional<
+    Shapes[(typeof RESOURCES)[P]['shape']]
+  >
+}
+
+/** The optional record fields of one side, derived from the resource registry. */
+function sideShape<S extends Source>(source: S): SideKeys<S> {
+  const shape: Record<string, z.ZodType> = {}
+  for (const path of RESOURCE_PATHS) {
+    if (!path.startsWith(`${source}.`)) continue
+    shape[path.slice(source.length + 1)] = SHAPES[RESOURCES[path].shape].optional()
+  }
+  return shape as SideKeys<S>
+}
+
+/** The Entra half: tenant, cloud and every registered Entra resource (see `resources.ts`). */
+export const EntraSnapshot = z.object({
+  tenantId: z.string().min(1),
+  cloud: Cloud,
+  ...sideShape('entra'),
+})
+export type EntraSnapshot = z.infer<typeof EntraSnapshot>
+
+/** The Okta half: org URL and every registered Okta resource (see `resources.ts`). */
+export const OktaSnapshot = z.object({
+  orgUrl: z.string().min(1),
+  ...sideShape('okta'),
+})
+export type OktaSnapshot = z.infer<typeof OktaSnapshot>
 
 export const CollectionError = z.object({
   source: Source,
@@ -98,8 +92,23 @@ export const CollectionInfo = z.object({
   complete: z.boolean(),
   errors: z.array(CollectionError),
   grantedPermissions: z.object({ entra: z.array(z.string()), okta: z.array(z.string()) }),
-  /** "<source>.<resource>" → Graph delta link or Okta lastUpdated mark */
-  cursors: z.record(z.string(), z.string()),
+  /** "<source>.<resource>" → Graph delta link or Okta lastUpdated mark (another tool's snapshot may lack it) */
+  cursors: z.record(z.string(), z.string()).default({}),
+  /**
+   * who collected: the Entra reader app's client ID and how Okta was read, so a
+   * permission finding can name what to fix (absent in snapshots of older versions)
+   */
+  reader: z
+    .object({
+      entra: z.object({ clientId: z.string() }).optional(),
+      okta: z
+        .object({
+          credential: z.enum(['api-token', 'service-app']),
+          clientId: z.string().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
 })
 export type CollectionInfo = z.infer<typeof CollectionInfo>
 
@@ -114,14 +123,16 @@ export const Snapshot = z.object({
 })
 export type Snapshot = z.infer<typeof Snapshot>
 
+export { ENTRA_RESOURCES, OKTA_RESOURCES, type EntraResource, type OktaResource } from './resources'
+
 /** Resources stored as `{ "<parentId>": [records] }` rather than a flat list. */
 export const KEYED_RESOURCES: Readonly<Record<Source, readonly string[]>> = {
-  entra: ['federationConfigurations', 'appRoleAssignments', 'synchronizationJobs'],
-  okta: ['appUsers', 'appKeys'],
+  entra: keyedResources('entra'),
+  okta: keyedResources('okta'),
 }
 
 /** Resources that are one object rather than a list. */
 export const SINGLE_RESOURCES: Readonly<Record<Source, readonly string[]>> = {
-  entra: [],
-  okta: ['userSchema'],
+  entra: singleResources('entra'),
+  okta: singleResources('okta'),
 }

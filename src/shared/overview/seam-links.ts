@@ -4,7 +4,7 @@
  * link status from the rules' findings through this table, so the map and the
  * findings list can never disagree.
  */
-import type { ResourcePath } from '../rules/rule'
+import type { RuleRead as ResourcePath } from '../rules/rule'
 
 /** The links of an Okta Microsoft IdP ↔ Entra app registration pair. */
 export const IDP_LINKS = [

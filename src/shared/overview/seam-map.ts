@@ -240,7 +240,7 @@ function idpPairs(
       const incomplete =
         kind === 'client-secret'
           ? (noApp ??
-            (m.clientSecret === undefined
+            (m.secret === undefined
               ? 'Okta did not return the client secret, so it cannot be compared.'
               : undefined))
           : kind === 'redirect-uri' || kind === 'consent'

@@ -7,11 +7,10 @@
  * rules themselves then see an empty list and stay silent about it.
  */
 import type { Finding, Snapshot } from '../model'
-import { SEVERITY_RANK, type Severity } from '../model'
-import { stableHash } from '../util/hash'
-import { permissionFor } from './permissions'
-import { DEFAULT_THRESHOLDS, type Rule, type Thresholds } from './rule'
+import { RESOURCES, SEVERITY_RANK, type Severity, describeAccess, resourceLabel } from '../model'
 import { SnapshotIndex } from '../compare/snapshot-index'
+import { type CollectionGap, type GapReason, collectionGaps } from './gaps'
+import { DEFAULT_THRESHOLDS, type Rule, type Thresholds, findingId } from './rule'
 
 /** Options for {@link diagnose}. */
 export interface DiagnoseOptions {
@@ -29,54 +28,55 @@ export interface DiagnoseOptions {
 export const MISSING_RESOURCE_RULE = 'snapshot-resource-missing'
 /** The rule id carried by findings that report a rule which could not finish. */
 export const RULE_FAILED_RULE = 'rule-evaluation-failed'
+/** The catalogue rule that reports permission gaps (see collection-permission-missing.ts). */
+const PERMISSION_RULE = 'collection-permission-missing'
 
-function isPresent(snapshot: Snapshot, path: string): boolean {
-  if (path === 'collection') return true
-  const [source, resource] = path.split('.')
-  const side = source === 'entra' ? snapshot.entra : source === 'okta' ? snapshot.okta : undefined
-  if (!side || !resource) return false
-  return (side as Record<string, unknown>)[resource] !== undefined
+const GAP_DETAIL: Record<Exclude<GapReason, 'permission'>, (gap: CollectionGap) => string> = {
+  licence: (g) =>
+    `The tenant has no Microsoft Entra ID P1 or P2 licence, which Graph requires for ${resourceLabel(g.path).toLowerCase()} (${g.error?.status ?? 403} ${g.error?.code ?? ''}). No permission changes that.`,
+  'delegated-only': (g) =>
+    `Graph serves ${resourceLabel(g.path).toLowerCase()} only to ${describeAccess(g.path)}; an app-only reader cannot collect it, and no application permission would help.`,
+  failed: (g) =>
+    `Collecting it failed (${g.error?.status ?? 0} ${g.error?.code ?? ''}: ${g.error?.message ?? ''}). Collect again; if it keeps failing, the error says what to fix.`,
+  'side-missing': (g) =>
+    `The snapshot has no ${g.path.startsWith('entra.') ? 'Entra side: connect the tenant' : 'Okta side: connect the org'} and collect again.`,
+  'not-collected': (g) =>
+    `The snapshot does not contain it (it may come from an older version or another tool). Collecting it needs ${describeAccess(g.path)}.`,
 }
 
-function missingResourceFinding(snapshot: Snapshot, path: string, ruleIds: string[]): Finding {
-  const [source, resource] = path.split('.') as ['entra' | 'okta', string]
-  const error = snapshot.collection.errors.find(
-    (e) => e.source === source && e.resource === resource,
-  )
-  const sideMissing = source === 'entra' ? !snapshot.entra : !snapshot.okta
-  const permission = permissionFor(path)
-  const who = source === 'entra' ? 'Microsoft Graph permission' : 'Okta scope'
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** The info finding for a resource the snapshot lacks (permission gaps have their own rule). */
+function gapFinding(gap: CollectionGap): Finding {
+  const reason = gap.reason === 'permission' ? 'not-collected' : gap.reason
+  const label = resourceLabel(gap.path)
+  const spec = RESOURCES[gap.path]
+  const note = 'note' in spec ? spec.note : undefined
+  const affected = gap.skipped.length + gap.weakened.length
   return {
-    id: `${MISSING_RESOURCE_RULE}:${stableHash(`${MISSING_RESOURCE_RULE}\u0000${path}`)}`,
+    id: findingId(MISSING_RESOURCE_RULE, gap.path),
     rule: MISSING_RESOURCE_RULE,
-    category:
-      error && (error.status === 401 || error.status === 403) ? 'permission' : 'configuration',
+    category: 'configuration',
     severity: 'info',
-    title: `${path} was not collected; ${ruleIds.length} rule${ruleIds.length === 1 ? '' : 's'} could not check it`,
-    detail: sideMissing
-      ? `The snapshot has no ${source === 'entra' ? 'Entra' : 'Okta'} side at all. Connect ${source === 'entra' ? 'the tenant' : 'the org'} and collect again.`
-      : error
-        ? `Collecting ${path} failed (${error.status} ${error.code}: ${error.message}). It needs the ${who} ${permission ?? '(unknown)'}.`
-        : `The snapshot does not contain ${path}. Collecting it needs the ${who} ${permission ?? '(unknown)'}.`,
+    title: `${label} ${gap.reason === 'failed' ? 'could not be collected' : 'were not collected'}${affected ? `; ${plural(affected, 'rule')} could not check ${gap.skipped.length ? 'them' : 'everything'}` : ''}`,
+    detail: `${GAP_DETAIL[reason](gap)}${note ? ` ${note}` : ''}${gap.skipped.length ? ` Not run: ${gap.skipped.join(', ')}.` : ''}${gap.weakened.length ? ` Ran without it: ${gap.weakened.join(', ')}.` : ''}`,
     subjects: [],
     evidence: {
-      resource: path,
-      permission: permission ?? null,
-      collectionError: error ?? null,
-      rules: ruleIds,
+      resource: gap.path,
+      label,
+      reason: gap.reason,
+      access: describeAccess(gap.path),
+      collectionError: gap.error ?? null,
+      rules: { skipped: gap.skipped, weakened: gap.weakened },
     },
     remediation: {
-      steps: [
-        source === 'entra'
-          ? `Entra admin center › App registrations › (the Crosswalk reader app) › API permissions › Add a permission › Microsoft Graph › Application permissions › ${permission ?? '…'}; then "Grant admin consent".`
-          : `Okta Admin Console › Applications › (the Crosswalk service app) › Okta API Scopes › Grant ${permission ?? '…'} (or use an API token of a read-only administrator).`,
-        'Collect the snapshot again.',
-      ],
-      links: [
-        source === 'entra'
-          ? 'https://learn.microsoft.com/en-us/graph/permissions-reference'
-          : 'https://developer.okta.com/docs/guides/implement-oauth-for-okta-serviceapp/main/',
-      ],
+      steps:
+        reason === 'delegated-only' || reason === 'licence'
+          ? ['Nothing to grant: read the findings knowing this data is absent.']
+          : ['Collect the snapshot again.'],
+      links: [RESOURCES[gap.path].doc],
     },
   }
 }
@@ -103,26 +103,40 @@ export function runRules(
   const include = options.rules ? new Set(options.rules) : undefined
   const exclude = new Set(options.exclude ?? [])
   const selected = catalogue.filter((r) => (!include || include.has(r.id)) && !exclude.has(r.id))
-  const now = new Date(snapshot.collectedAt)
-  const ctx = { now, thresholds, index: new SnapshotIndex(snapshot) }
-
-  const findings: Finding[] = []
-  const missing = new Map<string, string[]>()
+  const gaps = collectionGaps(snapshot)
+  const gapOf = new Map(gaps.map((g) => [g.path as string, g]))
+  const runnable: Rule[] = []
   for (const rule of selected) {
-    for (const path of rule.reads) {
-      if (!isPresent(snapshot, path)) missing.set(path, [...(missing.get(path) ?? []), rule.id])
-    }
+    const absent = rule.reads.filter((p) => gapOf.has(p))
+    for (const p of absent) gapOf.get(p)?.skipped.push(rule.id)
+    if (absent.length > 0) continue
+    for (const p of rule.optionalReads ?? []) gapOf.get(p)?.weakened.push(rule.id)
+    runnable.push(rule)
   }
-  for (const [path, ruleIds] of missing)
-    findings.push(missingResourceFinding(snapshot, path, ruleIds))
+  const ctx = {
+    now: new Date(snapshot.collectedAt),
+    thresholds,
+    index: new SnapshotIndex(snapshot),
+    gaps,
+  }
 
-  for (const rule of selected) {
+  const full = selected.length === catalogue.length
+  const permissionsByRule = selected.some((r) => r.id === PERMISSION_RULE)
+  const findings: Finding[] = []
+  for (const gap of gaps) {
+    if (gap.reason === 'permission' && permissionsByRule) continue
+    const affected = gap.skipped.length + gap.weakened.length > 0
+    if (affected || (full && (gap.reason === 'failed' || gap.reason === 'permission')))
+      findings.push(gapFinding(gap))
+  }
+
+  for (const rule of runnable) {
     try {
       findings.push(...rule.evaluate(snapshot, ctx))
     } catch (error) {
       // one rule tripping over unexpected data must not hide every other finding
       findings.push({
-        id: `${RULE_FAILED_RULE}:${stableHash(`${RULE_FAILED_RULE}\u0000${rule.id}`)}`,
+        id: findingId(RULE_FAILED_RULE, rule.id),
         rule: RULE_FAILED_RULE,
         category: 'configuration',
         severity: 'info',

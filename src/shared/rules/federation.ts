@@ -7,14 +7,14 @@
  */
 import type { Snapshot } from '../model'
 import { type Rec, norm, str } from '../util/access'
-import { office365Apps, office365Domains } from '../compare/seam'
+import { activeOffice365Apps, office365Domains } from '../compare/seam'
 import type { SnapshotIndex } from '../compare/snapshot-index'
 
 /** One federation configuration of one Entra domain. */
 export interface DomainFederation {
   domain: string
   config: Rec
-  /** Okta Office 365 apps that name this domain */
+  /** ACTIVE Okta Office 365 apps that name this domain */
   apps: Rec[]
   /** the configuration points at Okta (issuer or sign-in host) or an O365 app serves the domain */
   isOkta: boolean
@@ -36,7 +36,7 @@ export { hostOf }
 /** Every federation configuration in the snapshot, with the O365 apps that serve its domain. */
 export function domainFederations(snapshot: Snapshot, index: SnapshotIndex): DomainFederation[] {
   const byDomain = new Map<string, Rec[]>()
-  for (const app of office365Apps(index)) {
+  for (const app of activeOffice365Apps(index)) {
     for (const d of office365Domains(app)) {
       const list = byDomain.get(d)
       if (list) list.push(app)

@@ -24,6 +24,7 @@ import { federationCertificateExpiry } from './catalogue/federation-certificate-
 import { federationIssuerMismatch } from './catalogue/federation-issuer-mismatch'
 import { federationOffice365Pairing } from './catalogue/federation-office365-pairing'
 import { federationSigningCertMismatch } from './catalogue/federation-signing-cert-mismatch'
+import { accountStateDrift } from './catalogue/account-state-drift'
 import { idpAppConsentMissing } from './catalogue/idp-app-consent-missing'
 import { idpClientIdUnknown } from './catalogue/idp-client-id-unknown'
 import { idpClientSecretMismatch } from './catalogue/idp-client-secret-mismatch'
@@ -33,6 +34,7 @@ import { idpSubjectMatchBlank } from './catalogue/idp-subject-match-blank'
 import { idpTenantMismatch } from './catalogue/idp-tenant-mismatch'
 import { idpUsernameUnmatched } from './catalogue/idp-username-unmatched'
 import { immutableIdMismatch } from './catalogue/immutable-id-mismatch'
+import { immutableIdShared } from './catalogue/immutable-id-shared'
 import { office365ImmutableIdMissing } from './catalogue/office365-immutable-id-missing'
 import { oktaAppUserSyncError } from './catalogue/okta-app-user-sync-error'
 import { oktaAttributeInvalid } from './catalogue/okta-attribute-invalid'
@@ -43,10 +45,9 @@ import { oktaSigningKeyExpiry } from './catalogue/okta-signing-key-expiry'
 import { samlNameidSourceEmpty } from './catalogue/saml-nameid-source-empty'
 import { upnSuffixUnverified } from './catalogue/upn-suffix-unverified'
 import { type DiagnoseOptions, runRules } from './diagnose'
-import type { Rule } from './rule'
 
 /** Every rule, grouped by category in report order. */
-export const RULES: readonly Rule[] = [
+export const RULES = [
   // credential-mismatch
   idpClientIdUnknown,
   idpClientSecretMismatch,
@@ -72,6 +73,7 @@ export const RULES: readonly Rule[] = [
   entraDuplicateAttribute,
   oktaDuplicateAttribute,
   crossMatchAmbiguous,
+  immutableIdShared,
   // data-validation
   entraAttributeInvalid,
   oktaAttributeInvalid,
@@ -95,10 +97,14 @@ export const RULES: readonly Rule[] = [
   // provisioning
   entraProvisioningFailures,
   oktaPushFailures,
-]
+  accountStateDrift,
+] as const
+
+/** A rule id of the catalogue (stable forever: persisted in caches and reports). */
+export type RuleId = (typeof RULES)[number]['id']
 
 /** The ids of every rule in the catalogue. */
-export const RULE_IDS: readonly string[] = RULES.map((r) => r.id)
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id)
 
 /**
  * Diagnoses a snapshot with the full catalogue: findings sorted by severity (worst
@@ -109,7 +115,10 @@ export function diagnose(snapshot: Snapshot, options: DiagnoseOptions = {}): Fin
 }
 
 export { DEFAULT_THRESHOLDS, makeFinding } from './rule'
-export type { FindingDraft, ResourcePath, Rule, RuleContext, Thresholds } from './rule'
+export type { FindingDraft, Rule, RuleContext, RuleRead, Thresholds } from './rule'
+export { findingId } from './rule'
+export { collectionGaps } from './gaps'
+export type { CollectionGap, GapReason } from './gaps'
 export { MISSING_RESOURCE_RULE, RULE_FAILED_RULE, compareFindings, runRules } from './diagnose'
 export type { DiagnoseOptions } from './diagnose'
 export { SnapshotIndex } from '../compare/snapshot-index'

@@ -26,6 +26,9 @@ export const LINKS = {
     'https://help.okta.com/en-us/content/topics/apps/apps_app_integration_wizard_saml.htm',
   oktaOffice365: 'https://help.okta.com/en-us/content/topics/apps/office365/office365-main.htm',
   oktaErrorCodes: 'https://developer.okta.com/docs/reference/error-codes/',
+  oktaUserLifecycle:
+    'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UserLifecycle/',
+  revokeSessions: 'https://learn.microsoft.com/en-us/graph/api/user-revokesigninsessions',
   domainFederation: 'https://learn.microsoft.com/en-us/graph/api/internaldomainfederation-update',
   migrateOkta:
     'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/migrate-okta-federation',

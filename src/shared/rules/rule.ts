@@ -4,12 +4,21 @@
  * prebuilt {@link SnapshotIndex} for lookups so that a 100k-user snapshot is
  * indexed once per diagnosis, not once per rule.
  */
-import type { Category, Finding, Severity, Snapshot, Subject } from '../model'
+import type {
+  Category,
+  Evidence,
+  Finding,
+  ResourcePath,
+  Severity,
+  Snapshot,
+  Subject,
+} from '../model'
 import { stableHash } from '../util/hash'
 import type { SnapshotIndex } from '../compare/snapshot-index'
+import type { CollectionGap } from './gaps'
 
-/** A snapshot resource a rule reads, as `<source>.<key>` (e.g. `entra.applications`). */
-export type ResourcePath = `entra.${string}` | `okta.${string}` | 'collection'
+/** What a rule reads: a registered resource, or the collection metadata. */
+export type RuleRead = ResourcePath | 'collection'
 
 /** Tunable limits; every rule reads them from the context, never from constants. */
 export interface Thresholds {
@@ -21,6 +30,11 @@ export interface Thresholds {
   staleAfterDays: number
   /** at most this many subjects on a grouped finding; the total is in its evidence (default 500) */
   maxSubjects: number
+  /**
+   * an Okta suspension shorter than this many days (a leave, a lockout) is not drift
+   * while Entra stays enabled (default 30, a common leave policy)
+   */
+  suspendedGraceDays: number
 }
 
 /** The defaults from Entra Connect (30-minute cycle, 7-day delta limit) and common expiry policy. */
@@ -29,6 +43,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   syncIntervalMinutes: 30,
   staleAfterDays: 7,
   maxSubjects: 500,
+  suspendedGraceDays: 30,
 }
 
 /** What every rule receives besides the snapshot. */
@@ -37,19 +52,34 @@ export interface RuleContext {
   now: Date
   thresholds: Thresholds
   index: SnapshotIndex
+  /** resources the snapshot lacks, and why; rules with optional reads say what they could not check */
+  gaps: readonly CollectionGap[]
 }
 
 /** One diagnostic rule; the file `catalogue/<id>.ts` exports it. */
-export interface Rule {
+export interface Rule<Id extends string = string> {
   /** kebab-case, stable forever (persisted in caches and reports) */
-  id: string
+  id: Id
   title: string
   category: Category
   /** the usual severity; a finding may raise or lower it with reason */
   severity: Severity
-  /** snapshot resources the rule needs; absent ones are reported once by `diagnose` */
-  reads: readonly ResourcePath[]
+  /**
+   * resources without which the rule cannot judge: when one is absent the rule does not
+   * run, and `diagnose` reports the gap once as an info finding naming the rule
+   */
+  reads: readonly RuleRead[]
+  /**
+   * resources the rule uses when present and does without when absent; `diagnose` then
+   * names the rule in the gap's note, since its findings may be fewer
+   */
+  optionalReads?: readonly RuleRead[]
   evaluate: (snapshot: Snapshot, ctx: RuleContext) => Finding[]
+}
+
+/** Declares a rule, keeping its id as a literal type (the catalogue derives `RuleId` from it). */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule
 }
 
 /** The fields a rule fills in; `id`, `rule` and `category` are derived. */
@@ -58,27 +88,27 @@ export interface FindingDraft {
   title: string
   detail: string
   subjects: Subject[]
-  evidence: Record<string, unknown>
+  evidence: Evidence
   steps: string[]
   links: string[]
   /**
-   * What makes this finding unique within its rule when the subject list is not
-   * (grouped findings whose membership changes between snapshots); defaults to the
-   * subject ids.
+   * The cause this finding reports, stable across snapshots (e.g. the IdP id, the
+   * duplicated value, the expired credential's key id): one finding per cause, and a
+   * cause names every subject it breaks, so adding a subject keeps the id.
    */
-  key?: string
+  cause: string
 }
 
-/** Builds a finding with a stable id: a hash of the rule id and the subjects (or `key`). */
+/** The id of the finding a rule reports for a cause: a hash of the rule id and the cause. */
+export function findingId(ruleId: string, cause: string): string {
+  return `${ruleId}:${stableHash(`${ruleId}\u0000${cause}`)}`
+}
+
+/** Builds a finding with a stable id (see {@link findingId}). */
 export function makeFinding(rule: Rule, draft: FindingDraft): Finding {
-  const key =
-    draft.key ??
-    draft.subjects
-      .map((s) => `${s.source}:${s.type}:${s.id}`)
-      .sort()
-      .join('|')
+  const key = draft.cause
   return {
-    id: `${rule.id}:${stableHash(`${rule.id}\u0000${key}`)}`,
+    id: findingId(rule.id, key),
     rule: rule.id,
     category: rule.category,
     severity: draft.severity ?? rule.severity,

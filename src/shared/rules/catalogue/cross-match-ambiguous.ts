@@ -2,61 +2,77 @@
  * cross-match-ambiguous — under a Microsoft IdP's actual match rule (template,
  * filter, matchType), one Entra user matches several Okta users, or several Entra
  * users match the same Okta user. Okta refuses ambiguous matches or links the wrong
- * account. Every object involved is a subject; one finding per ambiguity.
+ * account. Every object involved is a subject (capped, with the total); one finding per
+ * ambiguous value, naming every active IdP with that match rule. Only Entra people
+ * (not guests, service or shared accounts) are judged.
  * Reads: okta.idps, entra.users, okta.users.
  * False positives: none known; templates Crosswalk cannot evaluate are skipped.
  */
 import type { Finding } from '../../model'
 import { type Rec, str } from '../../util/access'
 import { LINKS } from '../links'
-import { cellUsers, matchTable, subjectPolicy } from '../../compare/match'
-import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../../compare/seam'
+import { cellUsers, idpsByPolicy, matchTable } from '../../compare/match'
+import { SeamPopulation } from '../../compare/people'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import {
+  type MicrosoftIdp,
+  activeMicrosoftIdps,
+  entraUserSubject,
+  idpNames,
+  idpSubject,
+  oktaUserSubject,
+} from '../../compare/seam'
 
-export const crossMatchAmbiguous: Rule = {
+export const crossMatchAmbiguous = defineRule({
   id: 'cross-match-ambiguous',
-  title: 'IdP match rule maps users many-to-one across Entra and Okta',
+  title: 'IdP match rule maps people many-to-one across Entra and Okta',
   category: 'duplicate',
   severity: 'high',
   reads: ['okta.idps', 'entra.users', 'okta.users'],
-  evaluate(snapshot, ctx) {
+  evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    for (const m of microsoftIdps(snapshot, ctx.index)) {
-      const policy = subjectPolicy(m.idp)
-      if (!policy.compiled) continue
-      const cells = matchTable(m.id, policy, ctx.index)
-      if (!cells) continue
+    for (const { policy, idps } of idpsByPolicy(activeMicrosoftIdps(ctx.index))) {
+      const cells = matchTable(policy, ctx.index)
+      if (!cells || !policy.compiled) continue
       const compiled = policy.compiled
+      const population = new SeamPopulation(ctx.index)
+      const first = idps[0] as MicrosoftIdp
+      const who = idpNames(idps)
       const steps = [
-        `Okta Admin Console › Security › Identity Providers › ${m.name} › Edit: use a match attribute that is unique on both sides (Okta Username is unique; email may not be).`,
+        `Okta Admin Console › Security › Identity Providers › ${first.name} › Edit: use a match attribute that is unique on both sides (Okta Username is unique; email may not be).`,
         'Make the shared value unique: Entra admin center › Users › user › Edit properties, or Okta Admin Console › Directory › People › user › Profile.',
-        `API: PUT {orgUrl}/api/v1/idps/${m.id} (policy.subject.matchType), PATCH https://graph.microsoft.com/v1.0/users/{id}, POST {orgUrl}/api/v1/users/{id}.`,
+        `API: PUT {orgUrl}/api/v1/idps/${first.id} (policy.subject.matchType), PATCH https://graph.microsoft.com/v1.0/users/{id}, POST {orgUrl}/api/v1/users/{id}.`,
       ]
       const users = ctx.index.entraUsers
-      // Okta user → first Entra user matching it; lists only for the rare collisions
+      // Okta user → first Entra person matching it; lists only for the rare collisions
       const firstBy = new Map<Rec, number>()
       const shared = new Map<Rec, number[]>()
       for (let i = 0; i < users.length; i++) {
         const cell = cells[i]
-        if (cell === undefined || cell === null) continue
+        if (cell === undefined || cell === null || !population.isEntraPerson(i)) continue
         const u = users[i] as Rec
         const candidates = cellUsers(cell)
         for (const c of candidates) {
-          const first = firstBy.get(c)
-          if (first === undefined) firstBy.set(c, i)
+          const seen = firstBy.get(c)
+          if (seen === undefined) firstBy.set(c, i)
           else {
             const list = shared.get(c)
             if (list) list.push(i)
-            else shared.set(c, [first, i])
+            else shared.set(c, [seen, i])
           }
         }
         if (candidates.length > 1) {
           const username = compiled.apply(u)?.trim() ?? ''
           findings.push(
             makeFinding(crossMatchAmbiguous, {
-              title: `${str(u, 'userPrincipalName') ?? str(u, 'id')} matches ${candidates.length} Okta users through IdP "${m.name}"`,
+              cause: `${policy.signature}:${username.toLowerCase()}`,
+              title: `${str(u, 'userPrincipalName') ?? str(u, 'id')} matches ${candidates.length} Okta users through ${who}`,
               detail: `The transformed username ${username} matches ${candidates.map((c) => str(c, 'profile', 'login')).join(', ')} by ${policy.oktaAttributes.join(' or ')}; Okta cannot decide which account to sign in.`,
-              subjects: [idpSubject(m), entraUserSubject(u), ...candidates.map(oktaUserSubject)],
+              subjects: [
+                ...idps.map(idpSubject),
+                entraUserSubject(u),
+                ...capSubjects(candidates.map(oktaUserSubject), ctx.thresholds.maxSubjects),
+              ],
               evidence: {
                 entra: {
                   id: str(u, 'id'),
@@ -64,14 +80,16 @@ export const crossMatchAmbiguous: Rule = {
                   mail: str(u, 'mail') ?? null,
                 },
                 okta: {
-                  idpId: m.id,
+                  idps: idps.map((m) => m.id),
                   matchType: policy.matchType,
-                  candidates: candidates.map((c) => ({
+                  candidates: candidates.slice(0, 20).map((c) => ({
                     id: str(c, 'id'),
                     login: str(c, 'profile', 'login') ?? null,
                     email: str(c, 'profile', 'email') ?? null,
+                    status: str(c, 'status') ?? null,
                   })),
                 },
+                total: candidates.length,
                 transformedUsername: username,
               },
               steps,
@@ -87,26 +105,34 @@ export const crossMatchAmbiguous: Rule = {
         })
         findings.push(
           makeFinding(crossMatchAmbiguous, {
-            title: `${entra.length} Entra users match Okta user ${str(okta, 'profile', 'login') ?? str(okta, 'id')} through IdP "${m.name}"`,
-            detail: `Entra users ${entra.map((e) => str(e.user, 'userPrincipalName')).join(', ')} all resolve to the same Okta account; whoever signs in first gets it.`,
+            cause: `${policy.signature}:okta:${str(okta, 'id') ?? ''}`,
+            title: `${entra.length} Entra users match Okta user ${str(okta, 'profile', 'login') ?? str(okta, 'id')} through ${who}`,
+            detail: `Entra users ${entra
+              .slice(0, 10)
+              .map((e) => str(e.user, 'userPrincipalName'))
+              .join(', ')} all resolve to the same Okta account; whoever signs in first gets it.`,
             subjects: [
-              idpSubject(m),
+              ...idps.map(idpSubject),
               oktaUserSubject(okta),
-              ...entra.map((e) => entraUserSubject(e.user)),
+              ...capSubjects(
+                entra.map((e) => entraUserSubject(e.user)),
+                ctx.thresholds.maxSubjects,
+              ),
             ],
             evidence: {
               okta: {
-                idpId: m.id,
+                idps: idps.map((m) => m.id),
                 userId: str(okta, 'id'),
                 login: str(okta, 'profile', 'login') ?? null,
                 email: str(okta, 'profile', 'email') ?? null,
                 matchType: policy.matchType,
               },
-              entra: entra.map((e) => ({
+              entra: entra.slice(0, 20).map((e) => ({
                 id: str(e.user, 'id'),
                 userPrincipalName: str(e.user, 'userPrincipalName') ?? null,
                 transformedUsername: e.username,
               })),
+              total: entra.length,
             },
             steps,
             links: [LINKS.oktaMicrosoftIdp, LINKS.oktaIdpApi],
@@ -116,4 +142,4 @@ export const crossMatchAmbiguous: Rule = {
     }
     return findings
   },
-}
+})

@@ -1,15 +1,15 @@
 /**
  * domain-unverified — domains added to the tenant but never verified. Entra will not
  * accept UPNs or federation on them, so users whose AD UPN, mail or proxy addresses
- * use the domain (and Okta Office 365 apps naming it) are listed: medium when in use,
- * low when merely left over.
- * Reads: entra.domains, entra.users, okta.apps (optional).
+ * use the domain, Okta users whose login or email use it, and Okta Office 365 apps naming
+ * it are listed: medium when in use, an info note when merely left over.
+ * Reads: entra.domains; entra.users, okta.users and okta.apps when collected.
  * False positives: a domain added moments before the snapshot, awaiting DNS.
  */
 import type { Finding, Subject } from '../../model'
 import { domainOf, str, strs } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, capSubjects, makeFinding } from '../rule'
+import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
   domainSubject,
   entraUserSubject,
@@ -19,13 +19,14 @@ import {
 } from '../../compare/seam'
 import { smtpAddress } from '../../compare/snapshot-index'
 
-export const domainUnverified: Rule = {
+export const domainUnverified = defineRule({
   id: 'domain-unverified',
   title: 'Domain added to the tenant but not verified',
   category: 'domain-federation',
   severity: 'medium',
   reads: ['entra.domains'],
-  evaluate(snapshot, ctx) {
+  optionalReads: ['entra.users', 'okta.users', 'okta.apps'],
+  evaluate(snapshot, ctx): Finding[] {
     const unverified = new Map<string, { users: Subject[]; total: number }>()
     for (const d of snapshot.entra?.domains ?? []) {
       const id = str(d, 'id')?.toLowerCase()
@@ -53,13 +54,23 @@ export const domainUnverified: Rule = {
         if (entry.users.length < ctx.thresholds.maxSubjects) entry.users.push(entraUserSubject(u))
       }
     }
+    const oktaUsing = new Map<string, number>()
+    for (const u of ctx.index.oktaUsers) {
+      const used = new Set([
+        domainOf(str(u, 'profile', 'login')),
+        domainOf(str(u, 'profile', 'email')),
+      ])
+      for (const d of used)
+        if (d && unverified.has(d)) oktaUsing.set(d, (oktaUsing.get(d) ?? 0) + 1)
+    }
     const findings: Finding[] = []
     for (const [domain, usage] of unverified) {
       const apps = office365Apps(ctx.index).filter((a) => office365Domains(a).includes(domain))
-      const inUse = usage.total > 0 || apps.length > 0
+      const okta = oktaUsing.get(domain) ?? 0
+      const inUse = usage.total > 0 || apps.length > 0 || okta > 0
       findings.push(
         makeFinding(domainUnverified, {
-          severity: inUse ? 'medium' : 'low',
+          severity: inUse ? 'medium' : 'info',
           title: inUse
             ? `Unverified domain ${domain} is in use by ${usage.total} user${usage.total === 1 ? '' : 's'}${apps.length ? ' and Okta' : ''}`
             : `Domain ${domain} was added but never verified`,
@@ -68,10 +79,10 @@ export const domainUnverified: Rule = {
             [domainSubject(domain), ...apps.map(oktaAppSubject), ...usage.users],
             ctx.thresholds.maxSubjects,
           ),
-          key: domain,
+          cause: domain,
           evidence: {
             entra: { domain, isVerified: false, usersUsingIt: usage.total },
-            okta: { office365Apps: apps.map((a) => str(a, 'id')) },
+            okta: { office365Apps: apps.map((a) => str(a, 'id')), usersUsingIt: okta },
           },
           steps: [
             `Entra admin center › Identity › Settings › Domain names › ${domain}: add the TXT (or MX) record shown at the DNS host, then Verify; or Delete the domain if it is not needed.`,
@@ -83,4 +94,4 @@ export const domainUnverified: Rule = {
     }
     return findings
   },
-}
+})

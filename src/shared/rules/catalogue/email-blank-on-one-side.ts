@@ -1,72 +1,126 @@
 /**
- * email-blank-on-one-side — the same person (joined by ImmutableID, Office 365
- * username, login = UPN or email = mail) has an email on one side and none on the
- * other: Entra `mail` blank while the Okta `profile.email` is set, or the reverse.
- * The Microsoft IdP's `email` claim is then empty (Okta's IdP mapping writes a blank
- * email or JIT fails), and Okta's Office 365 push and Entra's mail routing disagree.
- * One finding per side, listing the pairs (at most `maxSubjects` subjects).
- * Reads: entra.users, okta.users.
- * False positives: Entra accounts without a mailbox whose Okta email is a personal
- * or external address; the evidence shows both values.
+ * email-blank-on-one-side — the same person (joined by their identity keys) has an email
+ * on one side and none on the other: Entra `mail` blank while the Okta `profile.email`
+ * is set, or the reverse. It matters where an active Microsoft IdP depends on email:
+ * its username template reads `mail`, it matches on email, or it updates the Okta
+ * profile at each sign-in (profile master), which then writes a blank email. One
+ * finding per side.
+ * Reads: entra.users, okta.users; okta.idps when collected (without them nothing is
+ * known to depend on email, and the finding is a note).
+ * Population: people with an account on both sides that can sign in.
+ * False positives: none above info known: where no IdP uses email, the finding is a note.
  */
-import type { Finding } from '../../model'
-import { str, text } from '../../util/access'
-import { Grouper } from '../grouped'
-import { type Counterpart, entraCounterpart, oktaCounterpart } from '../../compare/join'
+import type { Comparison, Finding, Subject } from '../../model'
+import { get, str, text } from '../../util/access'
+import { JOIN_KEY_LABELS, joinKeysOf } from '../../compare/join'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject, oktaUserSubject } from '../../compare/seam'
+import { subjectPolicy } from '../../compare/match'
+import { SeamPopulation } from '../../compare/people'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import {
+  type MicrosoftIdp,
+  activeMicrosoftIdps,
+  entraUserSubject,
+  oktaUserSubject,
+} from '../../compare/seam'
 
-export const emailBlankOnOneSide: Rule = {
+type Side = 'entra' | 'okta'
+
+/** The active IdPs for which a blank email on `side` breaks sign-in, with why. */
+function dependents(idps: MicrosoftIdp[], side: Side): { idp: MicrosoftIdp; why: string }[] {
+  const out: { idp: MicrosoftIdp; why: string }[] = []
+  for (const m of idps) {
+    const policy = subjectPolicy(m.idp)
+    if (side === 'entra') {
+      if (policy.compiled?.reads.includes('mail'))
+        out.push({ idp: m, why: `its username template ${policy.template} reads mail` })
+      else if (get(m.idp, 'policy', 'provisioning', 'profileMaster') === true)
+        out.push({ idp: m, why: 'it updates the Okta profile, email included, at every sign-in' })
+    } else if (policy.oktaAttributes.includes('email')) {
+      out.push({ idp: m, why: `it matches on ${policy.oktaAttributes.join(' or ')}` })
+    }
+  }
+  return out
+}
+
+export const emailBlankOnOneSide = defineRule({
   id: 'email-blank-on-one-side',
   title: 'Email set on one side and blank on the other',
   category: 'attribute-mapping',
   severity: 'medium',
   reads: ['entra.users', 'okta.users'],
-  evaluate(snapshot, ctx) {
-    const g = new Grouper(ctx.thresholds.maxSubjects)
-    const add = (side: 'entra' | 'okta', pair: Counterpart) => {
-      g.add(side, entraUserSubject(pair.entra), {
-        entra: {
-          id: str(pair.entra, 'id'),
-          userPrincipalName: str(pair.entra, 'userPrincipalName') ?? null,
-          mail: str(pair.entra, 'mail') ?? null,
-        },
-        okta: {
-          id: str(pair.okta, 'id'),
-          login: str(pair.okta, 'profile', 'login') ?? null,
-          email: str(pair.okta, 'profile', 'email') ?? null,
-        },
-        joinedBy: pair.via,
-      })
-      g.add(side, oktaUserSubject(pair.okta))
+  optionalReads: ['okta.idps', 'okta.apps', 'okta.appUsers'],
+  evaluate(_snapshot, ctx): Finding[] {
+    const population = new SeamPopulation(ctx.index)
+    const found: Record<Side, { subjects: Subject[]; comparisons: Comparison[]; total: number }> = {
+      entra: { subjects: [], comparisons: [], total: 0 },
+      okta: { subjects: [], comparisons: [], total: 0 },
     }
-    // only people blank on one side need their counterpart
-    for (const u of ctx.index.entraUsers) {
-      if (text(u, 'mail')) continue
-      const pair = oktaCounterpart(u, snapshot, ctx.index)
-      if (pair && text(pair.okta, 'profile', 'email')) add('entra', pair)
+    const users = ctx.index.entraUsers
+    for (let i = 0; i < users.length; i++) {
+      const j = population.judge(i)
+      if (j < 0) continue
+      const entra = population.entraRecord(i)
+      const okta = population.oktaRecord(j)
+      const mail = text(entra, 'mail')
+      const email = text(okta, 'profile', 'email')
+      if (!mail === !email) continue
+      const side: Side = mail ? 'okta' : 'entra'
+      const group = found[side]
+      group.total++
+      if (group.subjects.length < ctx.thresholds.maxSubjects)
+        group.subjects.push(entraUserSubject(entra), oktaUserSubject(okta))
+      if (group.comparisons.length < 20)
+        group.comparisons.push({
+          entra: {
+            type: 'user',
+            id: str(entra, 'id') ?? '',
+            name: str(entra, 'userPrincipalName'),
+          },
+          okta: { type: 'user', id: str(okta, 'id') ?? '', name: str(okta, 'profile', 'login') },
+          joinedBy: joinKeysOf(population.join.keys[i] ?? 0).map((k) => JOIN_KEY_LABELS[k]),
+          pairs: [
+            {
+              label: 'mail ↔ email',
+              entra: { attribute: 'mail', value: mail ?? null },
+              okta: { attribute: 'profile.email', value: email ?? null },
+              verdict: mail ? 'missing-okta' : 'missing-entra',
+            },
+          ],
+        })
     }
-    for (const o of ctx.index.oktaUsers) {
-      if (text(o, 'profile', 'email')) continue
-      const pair = entraCounterpart(o, snapshot, ctx.index)
-      if (pair && text(pair.entra, 'mail')) add('okta', pair)
-    }
+    const idps = activeMicrosoftIdps(ctx.index)
     const findings: Finding[] = []
-    for (const group of g.groups.values()) {
-      const people = group.total / 2
-      const entraBlank = group.key === 'entra'
+    for (const side of ['entra', 'okta'] as const) {
+      const group = found[side]
+      if (group.total === 0) continue
+      const depend = dependents(idps, side)
+      const entraBlank = side === 'entra'
+      const people = `${group.total} ${group.total === 1 ? 'person has' : 'people have'}`
       findings.push(
         makeFinding(emailBlankOnOneSide, {
+          severity: depend.length ? 'medium' : 'info',
+          cause: side,
           title: entraBlank
-            ? `${people} user${people === 1 ? ' has' : 's have'} no mail in Entra but an email in Okta`
-            : `${people} user${people === 1 ? ' has' : 's have'} mail in Entra but no email in Okta`,
-          detail: entraBlank
-            ? "Entra's token carries no email for these people, so the Microsoft IdP's email claim is empty: Okta's IdP mapping (email ← appuser.email) blanks the Okta email or just-in-time provisioning fails, and email-based matching cannot find them."
-            : 'Okta has no email for these people while Entra does; email-based matching and Okta-to-Office 365 pushes of email fail for them.',
-          subjects: group.subjects,
-          key: group.key,
-          evidence: { side: group.key, total: people, examples: group.examples },
+            ? `${people} no mail in Entra but an email in Okta`
+            : `${people} mail in Entra but no email in Okta`,
+          detail: `${
+            entraBlank
+              ? "Entra's token carries no email for these people."
+              : 'Okta has no email for these people while Entra does.'
+          } ${
+            depend.length
+              ? depend.map((d) => `IdP "${d.idp.name}" depends on it: ${d.why}.`).join(' ')
+              : 'No active Microsoft IdP depends on email, so sign-in is not affected; the two sides simply disagree.'
+          }`,
+          subjects: capSubjects(group.subjects, ctx.thresholds.maxSubjects),
+          evidence: {
+            side,
+            total: group.total,
+            comparisons: group.comparisons,
+            dependentIdps: depend.map((d) => ({ idpId: d.idp.id, why: d.why })),
+            population: population.counter.summary(),
+          },
           steps: entraBlank
             ? [
                 'For synced users set mail in on-premises AD (Entra Connect exports it); for cloud users Entra admin center › Users › user › Edit properties › Contact information › Email (or give the user a mailbox).',
@@ -82,4 +136,4 @@ export const emailBlankOnOneSide: Rule = {
     }
     return findings
   },
-}
+})

@@ -6,8 +6,10 @@
  * listing at most `maxSubjects` users (first in snapshot order) with the total and
  * 20 examples in evidence, so 100k users stay a bounded report.
  * Reads: entra.users.
- * False positives: IdFix's well-known service accounts are skipped; guest UPNs
- * (`#EXT#`) pass the checks.
+ * Population: users synced from AD (`onPremisesSyncEnabled` true), which is what IdFix
+ * judges: Entra validates the values of cloud-only accounts itself, and guests carry
+ * their home tenant's values. IdFix's well-known service accounts are skipped.
+ * False positives: none known.
  */
 import type { Finding, Subject } from '../../model'
 import { type Rec, asStr } from '../../util/access'
@@ -21,7 +23,7 @@ import {
   isWellKnownExclusion,
 } from '../idfix'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { entraUserSubject } from '../../compare/seam'
 
 const SEVERITY: Record<IdFixError, 'medium' | 'low'> = {
@@ -40,13 +42,13 @@ const WHAT: Record<IdFixError, string> = {
   length: 'is too long',
 }
 
-export const entraAttributeInvalid: Rule = {
+export const entraAttributeInvalid = defineRule({
   id: 'entra-attribute-invalid',
   title: 'Entra user attributes fail IdFix checks',
   category: 'data-validation',
   severity: 'medium',
   reads: ['entra.users'],
-  evaluate(_snapshot, ctx) {
+  evaluate(_snapshot, ctx): Finding[] {
     const g = new Grouper(ctx.thresholds.maxSubjects)
     // subjects are built only for users with an error: most users have none
     let current: Rec = {}
@@ -58,6 +60,7 @@ export const entraAttributeInvalid: Rule = {
       }
     }
     for (const u of ctx.index.entraUsers) {
+      if (u['onPremisesSyncEnabled'] !== true) continue
       const upn = asStr(u['userPrincipalName'])
       const nickname = asStr(u['mailNickname'])
       if (
@@ -103,7 +106,7 @@ export const entraAttributeInvalid: Rule = {
           title: `${attribute} ${WHAT[error]} for ${group.total} Entra user${group.total === 1 ? '' : 's'}`,
           detail: `IdFix's ${error} rule fails on ${attribute} for ${group.total} user${group.total === 1 ? '' : 's'}${group.total > group.subjects.length ? ` (the first ${group.subjects.length} are listed)` : ''}. Entra Connect export and Okta matching on this attribute fail for them.`,
           subjects: group.subjects,
-          key: group.key,
+          cause: group.key,
           evidence: {
             entra: { attribute, errorType: error, total: group.total, examples: group.examples },
           },
@@ -118,4 +121,4 @@ export const entraAttributeInvalid: Rule = {
     }
     return findings
   },
-}
+})

@@ -7,21 +7,26 @@
  * False positives: a superseded certificate still listed next to a newer one.
  */
 import type { Finding } from '../../model'
-import { recs, str, text } from '../../util/access'
+import { norm, recs, str, text } from '../../util/access'
 import { parseDate } from '../../util/dates'
 import { describeExpiry, expirySeverity, expiryWindow } from '../expiry'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
-import { applicationSubject, idpSubject, microsoftIdps } from '../../compare/seam'
+import { defineRule, makeFinding } from '../rule'
+import { activeMicrosoftIdps, applicationSubject, idpSubject } from '../../compare/seam'
 
-export const entraCertificateExpiry: Rule = {
+export const entraCertificateExpiry = defineRule({
   id: 'entra-certificate-expiry',
   title: 'App registration certificate expired or expiring',
   category: 'credential-expiry',
   severity: 'high',
   reads: ['entra.applications'],
-  evaluate(snapshot, ctx) {
-    const idps = microsoftIdps(snapshot, ctx.index)
+  optionalReads: ['okta.idps'],
+  evaluate(_snapshot, ctx): Finding[] {
+    const idps = activeMicrosoftIdps(ctx.index).filter(
+      (m) =>
+        norm(str(m.idp, 'protocol', 'credentials', 'client', 'token_endpoint_auth_method')) ===
+        'private_key_jwt',
+    )
     const findings: Finding[] = []
     for (const app of ctx.index.applications) {
       const appId = str(app, 'appId')?.toLowerCase()
@@ -41,15 +46,15 @@ export const entraCertificateExpiry: Rule = {
             expiryWindow(e, ctx.now, ctx.thresholds) === undefined
           )
         })
-        const scale = backing.length > 0 && !superseded ? 'critical' : 'standard'
         const appName = text(app, 'displayName') ?? str(app, 'appId') ?? '?'
         findings.push(
           makeFinding(entraCertificateExpiry, {
-            severity: superseded ? 'info' : expirySeverity(window, scale),
+            severity:
+              backing.length > 0 && !superseded ? expirySeverity(window, 'critical') : 'info',
             title: `Certificate of app "${appName}" ${window === 'expired' ? 'has expired' : 'expires soon'}`,
-            detail: `Certificate ${text(cred, 'displayName') ?? str(cred, 'keyId') ?? ''} (${str(cred, 'usage') ?? 'Verify'}) ${describeExpiry(end, ctx.now)}.${superseded ? ' A newer certificate is already registered.' : ''}${backing.length ? ` Okta IdP ${backing.map((m) => `"${m.name}"`).join(', ')} signs in with this app.` : ''}`,
+            detail: `Certificate ${text(cred, 'displayName') ?? str(cred, 'keyId') ?? ''} (${str(cred, 'usage') ?? 'Verify'}) ${describeExpiry(end, ctx.now)}.${superseded ? ' A newer certificate is already registered.' : ''}${backing.length ? ` Okta IdP ${backing.map((m) => `"${m.name}"`).join(', ')} authenticates to Entra with this app's certificate.` : ' No Okta identity provider authenticates with it.'}`,
             subjects: [applicationSubject(app), ...backing.map(idpSubject)],
-            key: `${str(app, 'id') ?? appId}:${str(cred, 'keyId') ?? end.toISOString()}`,
+            cause: `${str(app, 'id') ?? appId}:${str(cred, 'keyId') ?? end.toISOString()}`,
             evidence: {
               entra: {
                 appId: str(app, 'appId'),
@@ -77,4 +82,4 @@ export const entraCertificateExpiry: Rule = {
     }
     return findings
   },
-}
+})

@@ -5,43 +5,56 @@
  * `customerRequestedSynchronizationInterval`): high; older than 7 days, the delta
  * sync limit, after which a full sync is needed: critical. A tenant that says it
  * syncs but has never synced is critical too.
- * Reads: entra.organization, entra.onPremisesSynchronization (optional interval).
+ * Reads: entra.organization; entra.onPremisesSynchronization when collected (the
+ * interval; Graph serves it only to a signed-in Global Administrator).
+ * When the interval is unknown the default is assumed but a delay must pass four cycles
+ * (2 h), and under a day it is medium: a tenant may run a longer custom schedule.
  * False positives: a tenant that stopped syncing on purpose but left
  * onPremisesSyncEnabled true.
  */
+import type { Finding } from '../../model'
 import { norm, str } from '../../util/access'
 import { MINUTE_MS, DAY_MS, describeDuration, parseDate, parseDurationMs } from '../../util/dates'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 
-export const entraConnectSyncStale: Rule = {
+export const entraConnectSyncStale = defineRule({
   id: 'entra-connect-sync-stale',
   title: 'Entra Connect has not synced recently',
   category: 'sync',
   severity: 'high',
   reads: ['entra.organization'],
-  evaluate(snapshot, ctx) {
+  optionalReads: ['entra.onPremisesSynchronization'],
+  evaluate(snapshot, ctx): Finding[] {
     const findings = []
     const sync = snapshot.entra?.onPremisesSynchronization?.[0]
-    const intervalMs =
+    const configured =
       parseDurationMs(str(sync, 'configuration', 'customerRequestedSynchronizationInterval')) ??
-      parseDurationMs(str(sync, 'configuration', 'synchronizationInterval')) ??
-      ctx.thresholds.syncIntervalMinutes * MINUTE_MS
+      parseDurationMs(str(sync, 'configuration', 'synchronizationInterval'))
+    const known = configured !== undefined
+    const intervalMs = configured ?? ctx.thresholds.syncIntervalMinutes * MINUTE_MS
+    // an unknown schedule may be longer than the 30-minute default: allow four cycles, not two
+    const allowed = (known ? 2 : 4) * intervalMs
     for (const org of snapshot.entra?.organization ?? []) {
       if (org['onPremisesSyncEnabled'] !== true) continue
       const last = parseDate(org['onPremisesLastSyncDateTime'])
       const lag = last ? ctx.now.getTime() - last.getTime() : undefined
-      if (lag !== undefined && lag <= 2 * intervalMs) continue
+      if (lag !== undefined && lag <= allowed) continue
       const stale = lag === undefined || lag > ctx.thresholds.staleAfterDays * DAY_MS
       const orgName = str(org, 'displayName') ?? snapshot.entra?.tenantId ?? 'tenant'
       findings.push(
         makeFinding(entraConnectSyncStale, {
-          severity: stale ? 'critical' : 'high',
+          cause: str(org, 'id') ?? snapshot.entra?.tenantId ?? 'organization',
+          severity: stale
+            ? 'critical'
+            : known || lag === undefined || lag > DAY_MS
+              ? 'high'
+              : 'medium',
           title: last
             ? `Entra Connect last synced ${describeDuration(lag ?? 0)} ago`
             : 'Entra Connect is enabled but has never synced',
           detail: last
-            ? `The last directory sync was at ${last.toISOString()}, ${describeDuration(lag ?? 0)} before the snapshot; the cycle is every ${describeDuration(intervalMs)}.${stale ? ` After ${ctx.thresholds.staleAfterDays} days without a delta sync a full sync is required.` : ''} Changes in AD (new users, UPN and ImmutableID changes) are not reaching Entra, while Okta may already have them.`
+            ? `The last directory sync was at ${last.toISOString()}, ${describeDuration(lag ?? 0)} before the snapshot; the cycle is every ${describeDuration(intervalMs)}${known ? '' : " (Entra Connect's default; the tenant's own schedule could not be read)"}.${stale ? ` After ${ctx.thresholds.staleAfterDays} days without a delta sync a full sync is required.` : ''} Changes in AD (new users, UPN and ImmutableID changes) are not reaching Entra, while Okta may already have them.`
             : 'organization.onPremisesSyncEnabled is true but onPremisesLastSyncDateTime is empty.',
           subjects: [
             {
@@ -56,6 +69,7 @@ export const entraConnectSyncStale: Rule = {
               onPremisesLastSyncDateTime: last?.toISOString() ?? null,
               lagMinutes: lag !== undefined ? Math.round(lag / MINUTE_MS) : null,
               intervalMinutes: Math.round(intervalMs / MINUTE_MS),
+              intervalKnown: known,
               staleAfterDays: ctx.thresholds.staleAfterDays,
               stagingMode: norm(str(sync, 'features', 'stagingModeEnabled')) ?? null,
             },
@@ -75,4 +89,4 @@ export const entraConnectSyncStale: Rule = {
     }
     return findings
   },
-}
+})

@@ -12,7 +12,7 @@
 import type { Finding } from '../../model'
 import { type Rec, norm, str, strs } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { capSubjects, defineRule, makeFinding } from '../rule'
 import { entraUserSubject } from '../../compare/seam'
 import { type MultiIndex, smtpAddress } from '../../compare/snapshot-index'
 
@@ -39,18 +39,18 @@ function heldValue(user: Rec, attribute: string, key: string): string {
   return key
 }
 
-export const entraDuplicateAttribute: Rule = {
+export const entraDuplicateAttribute = defineRule({
   id: 'entra-duplicate-attribute',
   title: 'Duplicate UPN, mail, proxy address or immutable ID in Entra',
   category: 'duplicate',
   severity: 'high',
   reads: ['entra.users'],
-  evaluate(_snapshot, ctx) {
+  evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const attr of ATTRIBUTES) {
       const map: MultiIndex = ctx.index[attr.map]
       for (const [value, users] of map.duplicates()) {
-        const held = users.map((u) => heldValue(u, attr.name, value))
+        const held = users.slice(0, 20).map((u) => heldValue(u, attr.name, value))
         const spelled = held.map((h) =>
           attr.name === 'proxyAddresses' ? h.slice(h.indexOf(':') + 1) : h,
         )
@@ -60,13 +60,14 @@ export const entraDuplicateAttribute: Rule = {
             severity: attr.name === 'mail' ? 'medium' : 'high',
             title: `${users.length} Entra users share ${attr.name} ${held[0] ?? value}`,
             detail: `${caseOnly ? `The values differ only in case (${[...new Set(spelled)].join(', ')}). ` : ''}${attr.name} must be unique in the tenant (case-insensitive). Entra Connect reports AttributeValueMustBeUnique, and Okta cannot tell these users apart when it matches on this value.`,
-            subjects: users.map(entraUserSubject),
-            key: `${attr.name}:${value}`,
+            subjects: capSubjects(users.map(entraUserSubject), ctx.thresholds.maxSubjects),
+            cause: `${attr.name}:${value}`,
             evidence: {
               entra: {
                 attribute: attr.name,
                 value,
-                users: users.map((u, i) => ({
+                total: users.length,
+                users: users.slice(0, 20).map((u, i) => ({
                   id: str(u, 'id'),
                   value: held[i] ?? null,
                   userPrincipalName: str(u, 'userPrincipalName') ?? null,
@@ -87,4 +88,4 @@ export const entraDuplicateAttribute: Rule = {
     }
     return findings
   },
-}
+})

@@ -1,26 +1,41 @@
 /**
  * entra-provisioning-failures — Entra provisioning log entries with status failure,
  * grouped per service principal and error code, listing the identities involved.
+ * A failure followed by a later success for the same identity and app (a retry that
+ * went through) is resolved and not reported.
  * Reads: entra.provisioningLogs.
- * False positives: a failure already retried successfully still shows until the log
- * ages out; the evidence gives first and last occurrence.
+ * False positives: none known; the evidence gives first and last occurrence.
  */
 import type { Finding, Subject } from '../../model'
 import { type Rec, str } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, capSubjects, makeFinding } from '../rule'
+import { capSubjects, defineRule, makeFinding } from '../rule'
 import { entraUserSubject } from '../../compare/seam'
 
-export const entraProvisioningFailures: Rule = {
+/** The app and the source identity of a provisioning log entry. */
+function identityKey(p: Rec): string {
+  return `${str(p, 'servicePrincipal', 'id') ?? '?'}|${str(p, 'sourceIdentity', 'id') ?? str(p, 'targetIdentity', 'id') ?? '?'}`
+}
+
+export const entraProvisioningFailures = defineRule({
   id: 'entra-provisioning-failures',
   title: 'Entra provisioning failures',
   category: 'provisioning',
   severity: 'high',
   reads: ['entra.provisioningLogs'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
+    const logs = snapshot.entra?.provisioningLogs ?? []
+    const lastSuccess = new Map<string, string>()
+    for (const p of logs) {
+      if (str(p, 'provisioningStatusInfo', 'status')?.toLowerCase() !== 'success') continue
+      const who = identityKey(p)
+      const at = str(p, 'activityDateTime') ?? ''
+      if (at > (lastSuccess.get(who) ?? '')) lastSuccess.set(who, at)
+    }
     const groups = new Map<string, Rec[]>()
-    for (const p of snapshot.entra?.provisioningLogs ?? []) {
+    for (const p of logs) {
       if (str(p, 'provisioningStatusInfo', 'status')?.toLowerCase() !== 'failure') continue
+      if ((lastSuccess.get(identityKey(p)) ?? '') > (str(p, 'activityDateTime') ?? '')) continue
       const key = `${str(p, 'servicePrincipal', 'id') ?? '?'}|${str(p, 'provisioningStatusInfo', 'errorInformation', 'errorCode') ?? '?'}`
       groups.set(key, [...(groups.get(key) ?? []), p])
     }
@@ -60,7 +75,7 @@ export const entraProvisioningFailures: Rule = {
           title: `${entries.length} provisioning failure${entries.length === 1 ? '' : 's'} in "${spName}" (${errorCode})`,
           detail: `${str(first, 'provisioningStatusInfo', 'errorInformation', 'reason') ?? 'Provisioning failed.'}${str(first, 'provisioningStatusInfo', 'errorInformation', 'recommendedAction') ? ` Recommended: ${str(first, 'provisioningStatusInfo', 'errorInformation', 'recommendedAction')}` : ''}`,
           subjects: capSubjects(subjects, ctx.thresholds.maxSubjects),
-          key,
+          cause: key,
           evidence: {
             entra: {
               servicePrincipalId: spId,
@@ -85,4 +100,4 @@ export const entraProvisioningFailures: Rule = {
     }
     return findings
   },
-}
+})

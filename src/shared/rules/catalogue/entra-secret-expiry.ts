@@ -3,33 +3,35 @@
  * or expire within the expiry windows (30/60/90 days). Critical scale when the app
  * backs an Okta Microsoft IdP and the secret is the one Okta uses (or Okta's secret
  * is unknown): sign-in through Okta stops with AADSTS7000222.
- * Reads: entra.applications (`passwordCredentials[].endDateTime`, `hint`), okta.idps.
- * False positives: an expired secret next to a newer valid one on an app that does
- * not back Okta is reported at the standard scale (medium at most); clean-up only.
+ * Reads: entra.applications (`passwordCredentials[].endDateTime`, `hint`); okta.idps when
+ * collected (without it no secret is known to back Okta, so everything is a note).
+ * False positives: none above info: a superseded secret, one Okta does not hold and
+ * secrets of apps outside the seam are info notes (clean-up), since real tenants hold
+ * many such leftovers.
  */
-import type { Finding } from '../../model'
+import type { Finding, Severity } from '../../model'
 import { type Rec, str, text } from '../../util/access'
 import { parseDate } from '../../util/dates'
-import { describeExpiry, expirySeverity, expiryWindow } from '../expiry'
+import { type ExpiryWindow, describeExpiry, expirySeverity, expiryWindow } from '../expiry'
 import { LINKS } from '../links'
-import { type Rule, type RuleContext, makeFinding } from '../rule'
+import { type RuleContext, defineRule, makeFinding } from '../rule'
 import {
   type MicrosoftIdp,
   applicationSubject,
   idpSubject,
-  microsoftIdps,
+  activeMicrosoftIdps,
   passwordCredentials,
-  secretPrefix,
 } from '../../compare/seam'
 
-export const entraSecretExpiry: Rule = {
+export const entraSecretExpiry = defineRule({
   id: 'entra-secret-expiry',
   title: 'App registration client secret expired or expiring',
   category: 'credential-expiry',
   severity: 'high',
   reads: ['entra.applications'],
-  evaluate(snapshot, ctx) {
-    const idpsByAppId = backingIdps(microsoftIdps(snapshot, ctx.index))
+  optionalReads: ['okta.idps'],
+  evaluate(snapshot, ctx): Finding[] {
+    const idpsByAppId = backingIdps(activeMicrosoftIdps(ctx.index))
     const findings: Finding[] = []
     for (const app of ctx.index.applications) {
       const idps = idpsByAppId.get(str(app, 'appId')?.toLowerCase() ?? '') ?? []
@@ -50,7 +52,7 @@ export const entraSecretExpiry: Rule = {
     }
     return findings
   },
-}
+})
 
 function backingIdps(list: MicrosoftIdp[]): Map<string, MicrosoftIdp[]> {
   const map = new Map<string, MicrosoftIdp[]>()
@@ -60,6 +62,16 @@ function backingIdps(list: MicrosoftIdp[]): Map<string, MicrosoftIdp[]> {
     map.set(key, [...(map.get(key) ?? []), m])
   }
   return map
+}
+
+/**
+ * The severity of an expiring secret: critical scale when an active Okta IdP signs in
+ * with it (Okta holds it, or Okta's secret is not visible and nothing newer exists);
+ * `info` for every other secret — a superseded one, one Okta does not hold, or one of
+ * an app outside the seam (cleaning up is worth a note, not an alarm).
+ */
+function secretSeverity(window: ExpiryWindow, usedBy: MicrosoftIdp[]): Severity {
+  return usedBy.length > 0 ? expirySeverity(window, 'critical') : 'info'
 }
 
 function evaluateSecret(
@@ -74,31 +86,33 @@ function evaluateSecret(
   const window = expiryWindow(end, ctx.now, ctx.thresholds)
   if (window === undefined) return undefined
   const hint = str(cred, 'hint')
-  // The secret matters to Okta when Okta holds it (prefix = hint) or when Okta's secret is not visible.
-  const usedBy = idps.filter((m) => {
-    if (m.clientSecret === undefined) return !superseded
-    return hint !== undefined && secretPrefix(m.clientSecret) === hint
-  })
-  const scale = usedBy.length > 0 ? 'critical' : 'standard'
+  const usedBy = idps.filter((m) =>
+    m.secret === undefined ? !superseded : hint !== undefined && m.secret.hint === hint,
+  )
   const appName = text(app, 'displayName') ?? str(app, 'appId') ?? '?'
   const when = describeExpiry(end, ctx.now)
+  const why = usedBy.length
+    ? ` Okta IdP ${usedBy.map((m) => `"${m.name}"`).join(', ')} signs in with ${usedBy.some((m) => m.secret) ? 'this secret' : 'this app (its secret is not visible, so this one may be it)'}; once it expires Entra answers AADSTS7000222 and nobody can sign in through Okta.`
+    : superseded
+      ? ' A newer secret is already registered; remove this one when nothing uses it.'
+      : idps.length
+        ? ` Okta's IdP holds another secret of this app, so this one is not in use by Okta.`
+        : ' No Okta identity provider signs in with this app.'
   return makeFinding(entraSecretExpiry, {
-    severity: superseded && usedBy.length === 0 ? 'info' : expirySeverity(window, scale),
+    severity: secretSeverity(window, usedBy),
     title: `Client secret ${hint ? `"${hint}…" ` : ''}of app "${appName}" ${window === 'expired' ? 'has expired' : 'expires soon'}`,
-    detail: `The secret ${text(cred, 'displayName') ? `"${text(cred, 'displayName')}" ` : ''}${when}.${superseded ? ' A newer secret is already registered.' : ''}${usedBy.length ? ` Okta IdP ${usedBy.map((m) => `"${m.name}"`).join(', ')} signs in with this app; once the secret expires Entra answers AADSTS7000222 and nobody can sign in through Okta.` : ''}`,
+    detail: `The secret ${text(cred, 'displayName') ? `"${text(cred, 'displayName')}" ` : ''}${when}.${why}`,
     subjects: [applicationSubject(app), ...usedBy.map(idpSubject)],
-    key: `${str(app, 'id') ?? str(app, 'appId')}:${str(cred, 'keyId') ?? hint ?? end.toISOString()}`,
+    cause: `${str(app, 'id') ?? str(app, 'appId')}:${str(cred, 'keyId') ?? hint ?? end.toISOString()}`,
     evidence: {
       entra: {
         appId: str(app, 'appId'),
         keyId: str(cred, 'keyId') ?? null,
         hint: hint ?? null,
         endDateTime: end.toISOString(),
+        superseded,
       },
-      okta: usedBy.map((m) => ({
-        idpId: m.id,
-        secretPrefix: secretPrefix(m.clientSecret) ?? null,
-      })),
+      okta: usedBy.map((m) => ({ idpId: m.id, secretHint: m.secret?.hint ?? null })),
       window: window === 'expired' ? 'expired' : ctx.thresholds.expiryDays[window],
       aadsts: usedBy.length ? ['7000222'] : [],
     },
@@ -108,7 +122,7 @@ function evaluateSecret(
         ? [
             `Okta Admin Console › Security › Identity Providers › ${usedBy[0]?.name} › Edit › Client Secret: paste the new value; test a sign-in.`,
           ]
-        : ['Update every client that uses this secret.']),
+        : ['Update every client that uses this secret, or remove it if nothing does.']),
       `API: POST https://graph.microsoft.com/v1.0/applications/${str(app, 'id') ?? '{id}'}/addPassword, then POST …/removePassword {"keyId":"${str(cred, 'keyId') ?? '{keyId}'}"} once clients use the new one.`,
     ],
     links: [LINKS.appCredentials, LINKS.addPassword, LINKS.oktaMicrosoftIdp],

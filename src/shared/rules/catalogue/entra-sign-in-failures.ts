@@ -3,26 +3,68 @@
  * (`status.errorCode`, a number without the prefix; 0 is success), each with its
  * meaning, the usual Entra–Okta cause and the configuration objects to inspect
  * (from the offline code dictionary). Codes that point at the seam (federation,
- * IdP credentials, consent) are high; user-side codes (bad password, lockout, MFA
- * prompts) are low.
+ * IdP credentials, consent) are high, others medium. Interrupts are not failures: a
+ * sign-in that asks for MFA, "stay signed in", a password reset or device proof
+ * (AADSTS50058, 50140, 50199, 50072, 50074, 50076, 50079, 50125, 50097, 50089…) and a
+ * user's own mistake (a wrong password, an expired one) are info notes; and any failure
+ * the same person resolved with a success for the same app (same correlation ID, or
+ * within ten minutes) is left out.
  * Reads: entra.signIns.
- * False positives: user mistakes are reported, at low severity, because their volume
- * can still reveal a misconfiguration.
+ * False positives: none above info known.
  */
 import { aadstsEntry } from '../../codes'
 import type { Finding, Subject } from '../../model'
 import { type Rec, get, str } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, capSubjects, makeFinding } from '../rule'
+import { capSubjects, defineRule, makeFinding } from '../rule'
 import { applicationSubject, entraUserSubject, servicePrincipalSubject } from '../../compare/seam'
 
 const SEAM = new Set([
   50107, 50008, 50006, 90020, 51004, 90072, 7000215, 7000222, 7000218, 70002, 700027, 50011, 700016,
   700011, 50194, 65001, 90094, 650056, 20001, 20012, 90081, 50034,
 ])
+/** Interrupts and the user's own mistakes: expected steps of a sign-in, not faults. */
 const USER_SIDE = new Set([
-  50126, 50053, 50055, 50057, 50144, 50076, 50079, 50074, 70008, 700082, 54005, 50158, 50140, 50125,
+  50058, 50140, 50199, 50072, 50074, 50076, 50079, 50125, 50097, 50089, 50168, 90095, 81010, 50126,
+  50053, 50055, 50057, 50144, 70008, 700082, 54005, 50158,
 ])
+
+const RESOLVE_WINDOW_MS = 10 * 60_000
+
+/** Failures the same person resolved: a later success for the same app (same correlation, or soon after). */
+function resolvedFailures(signIns: readonly Rec[]): Set<Rec> {
+  const successes = new Map<string, number[]>()
+  const correlated = new Set<string>()
+  for (const s of signIns) {
+    if (errorCode(s) !== undefined) continue
+    const correlation = str(s, 'correlationId')
+    if (correlation) correlated.add(`${correlation}|${who(s)}`)
+    const at = Date.parse(str(s, 'createdDateTime') ?? '')
+    if (!Number.isFinite(at)) continue
+    const key = `${who(s)}|${str(s, 'appId') ?? ''}`
+    const list = successes.get(key)
+    if (list) list.push(at)
+    else successes.set(key, [at])
+  }
+  const out = new Set<Rec>()
+  for (const s of signIns) {
+    if (errorCode(s) === undefined) continue
+    const correlation = str(s, 'correlationId')
+    if (correlation && correlated.has(`${correlation}|${who(s)}`)) {
+      out.add(s)
+      continue
+    }
+    const at = Date.parse(str(s, 'createdDateTime') ?? '')
+    const later = successes.get(`${who(s)}|${str(s, 'appId') ?? ''}`)
+    if (Number.isFinite(at) && later?.some((t) => t >= at && t - at <= RESOLVE_WINDOW_MS))
+      out.add(s)
+  }
+  return out
+}
+
+function who(s: Rec): string {
+  return (str(s, 'userId') ?? str(s, 'userPrincipalName') ?? '').toLowerCase()
+}
 
 function errorCode(signIn: Rec): number | undefined {
   const raw = get(signIn, 'status', 'errorCode')
@@ -35,17 +77,19 @@ function errorCode(signIn: Rec): number | undefined {
   return Number.isFinite(n) && n !== 0 ? n : undefined
 }
 
-export const entraSignInFailures: Rule = {
+export const entraSignInFailures = defineRule({
   id: 'entra-sign-in-failures',
   title: 'Entra sign-in failures by AADSTS code',
   category: 'sign-in',
   severity: 'medium',
   reads: ['entra.signIns'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const groups = new Map<number, Rec[]>()
-    for (const s of snapshot.entra?.signIns ?? []) {
+    const signInLog = snapshot.entra?.signIns ?? []
+    const resolved = resolvedFailures(signInLog)
+    for (const s of signInLog) {
       const code = errorCode(s)
-      if (code === undefined) continue
+      if (code === undefined || resolved.has(s)) continue
       const list = groups.get(code)
       if (list) list.push(s)
       else groups.set(code, [s])
@@ -92,7 +136,7 @@ export const entraSignInFailures: Rule = {
         .map((s) => str(s, 'createdDateTime') ?? '')
         .filter(Boolean)
         .sort()
-      const severity = SEAM.has(code) ? 'high' : USER_SIDE.has(code) ? 'low' : 'medium'
+      const severity = SEAM.has(code) ? 'high' : USER_SIDE.has(code) ? 'info' : 'medium'
       findings.push(
         makeFinding(entraSignInFailures, {
           severity,
@@ -102,7 +146,7 @@ export const entraSignInFailures: Rule = {
             [...appSubjects, ...subjects, ...events],
             ctx.thresholds.maxSubjects,
           ),
-          key: String(code),
+          cause: String(code),
           evidence: {
             entra: {
               errorCode: code,
@@ -133,4 +177,4 @@ export const entraSignInFailures: Rule = {
     }
     return findings
   },
-}
+})

@@ -8,16 +8,16 @@
 import type { Finding } from '../../model'
 import { num, rec, str } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { servicePrincipalSubject } from '../../compare/seam'
 
-export const entraSyncJobFailing: Rule = {
+export const entraSyncJobFailing = defineRule({
   id: 'entra-sync-job-failing',
   title: 'Provisioning or synchronization job quarantined or failing',
   category: 'sync',
   severity: 'high',
   reads: ['entra.synchronizationJobs'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const [spId, jobs] of Object.entries(snapshot.entra?.synchronizationJobs ?? {})) {
       const sp = ctx.index.servicePrincipalsById.get(spId)
@@ -54,7 +54,7 @@ export const entraSyncJobFailing: Rule = {
                 ? servicePrincipalSubject(sp)
                 : { source: 'entra', type: 'servicePrincipal', id: spId },
             ],
-            key: `${spId}:${str(job, 'id') ?? ''}`,
+            cause: `${spId}:${str(job, 'id') ?? ''}`,
             evidence: {
               entra: {
                 servicePrincipalId: spId,
@@ -79,4 +79,4 @@ export const entraSyncJobFailing: Rule = {
     }
     return findings
   },
-}
+})

@@ -10,17 +10,17 @@
 import type { Finding, Subject } from '../../model'
 import { norm, recs, str } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { entraUserSubject } from '../../compare/seam'
 import { smtpAddress } from '../../compare/snapshot-index'
 
-export const entraSyncPropertyConflict: Rule = {
+export const entraSyncPropertyConflict = defineRule({
   id: 'entra-sync-property-conflict',
   title: 'Entra Connect export blocked by a property conflict',
   category: 'sync',
   severity: 'high',
   reads: ['entra.users'],
-  evaluate(_snapshot, ctx) {
+  evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const u of ctx.index.entraUsers) {
       const errors = u['onPremisesProvisioningErrors']
@@ -43,7 +43,7 @@ export const entraSyncPropertyConflict: Rule = {
             title: `${str(u, 'userPrincipalName') ?? str(u, 'id')}: ${property} "${value ?? ''}" conflicts with another object`,
             detail: `Entra Connect could not export ${property} = ${value ?? '(empty)'} (${str(err, 'category') ?? 'PropertyConflict'} since ${str(err, 'occurredDateTime') ?? 'an unknown time'}). Entra kept a placeholder value, so sign-in names and mail routing differ from AD${others.length ? `; ${others.map((o) => str(o, 'userPrincipalName')).join(', ')} hold${others.length === 1 ? 's' : ''} the value` : ''}.`,
             subjects,
-            key: `${str(u, 'id')}:${property}:${key ?? ''}`,
+            cause: `${str(u, 'id')}:${property}:${key ?? ''}`,
             evidence: {
               entra: {
                 userId: str(u, 'id'),
@@ -70,4 +70,4 @@ export const entraSyncPropertyConflict: Rule = {
     }
     return findings
   },
-}
+})

@@ -1,68 +1,142 @@
 /**
- * entra-user-sync-lag — synced users whose own `onPremisesLastSyncDateTime` trails the
- * tenant's last sync by more than the stale limit (7 days): their changes are not
- * being exported (filtered out of scope, stuck on an export error, or the object
- * is orphaned in Entra). One grouped finding, listing at most `maxSubjects` users.
- * Reads: entra.users, entra.organization.
- * False positives: Entra stamps a user only when an export changes it, so a user
- * untouched for weeks trails legitimately; severity is low for that reason.
+ * entra-user-sync-lag — on-premises changes that reached Okta but not Entra: a synced
+ * person whose Okta account is sourced from the same Active Directory holds a newer
+ * value there (Okta updated it after Entra last exported the person) in an attribute
+ * Entra Connect syncs too (given name, surname, display name, department, job title),
+ * while the tenant has synced since. The person is out of Entra Connect's scope, stuck
+ * on an export error, or the object is orphaned in Entra. One grouped finding.
+ * A per-user `onPremisesLastSyncDateTime` alone proves nothing: Entra Connect exports an
+ * object only when it changes, so months-old per-user times are normal.
+ * Reads: entra.users, entra.organization, okta.users; the Office 365 keys when collected.
+ * Population: enabled people synced from AD whose Okta account is AD-sourced and active.
+ * False positives: an attribute that differs for many people at once is a mapping
+ * difference between Okta's import and Entra Connect, not a pending change; such an
+ * attribute is set aside (and named in the evidence).
  */
-import { str } from '../../util/access'
-import { DAY_MS, describeDuration, parseDate } from '../../util/dates'
-import { Grouper } from '../grouped'
+import type { Comparison, Finding, Subject } from '../../model'
+import { type Rec, asText, str } from '../../util/access'
+import { parseDate } from '../../util/dates'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject } from '../../compare/seam'
+import { SeamPopulation } from '../../compare/people'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import { entraUserSubject, oktaUserSubject } from '../../compare/seam'
 
-export const entraUserSyncLag: Rule = {
+/** Attributes both Entra Connect and Okta's AD import take from the same AD attribute. */
+const PAIRS = [
+  ['givenName', 'firstName'],
+  ['surname', 'lastName'],
+  ['displayName', 'displayName'],
+  ['department', 'department'],
+  ['jobTitle', 'title'],
+] as const
+
+const MINUTE_MS = 60_000
+
+/** Case, surrounding space and Unicode form set aside. */
+function canonical(value: unknown): string | undefined {
+  const text = asText(value)
+  return text?.normalize('NFC').toLowerCase()
+}
+
+interface Pending {
+  entra: Rec
+  okta: Rec
+  attributes: { entra: string; okta: string; entraValue: string; oktaValue: string }[]
+}
+
+export const entraUserSyncLag = defineRule({
   id: 'entra-user-sync-lag',
-  title: 'Synced users trail the last directory sync',
+  title: 'On-premises changes reached Okta but not Entra',
   category: 'sync',
-  severity: 'low',
-  reads: ['entra.users', 'entra.organization'],
-  evaluate(snapshot, ctx) {
+  severity: 'medium',
+  reads: ['entra.users', 'entra.organization', 'okta.users'],
+  optionalReads: ['okta.apps', 'okta.appUsers'],
+  evaluate(snapshot, ctx): Finding[] {
     const orgLast = parseDate(snapshot.entra?.organization?.[0]?.['onPremisesLastSyncDateTime'])
     if (!orgLast) return []
-    const limit = ctx.thresholds.staleAfterDays * DAY_MS
-    const g = new Grouper(ctx.thresholds.maxSubjects)
-    let worst = 0
-    // ISO-8601 UTC instants of one shape compare as strings; only other shapes are parsed
-    const cutoff = new Date(orgLast.getTime() - limit).toISOString().slice(0, 19)
-    for (const u of ctx.index.entraUsers) {
-      if (u['onPremisesSyncEnabled'] !== true) continue
-      const raw = u['onPremisesLastSyncDateTime']
-      if (typeof raw === 'string' && raw.length >= 20 && raw >= cutoff) {
-        const c = raw.charCodeAt(19)
-        // "…:SSZ" or "…:SS.fffZ": UTC, so the string order is the time order
-        if ((c === 90 || c === 46) && raw.endsWith('Z')) continue
+    const cycle = ctx.thresholds.syncIntervalMinutes * MINUTE_MS
+    const population = new SeamPopulation(
+      ctx.index,
+      'enabled people synced from AD whose Okta account is AD-sourced',
+    )
+    const compared = new Map<string, number>()
+    const differing = new Map<string, number>()
+    const candidates: Pending[] = []
+    const users = ctx.index.entraUsers
+    for (let i = 0; i < users.length; i++) {
+      const entra = users[i] as Rec
+      if (entra['onPremisesSyncEnabled'] !== true) continue
+      const j = population.judge(i)
+      if (j < 0) continue
+      const okta = population.oktaRecord(j)
+      if (str(okta, 'credentials', 'provider', 'type')?.toUpperCase() !== 'ACTIVE_DIRECTORY')
+        continue
+      const attributes: Pending['attributes'] = []
+      for (const [e, o] of PAIRS) {
+        const a = canonical(entra[e])
+        const b = canonical(str(okta, 'profile', o))
+        if (a === undefined || b === undefined) continue
+        compared.set(e, (compared.get(e) ?? 0) + 1)
+        if (a === b) continue
+        differing.set(e, (differing.get(e) ?? 0) + 1)
+        attributes.push({
+          entra: e,
+          okta: o,
+          entraValue: asText(entra[e]) ?? '',
+          oktaValue: str(okta, 'profile', o) ?? '',
+        })
       }
-      const last = parseDate(raw)
-      const lag = last ? orgLast.getTime() - last.getTime() : Number.POSITIVE_INFINITY
-      if (lag <= limit) continue
-      if (Number.isFinite(lag)) worst = Math.max(worst, lag)
-      g.add('lag', entraUserSubject(u), {
-        id: str(u, 'id'),
-        userPrincipalName: str(u, 'userPrincipalName') ?? null,
-        onPremisesLastSyncDateTime: last?.toISOString() ?? null,
-      })
+      if (attributes.length === 0) continue
+      const exported = parseDate(entra['onPremisesLastSyncDateTime'])
+      const changed = parseDate(okta['lastUpdated'])
+      if (!exported || !changed) continue
+      // Okta changed after Entra last exported the person, and Entra Connect has run since
+      if (changed.getTime() <= exported.getTime()) continue
+      if (orgLast.getTime() - changed.getTime() < 2 * cycle) continue
+      candidates.push({ entra, okta, attributes })
     }
-    const group = g.groups.get('lag')
-    if (!group) return []
+    // an attribute that differs for many people is mapped differently, not pending
+    const mapped = new Set(
+      [...differing]
+        .filter(([e, n]) => n >= 20 && n / (compared.get(e) ?? n) > 0.2)
+        .map(([e]) => e),
+    )
+    const pending = candidates
+      .map((c) => ({ ...c, attributes: c.attributes.filter((a) => !mapped.has(a.entra)) }))
+      .filter((c) => c.attributes.length > 0)
+    if (pending.length === 0) return []
+    const subjects: Subject[] = []
+    for (const p of pending) subjects.push(entraUserSubject(p.entra), oktaUserSubject(p.okta))
+    const comparisons: Comparison[] = pending.slice(0, 20).map((p) => ({
+      entra: {
+        type: 'user',
+        id: str(p.entra, 'id') ?? '',
+        name: str(p.entra, 'userPrincipalName'),
+      },
+      okta: { type: 'user', id: str(p.okta, 'id') ?? '', name: str(p.okta, 'profile', 'login') },
+      pairs: p.attributes.map((a) => ({
+        label: `${a.entra} ↔ ${a.okta}`,
+        entra: { attribute: a.entra, value: a.entraValue },
+        okta: { attribute: `profile.${a.okta}`, value: a.oktaValue },
+        verdict: 'different' as const,
+        note: `Okta updated ${str(p.okta, 'lastUpdated') ?? '?'}, Entra last exported ${str(p.entra, 'onPremisesLastSyncDateTime') ?? '?'}`,
+      })),
+    }))
     return [
       makeFinding(entraUserSyncLag, {
-        title: `${group.total} synced user${group.total === 1 ? '' : 's'} last synced more than ${ctx.thresholds.staleAfterDays} days before the tenant`,
-        detail: `The tenant last synced at ${orgLast.toISOString()}; these users' own sync stamps trail it by up to ${describeDuration(worst)} (or are empty). Check that they are still in Entra Connect's scope and have no pending export errors.`,
-        subjects: group.subjects,
-        key: 'lag',
+        cause: 'pending',
+        title: `${pending.length} ${pending.length === 1 ? 'person has' : 'people have'} AD changes in Okta that Entra has not received`,
+        detail: `Okta imported newer values from Active Directory for these people after Entra Connect last exported them, and the tenant has synced since (last at ${orgLast.toISOString()}). Entra Connect is not exporting them: check that they are in its scope and have no pending export errors.`,
+        subjects: capSubjects(subjects, ctx.thresholds.maxSubjects),
         evidence: {
-          entra: {
-            organizationLastSync: orgLast.toISOString(),
-            total: group.total,
-            examples: group.examples,
-          },
+          entra: { organizationLastSync: orgLast.toISOString() },
+          total: pending.length,
+          comparisons,
+          setAside: [...mapped],
+          population: population.counter.summary(),
         },
         steps: [
-          'Entra Connect server: Synchronization Service Manager › Metaverse Search for one of the users; check its connector (in scope?) and the export errors on the Entra connector.',
+          'Entra Connect server: Synchronization Service Manager › Metaverse Search for one of the people; check its connector (in scope?) and the export errors on the Entra connector.',
           'Entra admin center › Microsoft Entra Connect › Connect Health › Sync errors for these objects.',
           'API: GET https://graph.microsoft.com/v1.0/users/{id}?$select=onPremisesLastSyncDateTime,onPremisesProvisioningErrors.',
         ],
@@ -70,4 +144,4 @@ export const entraUserSyncLag: Rule = {
       }),
     ]
   },
-}
+})

@@ -3,30 +3,57 @@
  * have no `onPremisesImmutableId`. Entra matches WS-Fed tokens by ImmutableID, so
  * these users cannot sign in through Okta (AADSTS51004 / 90020). One finding per
  * domain, listing at most `maxSubjects` users.
- * Reads: entra.users, entra.domains.
- * False positives: none known (guests and disabled users are skipped).
+ * Reads: entra.users, entra.domains; okta.users when collected (a cloud-only person with
+ * an Okta account is judged too).
+ * Population: enabled Entra people on a federated domain who are synced from AD or have
+ * an Okta account (a cloud-only account with neither signs in nowhere through Okta);
+ * guests, service, sync, break-glass, room and shared accounts are left out and counted.
+ * False positives: none known.
  */
 import type { Finding } from '../../model'
-import { asStr, asText, domainOf, str } from '../../util/access'
+import { type Rec, asStr, asText, domainOf, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
-import { isFederationCandidate } from '../../compare/match'
-import { type Rule, makeFinding } from '../rule'
+import { SeamPopulation } from '../../compare/people'
+import { CLASS_REASONS, PopulationCounter } from '../../compare/population'
+import { defineRule, makeFinding } from '../rule'
 import { domainSubject, entraUserSubject } from '../../compare/seam'
 
-export const federatedUserNoImmutableId: Rule = {
+export const federatedUserNoImmutableId = defineRule({
   id: 'federated-user-no-immutable-id',
   title: 'Users on a federated domain have no immutable ID',
   category: 'domain-federation',
   severity: 'high',
   reads: ['entra.users', 'entra.domains'],
-  evaluate(_snapshot, ctx) {
+  optionalReads: ['okta.users', 'okta.apps', 'okta.appUsers'],
+  evaluate(_snapshot, ctx): Finding[] {
     const g = new Grouper(ctx.thresholds.maxSubjects)
-    for (const u of ctx.index.entraUsers) {
-      if (!isFederationCandidate(u) || asText(u['onPremisesImmutableId'])) continue
+    const population = new SeamPopulation(ctx.index)
+    const counters = new Map<string, PopulationCounter>()
+    const users = ctx.index.entraUsers
+    for (let i = 0; i < users.length; i++) {
+      const u = users[i] as Rec
+      if (asText(u['onPremisesImmutableId'])) continue
       const upn = asStr(u['userPrincipalName'])
       const domain = domainOf(upn)
       if (!domain || ctx.index.domainAuthentication(domain) !== 'federated') continue
+      let counter = counters.get(domain)
+      if (!counter) {
+        counter = new PopulationCounter(
+          `enabled people on ${domain} who are synced from AD or have an Okta account`,
+        )
+        counters.set(domain, counter)
+      }
+      const cls = population.entraClass(i)
+      if (cls !== 'person') {
+        counter.leaveOut(CLASS_REASONS[cls])
+        continue
+      }
+      if (u['onPremisesSyncEnabled'] !== true && (population.join.personOf[i] as number) < 0) {
+        counter.leaveOut('cloud-only people without an Okta account')
+        continue
+      }
+      counter.judge()
       g.add(domain, entraUserSubject(u), {
         id: str(u, 'id'),
         userPrincipalName: upn ?? null,
@@ -40,9 +67,11 @@ export const federatedUserNoImmutableId: Rule = {
           title: `${group.total} user${group.total === 1 ? '' : 's'} on federated domain ${group.key} ha${group.total === 1 ? 's' : 've'} no immutable ID`,
           detail: `Entra identifies federated users by onPremisesImmutableId; Okta sends an ImmutableID these users do not have, so Entra answers AADSTS51004 (or 90020 when Okta sends none).`,
           subjects: [domainSubject(group.key), ...group.subjects],
-          key: group.key,
+          cause: group.key,
           evidence: {
-            entra: { domain: group.key, total: group.total, examples: group.examples },
+            entra: { domain: group.key, examples: group.examples },
+            total: group.total,
+            population: counters.get(group.key)?.summary(),
             aadsts: ['51004', '90020'],
           },
           steps: [
@@ -56,4 +85,4 @@ export const federatedUserNoImmutableId: Rule = {
     }
     return findings
   },
-}
+})

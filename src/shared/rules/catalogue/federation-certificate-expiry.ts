@@ -13,16 +13,16 @@ import { readCertificateValidity } from '../../util/der'
 import { describeExpiry, expirySeverity, expiryWindow } from '../expiry'
 import { domainFederations } from '../federation'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { domainSubject, oktaAppSubject } from '../../compare/seam'
 
-export const federationCertificateExpiry: Rule = {
+export const federationCertificateExpiry = defineRule({
   id: 'federation-certificate-expiry',
   title: 'Domain federation signing certificate expired or expiring',
   category: 'credential-expiry',
   severity: 'critical',
   reads: ['entra.federationConfigurations'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const f of domainFederations(snapshot, ctx.index)) {
       const cert = str(f.config, 'signingCertificate')
@@ -41,7 +41,7 @@ export const federationCertificateExpiry: Rule = {
           title: `Federation signing certificate of ${f.domain} ${window === 'expired' ? 'has expired' : 'expires soon'}`,
           detail: `The certificate Entra trusts for ${f.domain} ${describeExpiry(validity.notAfter, ctx.now)}.${rolloverReady ? ' A valid nextSigningCertificate is in place.' : ' Federated sign-ins fail (AADSTS50008) once Okta signs with a certificate Entra does not hold.'}`,
           subjects: [domainSubject(f.domain), ...f.apps.map(oktaAppSubject)],
-          key: `${f.domain}:${str(f.config, 'id') ?? ''}`,
+          cause: `${f.domain}:${str(f.config, 'id') ?? ''}`,
           evidence: {
             entra: {
               domain: f.domain,
@@ -64,4 +64,4 @@ export const federationCertificateExpiry: Rule = {
     }
     return findings
   },
-}
+})

@@ -9,10 +9,11 @@
  * False positives: an Okta custom domain in the sign-in URIs (reported as a host
  * difference, medium, not critical).
  */
+import type { Finding } from '../../model'
 import { str } from '../../util/access'
 import { type DomainFederation, domainFederations, hostOf, oktaHost } from '../federation'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { domainSubject, oktaAppSubject, wsFedKey } from '../../compare/seam'
 
 const SIGN_IN_FIELDS = [
@@ -22,13 +23,13 @@ const SIGN_IN_FIELDS = [
   'signOutUri',
 ] as const
 
-export const federationIssuerMismatch: Rule = {
+export const federationIssuerMismatch = defineRule({
   id: 'federation-issuer-mismatch',
   title: 'Domain federation issuer does not match the Okta Office 365 app',
   category: 'credential-mismatch',
   severity: 'critical',
   reads: ['entra.federationConfigurations', 'okta.apps'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const findings = []
     const org = oktaHost(snapshot)
     for (const f of domainFederations(snapshot, ctx.index)) {
@@ -61,7 +62,7 @@ export const federationIssuerMismatch: Rule = {
     }
     return findings
   },
-}
+})
 
 function build(
   f: DomainFederation,
@@ -84,6 +85,7 @@ function build(
   const severe = issuerMalformed || keyMismatch.length > 0
   const app = f.apps[0]
   return makeFinding(federationIssuerMismatch, {
+    cause: `${f.domain}:${str(f.config, 'id') ?? ''}`,
     severity: severe ? 'critical' : 'medium',
     title: `Federation of ${f.domain} does not match Okta's Office 365 app`,
     detail: `${parts.join('; ')}. Entra looks up the token issuer among its federation realms and answers AADSTS50107 when it does not find it.`,

@@ -12,16 +12,16 @@ import type { Finding } from '../../model'
 import { norm, str } from '../../util/access'
 import { domainFederations } from '../federation'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { domainSubject, office365Apps, office365Domains, oktaAppSubject } from '../../compare/seam'
 
-export const federationOffice365Pairing: Rule = {
+export const federationOffice365Pairing = defineRule({
   id: 'federation-office365-pairing',
   title: 'Federated domain and Okta Office 365 app do not pair up',
   category: 'domain-federation',
   severity: 'high',
   reads: ['entra.domains', 'okta.apps'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     const apps = office365Apps(ctx.index).filter(
       (a) => str(a, 'status')?.toUpperCase() !== 'INACTIVE',
@@ -40,7 +40,7 @@ export const federationOffice365Pairing: Rule = {
           title: `Federated domain ${name} has no Okta Office 365 app`,
           detail: `Entra sends ${name} users to Okta for sign-in, but no active Office 365 app in the Okta org names ${name} (settings.app.domain). Okta cannot issue the WS-Fed token, so these users cannot sign in to Microsoft 365.`,
           subjects: [domainSubject(name)],
-          key: `domain:${name}`,
+          cause: `domain:${name}`,
           evidence: {
             entra: { domain: name, authenticationType: str(domain, 'authenticationType') ?? null },
             okta: {
@@ -73,7 +73,7 @@ export const federationOffice365Pairing: Rule = {
             title: `Okta Office 365 app "${str(app, 'label') ?? str(app, 'id')}" serves ${d}, which is ${state}`,
             detail: `The Okta app is configured for ${d}, but the domain is ${state}. Users of ${d} never reach Okta for Microsoft 365 sign-in, and Okta's provisioning of UPNs on it fails ("The domain portion of the userPrincipalName property is invalid").`,
             subjects: [oktaAppSubject(app), domainSubject(d)],
-            key: `app:${str(app, 'id')}:${d}`,
+            cause: `app:${str(app, 'id')}:${d}`,
             evidence: {
               okta: {
                 appId: str(app, 'id'),
@@ -99,4 +99,4 @@ export const federationOffice365Pairing: Rule = {
     }
     return findings
   },
-}
+})

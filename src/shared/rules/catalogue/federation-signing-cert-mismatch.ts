@@ -4,15 +4,16 @@
  * (the `appKeys` entry whose kid is `credentials.signing.kid`; Okta keeps rotated keys
  * in the list, so any other key does not count). Entra rejects the token signature:
  * AADSTS50008 / 50006. When `nextSigningCertificate` holds the active key, the
- * rollover is pending and the finding is low.
+ * rollover is pending (Entra accepts both) and the finding is an info note.
  * Reads: entra.federationConfigurations, okta.apps, okta.appKeys.
  * False positives: none known; without the active key the rule stays silent.
  */
+import type { Finding } from '../../model'
 import { str, strs } from '../../util/access'
 import { certificateKey, readCertificateValidity } from '../../util/der'
 import { domainFederations } from '../federation'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { activeSigningKey, domainSubject, oktaAppSubject } from '../../compare/seam'
 
 function describe(cert: string | undefined) {
@@ -27,13 +28,13 @@ function describe(cert: string | undefined) {
   }
 }
 
-export const federationSigningCertMismatch: Rule = {
+export const federationSigningCertMismatch = defineRule({
   id: 'federation-signing-cert-mismatch',
   title: "Domain federation signing certificate is not the Office 365 app's active key",
   category: 'credential-mismatch',
   severity: 'critical',
   reads: ['entra.federationConfigurations', 'okta.apps', 'okta.appKeys'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const findings = []
     for (const f of domainFederations(snapshot, ctx.index)) {
       for (const app of f.apps) {
@@ -48,7 +49,8 @@ export const federationSigningCertMismatch: Rule = {
         const appLabel = str(app, 'label') ?? 'Microsoft Office 365'
         findings.push(
           makeFinding(federationSigningCertMismatch, {
-            severity: pending ? 'low' : 'critical',
+            cause: `${f.domain}:${str(app, 'id') ?? ''}`,
+            severity: pending ? 'info' : 'critical',
             title: pending
               ? `Federation of ${f.domain} has Okta's active key only as the next signing certificate`
               : `Federation of ${f.domain} trusts a certificate Okta no longer signs with`,
@@ -91,4 +93,4 @@ export const federationSigningCertMismatch: Rule = {
     }
     return findings
   },
-}
+})

@@ -1,22 +1,28 @@
 /**
- * idp-app-consent-missing — the app registration Okta signs in through does not
- * request the delegated Graph permissions openid, email and profile
- * (`requiredResourceAccess`, type Scope), or they lack tenant-wide admin consent
- * (`oauth2PermissionGrants`, consentType AllPrincipals, for the app's service
- * principal). Users then see a consent prompt or AADSTS65001 / 90094.
- * Reads: okta.idps, entra.applications, entra.servicePrincipals,
- * entra.oauth2PermissionGrants.
- * False positives: per-user consent (consentType Principal) is not counted; with
- * user consent allowed, users can still consent themselves.
+ * idp-app-consent-missing — the app registration Okta signs in through has no consent
+ * for the delegated Graph permissions Okta's Microsoft IdP asks for (its `protocol.scopes`,
+ * openid email profile by default): no tenant-wide (AllPrincipals) grant and no user's
+ * own grant for the app's service principal. Every user then meets a consent prompt, or
+ * AADSTS65001 / 90094 where user consent is off. One finding per app registration.
+ * Reads: okta.idps, entra.applications; entra.servicePrincipals and
+ * entra.oauth2PermissionGrants when collected (without them consent cannot be judged,
+ * and only the app's requested permissions are noted).
+ * False positives: none above info known: consent given by users one at a time, and
+ * permissions consented but absent from the app's requiredResourceAccess (Okta requests
+ * scopes dynamically), are info notes.
  */
 import type { Finding } from '../../model'
+import type { Rec } from '../../util/access'
 import { norm, recs, str, strs, text } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import {
   GRAPH_APP_ID,
+  type MicrosoftIdp,
   applicationSubject,
-  consentedScopes,
+  consentOf,
+  groupIdpsByCause,
+  idpNames,
   idpSubject,
   microsoftIdps,
   servicePrincipalSubject,
@@ -30,21 +36,42 @@ const SCOPE_IDS: Record<string, string> = {
   '7427e0e9-2fba-42fe-b0c0-848c9e6a8182': 'offline_access',
   'e1fe6dd8-ba31-4d61-89e7-88639da4683d': 'user.read',
 }
-const NEEDED = ['openid', 'email', 'profile'] as const
+const DEFAULT_SCOPES = ['openid', 'email', 'profile']
 
-export const idpAppConsentMissing: Rule = {
+/** The Graph delegated permissions an IdP asks for, lower-cased (`https://graph.microsoft.com/User.Read` → `user.read`). */
+function askedScopes(m: MicrosoftIdp): string[] {
+  const scopes = strs(m.idp, 'protocol', 'scopes')
+    .map((s) =>
+      s
+        .toLowerCase()
+        .replace(/^https:\/\/graph\.microsoft\.(com|us)\//, '')
+        .replace(/^00000003-0000-0000-c000-000000000000\//, ''),
+    )
+    .filter((s) => s && !s.includes('/') && !s.includes(':'))
+  return scopes.length ? scopes : DEFAULT_SCOPES
+}
+
+function requestedScopes(app: Rec, names: Map<string, string>): Set<string> {
+  const requested = new Set<string>()
+  for (const rra of recs(app, 'requiredResourceAccess')) {
+    if (norm(str(rra, 'resourceAppId')) !== GRAPH_APP_ID) continue
+    for (const ra of recs(rra, 'resourceAccess')) {
+      if (norm(str(ra, 'type')) !== 'scope') continue
+      const name = names.get(norm(str(ra, 'id')) ?? '')
+      if (name) requested.add(name)
+    }
+  }
+  return requested
+}
+
+export const idpAppConsentMissing = defineRule({
   id: 'idp-app-consent-missing',
-  title: 'App registration for Okta lacks openid/email/profile or their admin consent',
+  title: 'App registration for Okta lacks consent for the scopes Okta asks for',
   category: 'permission',
   severity: 'high',
-  reads: [
-    'okta.idps',
-    'entra.applications',
-    'entra.servicePrincipals',
-    'entra.oauth2PermissionGrants',
-  ],
-  evaluate(snapshot, ctx) {
-    const findings: Finding[] = []
+  reads: ['okta.idps', 'entra.applications'],
+  optionalReads: ['entra.servicePrincipals', 'entra.oauth2PermissionGrants'],
+  evaluate(snapshot, ctx): Finding[] {
     // the Graph SP's own scope list is authoritative when collected
     const graphSp = ctx.index.servicePrincipalsByAppId.get(GRAPH_APP_ID)
     const names = new Map(Object.entries(SCOPE_IDS))
@@ -53,55 +80,94 @@ export const idpAppConsentMissing: Rule = {
       const value = norm(str(s, 'value'))
       if (id && value) names.set(id, value)
     }
-    for (const m of microsoftIdps(snapshot, ctx.index)) {
-      if (!m.application) continue
-      const requested = new Set<string>()
-      for (const rra of recs(m.application, 'requiredResourceAccess')) {
-        if (norm(str(rra, 'resourceAppId')) !== GRAPH_APP_ID) continue
-        for (const ra of recs(rra, 'resourceAccess')) {
-          if (norm(str(ra, 'type')) !== 'scope') continue
-          const name = names.get(norm(str(ra, 'id')) ?? '')
-          if (name) requested.add(name)
-        }
-      }
-      const notRequested = NEEDED.filter((s) => !requested.has(s))
+    const judgeable =
+      !!snapshot.entra?.oauth2PermissionGrants && !!snapshot.entra?.servicePrincipals
+    const groups = groupIdpsByCause(microsoftIdps(snapshot, ctx.index), (m) => {
+      if (!m.application) return undefined
+      const asked = askedScopes(m)
+      const requested = requestedScopes(m.application, names)
       const spId = m.servicePrincipal ? str(m.servicePrincipal, 'id') : undefined
-      const consented = snapshot.entra?.oauth2PermissionGrants
-        ? consentedScopes(snapshot, spId)
-        : undefined
-      const notConsented = consented ? NEEDED.filter((s) => !consented.has(s)) : []
-      if (notRequested.length === 0 && notConsented.length === 0) continue
-      const appName = text(m.application, 'displayName') ?? m.clientId ?? '?'
-      findings.push(
-        makeFinding(idpAppConsentMissing, {
-          title: notRequested.length
-            ? `App "${appName}" does not request ${notRequested.join(', ')}`
-            : `App "${appName}" has no admin consent for ${notConsented.join(', ')}`,
-          detail: `Okta's IdP "${m.name}" asks Entra for openid email profile. ${notRequested.length ? `The app's API permissions lack ${notRequested.join(', ')}. ` : ''}${notConsented.length ? `${m.servicePrincipal ? 'No tenant-wide (AllPrincipals) grant covers' : 'The app has no service principal in the tenant, so nothing grants'} ${notConsented.join(', ')}. ` : ''}Users get a consent prompt or AADSTS65001 / AADSTS90094.`,
-          subjects: [
-            idpSubject(m),
-            applicationSubject(m.application),
-            ...(m.servicePrincipal ? [servicePrincipalSubject(m.servicePrincipal)] : []),
-          ],
-          evidence: {
-            entra: {
-              appId: str(m.application, 'appId'),
-              requestedScopes: [...requested],
-              consentedScopes: consented ? [...consented] : null,
-              servicePrincipalId: spId ?? null,
-            },
-            okta: { idpId: m.id, scopes: strs(m.idp, 'protocol', 'scopes') },
-            aadsts: ['65001', '90094'],
+      const consent = judgeable ? consentOf(snapshot, spId) : undefined
+      const granted = (s: string) =>
+        !!consent && (consent.tenantWide.has(s) || consent.byUsers.has(s))
+      const noConsent = consent ? asked.filter((s) => !granted(s)) : []
+      const notRequested = asked.filter((s) => !requested.has(s) && !consent?.tenantWide.has(s))
+      const onlyUsers = consent
+        ? asked.filter((s) => !consent.tenantWide.has(s) && consent.byUsers.has(s))
+        : []
+      if (noConsent.length === 0 && notRequested.length === 0 && onlyUsers.length === 0)
+        return undefined
+      return {
+        key: `${str(m.application, 'id') ?? m.clientId}:${noConsent.join(' ')}|${notRequested.join(' ')}|${onlyUsers.join(' ')}`,
+        detail: {
+          app: m.application,
+          sp: m.servicePrincipal,
+          spId,
+          asked,
+          requested,
+          consent,
+          noConsent,
+          notRequested,
+          onlyUsers,
+        },
+      }
+    })
+    return groups.map(({ key, idps, active, detail: d }) => {
+      const appName = text(d.app, 'displayName') ?? str(d.app, 'appId') ?? '?'
+      const blocking = d.noConsent.length > 0
+      const first = idps[0] as MicrosoftIdp
+      const facts: string[] = []
+      if (blocking)
+        facts.push(
+          `${d.sp ? 'No administrator or user has consented to' : 'The app has no service principal in the tenant, so nobody has consented to'} ${d.noConsent.join(', ')}: every user meets a consent prompt, or AADSTS65001 / AADSTS90094 where users may not consent.`,
+        )
+      if (d.onlyUsers.length)
+        facts.push(
+          `${d.consent?.users ?? 0} user${d.consent?.users === 1 ? '' : 's'} consented to ${d.onlyUsers.join(', ')} for themselves; each new user still meets a consent prompt until an administrator consents for the tenant.`,
+        )
+      if (!d.consent)
+        facts.push(
+          'Delegated permission grants were not collected, so consent could not be judged.',
+        )
+      if (d.notRequested.length)
+        facts.push(
+          `The app's API permissions do not list ${d.notRequested.join(', ')} (Okta asks for them at sign-in, so this matters only for the admin-consent screen).`,
+        )
+      return makeFinding(idpAppConsentMissing, {
+        severity: active && blocking ? 'high' : 'info',
+        cause: key,
+        title: blocking
+          ? `App "${appName}" has no consent for ${d.noConsent.join(', ')}, which ${idpNames(idps)} ask${idps.length === 1 ? 's' : ''} for${active ? '' : ' (inactive)'}`
+          : `App "${appName}": consent for ${idpNames(idps)} is not tenant-wide or not listed in its API permissions`,
+        detail: `Okta's ${idpNames(idps)} ask${idps.length === 1 ? 's' : ''} Entra for ${d.asked.join(' ')}. ${facts.join(' ')}`,
+        subjects: [
+          ...idps.map(idpSubject),
+          applicationSubject(d.app),
+          ...(d.sp ? [servicePrincipalSubject(d.sp)] : []),
+        ],
+        evidence: {
+          entra: {
+            appId: str(d.app, 'appId'),
+            requestedScopes: [...d.requested],
+            tenantWideConsent: d.consent ? [...d.consent.tenantWide] : null,
+            userConsent: d.consent
+              ? { scopes: [...d.consent.byUsers], users: d.consent.users }
+              : null,
+            servicePrincipalId: d.spId ?? null,
           },
-          steps: [
-            `Entra admin center › App registrations › ${appName} › API permissions › Add a permission › Microsoft Graph › Delegated permissions: openid, email, profile.`,
-            `Same page: "Grant admin consent for the tenant" (or Enterprise applications › ${appName} › Permissions › Grant admin consent).`,
-            `API: POST https://graph.microsoft.com/v1.0/oauth2PermissionGrants {"clientId":"${spId ?? '{appSpId}'}","consentType":"AllPrincipals","resourceId":"${graphSp ? str(graphSp, 'id') : '{graphSpId}'}","scope":"openid email profile"}.`,
-          ],
-          links: [LINKS.adminConsent, LINKS.graphPermissions, LINKS.oktaMicrosoftIdp],
-        }),
-      )
-    }
-    return findings
+          okta: {
+            idps: idps.map((m) => ({ idpId: m.id, scopes: strs(m.idp, 'protocol', 'scopes') })),
+          },
+          aadsts: blocking ? ['65001', '90094'] : [],
+        },
+        steps: [
+          `Entra admin center › App registrations › ${appName} › API permissions › Add a permission › Microsoft Graph › Delegated permissions: ${d.asked.join(', ')}.`,
+          `Same page: "Grant admin consent for the tenant" (or Enterprise applications › ${appName} › Permissions › Grant admin consent).`,
+          `API: POST https://graph.microsoft.com/v1.0/oauth2PermissionGrants {"clientId":"${d.spId ?? '{appSpId}'}","consentType":"AllPrincipals","resourceId":"${graphSp ? str(graphSp, 'id') : '{graphSpId}'}","scope":"${d.asked.join(' ')}"}.`,
+          `Okta: ${first.name} asks for the scopes listed under Security › Identity Providers › ${first.name} › Scopes.`,
+        ],
+        links: [LINKS.adminConsent, LINKS.graphPermissions, LINKS.oktaMicrosoftIdp],
+      })
+    })
   },
-}
+})

@@ -4,24 +4,24 @@
  * user: login, email, firstName, lastName. Just-in-time provisioning then fails, and
  * updates leave profiles empty.
  * Reads: okta.idps, okta.mappings (full mappings, with `properties`).
- * False positives: a mapping list that lacks this IdP's mapping entirely is reported
- * at medium; the collector fetches every mapping by id, so that is rare.
+ * False positives: none above info: an IdP whose mapping was not collected, an inactive
+ * IdP, and an IdP that neither creates nor updates users are info notes.
  */
 import type { Finding } from '../../model'
-import { norm, str, text } from '../../util/access'
+import { get, norm, str, text } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
-import { idpSubject, microsoftIdps } from '../../compare/seam'
+import { defineRule, makeFinding } from '../rule'
+import { idpSeverity, idpSubject, inactiveNote, microsoftIdps } from '../../compare/seam'
 
 const REQUIRED = ['login', 'email', 'firstName', 'lastName'] as const
 
-export const idpProfileMappingIncomplete: Rule = {
+export const idpProfileMappingIncomplete = defineRule({
   id: 'idp-profile-mapping-incomplete',
   title: 'Microsoft IdP profile mapping lacks login, email or name',
   category: 'attribute-mapping',
   severity: 'high',
   reads: ['okta.idps', 'okta.mappings'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     const mappings = snapshot.okta?.mappings ?? []
     for (const m of microsoftIdps(snapshot, ctx.index)) {
@@ -35,14 +35,19 @@ export const idpProfileMappingIncomplete: Rule = {
           })
         : [...REQUIRED]
       if (missing.length === 0) continue
+      // the mapping is applied only when the IdP creates users (JIT) or updates them on sign-in
+      const writes =
+        norm(str(m.idp, 'policy', 'provisioning', 'action')) !== 'disabled' ||
+        get(m.idp, 'policy', 'provisioning', 'profileMaster') === true
       findings.push(
         makeFinding(idpProfileMappingIncomplete, {
-          severity: mapping ? 'high' : 'medium',
+          cause: `idp:${m.id}`,
+          severity: idpSeverity(m, writes && mapping ? 'high' : 'info'),
           title: mapping
-            ? `IdP "${m.name}" does not map ${missing.join(', ')} to the Okta user`
-            : `No profile mapping from IdP "${m.name}" to the Okta user was collected`,
+            ? `IdP "${m.name}"${inactiveNote(m)} does not map ${missing.join(', ')} to the Okta user`
+            : `No profile mapping from IdP "${m.name}"${inactiveNote(m)} to the Okta user was collected`,
           detail: mapping
-            ? `Mapping ${str(mapping, 'id')} has no expression for ${missing.join(', ')}. Okta cannot create users just in time (these are required base attributes) and leaves them stale on update.`
+            ? `Mapping ${str(mapping, 'id')} has no expression for ${missing.join(', ')}. ${writes ? 'Okta cannot create users just in time (these are required base attributes) and leaves them stale on update.' : 'The IdP neither creates nor updates users (provisioning DISABLED, profile master off), so the mapping is not used today.'}`
             : 'Okta keeps a mapping from every IdP to the Okta user profile; without it Crosswalk cannot confirm what the IdP writes into login, email and names.',
           subjects: mapping
             ? [idpSubject(m), { source: 'okta', type: 'mapping', id: str(mapping, 'id') ?? '' }]
@@ -66,4 +71,4 @@ export const idpProfileMappingIncomplete: Rule = {
     }
     return findings
   },
-}
+})

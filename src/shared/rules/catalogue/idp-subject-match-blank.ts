@@ -1,84 +1,125 @@
 /**
- * idp-subject-match-blank — an Okta Microsoft IdP matches users on an attribute that
+ * idp-subject-match-blank — an active Microsoft IdP matches people on an attribute that
  * is blank for some of them: on the Entra side the username template reads a property
  * (e.g. `idpuser.email` → `mail`) that is empty, on the Okta side the match attribute
- * (`login`, `email` or the custom `matchAttribute`) is empty. Those users cannot be
- * matched ("Unable to match transformed username").
+ * (`login`, `email` or the custom `matchAttribute`) is empty. Those people cannot be
+ * matched ("Unable to match transformed username"). One finding per match rule and side.
  * Reads: okta.idps, entra.users, okta.users.
- * False positives: guests and disabled Entra users, deprovisioned Okta users are
- * ignored. Templates Crosswalk cannot evaluate are skipped.
+ * Population: people with an account on both sides that can sign in (an Entra account
+ * with a blank attribute and no Okta account never signs in through Okta, so it is not
+ * judged); the evidence counts who was left out and why.
+ * False positives: none known; templates Crosswalk cannot evaluate are skipped.
  */
 import type { Finding, Subject } from '../../model'
-import { type Rec, str, text } from '../../util/access'
+import { type Rec, text } from '../../util/access'
 import { LINKS } from '../links'
-import { isFederationCandidate, matchTable, subjectPolicy } from '../../compare/match'
-import { type Rule, capSubjects, makeFinding } from '../rule'
-import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../../compare/seam'
+import { idpsByPolicy, matchTable, type SubjectPolicy } from '../../compare/match'
+import { SeamPopulation } from '../../compare/people'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import {
+  type MicrosoftIdp,
+  activeMicrosoftIdps,
+  entraUserSubject,
+  idpNames,
+  idpSubject,
+  oktaUserSubject,
+} from '../../compare/seam'
 
-export const idpSubjectMatchBlank: Rule = {
+function steps(policy: SubjectPolicy, idps: MicrosoftIdp[]): string[] {
+  const first = idps[0]
+  return [
+    `Okta Admin Console › Security › Identity Providers › ${first?.name ?? 'the IdP'} › Edit › Authentication settings: pick an IdP username (currently ${policy.template}) and "Match against" (${policy.matchType}) that every user has on both sides.`,
+    'Entra admin center › Users › user › Properties (or the on-premises source): fill the blank attribute.',
+    `API: PUT {orgUrl}/api/v1/idps/${first?.id ?? '{idpId}'} with policy.subject.userNameTemplate.template / matchType; PATCH https://graph.microsoft.com/v1.0/users/{id} for cloud users.`,
+  ]
+}
+
+export const idpSubjectMatchBlank = defineRule({
   id: 'idp-subject-match-blank',
-  title: 'IdP match attribute is blank for some users',
+  title: 'IdP match attribute is blank for some people',
   category: 'attribute-mapping',
   severity: 'high',
   reads: ['okta.idps', 'entra.users', 'okta.users'],
-  evaluate(snapshot, ctx) {
+  optionalReads: ['okta.apps', 'okta.appUsers'],
+  evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    for (const m of microsoftIdps(snapshot, ctx.index)) {
-      const policy = subjectPolicy(m.idp)
-      const steps = [
-        `Okta Admin Console › Security › Identity Providers › ${m.name} › Edit › Authentication settings: pick an IdP username (currently ${policy.template}) and "Match against" (${policy.matchType}) that every user has on both sides.`,
-        'Entra admin center › Users › user › Properties (or the on-premises source): fill the blank attribute.',
-        `API: PUT {orgUrl}/api/v1/idps/${m.id} with policy.subject.userNameTemplate.template / matchType; PATCH https://graph.microsoft.com/v1.0/users/{id} for cloud users.`,
-      ]
+    for (const { policy, idps } of idpsByPolicy(activeMicrosoftIdps(ctx.index))) {
+      const who = idpNames(idps)
       if (policy.compiled && policy.compiled.reads.length > 0) {
+        const population = new SeamPopulation(ctx.index)
         const blank: Subject[] = []
-        // the shared match table leaves a federation candidate's cell empty only for a blank username
-        const cells = matchTable(m.id, policy, ctx.index) ?? []
+        let total = 0
+        // the shared match table leaves a candidate's cell empty only for a blank username
+        const cells = matchTable(policy, ctx.index) ?? []
         const users = ctx.index.entraUsers
         for (let i = 0; i < users.length; i++) {
+          if (cells[i] !== undefined) continue
           const u = users[i] as Rec
-          if (cells[i] === undefined && isFederationCandidate(u)) blank.push(entraUserSubject(u))
+          if (u['accountEnabled'] === false) continue
+          if (population.judge(i) < 0) continue
+          total++
+          if (blank.length < ctx.thresholds.maxSubjects) blank.push(entraUserSubject(u))
         }
-        if (blank.length) {
+        if (total) {
           findings.push(
             makeFinding(idpSubjectMatchBlank, {
-              title: `${blank.length} Entra user${blank.length === 1 ? ' has' : 's have'} no ${policy.compiled.reads.join('/')} for IdP "${m.name}"`,
-              detail: `Okta builds the username from ${policy.template}; these users have a blank ${policy.compiled.reads.join(' / ')}, so Okta cannot match them after they sign in at Entra.`,
-              subjects: [idpSubject(m), ...capSubjects(blank, ctx.thresholds.maxSubjects)],
-              key: `${m.id}:entra`,
+              cause: `${policy.signature}:entra`,
+              title: `${total} ${total === 1 ? 'person has' : 'people have'} no ${policy.compiled.reads.join('/')} in Entra for ${who}`,
+              detail: `Okta builds the username from ${policy.template}; these people have an Okta account but a blank ${policy.compiled.reads.join(' / ')} in Entra, so Okta cannot match them after they sign in at Entra.`,
+              subjects: [
+                ...idps.map(idpSubject),
+                ...capSubjects(blank, ctx.thresholds.maxSubjects),
+              ],
               evidence: {
-                entra: { attribute: policy.compiled.reads, total: blank.length },
-                okta: { idpId: m.id, template: policy.template, matchType: policy.matchType },
+                entra: { attribute: policy.compiled.reads },
+                okta: {
+                  idps: idps.map((m) => m.id),
+                  template: policy.template,
+                  matchType: policy.matchType,
+                },
+                total,
+                population: population.counter.summary(),
               },
-              steps,
+              steps: steps(policy, idps),
               links: [LINKS.oktaMicrosoftIdp, LINKS.oktaIdpApi],
             }),
           )
         }
       }
+      const population = new SeamPopulation(ctx.index)
       const blankOkta: Subject[] = []
-      for (const u of ctx.index.oktaUsers) {
-        if (str(u, 'status')?.toUpperCase() === 'DEPROVISIONED') continue
-        if (policy.oktaAttributes.every((a) => !text(u, 'profile', a)))
-          blankOkta.push(oktaUserSubject(u))
+      let total = 0
+      const users = ctx.index.entraUsers
+      for (let i = 0; i < users.length; i++) {
+        if ((users[i] as Rec)['accountEnabled'] === false) continue
+        const j = population.judge(i)
+        if (j < 0) continue
+        const okta = population.oktaRecord(j)
+        if (policy.oktaAttributes.some((a) => text(okta, 'profile', a))) continue
+        total++
+        if (blankOkta.length < ctx.thresholds.maxSubjects) blankOkta.push(oktaUserSubject(okta))
       }
-      if (blankOkta.length) {
+      if (total) {
         findings.push(
           makeFinding(idpSubjectMatchBlank, {
-            title: `${blankOkta.length} Okta user${blankOkta.length === 1 ? ' has' : 's have'} no ${policy.oktaAttributes.join('/')} for IdP "${m.name}"`,
-            detail: `IdP "${m.name}" matches on ${policy.oktaAttributes.join(' or ')}, which is blank for these Okta users; no incoming identity can match them.`,
-            subjects: [idpSubject(m), ...capSubjects(blankOkta, ctx.thresholds.maxSubjects)],
-            key: `${m.id}:okta`,
+            cause: `${policy.signature}:okta`,
+            title: `${total} ${total === 1 ? 'person has' : 'people have'} no ${policy.oktaAttributes.join('/')} in Okta for ${who}`,
+            detail: `${who} match${idps.length === 1 ? 'es' : ''} on ${policy.oktaAttributes.join(' or ')}, which is blank for these Okta users; no incoming identity can match them.`,
+            subjects: [
+              ...idps.map(idpSubject),
+              ...capSubjects(blankOkta, ctx.thresholds.maxSubjects),
+            ],
             evidence: {
               okta: {
-                idpId: m.id,
+                idps: idps.map((m) => m.id),
                 matchType: policy.matchType,
                 matchAttribute: policy.matchAttribute ?? null,
                 attributes: policy.oktaAttributes,
-                total: blankOkta.length,
               },
+              total,
+              population: population.counter.summary(),
             },
-            steps,
+            steps: steps(policy, idps),
             links: [LINKS.oktaMicrosoftIdp, LINKS.oktaIdpApi],
           }),
         )
@@ -86,4 +127,4 @@ export const idpSubjectMatchBlank: Rule = {
     }
     return findings
   },
-}
+})

@@ -3,22 +3,31 @@
  * tenant than the snapshot's (AADSTS700016: the app is not found there), or name
  * `/common` / `/organizations` while the app registration is single-tenant
  * (AADSTS50194), or `/consumers` (personal accounts only).
- * Reads: okta.idps, entra.applications, entra.domains.
+ * Reads: okta.idps, entra.applications; entra.domains when collected (vanity domains).
  * False positives: a vanity domain in the URL is accepted when it is a domain of the
  * tenant; a domain Crosswalk does not know is reported.
  */
+import type { Finding } from '../../model'
 import { isGuid, norm, str, text } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
-import { applicationSubject, authorityTenant, idpSubject, microsoftIdps } from '../../compare/seam'
+import { defineRule, makeFinding } from '../rule'
+import {
+  applicationSubject,
+  authorityTenant,
+  idpSeverity,
+  idpSubject,
+  inactiveNote,
+  microsoftIdps,
+} from '../../compare/seam'
 
-export const idpTenantMismatch: Rule = {
+export const idpTenantMismatch = defineRule({
   id: 'idp-tenant-mismatch',
   title: 'Okta Microsoft IdP points at the wrong Entra tenant or authority',
   category: 'credential-mismatch',
   severity: 'critical',
   reads: ['okta.idps', 'entra.applications'],
-  evaluate(snapshot, ctx) {
+  optionalReads: ['entra.domains'],
+  evaluate(snapshot, ctx): Finding[] {
     const findings = []
     const tenantId = norm(snapshot.entra?.tenantId)
     for (const m of microsoftIdps(snapshot, ctx.index)) {
@@ -69,7 +78,9 @@ export const idpTenantMismatch: Rule = {
       const codes = [...new Set(problems.map((p) => p.aadsts))]
       findings.push(
         makeFinding(idpTenantMismatch, {
-          title: `Okta IdP "${m.name}" ${problems[0]?.reason ?? 'points at the wrong authority'}`,
+          cause: `idp:${m.id}`,
+          severity: idpSeverity(m, 'critical'),
+          title: `Okta IdP "${m.name}"${inactiveNote(m)} ${problems[0]?.reason ?? 'points at the wrong authority'}`,
           detail: `${problems.map((p) => `${p.url} ${p.reason}`).join('; ')}. Entra answers AADSTS${codes.join(' / AADSTS')}.`,
           subjects: m.application
             ? [idpSubject(m), applicationSubject(m.application)]
@@ -102,4 +113,4 @@ export const idpTenantMismatch: Rule = {
     }
     return findings
   },
-}
+})

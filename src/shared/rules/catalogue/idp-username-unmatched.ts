@@ -1,99 +1,118 @@
 /**
- * idp-username-unmatched — people who exist on both sides (joined by ImmutableID, the
- * Office 365 username, login = UPN or email = mail) whom the Microsoft IdP's actual
- * match rule would not find: the transformed username (e.g. the UPN) is not the Okta
- * user's login/email, so sign-in ends with "Unable to match transformed username".
- * Typical cause: UPN ≠ Okta login after a rename or a different UPN suffix.
- * Reads: okta.idps, entra.users, okta.users, okta.appUsers.
+ * idp-username-unmatched — people who have an account on both sides (joined by their
+ * identity keys: immutable ID, Office 365 username, login = UPN, email = mail) whom an
+ * active Microsoft IdP's own match rule would not find, or would sign into somebody
+ * else's Okta account. Sign-in ends with "Unable to match transformed username", or in
+ * the wrong account. Typical cause: UPN ≠ Okta login after a rename or a different UPN
+ * suffix. One finding per match rule, naming every IdP that uses it.
+ * Reads: okta.idps, entra.users, okta.users; the Office 365 app users when collected
+ * (the immutable ID and username keys).
+ * Population: enabled Entra people (not guests, service, sync, break-glass, room or
+ * shared accounts) whose Okta account can sign in; the evidence counts the rest.
  * False positives: a person joined only by email whose Okta account is a different
- * person with the same address; the evidence shows which key joined them. Not
- * detected: a transformed username that finds exactly one, but the wrong, Okta user
- * (a single match is taken to be the person).
+ * person with the same address; the evidence shows which key joined them.
  */
-import type { Finding, Subject } from '../../model'
+import type { Comparison, Finding, Subject } from '../../model'
 import { type Rec, str } from '../../util/access'
-import { oktaCounterpart } from '../../compare/join'
+import { JOIN_KEY_LABELS, joinKeysOf } from '../../compare/join'
 import { LINKS } from '../links'
-import { cellUsers, matchTable, subjectPolicy } from '../../compare/match'
-import { type Rule, capSubjects, makeFinding } from '../rule'
-import { entraUserSubject, idpSubject, microsoftIdps, oktaUserSubject } from '../../compare/seam'
+import { cellUsers, idpsByPolicy, matchTable } from '../../compare/match'
+import { SeamPopulation } from '../../compare/people'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import {
+  activeMicrosoftIdps,
+  entraUserSubject,
+  idpNames,
+  idpSubject,
+  oktaUserSubject,
+} from '../../compare/seam'
 
-export const idpUsernameUnmatched: Rule = {
+const MAX_COMPARISONS = 20
+
+export const idpUsernameUnmatched = defineRule({
   id: 'idp-username-unmatched',
-  title: 'IdP match rule misses users that exist on both sides',
+  title: 'IdP match rule misses people who exist on both sides',
   category: 'attribute-mapping',
   severity: 'high',
   reads: ['okta.idps', 'entra.users', 'okta.users'],
-  evaluate(snapshot, ctx) {
+  optionalReads: ['okta.apps', 'okta.appUsers'],
+  evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    const idps = microsoftIdps(snapshot, ctx.index)
-    if (idps.length === 0) return findings
-    for (const m of idps) {
-      const policy = subjectPolicy(m.idp)
-      if (!policy.compiled) continue
+    for (const { policy, idps } of idpsByPolicy(activeMicrosoftIdps(ctx.index))) {
+      const cells = matchTable(policy, ctx.index)
+      if (!cells || !policy.compiled) continue
+      const population = new SeamPopulation(ctx.index)
       const subjects: Subject[] = []
-      const examples: Record<string, unknown>[] = []
-      let total = 0
-      const cells = matchTable(m.id, policy, ctx.index)
-      if (!cells) continue
+      const comparisons: Comparison[] = []
+      let missed = 0
+      let wrong = 0
       const users = ctx.index.entraUsers
       for (let i = 0; i < users.length; i++) {
         const cell = cells[i]
-        // a blank username is idp-subject-match-blank's finding
-        if (cell === undefined) continue
+        // a blank username is idp-subject-match-blank's finding, several candidates cross-match-ambiguous's
+        if (cell === undefined || Array.isArray(cell)) continue
+        const j = population.judge(i)
+        if (j < 0) continue
+        const okta = population.oktaRecord(j)
+        if (cell === okta) continue
         const u = users[i] as Rec
-        const candidates = cellUsers(cell)
-        // a single match is taken to be the person; only misses are looked up across the seam
-        if (candidates.length === 1) continue
-        const pair = oktaCounterpart(u, snapshot, ctx.index)
-        if (!pair || candidates.includes(pair.okta)) continue
-        // ambiguous matches are cross-match-ambiguous's finding
-        if (candidates.length > 1) continue
-        total++
+        if (cell === null) missed++
+        else wrong++
         if (subjects.length < ctx.thresholds.maxSubjects)
-          subjects.push(entraUserSubject(u), oktaUserSubject(pair.okta))
-        if (examples.length < 20) {
-          const username = policy.compiled.apply(u)?.trim()
-          examples.push({
-            entra: {
-              id: str(u, 'id'),
-              userPrincipalName: str(u, 'userPrincipalName') ?? null,
-              mail: str(u, 'mail') ?? null,
-            },
-            okta: {
-              id: str(pair.okta, 'id'),
-              login: str(pair.okta, 'profile', 'login') ?? null,
-              email: str(pair.okta, 'profile', 'email') ?? null,
-            },
-            transformedUsername: username ?? null,
-            filtered:
-              cell === null && !!policy.filter && !!username && !policy.filter.test(username),
-            matchedInstead: candidates.map((c) => str(c, 'id')),
-            joinedBy: pair.via,
+          subjects.push(entraUserSubject(u), oktaUserSubject(okta))
+        if (comparisons.length < MAX_COMPARISONS) {
+          const username = policy.compiled.apply(u)?.trim() ?? null
+          const matched = cellUsers(cell)[0]
+          comparisons.push({
+            entra: { type: 'user', id: str(u, 'id') ?? '', name: str(u, 'userPrincipalName') },
+            okta: { type: 'user', id: str(okta, 'id') ?? '', name: str(okta, 'profile', 'login') },
+            joinedBy: joinKeysOf(population.join.keys[i] ?? 0).map((k) => JOIN_KEY_LABELS[k]),
+            pairs: [
+              {
+                label: `IdP username (${policy.template}) ↔ ${policy.oktaAttributes.join(' / ')}`,
+                entra: { attribute: policy.compiled.reads.join(', '), value: username },
+                okta: {
+                  attribute: policy.oktaAttributes[0] ?? 'login',
+                  value: str(okta, 'profile', policy.oktaAttributes[0] ?? 'login') ?? null,
+                },
+                verdict: 'different',
+                note: matched
+                  ? `the rule finds ${str(matched, 'profile', 'login') ?? str(matched, 'id')} instead`
+                  : policy.filter && username && !policy.filter.test(username)
+                    ? `the IdP's filter ${policy.filter.source} rejects it`
+                    : 'the rule finds no Okta user',
+              },
+            ],
           })
         }
       }
+      const total = missed + wrong
       if (total === 0) continue
+      const who = idpNames(idps)
       findings.push(
         makeFinding(idpUsernameUnmatched, {
-          title: `IdP "${m.name}" will not match ${total} user${total === 1 ? '' : 's'} who exist in Okta`,
-          detail: `Okta turns the Entra identity into a username with ${policy.template} and looks it up by ${policy.oktaAttributes.join(' or ')}${policy.filter ? ` (filter ${policy.filter.source})` : ''}. For these people the result is not their Okta account, typically because the UPN differs from the Okta login. Sign-in ends with "Unable to match transformed username".`,
-          subjects: [idpSubject(m), ...capSubjects(subjects, ctx.thresholds.maxSubjects)],
-          key: m.id,
+          severity: wrong > 0 ? 'critical' : 'high',
+          cause: policy.signature,
+          title: `${who} will ${wrong ? `sign ${wrong} ${wrong === 1 ? 'person' : 'people'} into another person's Okta account${missed ? ` and not match ${missed} more` : ''}` : `not match ${missed} ${missed === 1 ? 'person' : 'people'} who exist in Okta`}`,
+          detail: `Okta turns the Entra identity into a username with ${policy.template} and looks it up by ${policy.oktaAttributes.join(' or ')}${policy.filter ? ` (filter ${policy.filter.source})` : ''}. For these people the result is not their own Okta account, typically because the UPN differs from the Okta login. ${missed ? 'Unmatched sign-ins end with "Unable to match transformed username". ' : ''}${wrong ? 'Wrongly matched people are signed into somebody else\u2019s account.' : ''}`,
+          subjects: [...idps.map(idpSubject), ...capSubjects(subjects, ctx.thresholds.maxSubjects)],
           evidence: {
             okta: {
-              idpId: m.id,
+              idps: idps.map((m) => m.id),
               template: policy.template,
               matchType: policy.matchType,
               matchAttribute: policy.matchAttribute ?? null,
             },
             total,
-            examples,
+            unmatched: missed,
+            wrongAccount: wrong,
+            comparisons,
+            population: population.counter.summary(),
           },
           steps: [
-            `Okta Admin Console › Security › Identity Providers › ${m.name} › Edit: set "Match against" to a value both sides share (e.g. Okta Username or Email), or change the IdP username expression.`,
+            `Okta Admin Console › Security › Identity Providers › ${idps[0]?.name ?? 'the IdP'} › Edit: set "Match against" to a value both sides share (e.g. Okta Username or Email), or change the IdP username expression.`,
             'Or align the data: Entra admin center › Users › user › Edit properties › User principal name, or Okta Admin Console › Directory › People › user › Profile › Username.',
-            `API: PUT {orgUrl}/api/v1/idps/${m.id} (policy.subject.matchType / userNameTemplate); PATCH https://graph.microsoft.com/v1.0/users/{id} {"userPrincipalName":"…"} or POST {orgUrl}/api/v1/users/{id} {"profile":{"login":"…"}}.`,
+            `API: PUT {orgUrl}/api/v1/idps/${idps[0]?.id ?? '{idpId}'} (policy.subject.matchType / userNameTemplate); PATCH https://graph.microsoft.com/v1.0/users/{id} {"userPrincipalName":"…"} or POST {orgUrl}/api/v1/users/{id} {"profile":{"login":"…"}}.`,
           ],
           links: [LINKS.oktaMicrosoftIdp, LINKS.oktaIdpApi, LINKS.upnPolicy],
         }),
@@ -101,4 +120,4 @@ export const idpUsernameUnmatched: Rule = {
     }
     return findings
   },
-}
+})

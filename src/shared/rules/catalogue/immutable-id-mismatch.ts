@@ -1,86 +1,145 @@
 /**
- * immutable-id-mismatch — the ImmutableID Okta sends for a user (Office 365 app user
- * `profile.immutableId`) differs from Entra's `onPremisesImmutableId` of the same
- * person (found by the O365 username = UPN, else Okta login = UPN, else email = mail),
- * or Entra has none for a user on a federated domain. Entra answers AADSTS51004
- * (UserAccountNotInDirectory).
- * Reads: okta.apps, okta.appUsers, okta.users, entra.users.
- * False positives: none known; app users without a visible Entra counterpart are
- * skipped. Comparison is exact (base64 is case-sensitive).
+ * immutable-id-mismatch — the ImmutableID Okta sends for a person (the Office 365 app
+ * user's `profile.immutableId`) differs from Entra's `onPremisesImmutableId` of the
+ * same person, found by name (the Office 365 username = UPN, else Okta login = UPN,
+ * else email = mail, each only when unique), or Entra has none for a person on a
+ * federated domain. Entra answers AADSTS51004 (UserAccountNotInDirectory), or signs the
+ * person into the account whose ImmutableID Okta's value is. One finding per Office 365
+ * app, listing every person.
+ * Reads: okta.apps, okta.appUsers, okta.users, entra.users; entra.domains when collected
+ * (a blank Entra value matters only on a federated domain).
+ * Population: ACTIVE Office 365 apps; app users whose Okta user can sign in, matched to
+ * an enabled Entra person. Comparison is exact (base64 is case-sensitive).
+ * False positives: none known; app users without a visible Entra counterpart are skipped.
  */
-import type { Finding } from '../../model'
+import type { Comparison, Finding, Subject } from '../../model'
 import { type Rec, asText, domainOf, isRec, norm, str } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
-import { entraUserSubject, office365Apps, oktaAppSubject, oktaUserSubject } from '../../compare/seam'
+import { PopulationCounter, classifyEntraUser, classifyOktaUser } from '../../compare/population'
+import { CLASS_REASONS } from '../../compare/population'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import {
+  activeOffice365Apps,
+  entraUserSubject,
+  oktaAppSubject,
+  oktaUserSubject,
+} from '../../compare/seam'
+import type { SnapshotIndex } from '../../compare/snapshot-index'
 
-export const immutableIdMismatch: Rule = {
+/** The Entra person an Office 365 app user names, found by name (not by the value under test). */
+function entraByName(index: SnapshotIndex, au: Rec, okta: Rec | undefined): Rec | undefined {
+  const credentials = au['credentials']
+  return (
+    index.entraByUpn.one(norm(isRec(credentials) ? credentials['userName'] : undefined)) ??
+    index.entraByUpn.one(norm(str(okta, 'profile', 'login'))) ??
+    index.entraByMail.one(norm(str(okta, 'profile', 'email')))
+  )
+}
+
+export const immutableIdMismatch = defineRule({
   id: 'immutable-id-mismatch',
   title: "Okta's ImmutableID differs from Entra's onPremisesImmutableId",
   category: 'attribute-mapping',
   severity: 'high',
   reads: ['okta.apps', 'okta.appUsers', 'entra.users'],
-  evaluate(snapshot, ctx) {
+  optionalReads: ['okta.users', 'entra.domains'],
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    const { entraByUpn, entraByMail, oktaById } = ctx.index
-    for (const app of office365Apps(ctx.index)) {
+    const { oktaById, entraByImmutableId } = ctx.index
+    for (const app of activeOffice365Apps(ctx.index)) {
       const appId = str(app, 'id') ?? ''
+      const counter = new PopulationCounter(
+        'Office 365 app users matched by name to an Entra person',
+      )
+      const subjects: Subject[] = []
+      const comparisons: Comparison[] = []
+      let total = 0
+      let elsewhere = 0
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
         const profile = au['profile']
         const oktaValue = asText(isRec(profile) ? profile['immutableId'] : undefined)
         if (!oktaValue) continue
-        // the person is found by name, not by the value under test
-        let okta: Rec | undefined
-        const credentials = au['credentials']
-        const entra =
-          entraByUpn.one(norm(isRec(credentials) ? credentials['userName'] : undefined)) ??
-          entraByUpn.one(
-            norm(str((okta = oktaById.get(str(au, 'id') ?? '')), 'profile', 'login')),
-          ) ??
-          entraByMail.one(norm(str(okta, 'profile', 'email')))
+        const okta = oktaById.get(str(au, 'id') ?? '')
+        if (okta && classifyOktaUser(okta) !== 'person') {
+          counter.leaveOut(CLASS_REASONS[classifyOktaUser(okta)])
+          continue
+        }
+        const entra = entraByName(ctx.index, au, okta)
         if (!entra) continue
+        const cls = classifyEntraUser(entra)
+        if (cls !== 'person') {
+          counter.leaveOut(CLASS_REASONS[cls])
+          continue
+        }
+        counter.judge()
         const entraValue = asText(entra['onPremisesImmutableId'])
         if (entraValue === oktaValue) continue
-        okta ??= oktaById.get(str(au, 'id') ?? '')
         const upn = str(entra, 'userPrincipalName')
         if (!entraValue && ctx.index.domainAuthentication(domainOf(upn)) !== 'federated') continue
-        findings.push(
-          makeFinding(immutableIdMismatch, {
-            title: `ImmutableID of ${upn ?? str(entra, 'id')} differs between Okta and Entra`,
-            detail: entraValue
-              ? `Okta sends ImmutableID "${oktaValue}" but Entra holds "${entraValue}"; Entra finds no user with Okta's value and answers AADSTS51004.`
-              : `Okta sends ImmutableID "${oktaValue}" but the Entra user on a federated domain has none; Entra answers AADSTS51004.`,
-            subjects: [
-              entraUserSubject(entra),
-              okta
-                ? oktaUserSubject(okta)
-                : { source: 'okta', type: 'user', id: str(au, 'id') ?? '' },
-              oktaAppSubject(app),
-            ],
-            evidence: {
-              entra: {
-                userId: str(entra, 'id'),
-                userPrincipalName: upn,
-                onPremisesImmutableId: entraValue ?? null,
-              },
-              okta: {
-                userId: str(au, 'id'),
-                appId,
-                userName: str(au, 'credentials', 'userName') ?? null,
-                immutableId: oktaValue,
-              },
-              aadsts: ['51004'],
+        const owner = entraByImmutableId.one(oktaValue.toLowerCase())
+        const other =
+          owner && owner !== entra && owner['onPremisesImmutableId'] === oktaValue
+            ? owner
+            : undefined
+        if (other) elsewhere++
+        total++
+        if (subjects.length < ctx.thresholds.maxSubjects)
+          subjects.push(
+            entraUserSubject(entra),
+            okta
+              ? oktaUserSubject(okta)
+              : { source: 'okta', type: 'user', id: str(au, 'id') ?? '' },
+          )
+        if (comparisons.length < 20)
+          comparisons.push({
+            entra: { type: 'user', id: str(entra, 'id') ?? '', name: upn },
+            okta: {
+              type: 'user',
+              id: str(au, 'id') ?? '',
+              name: str(au, 'credentials', 'userName') ?? str(okta, 'profile', 'login'),
             },
-            steps: [
-              `Decide which value is right: for AD-synced users it is base64(objectGUID or ms-DS-ConsistencyGuid) as Entra Connect computed it (Entra admin center › Users › ${upn ?? 'user'} › Properties › On-premises immutable ID).`,
-              `Okta Admin Console › Applications › Microsoft Office 365 › Assignments › ${str(au, 'credentials', 'userName') ?? 'user'} › Edit: set Immutable ID (or fix the mapping expression so it yields Entra's value).`,
-              `API: POST {orgUrl}/api/v1/apps/${appId}/users/${str(au, 'id')} {"profile":{"immutableId":"${entraValue ?? '<value>'}"}}; changing Entra's value for a federated user requires moving its UPN to a managed domain first (PATCH /v1.0/users/{id} onPremisesImmutableId).`,
+            pairs: [
+              {
+                label: 'ImmutableID',
+                entra: { attribute: 'onPremisesImmutableId', value: entraValue ?? null },
+                okta: { attribute: 'Office 365 app user profile.immutableId', value: oktaValue },
+                verdict: entraValue ? 'different' : 'missing-entra',
+                ...(entraValue && entraValue.toLowerCase() === oktaValue.toLowerCase()
+                  ? { note: 'the values differ only in letter case, which Entra does not forgive' }
+                  : other
+                    ? {
+                        note: `Okta's value is the ImmutableID of ${str(other, 'userPrincipalName') ?? str(other, 'id')}`,
+                      }
+                    : {}),
+              },
             ],
-            links: [LINKS.oktaOffice365, LINKS.oktaAppUsers, LINKS.aadstsCodes],
-          }),
-        )
+          })
       }
+      if (total === 0) continue
+      findings.push(
+        makeFinding(immutableIdMismatch, {
+          severity: elsewhere ? 'critical' : 'high',
+          cause: appId,
+          title: `ImmutableID of ${total} ${total === 1 ? 'person differs' : 'people differs'} between Okta's "${str(app, 'label') ?? 'Office 365'}" and Entra${elsewhere ? ` (${elsewhere} pointing at another account)` : ''}`,
+          detail: `Okta sends an ImmutableID that is not the person's onPremisesImmutableId in Entra, so Entra finds no user (AADSTS51004)${elsewhere ? ', or, where the value is another person\u2019s, signs them into that account' : ''}. Usually the Office 365 app's immutableId mapping reads a different source anchor than Entra Connect (objectGUID vs ms-DS-ConsistencyGuid), or the person was re-created on one side.`,
+          subjects: [oktaAppSubject(app), ...capSubjects(subjects, ctx.thresholds.maxSubjects)],
+          evidence: {
+            okta: { appId },
+            total,
+            anotherAccount: elsewhere,
+            comparisons,
+            population: counter.summary(),
+            aadsts: ['51004'],
+          },
+          steps: [
+            'Decide which value is right: for AD-synced users it is base64(objectGUID or ms-DS-ConsistencyGuid) as Entra Connect computed it (Entra admin center › Users › user › Properties › On-premises immutable ID).',
+            `Okta Admin Console › Applications › ${str(app, 'label') ?? 'Microsoft Office 365'} › Assignments › user › Edit: set Immutable ID, or fix the Profile Editor mapping so it yields Entra's value for everyone.`,
+            `API: POST {orgUrl}/api/v1/apps/${appId}/users/{userId} {"profile":{"immutableId":"<Entra's value>"}}; changing Entra's value for a federated user requires moving its UPN to a managed domain first (PATCH /v1.0/users/{id} onPremisesImmutableId).`,
+          ],
+          links: [LINKS.oktaOffice365, LINKS.oktaAppUsers, LINKS.aadstsCodes],
+        }),
+      )
     }
     return findings
   },
-}
+})

@@ -4,15 +4,32 @@
  * assigned app users have a blank `profile.immutableId`. Entra rejects the WS-Fed
  * token: AADSTS90020 (SAML 1.1 assertion missing ImmutableID) / "Your account has not
  * been configured for this application".
- * Reads: okta.apps, okta.mappings, okta.appUsers.
+ * Reads: okta.apps, okta.appUsers; okta.mappings, okta.users, entra.users and
+ * entra.domains when collected.
+ * Population: ACTIVE Office 365 apps. A blank app user is judged when its Okta user can
+ * sign in and its Entra account (found by the app username) is an enabled person on a
+ * federated domain: Okta fills a blank value itself for people it creates in Entra, so
+ * a blank value matters only where Entra already expects one.
  * False positives: a mapping list without this app's mapping is not reported (the
- * collector may have skipped it); deprovisioned app users are ignored.
+ * collector may have skipped it).
  */
 import type { Finding, Subject } from '../../model'
-import { type Rec, norm, str, text } from '../../util/access'
+import { type Rec, domainOf, norm, str, text } from '../../util/access'
+import {
+  CLASS_REASONS,
+  PopulationCounter,
+  classifyEntraUser,
+  classifyOktaUser,
+} from '../../compare/population'
+import type { SnapshotIndex } from '../../compare/snapshot-index'
 import { LINKS } from '../links'
-import { type Rule, capSubjects, makeFinding } from '../rule'
-import { office365Apps, oktaAppSubject, oktaUserSubject } from '../../compare/seam'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import {
+  activeOffice365Apps,
+  office365Domains,
+  oktaAppSubject,
+  oktaUserSubject,
+} from '../../compare/seam'
 
 const RECOMMENDED =
   'hasDirectoryUser()?findDirectoryUser().externalId:user.getInternalProperty("id")'
@@ -23,20 +40,34 @@ function appMapping(mappings: Rec[], appId: string): Rec | undefined {
   )
 }
 
-export const office365ImmutableIdMissing: Rule = {
+/** Why a blank app user is not judged, or undefined when it is. */
+function leftOut(index: SnapshotIndex, au: Rec, okta: Rec | undefined): string | undefined {
+  if (okta && classifyOktaUser(okta) !== 'person') return CLASS_REASONS[classifyOktaUser(okta)]
+  const upn = norm(str(au, 'credentials', 'userName'))
+  const entra = upn ? index.entraByUpn.one(upn) : undefined
+  if (!entra) return 'app users with no Entra account yet (Okta creates it, with an ImmutableID)'
+  const cls = classifyEntraUser(entra)
+  if (cls !== 'person') return CLASS_REASONS[cls]
+  if (index.domainAuthentication(domainOf(upn)) !== 'federated')
+    return 'people on a managed domain (their sign-in does not use the ImmutableID)'
+  return undefined
+}
+
+export const office365ImmutableIdMissing = defineRule({
   id: 'office365-immutable-id-missing',
   title: 'Office 365 app sends no ImmutableID',
   category: 'attribute-mapping',
   severity: 'critical',
   reads: ['okta.apps', 'okta.appUsers'],
-  evaluate(snapshot, ctx) {
+  optionalReads: ['okta.mappings', 'okta.users', 'entra.users', 'entra.domains'],
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     const steps = (label: string, appId: string) => [
       `Okta Admin Console › Directory › Profile Editor › ${label} (Microsoft Office 365 User) › Mappings › Okta User to ${label}: map immutableId from ${RECOMMENDED}; save and apply to all users.`,
       "Entra: compare with the users' onPremisesImmutableId (Entra admin center › Users › user › Properties › On-premises immutable ID).",
       `API: POST {orgUrl}/api/v1/mappings/{mappingId} {"properties":{"immutableId":{"expression":"${RECOMMENDED.replace(/"/g, '\\"')}","pushStatus":"PUSH"}}} for the mapping whose target is app ${appId}.`,
     ]
-    for (const app of office365Apps(ctx.index)) {
+    for (const app of activeOffice365Apps(ctx.index)) {
       const appId = str(app, 'id') ?? ''
       const label = str(app, 'label') ?? 'Microsoft Office 365'
       const mapping = snapshot.okta?.mappings
@@ -47,13 +78,18 @@ export const office365ImmutableIdMissing: Rule = {
         if (!expression || expression === 'null') {
           findings.push(
             makeFinding(office365ImmutableIdMissing, {
+              severity: office365Domains(app).some(
+                (d) => ctx.index.domainAuthentication(d) === 'federated',
+              )
+                ? 'critical'
+                : 'medium',
               title: `Office 365 app "${label}" has no ImmutableID mapping`,
               detail: `The Okta-to-${label} profile mapping ${str(mapping, 'id') ?? ''} ${expression ? 'maps immutableId to null' : 'does not map immutableId'}. Okta then sends WS-Fed tokens without ImmutableID and Entra answers AADSTS90020.`,
               subjects: [
                 oktaAppSubject(app),
                 { source: 'okta', type: 'mapping', id: str(mapping, 'id') ?? '' },
               ],
-              key: `${appId}:mapping`,
+              cause: `${appId}:mapping`,
               evidence: {
                 okta: {
                   appId,
@@ -71,10 +107,19 @@ export const office365ImmutableIdMissing: Rule = {
         }
       }
       const blank: Subject[] = []
+      const counter = new PopulationCounter(
+        'app users whose Okta and Entra accounts can sign in, on a federated domain',
+      )
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
         if (/^(DEPROVISIONED|UNASSIGNED|REVOKED|INACTIVE)$/i.test(str(au, 'status') ?? '')) continue
         if (text(au, 'profile', 'immutableId')) continue
         const user = ctx.index.oktaById.get(str(au, 'id') ?? '')
+        const reason = leftOut(ctx.index, au, user)
+        if (reason) {
+          counter.leaveOut(reason)
+          continue
+        }
+        counter.judge()
         blank.push(
           user
             ? oktaUserSubject(user)
@@ -93,8 +138,13 @@ export const office365ImmutableIdMissing: Rule = {
             title: `${blank.length} ${label} user${blank.length === 1 ? ' has' : 's have'} a blank ImmutableID`,
             detail: `These app users carry no immutableId, so their Office 365 sign-in fails with AADSTS90020 ("Your account has not been configured for this application").`,
             subjects: [oktaAppSubject(app), ...capSubjects(blank, ctx.thresholds.maxSubjects)],
-            key: `${appId}:users`,
-            evidence: { okta: { appId, total: blank.length }, aadsts: ['90020'] },
+            cause: `${appId}:users`,
+            evidence: {
+              okta: { appId },
+              total: blank.length,
+              population: counter.summary(),
+              aadsts: ['90020'],
+            },
             steps: steps(label, appId),
             links: [LINKS.oktaOffice365, LINKS.oktaAppUsers, LINKS.aadstsCodes],
           }),
@@ -103,4 +153,4 @@ export const office365ImmutableIdMissing: Rule = {
     }
     return findings
   },
-}
+})

@@ -10,16 +10,16 @@ import type { Finding } from '../../model'
 import { asStr, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { oktaAppSubject, oktaUserSubject } from '../../compare/seam'
 
-export const oktaAppUserSyncError: Rule = {
+export const oktaAppUserSyncError = defineRule({
   id: 'okta-app-user-sync-error',
   title: 'Okta app users in provisioning error or out of sync',
   category: 'sync',
   severity: 'high',
   reads: ['okta.appUsers'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const [appId, appUsers] of Object.entries(snapshot.okta?.appUsers ?? {})) {
       const app = ctx.index.oktaAppsById.get(appId)
@@ -74,7 +74,7 @@ export const oktaAppUserSyncError: Rule = {
                 : [{ source: 'okta' as const, type: 'app', id: appId }]),
               ...group.subjects,
             ],
-            key: `${appId}:${group.key}`,
+            cause: `${appId}:${group.key}`,
             evidence: {
               okta: { appId, syncState: group.key, total: group.total, examples: group.examples },
             },
@@ -89,4 +89,4 @@ export const oktaAppUserSyncError: Rule = {
     }
     return findings
   },
-}
+})

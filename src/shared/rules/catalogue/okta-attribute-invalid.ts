@@ -11,16 +11,16 @@ import { asStr, isRec, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { type IdFixError, checkOktaEmail, checkOktaLogin } from '../idfix'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { oktaUserSubject } from '../../compare/seam'
 
-export const oktaAttributeInvalid: Rule = {
+export const oktaAttributeInvalid = defineRule({
   id: 'okta-attribute-invalid',
   title: 'Okta user login or email fails validation',
   category: 'data-validation',
   severity: 'medium',
   reads: ['okta.users'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const loginPattern = str(
       snapshot.okta?.userSchema,
       'definitions',
@@ -57,7 +57,7 @@ export const oktaAttributeInvalid: Rule = {
           title: `Okta ${attribute} fails the ${error} check for ${group.total} user${group.total === 1 ? '' : 's'}`,
           detail: `${group.total} Okta user${group.total === 1 ? '' : 's'} ha${group.total === 1 ? 's' : 've'} ${attribute === 'email' ? 'an' : 'a'} ${attribute} that fails the ${error} check${group.total > group.subjects.length ? ` (the first ${group.subjects.length} are listed)` : ''}. Matching with Entra and pushing to Office 365 fail for them.`,
           subjects: group.subjects,
-          key: group.key,
+          cause: group.key,
           evidence: {
             okta: {
               attribute,
@@ -77,4 +77,4 @@ export const oktaAttributeInvalid: Rule = {
     }
     return findings
   },
-}
+})

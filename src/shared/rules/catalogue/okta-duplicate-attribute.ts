@@ -1,43 +1,47 @@
 /**
  * okta-duplicate-attribute — two or more Okta users share (case-insensitively) a
  * login or an email. Okta refuses duplicate logins, so a shared login points at a
- * data import problem; shared emails make email-based IdP matching ambiguous.
+ * data import problem (high). Okta allows a shared email, and real orgs have them (an
+ * administrator's second account, a shared inbox): that is an info note, and where an
+ * active Microsoft IdP matches on email the ambiguity it causes is cross-match-ambiguous's
+ * finding, with the people it hits.
  * Reads: okta.users.
- * False positives: deprovisioned users keep their email; they are excluded.
+ * False positives: none above info; deactivated users are not compared.
  */
 import type { Finding } from '../../model'
-import { type Rec, str } from '../../util/access'
+import { str } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { capSubjects, defineRule, makeFinding } from '../rule'
 import { oktaUserSubject } from '../../compare/seam'
 
-export const oktaDuplicateAttribute: Rule = {
+export const oktaDuplicateAttribute = defineRule({
   id: 'okta-duplicate-attribute',
   title: 'Duplicate login or email in Okta',
   category: 'duplicate',
   severity: 'medium',
   reads: ['okta.users'],
-  evaluate(_snapshot, ctx) {
+  evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const [attribute, map] of [
       ['login', ctx.index.oktaByLogin],
       ['email', ctx.index.oktaByEmail],
     ] as const) {
       for (const [value, all] of map.duplicates()) {
-        const users: Rec[] = all.filter((u) => str(u, 'status')?.toUpperCase() !== 'DEPROVISIONED')
+        const users = all.filter((u) => str(u, 'status')?.toUpperCase() !== 'DEPROVISIONED')
         if (users.length < 2) continue
         findings.push(
           makeFinding(oktaDuplicateAttribute, {
-            severity: attribute === 'login' ? 'high' : 'medium',
+            severity: attribute === 'login' ? 'high' : 'info',
             title: `${users.length} Okta users share ${attribute} ${value}`,
             detail: `Okta users ${users.map((u) => str(u, 'id')).join(', ')} have the same ${attribute} (case-insensitive). An IdP that matches by ${attribute === 'login' ? 'username' : 'email'} cannot decide between them.`,
-            subjects: users.map(oktaUserSubject),
-            key: `${attribute}:${value}`,
+            subjects: capSubjects(users.map(oktaUserSubject), ctx.thresholds.maxSubjects),
+            cause: `${attribute}:${value}`,
             evidence: {
               okta: {
                 attribute,
                 value,
-                users: users.map((u) => ({
+                total: users.length,
+                users: users.slice(0, 20).map((u) => ({
                   id: str(u, 'id'),
                   login: str(u, 'profile', 'login') ?? null,
                   status: str(u, 'status') ?? null,
@@ -55,4 +59,4 @@ export const oktaDuplicateAttribute: Rule = {
     }
     return findings
   },
-}
+})

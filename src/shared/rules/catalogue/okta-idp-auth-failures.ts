@@ -5,6 +5,8 @@
  * are resolved on both sides where possible: an unmatched login has actor id
  * `unknown` and the transformed username as `alternateId`, which is looked up as an
  * Entra UPN.
+ * A failure the same person resolved with a successful IdP sign-in within ten minutes is
+ * left out (a retry, or the right account chosen the second time).
  * Reads: okta.logs.
  * False positives: none known; the log window is whatever the collection fetched.
  */
@@ -12,7 +14,7 @@ import { lookupCode } from '../../codes'
 import type { Finding, Subject } from '../../model'
 import { type Rec, norm, recs, str } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, capSubjects, makeFinding } from '../rule'
+import { capSubjects, defineRule, makeFinding } from '../rule'
 import { entraUserSubject, oktaUserSubject } from '../../compare/seam'
 
 const EVENTS = new Set([
@@ -21,18 +23,37 @@ const EVENTS = new Set([
   'user.authentication.auth_via_inbound_saml',
 ])
 
-export const oktaIdpAuthFailures: Rule = {
+/** The person behind an IdP sign-in event: the username the IdP sent (Okta's actor id is `unknown` when unmatched). */
+function actorKey(e: Rec): string {
+  return (str(e, 'actor', 'alternateId') ?? str(e, 'actor', 'id') ?? '').toLowerCase()
+}
+
+export const oktaIdpAuthFailures = defineRule({
   id: 'okta-idp-auth-failures',
   title: 'Okta IdP sign-in failures by reason',
   category: 'sign-in',
   severity: 'high',
   reads: ['okta.logs'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
+    const events = (snapshot.okta?.logs ?? []).filter((e) =>
+      EVENTS.has(norm(str(e, 'eventType')) ?? ''),
+    )
+    const successes = new Map<string, number[]>()
+    for (const e of events) {
+      if (str(e, 'outcome', 'result')?.toUpperCase() !== 'SUCCESS') continue
+      const at = Date.parse(str(e, 'published') ?? '')
+      if (!Number.isFinite(at)) continue
+      const list = successes.get(actorKey(e))
+      if (list) list.push(at)
+      else successes.set(actorKey(e), [at])
+    }
     const groups = new Map<string, Rec[]>()
-    for (const e of snapshot.okta?.logs ?? []) {
-      if (!EVENTS.has(norm(str(e, 'eventType')) ?? '')) continue
+    for (const e of events) {
       const result = str(e, 'outcome', 'result')?.toUpperCase()
       if (result !== 'FAILURE' && result !== 'DENY') continue
+      const at = Date.parse(str(e, 'published') ?? '')
+      const later = successes.get(actorKey(e))
+      if (Number.isFinite(at) && later?.some((t) => t >= at && t - at <= 10 * 60_000)) continue
       const reason = str(e, 'outcome', 'reason')?.trim() || '(no reason given)'
       const list = groups.get(reason)
       if (list) list.push(e)
@@ -86,7 +107,7 @@ export const oktaIdpAuthFailures: Rule = {
           title: `${events.length} Okta IdP sign-in${events.length === 1 ? '' : 's'} failed: ${reason}`,
           detail: `${entry ? `${entry.meaning} Usual cause: ${entry.cause}` : 'Okta rejected the inbound IdP sign-in.'}`,
           subjects: capSubjects(subjects, ctx.thresholds.maxSubjects),
-          key: reason.toLowerCase(),
+          cause: reason.toLowerCase(),
           evidence: {
             okta: {
               reason,
@@ -114,4 +135,4 @@ export const oktaIdpAuthFailures: Rule = {
     }
     return findings
   },
-}
+})

@@ -5,31 +5,50 @@
  * Typical Office 365 causes: pushing attributes of directory-synced users
  * (Request_BadRequest), a user deleted in Entra (Request_ResourceNotFound), the O365
  * service account blocked by Conditional Access (AADSTS50079).
+ * A failure followed by a later success of the same event for the same user and app
+ * (a retry that went through) is resolved and not reported.
  * Reads: okta.logs.
- * False positives: failures already retried successfully stay in the log window.
+ * False positives: none known.
  */
 import type { Finding, Subject } from '../../model'
 import { type Rec, norm, recs, str } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, capSubjects, makeFinding } from '../rule'
+import { capSubjects, defineRule, makeFinding } from '../rule'
 import { oktaAppSubject, oktaUserSubject } from '../../compare/seam'
 
-export const oktaPushFailures: Rule = {
+/** The event type, app and user of a provisioning event. */
+function pushKey(e: Rec): string {
+  const targets = recs(e, 'target')
+  const app = targets.find((t) => /appinstance|^app$/i.test(str(t, 'type') ?? ''))
+  const user = targets.find((t) => /^(user|appuser)$/i.test(str(t, 'type') ?? ''))
+  return `${norm(str(e, 'eventType')) ?? ''}|${str(app, 'id') ?? '?'}|${str(user, 'id') ?? str(user, 'alternateId') ?? '?'}`
+}
+
+export const oktaPushFailures = defineRule({
   id: 'okta-push-failures',
   title: 'Okta provisioning pushes failing',
   category: 'provisioning',
   severity: 'high',
   reads: ['okta.logs'],
-  evaluate(snapshot, ctx) {
-    const groups = new Map<string, Rec[]>()
-    for (const e of snapshot.okta?.logs ?? []) {
+  evaluate(snapshot, ctx): Finding[] {
+    const events = (snapshot.okta?.logs ?? []).filter((e) => {
       const type = norm(str(e, 'eventType')) ?? ''
-      if (
-        !type.startsWith('application.provision.') &&
-        !type.startsWith('application.integration.')
+      return (
+        type.startsWith('application.provision.') || type.startsWith('application.integration.')
       )
-        continue
+    })
+    const lastSuccess = new Map<string, string>()
+    for (const e of events) {
+      if (str(e, 'outcome', 'result')?.toUpperCase() !== 'SUCCESS') continue
+      const at = str(e, 'published') ?? ''
+      const k = pushKey(e)
+      if (at > (lastSuccess.get(k) ?? '')) lastSuccess.set(k, at)
+    }
+    const groups = new Map<string, Rec[]>()
+    for (const e of events) {
+      const type = norm(str(e, 'eventType')) ?? ''
       if (str(e, 'outcome', 'result')?.toUpperCase() !== 'FAILURE') continue
+      if ((lastSuccess.get(pushKey(e)) ?? '') > (str(e, 'published') ?? '')) continue
       const app = recs(e, 'target').find((t) => /appinstance|^app$/i.test(str(t, 'type') ?? ''))
       const key = `${str(app, 'id') ?? '?'}|${type}`
       groups.set(key, [...(groups.get(key) ?? []), e])
@@ -83,7 +102,7 @@ export const oktaPushFailures: Rule = {
           title: `${events.length} ${eventType} failure${events.length === 1 ? '' : 's'} for "${label}"`,
           detail: `Okta could not provision to ${label}${reasons[0] ? `: ${reasons[0]}` : ''}${reasons.length > 1 ? ` (and ${reasons.length - 1} other reason${reasons.length === 2 ? '' : 's'})` : ''}.`,
           subjects: capSubjects(subjects, ctx.thresholds.maxSubjects),
-          key,
+          cause: key,
           evidence: {
             okta: {
               appId,
@@ -106,4 +125,4 @@ export const oktaPushFailures: Rule = {
     }
     return findings
   },
-}
+})

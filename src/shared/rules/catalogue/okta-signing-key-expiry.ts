@@ -12,16 +12,16 @@ import { parseDate } from '../../util/dates'
 import { readCertificateValidity } from '../../util/der'
 import { describeExpiry, expirySeverity, expiryWindow } from '../expiry'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { activeSigningKey, isOffice365App, oktaAppSubject } from '../../compare/seam'
 
-export const oktaSigningKeyExpiry: Rule = {
+export const oktaSigningKeyExpiry = defineRule({
   id: 'okta-signing-key-expiry',
   title: 'Okta app signing key expired or expiring',
   category: 'credential-expiry',
   severity: 'high',
   reads: ['okta.apps', 'okta.appKeys'],
-  evaluate(snapshot, ctx) {
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const app of ctx.index.oktaApps) {
       if (str(app, 'status')?.toUpperCase() === 'INACTIVE') continue
@@ -44,7 +44,7 @@ export const oktaSigningKeyExpiry: Rule = {
             oktaAppSubject(app),
             { source: 'okta', type: 'appKey', id: str(key, 'kid') ?? '' },
           ],
-          key: `${str(app, 'id')}:${str(key, 'kid')}`,
+          cause: `${str(app, 'id')}:${str(key, 'kid')}`,
           evidence: {
             okta: {
               appId: str(app, 'id'),
@@ -67,4 +67,4 @@ export const oktaSigningKeyExpiry: Rule = {
     }
     return findings
   },
-}
+})

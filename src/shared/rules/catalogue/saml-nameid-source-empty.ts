@@ -4,15 +4,18 @@
  * empty value for assigned users, or to values the NameID format does not allow
  * (EmailAddress format with non-email values). The service provider then rejects the
  * assertion or cannot find the user (Entra as SP: AADSTS501241 / 75016).
- * Reads: okta.apps, okta.appUsers, okta.users.
+ * Reads: okta.apps, okta.appUsers; okta.users when collected (profile attributes).
+ * Population: ACTIVE SAML apps; assignments that are not unassigned, of Okta users that
+ * can sign in (a suspended, staged or deactivated user does not sign in).
  * False positives: templates with Okta expressions beyond `${user.attr}` are not
  * evaluated (skipped, not guessed).
  */
 import type { Finding, Subject } from '../../model'
 import { type Rec, str, text } from '../../util/access'
 import { LINKS } from '../links'
-import { type Rule, capSubjects, makeFinding } from '../rule'
-import { oktaAppSubject, oktaUserSubject } from '../../compare/seam'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import { isActiveApp, oktaAppSubject, oktaUserSubject } from '../../compare/seam'
+import { classifyOktaUser } from '../../compare/population'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -44,17 +47,19 @@ function compile(template: string): ((appUser: Rec, user: Rec | undefined) => st
       .trim()
 }
 
-export const samlNameidSourceEmpty: Rule = {
+export const samlNameidSourceEmpty = defineRule({
   id: 'saml-nameid-source-empty',
   title: 'SAML NameID is empty or malformed for assigned users',
   category: 'attribute-mapping',
   severity: 'high',
   reads: ['okta.apps', 'okta.appUsers'],
-  evaluate(snapshot, ctx) {
+  optionalReads: ['okta.users'],
+  evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
+    const deactivated = new Set(ctx.index.oktaDeprovisioned.map((u) => u['id']))
     for (const app of ctx.index.oktaApps) {
       if (str(app, 'signOnMode')?.toUpperCase() !== 'SAML_2_0') continue
-      if (str(app, 'status')?.toUpperCase() === 'INACTIVE') continue
+      if (!isActiveApp(app)) continue
       const template =
         text(app, 'settings', 'signOn', 'subjectNameIdTemplate') ?? '${user.userName}'
       const format = text(app, 'settings', 'signOn', 'subjectNameIdFormat') ?? ''
@@ -66,6 +71,8 @@ export const samlNameidSourceEmpty: Rule = {
       for (const au of snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? []) {
         if (/^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i.test(str(au, 'status') ?? '')) continue
         const user = ctx.index.oktaById.get(str(au, 'id') ?? '')
+        if (!user && deactivated.has(au['id'])) continue
+        if (user && classifyOktaUser(user) !== 'person') continue
         const value = evaluate(au, user)
         const subject = user
           ? oktaUserSubject(user)
@@ -93,7 +100,7 @@ export const samlNameidSourceEmpty: Rule = {
             title: `SAML app "${label}" sends an empty NameID for ${empty.length} assigned user${empty.length === 1 ? '' : 's'}`,
             detail: `The NameID template ${template} resolves to nothing for these users, so the service provider receives no subject and cannot sign them in.`,
             subjects: [oktaAppSubject(app), ...capSubjects(empty, ctx.thresholds.maxSubjects)],
-            key: `${str(app, 'id')}:empty`,
+            cause: `${str(app, 'id')}:empty`,
             evidence: { okta: { appId: str(app, 'id'), template, format, total: empty.length } },
             ...common,
           }),
@@ -112,7 +119,7 @@ export const samlNameidSourceEmpty: Rule = {
                 ctx.thresholds.maxSubjects,
               ),
             ],
-            key: `${str(app, 'id')}:format`,
+            cause: `${str(app, 'id')}:format`,
             evidence: {
               okta: {
                 appId: str(app, 'id'),
@@ -129,4 +136,4 @@ export const samlNameidSourceEmpty: Rule = {
     }
     return findings
   },
-}
+})

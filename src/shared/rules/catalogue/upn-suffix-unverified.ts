@@ -7,22 +7,25 @@
  * cannot be federated. One finding per suffix, listing at most `maxSubjects` users;
  * suffixes Entra lists as unverified domains are domain-unverified's finding.
  * Reads: entra.users, entra.domains (or organization.verifiedDomains).
+ * Population: enabled members; a disabled leaver or a guest signs in with nothing here.
  * False positives: none known; subdomains of a verified domain count as verified.
  */
 import type { Finding } from '../../model'
 import { asStr, domainOf, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
-import { type Rule, makeFinding } from '../rule'
+import { defineRule, makeFinding } from '../rule'
 import { entraUserSubject } from '../../compare/seam'
+import { isGuest } from '../../compare/population'
 
-export const upnSuffixUnverified: Rule = {
+export const upnSuffixUnverified = defineRule({
   id: 'upn-suffix-unverified',
   title: 'UPN suffix is not a verified domain',
   category: 'domain-federation',
   severity: 'medium',
   reads: ['entra.users', 'entra.domains'],
-  evaluate(_snapshot, ctx) {
+  optionalReads: ['entra.organization'],
+  evaluate(_snapshot, ctx): Finding[] {
     if (ctx.index.domainsById.size === 0) return []
     const g = new Grouper(ctx.thresholds.maxSubjects)
     // a tenant has a handful of suffixes; judge each once
@@ -47,6 +50,7 @@ export const upnSuffixUnverified: Rule = {
       return false
     }
     for (const u of ctx.index.entraUsers) {
+      if (u['accountEnabled'] === false || isGuest(u)) continue
       const onPrem = asStr(u['onPremisesUserPrincipalName'])
       const cloud = asStr(u['userPrincipalName'])
       if (plainlyVerified(onPrem) && plainlyVerified(cloud)) continue
@@ -78,7 +82,7 @@ export const upnSuffixUnverified: Rule = {
           title: `UPN suffix ${suffix} of ${group.total} user${group.total === 1 ? '' : 's'} is not a domain of the tenant`,
           detail: `${suffix} is not added to the tenant. Entra replaces such UPNs with the *.onmicrosoft.com domain, so these users' Entra UPN differs from AD and from their Okta login, and they cannot use federation.`,
           subjects: group.subjects,
-          key: suffix,
+          cause: suffix,
           evidence: { entra: { suffix, total: group.total, examples: group.examples } },
           steps: [
             `Either add and verify ${suffix} (Entra admin center › Identity › Settings › Domain names › Add custom domain) or change the users' UPN suffix in AD to a verified domain (AD Domains and Trusts › UPN suffixes, then the users' Account tab).`,
@@ -91,4 +95,4 @@ export const upnSuffixUnverified: Rule = {
     }
     return findings
   },
-}
+})

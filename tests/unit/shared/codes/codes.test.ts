@@ -38,7 +38,7 @@ describe('error dictionary', () => {
   })
 
   it('points only at rules that exist, and every entry says what to check and fix', () => {
-    const ids = new Set(RULES.map((r) => r.id))
+    const ids = new Set<string>(RULES.map((r) => r.id))
     for (const entry of [
       ...AADSTS_CODES.values(),
       ...OKTA_API_CODES.values(),

@@ -15,7 +15,7 @@ import { readCriteria, writeCriteria, type ScreenCriteria } from './findings-cri
 import { FindingsFilters } from './findings-filters'
 import { FindingsList } from './findings-list'
 
-const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]))
+const RULE_TITLES = new Map<string, string>(RULES.map((rule) => [rule.id, rule.title]))
 const ruleTitle = (id: string) => RULE_TITLES.get(id)
 
 /** The findings of the current snapshot: filters, grouped list, and the open finding's detail. */

@@ -1,0 +1,491 @@
+/**
+ * The resource registry: every snapshot resource Crosswalk collects, with its label,
+ * shape, identifier, the request that reads it and what that request needs, as the
+ * documentation page cited beside it says. It is the one table of permissions in the
+ * project: the snapshot schema, the connection doctor, the collectors, diagnosis
+ * ("not collected" notes and the permission finding), the overview's labels and the
+ * emulator's authorization (checked by a test against this file) all follow it.
+ *
+ * Graph access is for an app-only token (client credentials). `allOf` lists the
+ * permission groups a request needs; within a group any one permission does, least
+ * privileged first, then the higher-privileged ones the page lists that read every
+ * object (`Application.ReadWrite.OwnedBy`, which reads only the caller's own apps, is
+ * left out). Where a page says "A and B" (the audit, sign-in and provisioning logs
+ * need AuditLog.Read.All and Directory.Read.All), each is a group of its own.
+ */
+import { z } from 'zod'
+
+/** How a Microsoft Graph resource is authorized for an app-only token. */
+export type GraphAccess =
+  /** every group must be granted; within a group any one permission suffices */
+  | { readonly kind: 'application'; readonly allOf: readonly (readonly string[])[] }
+  /** the page lists application permissions as "Not supported": only a signed-in admin reads it */
+  | {
+      readonly kind: 'delegated-only'
+      readonly delegated: readonly string[]
+      readonly role: string
+    }
+  /** public metadata that needs no permission */
+  | { readonly kind: 'public' }
+
+/** How an Okta resource is authorized: the OAuth scope of a service app (an API token carries its administrator's rights). */
+export interface OktaAccess {
+  readonly kind: 'scope'
+  readonly scope: string
+}
+
+/** The JSON shape under the snapshot key. */
+export type ResourceShape = 'list' | 'keyed' | 'single'
+
+interface ResourceEntry<S extends 'entra' | 'okta'> {
+  readonly source: S
+  /** words for people: "Entra users" */
+  readonly label: string
+  readonly shape: ResourceShape
+  /** for keyed resources: what the keys are */
+  readonly keyedBy?: string
+  /** the property that identifies one record */
+  readonly identifier: string
+  /** the request, in the documentation's notation */
+  readonly request: string
+  readonly access: S extends 'entra' ? GraphAccess : OktaAccess
+  /** the documentation page that states the access above */
+  readonly doc: string
+  /** a licence, retention or scope condition the consultant should know */
+  readonly note?: string
+}
+
+const DIRECTORY_READ = ['Directory.Read.All', 'Directory.ReadWrite.All'] as const
+
+function graph(...allOf: (readonly string[])[]): GraphAccess {
+  return { kind: 'application', allOf }
+}
+
+function okta(scope: string): OktaAccess {
+  return { kind: 'scope', scope }
+}
+
+/**
+ * Every resource by its path `<source>.<snapshot key>`, in collection and report order.
+ * Adding a resource here adds it to the snapshot schema, the doctor and the labels.
+ */
+export const RESOURCES = {
+  'entra.organization': {
+    source: 'entra',
+    label: 'Entra organization',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /organization',
+    access: graph([...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/organization-list',
+  },
+  'entra.domains': {
+    source: 'entra',
+    label: 'Entra domains',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /domains',
+    access: graph(['Domain.Read.All', 'Domain.ReadWrite.All', ...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/domain-list',
+  },
+  'entra.federationConfigurations': {
+    source: 'entra',
+    label: 'Entra domain federation',
+    shape: 'keyed',
+    keyedBy: 'domain name',
+    identifier: 'id',
+    request: 'GET /domains/{id}/federationConfiguration',
+    access: graph(['Domain.Read.All', 'Domain.ReadWrite.All']),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/domain-list-federationconfiguration',
+  },
+  'entra.users': {
+    source: 'entra',
+    label: 'Entra users',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /users/delta',
+    access: graph(['User.Read.All', 'User.ReadWrite.All', ...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/user-delta',
+  },
+  'entra.deletedUsers': {
+    source: 'entra',
+    label: 'Entra deleted users',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /directory/deletedItems/microsoft.graph.user',
+    access: graph(['User.Read.All', 'User.ReadWrite.All', ...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/directory-deleteditems-list',
+    note: 'Entra keeps deleted users for 30 days before removing them for good.',
+  },
+  'entra.groups': {
+    source: 'entra',
+    label: 'Entra groups',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /groups/delta',
+    access: graph([
+      'GroupMember.Read.All',
+      ...DIRECTORY_READ,
+      'Group.Read.All',
+      'Group.ReadWrite.All',
+    ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/group-delta',
+  },
+  'entra.applications': {
+    source: 'entra',
+    label: 'Entra app registrations',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /applications',
+    access: graph(['Application.Read.All', 'Application.ReadWrite.All', ...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/application-list',
+  },
+  'entra.servicePrincipals': {
+    source: 'entra',
+    label: 'Entra service principals',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /servicePrincipals',
+    access: graph(['Application.Read.All', 'Application.ReadWrite.All', ...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/serviceprincipal-list',
+  },
+  'entra.appRoleAssignments': {
+    source: 'entra',
+    label: 'Entra app role assignments',
+    shape: 'keyed',
+    keyedBy: 'client service principal id',
+    identifier: 'id',
+    request: 'GET /servicePrincipals/{id}/appRoleAssignments',
+    access: graph([
+      'Application.Read.All',
+      'Application.ReadWrite.All',
+      'AppRoleAssignment.ReadWrite.All',
+      ...DIRECTORY_READ,
+    ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/serviceprincipal-list-approleassignments',
+  },
+  'entra.oauth2PermissionGrants': {
+    source: 'entra',
+    label: 'Entra delegated permission grants',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /oauth2PermissionGrants',
+    access: graph([
+      'Directory.Read.All',
+      'DelegatedPermissionGrant.ReadWrite.All',
+      'Directory.ReadWrite.All',
+    ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/oauth2permissiongrant-list',
+  },
+  'entra.onPremisesSynchronization': {
+    source: 'entra',
+    label: 'Entra Connect sync settings',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /directory/onPremisesSynchronization',
+    access: {
+      kind: 'delegated-only',
+      delegated: ['OnPremDirectorySynchronization.Read.All'],
+      role: 'Global Administrator',
+    },
+    doc: 'https://learn.microsoft.com/en-us/graph/api/onpremisesdirectorysynchronization-get',
+    note: 'Graph serves it only to a Global Administrator signed in with delegated permissions; an app-only reader cannot collect it.',
+  },
+  'entra.signIns': {
+    source: 'entra',
+    label: 'Entra sign-in logs',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /auditLogs/signIns',
+    access: graph(['AuditLog.Read.All'], [...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/signin-list',
+    note: 'Needs a Microsoft Entra ID P1 or P2 licence in the tenant; Entra keeps 30 days (7 without a licence).',
+  },
+  'entra.directoryAudits': {
+    source: 'entra',
+    label: 'Entra audit logs',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /auditLogs/directoryAudits',
+    access: graph(['AuditLog.Read.All'], [...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/directoryaudit-list',
+  },
+  'entra.provisioningLogs': {
+    source: 'entra',
+    label: 'Entra provisioning logs',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /auditLogs/provisioning',
+    access: graph(['AuditLog.Read.All'], [...DIRECTORY_READ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/provisioningobjectsummary-list',
+    note: 'Needs a Microsoft Entra ID P1 or P2 licence in the tenant.',
+  },
+  'entra.synchronizationJobs': {
+    source: 'entra',
+    label: 'Entra provisioning jobs',
+    shape: 'keyed',
+    keyedBy: 'service principal id',
+    identifier: 'id',
+    request: 'GET /servicePrincipals/{id}/synchronization/jobs',
+    access: graph(['Synchronization.Read.All', 'Synchronization.ReadWrite.All']),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/synchronization-synchronization-list-jobs',
+  },
+  'okta.users': {
+    source: 'okta',
+    label: 'Okta users',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /api/v1/users',
+    access: okta('okta.users.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#tag/User/operation/listUsers',
+    note: 'The plain list omits DEPROVISIONED users; they are their own resource.',
+  },
+  'okta.deprovisionedUsers': {
+    source: 'okta',
+    label: 'Okta deactivated users',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /api/v1/users?filter=status eq "DEPROVISIONED"',
+    access: okta('okta.users.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#tag/User/operation/listUsers',
+  },
+  'okta.groups': {
+    source: 'okta',
+    label: 'Okta groups',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /api/v1/groups',
+    access: okta('okta.groups.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/listGroups',
+  },
+  'okta.apps': {
+    source: 'okta',
+    label: 'Okta apps',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /api/v1/apps',
+    access: okta('okta.apps.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Application/#tag/Application/operation/listApplications',
+  },
+  'okta.appUsers': {
+    source: 'okta',
+    label: 'Okta app assignments',
+    shape: 'keyed',
+    keyedBy: 'app id',
+    identifier: 'id',
+    request: 'GET /api/v1/apps/{appId}/users',
+    access: okta('okta.apps.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationUsers/#tag/ApplicationUsers/operation/listApplicationUsers',
+  },
+  'okta.appKeys': {
+    source: 'okta',
+    label: 'Okta app signing keys',
+    shape: 'keyed',
+    keyedBy: 'app id',
+    identifier: 'kid',
+    request: 'GET /api/v1/apps/{appId}/credentials/keys',
+    access: okta('okta.apps.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationSSOCredentialKey/#tag/ApplicationSSOCredentialKey/operation/listApplicationKeys',
+  },
+  'okta.idps': {
+    source: 'okta',
+    label: 'Okta identity providers',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /api/v1/idps',
+    access: okta('okta.idps.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProvider/#tag/IdentityProvider/operation/listIdentityProviders',
+  },
+  'okta.mappings': {
+    source: 'okta',
+    label: 'Okta profile mappings',
+    shape: 'list',
+    identifier: 'id',
+    request: 'GET /api/v1/mappings/{mappingId}',
+    access: okta('okta.profileMappings.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ProfileMapping/#tag/ProfileMapping/operation/getProfileMapping',
+  },
+  'okta.userSchema': {
+    source: 'okta',
+    label: 'Okta user schema',
+    shape: 'single',
+    identifier: 'id',
+    request: 'GET /api/v1/meta/schemas/user/default',
+    access: okta('okta.schemas.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Schema/#tag/Schema/operation/getUserSchema',
+  },
+  'okta.logs': {
+    source: 'okta',
+    label: 'Okta System Log',
+    shape: 'list',
+    identifier: 'uuid',
+    request: 'GET /api/v1/logs',
+    access: okta('okta.logs.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents',
+    note: 'Okta keeps 90 days of System Log events.',
+  },
+} as const satisfies Record<`entra.${string}`, ResourceEntry<'entra'>> &
+  Record<`okta.${string}`, ResourceEntry<'okta'>>
+
+/** A snapshot resource: `<source>.<key>`, e.g. `entra.users`. */
+export type ResourcePath = keyof typeof RESOURCES
+/** One registry entry. */
+export type ResourceSpec = (typeof RESOURCES)[ResourcePath]
+
+type KeyOf<P, S extends string> = P extends `${S}.${infer K}` ? K : never
+/** Snapshot keys of the Entra side. */
+export type EntraResource = KeyOf<ResourcePath, 'entra'>
+/** Snapshot keys of the Okta side. */
+export type OktaResource = KeyOf<ResourcePath, 'okta'>
+
+/** Every resource path, in registry order. */
+export const RESOURCE_PATHS = Object.keys(RESOURCES) as ResourcePath[]
+
+function keysOf<S extends 'entra' | 'okta'>(source: S): KeyOf<ResourcePath, S>[] {
+  return RESOURCE_PATHS.filter((p) => p.startsWith(`${source}.`)).map(
+    (p) => p.slice(source.length + 1) as KeyOf<ResourcePath, S>,
+  )
+}
+
+/** Entra snapshot keys, in registry order. */
+export const ENTRA_RESOURCES: readonly EntraResource[] = keysOf('entra')
+/** Okta snapshot keys, in registry order. */
+export const OKTA_RESOURCES: readonly OktaResource[] = keysOf('okta')
+
+/** The registry entry of a path; `undefined` for a string that names no resource. */
+export function resourceSpec(path: string): ResourceSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(RESOURCES, path)
+    ? RESOURCES[path as ResourcePath]
+    : undefined
+}
+
+/** True when `path` names a registered resource. */
+export function isResourcePath(path: string): path is ResourcePath {
+  return resourceSpec(path) !== undefined
+}
+
+/** Words for a resource ("Entra groups"); the path itself for an unknown one. */
+export function resourceLabel(path: string): string {
+  return resourceSpec(path)?.label ?? path
+}
+
+/** Keys of one side whose records sit under `{ "<parentId>": [records] }`. */
+export function keyedResources(source: 'entra' | 'okta'): string[] {
+  return RESOURCE_PATHS.filter(
+    (p) => p.startsWith(`${source}.`) && RESOURCES[p].shape === 'keyed',
+  ).map((p) => p.slice(source.length + 1))
+}
+
+/** Keys of one side that hold one object rather than a list. */
+export function singleResources(source: 'entra' | 'okta'): string[] {
+  return RESOURCE_PATHS.filter(
+    (p) => p.startsWith(`${source}.`) && RESOURCES[p].shape === 'single',
+  ).map((p) => p.slice(source.length + 1))
+}
+
+const lower = (values: readonly string[]): Set<string> =>
+  new Set(values.map((v) => v.toLowerCase()))
+
+/**
+ * The permission groups of a Graph resource that `granted` (the token's roles) does not
+ * satisfy: empty when the app-only token can read it; `undefined` when no application
+ * permission can (delegated-only).
+ */
+export function missingGraphGroups(
+  access: GraphAccess,
+  granted: readonly string[],
+): (readonly string[])[] | undefined {
+  if (access.kind === 'public') return []
+  if (access.kind === 'delegated-only') return undefined
+  const have = lower(granted)
+  return access.allOf.filter((group) => !group.some((p) => have.has(p.toLowerCase())))
+}
+
+/** True when the Okta scopes include the resource's scope or its `.manage` form. */
+export function hasOktaScope(granted: readonly string[], scope: string): boolean {
+  const have = lower(granted)
+  return (
+    have.has(scope.toLowerCase()) || have.has(scope.toLowerCase().replace(/\.read$/, '.manage'))
+  )
+}
+
+/**
+ * What a reader must be granted to collect `path`, in words: the least-privileged
+ * permission of each missing group ("AuditLog.Read.All and Directory.Read.All"), the
+ * Okta scope, or why no application permission helps.
+ */
+export function describeAccess(path: ResourcePath): string {
+  const spec = RESOURCES[path]
+  const access = spec.access
+  switch (access.kind) {
+    case 'scope':
+      return `the Okta scope ${access.scope}`
+    case 'public':
+      return 'no permission'
+    case 'delegated-only':
+      return `a ${access.role} signed in with the delegated permission ${access.delegated.join(', ')} (Graph offers no application permission for it)`
+    case 'application':
+      return `the Microsoft Graph application permission${access.allOf.length > 1 ? 's' : ''} ${access.allOf.map((g) => g[0]).join(' and ')}`
+  }
+}
+
+/**
+ * The fewest Graph application permissions that satisfy `groups` (each group: any one of
+ * its permissions), chosen greedily by how many groups each covers, the least-privileged
+ * first on a tie. With nothing granted this is the reader's whole permission set.
+ */
+export function recommendGraphPermissions(groups: readonly (readonly string[])[]): string[] {
+  const open = groups.filter((g) => g.length > 0).map((g) => new Set(g))
+  const chosen: string[] = []
+  while (open.length > 0) {
+    const score = new Map<string, number>()
+    for (const group of open) for (const p of group) score.set(p, (score.get(p) ?? 0) + 1)
+    let best = ''
+    let bestScore = 0
+    // iterate groups in order so the least-privileged permission wins a tie
+    for (const group of open) {
+      for (const p of group) {
+        const n = score.get(p) ?? 0
+        if (n > bestScore && !/ReadWrite/.test(p)) {
+          best = p
+          bestScore = n
+        }
+      }
+    }
+    if (!best) best = [...(open[0] as Set<string>)][0] as string
+    chosen.push(best)
+    for (let i = open.length - 1; i >= 0; i--) if (open[i]?.has(best)) open.splice(i, 1)
+  }
+  return chosen.sort()
+}
+
+/** Every permission group of the app-only Graph resources (what a full collection needs). */
+export function graphPermissionGroups(): (readonly string[])[] {
+  const out: (readonly string[])[] = []
+  for (const path of RESOURCE_PATHS) {
+    const access = RESOURCES[path].access
+    if (access.kind === 'application') out.push(...access.allOf)
+  }
+  return out
+}
+
+/** The Okta scopes that read every Okta resource. */
+export function oktaScopes(): string[] {
+  const out = new Set<string>()
+  for (const path of RESOURCE_PATHS) {
+    const access = RESOURCES[path].access
+    if (access.kind === 'scope') out.add(access.scope)
+  }
+  return [...out].sort()
+}
+
+/** A resource path as zod sees it (for contracts that carry one). */
+export const ResourcePathSchema = z.enum(RESOURCE_PATHS as [ResourcePath, ...ResourcePath[]])
+
+/** The Okta scope that reads each Okta resource, by snapshot key. */
+export const OKTA_SCOPE_OF: Readonly<Record<OktaResource, string>> = Object.fromEntries(
+  OKTA_RESOURCES.map((key) => {
+    const access = RESOURCES[`okta.${key}`].access
+    return [key, access.scope]
+  }),
+) as Record<OktaResource, string>

@@ -1,0 +1,212 @@
+/**
+ * account-state-drift — the two sides disagree about whether a person can sign in: a
+ * leaver disabled or deleted in Entra whose Okta account is still active (and assigned
+ * to apps), or a person whose Okta account is deactivated (or suspended beyond the
+ * leave threshold, 30 days by default) while the Entra account is enabled and licensed.
+ * The most dangerous state of a hybrid identity: a leaver who can still sign in
+ * somewhere, or a joiner who cannot. One finding per direction, listing the people with
+ * since when each side changed (Okta `statusChanged`, Entra `deletedDateTime`, the
+ * directory audit that disabled the account).
+ * Harmless, never reported: both sides off; an Okta user STAGED or PROVISIONED (a new
+ * hire not yet activated) while Entra is enabled; a suspension shorter than the
+ * threshold; guests, service, sync, break-glass, room and shared-mailbox accounts.
+ * Reads: entra.users, okta.users; entra.deletedUsers, okta.deprovisionedUsers,
+ * okta.appUsers, entra.directoryAudits and the Office 365 keys when collected.
+ * Leavers are found only among the accounts each side still lists: without the deleted
+ * or deactivated lists, a leaver removed on one side has no other half to compare.
+ */
+import type { Comparison, Finding, Severity, Subject } from '../../model'
+import { type Rec, domainOf, recs, str } from '../../util/access'
+import { parseDate } from '../../util/dates'
+import { LINKS } from '../links'
+import { peopleJoin } from '../../compare/join'
+import { entraClasses } from '../../compare/people'
+import { classifyOktaUser } from '../../compare/population'
+import { capSubjects, defineRule, makeFinding, type RuleContext } from '../rule'
+import { entraUserSubject, oktaUserSubject } from '../../compare/seam'
+import type { SnapshotIndex } from '../../compare/snapshot-index'
+
+type Direction = 'entra-off' | 'okta-off'
+
+interface Drift {
+  entra: Rec
+  okta: Rec
+  entraState: string
+  oktaState: string
+  since: string | null
+  severity: Severity
+}
+
+const DAY_MS = 86_400_000
+const PEOPLE = new Set(['person', 'leaver', 'deleted'])
+
+/** When Entra last disabled each user, from the directory audits ("Disable account", or "Update user" changing AccountEnabled). */
+function disabledAt(index: SnapshotIndex): Map<string, string> {
+  return index.cached('drift:disabledAt', () => {
+    const out = new Map<string, string>()
+    for (const a of index.snapshot.entra?.directoryAudits ?? []) {
+      const activity = (str(a, 'activityDisplayName') ?? '').toLowerCase()
+      if (activity !== 'disable account' && activity !== 'update user') continue
+      for (const t of recs(a, 'targetResources')) {
+        const changed = recs(t, 'modifiedProperties').some(
+          (p) =>
+            (str(p, 'displayName') ?? '').toLowerCase() === 'accountenabled' &&
+            /false/i.test(str(p, 'newValue') ?? ''),
+        )
+        if (activity === 'update user' && !changed) continue
+        const id = str(t, 'id')
+        const at = str(a, 'activityDateTime')
+        if (id && at && at > (out.get(id) ?? '')) out.set(id, at)
+      }
+    }
+    return out
+  })
+}
+
+/** Okta users with at least one app assignment that is not removed. */
+function assignedOktaUsers(index: SnapshotIndex): Set<unknown> | undefined {
+  const byApp = index.snapshot.okta?.appUsers
+  if (!byApp) return undefined
+  const out = new Set<unknown>()
+  for (const list of Object.values(byApp))
+    for (const au of list)
+      if (!/^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i.test(str(au, 'status') ?? '')) out.add(au['id'])
+  return out
+}
+
+function oktaOffSince(okta: Rec, ctx: RuleContext): { off: boolean; since: string | null } {
+  const status = (str(okta, 'status') ?? '').toUpperCase()
+  const since = str(okta, 'statusChanged') ?? null
+  if (status === 'DEPROVISIONED') return { off: true, since }
+  if (status !== 'SUSPENDED') return { off: false, since }
+  const at = parseDate(since)
+  // an unknown start cannot prove a suspension longer than the leave threshold
+  if (!at) return { off: false, since }
+  return {
+    off: ctx.now.getTime() - at.getTime() > ctx.thresholds.suspendedGraceDays * DAY_MS,
+    since,
+  }
+}
+
+export const accountStateDrift = defineRule({
+  id: 'account-state-drift',
+  title: 'Entra and Okta disagree on whether a person can sign in',
+  category: 'provisioning',
+  severity: 'high',
+  reads: ['entra.users', 'okta.users'],
+  optionalReads: [
+    'entra.deletedUsers',
+    'okta.deprovisionedUsers',
+    'okta.appUsers',
+    'okta.apps',
+    'entra.directoryAudits',
+    'entra.domains',
+  ],
+  evaluate(_snapshot, ctx): Finding[] {
+    const join = peopleJoin(ctx.index)
+    const classes = entraClasses(ctx.index)
+    const assigned = assignedOktaUsers(ctx.index)
+    const disabled = disabledAt(ctx.index)
+    const found: Record<Direction, Drift[]> = { 'entra-off': [], 'okta-off': [] }
+    for (let i = 0; i < join.entra.length; i++) {
+      const j = join.oktaOf[i] as number
+      if (j < 0) continue
+      const deleted = i >= join.entraDeletedFrom
+      const cls = deleted ? 'deleted' : (classes[i] ?? 'person')
+      if (!PEOPLE.has(cls)) continue
+      const entra = join.entra[i] as Rec
+      const okta = join.okta[j] as Rec
+      const entraOn = !deleted && entra['accountEnabled'] !== false
+      const oktaOn = classifyOktaUser(okta) === 'person'
+      if (!entraOn && oktaOn) {
+        const isAssigned = assigned === undefined || assigned.has(okta['id'])
+        if (!isAssigned) continue
+        found['entra-off'].push({
+          entra,
+          okta,
+          entraState: deleted ? 'deleted' : 'disabled',
+          oktaState: str(okta, 'status') ?? 'ACTIVE',
+          since: deleted
+            ? (str(entra, 'deletedDateTime') ?? null)
+            : (disabled.get(str(entra, 'id') ?? '') ?? null),
+          severity: 'high',
+        })
+      } else if (entraOn && !oktaOn) {
+        const { off, since } = oktaOffSince(okta, ctx)
+        if (!off) continue
+        const licences = entra['assignedLicenses']
+        if (Array.isArray(licences) && licences.length === 0) continue
+        // where Entra does not send the person to Okta, the enabled account still signs in
+        const federated =
+          ctx.index.domainAuthentication(domainOf(str(entra, 'userPrincipalName'))) === 'federated'
+        found['okta-off'].push({
+          entra,
+          okta,
+          entraState: 'enabled',
+          oktaState: str(okta, 'status') ?? '',
+          since,
+          severity: federated ? 'medium' : 'high',
+        })
+      }
+    }
+    const findings: Finding[] = []
+    for (const direction of ['entra-off', 'okta-off'] as const) {
+      const drifts = found[direction]
+      if (drifts.length === 0) continue
+      const entraOff = direction === 'entra-off'
+      const subjects: Subject[] = []
+      for (const d of drifts) subjects.push(entraUserSubject(d.entra), oktaUserSubject(d.okta))
+      const comparisons: Comparison[] = drifts.slice(0, 20).map((d) => ({
+        entra: {
+          type: 'user',
+          id: str(d.entra, 'id') ?? '',
+          name: str(d.entra, 'userPrincipalName'),
+        },
+        okta: { type: 'user', id: str(d.okta, 'id') ?? '', name: str(d.okta, 'profile', 'login') },
+        pairs: [
+          {
+            label: 'can sign in',
+            entra: { attribute: 'accountEnabled', value: d.entraState },
+            okta: { attribute: 'status', value: d.oktaState },
+            verdict: 'different',
+            ...(d.since ? { note: `since ${d.since}` } : {}),
+          },
+        ],
+      }))
+      const n = drifts.length
+      const severity: Severity = drifts.some((d) => d.severity === 'high') ? 'high' : 'medium'
+      findings.push(
+        makeFinding(accountStateDrift, {
+          severity,
+          cause: direction,
+          title: entraOff
+            ? `${n} ${n === 1 ? 'person' : 'people'} disabled or deleted in Entra can still sign in to Okta`
+            : `${n} ${n === 1 ? 'person' : 'people'} deactivated in Okta still ${n === 1 ? 'has' : 'have'} an enabled Entra account`,
+          detail: entraOff
+            ? 'Entra no longer lets these people in, but their Okta accounts are active and assigned to apps: a leaver who can still sign in to everything Okta protects. Offboarding reached one side only.'
+            : `Okta deactivated these people (or suspended them for more than ${ctx.thresholds.suspendedGraceDays} days) while their Entra accounts stay enabled and licensed. On a managed domain they still sign in to Microsoft 365; on a federated domain they cannot sign in, but their existing sessions and tokens stay valid.`,
+          subjects: capSubjects(subjects, ctx.thresholds.maxSubjects),
+          evidence: {
+            total: n,
+            comparisons,
+            thresholds: { suspendedGraceDays: ctx.thresholds.suspendedGraceDays },
+            assignmentsKnown: assigned !== undefined,
+          },
+          steps: entraOff
+            ? [
+                'Confirm each person has left (HR), then Okta Admin Console › Directory › People › person › More Actions › Deactivate (or Suspend while you confirm).',
+                'If Okta imports these people from AD, check the AD agent import and its deactivation setting (Directory › Directory Integrations › Active Directory › Import › "When a user is disabled in AD").',
+                'API: POST {orgUrl}/api/v1/users/{id}/lifecycle/deactivate (or /suspend).',
+              ]
+            : [
+                'Confirm each person has left; then Entra admin center › Users › person › Edit properties › Account enabled: off (for synced people, disable them in AD and let Entra Connect sync), and revoke their sessions.',
+                'If the person should be active, reactivate them in Okta (Directory › People › person › Activate).',
+                'API: PATCH https://graph.microsoft.com/v1.0/users/{id} {"accountEnabled":false}, then POST /v1.0/users/{id}/revokeSignInSessions.',
+              ],
+          links: [LINKS.oktaUserLifecycle, LINKS.revokeSessions],
+        }),
+      )
+    }
+    return findings
+  },
+})
