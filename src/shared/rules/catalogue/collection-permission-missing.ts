@@ -48,6 +48,7 @@ export const collectionPermissionMissing = defineRule({
   category: 'permission',
   severity: 'info',
   reads: ['collection'],
+  optionalReads: ['entra.applications', 'entra.servicePrincipals'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const source of ['entra', 'okta'] as const) {

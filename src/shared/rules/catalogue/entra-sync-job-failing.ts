@@ -17,6 +17,7 @@ export const entraSyncJobFailing = defineRule({
   category: 'sync',
   severity: 'high',
   reads: ['entra.synchronizationJobs'],
+  optionalReads: ['entra.servicePrincipals'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const [spId, jobs] of Object.entries(snapshot.entra?.synchronizationJobs ?? {})) {

@@ -22,6 +22,7 @@ export const federationCertificateExpiry = defineRule({
   category: 'credential-expiry',
   severity: 'critical',
   reads: ['entra.federationConfigurations'],
+  optionalReads: ['okta.apps'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const f of domainFederations(snapshot, ctx.index)) {

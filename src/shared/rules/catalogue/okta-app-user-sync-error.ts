@@ -19,6 +19,7 @@ export const oktaAppUserSyncError = defineRule({
   category: 'sync',
   severity: 'high',
   reads: ['okta.appUsers'],
+  optionalReads: ['okta.apps'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const [appId, appUsers] of Object.entries(snapshot.okta?.appUsers ?? {})) {

@@ -34,6 +34,7 @@ export const oktaIdpAuthFailures = defineRule({
   category: 'sign-in',
   severity: 'high',
   reads: ['okta.logs'],
+  optionalReads: ['entra.users'],
   evaluate(snapshot, ctx): Finding[] {
     const events = (snapshot.okta?.logs ?? []).filter((e) =>
       EVENTS.has(norm(str(e, 'eventType')) ?? ''),

@@ -44,9 +44,18 @@ ruleTable('attribute-mapping rules', [
     rule: 'immutable-id-mismatch',
     mutate: (s) => (obj(s.okta?.appUsers?.['0oaO365']?.[0], 'profile')['immutableId'] = 'V1JPTkc='),
     expect: ([f]) => {
-      expect(ids(f)).toEqual(['entra:user:e-alice', 'okta:user:00ualice', 'okta:app:0oaO365'])
-      expect(f?.evidence['entra']).toMatchObject({ onPremisesImmutableId: 'QUxJQ0UtR1VJRA==' })
-      expect(f?.evidence['okta']).toMatchObject({ immutableId: 'V1JPTkc=' })
+      expect(ids(f)).toEqual(['okta:app:0oaO365', 'entra:user:e-alice', 'okta:user:00ualice'])
+      expect(f?.evidence['comparisons']).toMatchObject([
+        {
+          pairs: [
+            {
+              entra: { attribute: 'onPremisesImmutableId', value: 'QUxJQ0UtR1VJRA==' },
+              okta: { value: 'V1JPTkc=' },
+              verdict: 'different',
+            },
+          ],
+        },
+      ])
     },
   },
   {

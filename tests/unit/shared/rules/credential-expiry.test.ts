@@ -26,8 +26,10 @@ ruleTable('credential-expiry rules', [
         passwordCredentials: [{ keyId: 'k-hr', hint: 'HrS', endDateTime: at(-3) }],
       }),
     expect: ([f]) => {
-      expect(f?.severity).toBe('medium')
+      // outside the seam an expired secret is clean-up, not an alarm
+      expect(f?.severity).toBe('info')
       expect(f?.title).toContain('has expired')
+      expect(f?.detail).toContain('No Okta identity provider signs in with this app')
     },
   },
   {
@@ -43,7 +45,7 @@ ruleTable('credential-expiry rules', [
         ],
       }),
     expect: ([f]) => {
-      expect(f?.severity).toBe('low')
+      expect(f?.severity).toBe('info')
       expect(f?.evidence['window']).toBe(60)
     },
   },

@@ -50,7 +50,7 @@ describe('diagnose', () => {
     expect(a[0]?.severity).toBe('critical')
   })
 
-  it('reports an absent resource once, naming the permission and the collection error', () => {
+  it('reports a resource refused for a permission once, naming the permission, the reader and the rules that could not run', () => {
     const snapshot = seamSnapshot((s) => {
       delete s.okta?.idps
       s.collection.errors.push({
@@ -61,21 +61,46 @@ describe('diagnose', () => {
         message: 'You do not have permission',
       })
     })
-    const notes = diagnose(snapshot).filter((f) => f.rule === 'snapshot-resource-missing')
+    const findings = diagnose(snapshot)
+    expect(findings.filter((f) => f.rule === 'snapshot-resource-missing')).toEqual([])
+    const notes = findings.filter((f) => f.rule === 'collection-permission-missing')
     expect(notes).toHaveLength(1)
-    expect(notes[0]).toMatchObject({
-      severity: 'info',
-      category: 'permission',
-      evidence: { resource: 'okta.idps', permission: 'okta.idps.read' },
-    })
+    expect(notes[0]).toMatchObject({ severity: 'info', category: 'permission' })
+    expect(notes[0]?.title).toContain('okta.idps.read')
     expect(notes[0]?.detail).toContain('E0000006')
-    expect((notes[0]?.evidence['rules'] as string[]).length).toBeGreaterThan(5)
+    const rules = notes[0]?.evidence['rules'] as { skipped: string[] }
+    expect(rules.skipped.length).toBeGreaterThan(5)
+    // a rule that cannot judge stays silent instead of reporting from an empty list
+    expect(findings.some((f) => f.rule === 'idp-client-id-unknown')).toBe(false)
+  })
+
+  it('tells a missing licence and a resource no application permission reads from a permission gap', () => {
+    const snapshot = seamSnapshot((s) => {
+      delete s.entra?.signIns
+      delete s.entra?.onPremisesSynchronization
+      s.collection.errors.push({
+        source: 'entra',
+        resource: 'signIns',
+        status: 403,
+        code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
+        message: "Neither tenant is B2C or tenant doesn't have premium license",
+      })
+    })
+    const notes = diagnose(snapshot).filter((f) => f.rule === 'snapshot-resource-missing')
+    expect(notes.map((n) => [n.evidence['resource'], n.evidence['reason'], n.severity])).toEqual([
+      ['entra.onPremisesSynchronization', 'delegated-only', 'info'],
+      ['entra.signIns', 'licence', 'info'],
+    ])
+    expect(notes[0]?.detail).toContain('no application permission would help')
+    expect(notes[0]?.evidence['rules']).toMatchObject({ weakened: ['entra-connect-sync-stale'] })
+    expect(notes[1]?.evidence['rules']).toMatchObject({ skipped: ['entra-sign-in-failures'] })
   })
 
   it('reports a whole missing side once per resource the selected rules read', () => {
     const snapshot = seamSnapshot((s) => delete s.okta)
     const notes = diagnose(snapshot, { rules: ['idp-client-id-unknown'] })
     expect(notes.map((n) => n.evidence['resource'])).toEqual(['okta.idps'])
+    expect(notes[0]?.evidence['reason']).toBe('side-missing')
   })
 
   it('selects, excludes and filters by severity', () => {
@@ -99,7 +124,7 @@ describe('diagnose', () => {
   it('honours thresholds', () => {
     const lagging = seamSnapshot(
       (s) =>
-        (obj(s.entra?.organization?.[0])['onPremisesLastSyncDateTime'] = '2026-06-01T10:30:00Z'),
+        (obj(s.entra?.organization?.[0])['onPremisesLastSyncDateTime'] = '2026-06-01T09:00:00Z'),
     )
     expect(diagnose(lagging, { rules: ['entra-connect-sync-stale'] })).toHaveLength(1)
     expect(

@@ -26,9 +26,23 @@ ruleTable('domain-federation rules', [
         isVerified: false,
       }),
     expect: ([f]) => {
-      expect(f?.severity).toBe('low')
+      // a domain nothing uses is left over, not a problem
+      expect(f?.severity).toBe('info')
       expect(ids(f)).toEqual(['entra:domain:fabrikam.com'])
     },
+  },
+  {
+    name: 'an unverified domain that Okta logins use',
+    rule: 'domain-unverified',
+    mutate: (s) => {
+      s.entra?.domains?.push({
+        id: 'fabrikam.com',
+        authenticationType: 'Managed',
+        isVerified: false,
+      })
+      obj(s.okta?.users?.[0], 'profile')['login'] = 'alice@fabrikam.com'
+    },
+    expect: ([f]) => expect(f?.severity).toBe('medium'),
   },
   {
     name: 'a federated domain no Office 365 app serves',
@@ -65,17 +79,28 @@ ruleTable('domain-federation rules', [
     expect: ([f]) => expect(ids(f)).toEqual(['okta:app:0oaO365net', 'entra:domain:contoso.net']),
   },
   {
-    name: 'a cloud-only user on the federated domain without immutable ID',
+    name: 'a cloud-only person with an Okta account, on the federated domain, without immutable ID',
     rule: 'federated-user-no-immutable-id',
-    mutate: (s) =>
+    mutate: (s) => {
       s.entra?.users?.push({
         id: 'e-temp',
         userPrincipalName: 'temp@contoso.com',
+        givenName: 'Tem',
+        surname: 'Porary',
         accountEnabled: true,
         userType: 'Member',
         onPremisesImmutableId: null,
-      }),
-    expect: ([f]) => expect(ids(f)).toEqual(['entra:domain:contoso.com', 'entra:user:e-temp']),
+      })
+      s.okta?.users?.push({
+        id: '00utemp',
+        status: 'ACTIVE',
+        profile: { login: 'temp@contoso.com', email: 'temp@contoso.com' },
+      })
+    },
+    expect: ([f]) => {
+      expect(ids(f)).toEqual(['entra:domain:contoso.com', 'entra:user:e-temp'])
+      expect(f?.evidence['population']).toMatchObject({ count: 1 })
+    },
   },
 ])
 
@@ -110,7 +135,7 @@ ruleTable('sign-in rules', [
     },
   },
   {
-    name: 'a bad password is low',
+    name: 'a wrong password never followed by a success is a note',
     rule: 'entra-sign-in-failures',
     mutate: (s) =>
       s.entra?.signIns?.push({
@@ -119,7 +144,7 @@ ruleTable('sign-in rules', [
         appId: 'x',
         status: { errorCode: 50126 },
       }),
-    expect: ([f]) => expect(f?.severity).toBe('low'),
+    expect: ([f]) => expect(f?.severity).toBe('info'),
   },
   {
     name: 'Okta could not match the transformed username',

@@ -1,16 +1,32 @@
 import { expect } from 'vitest'
-import { at, obj } from '../../../fixtures/snapshots/seam-snapshot'
+import { READER_APP_ID, TENANT_ID, at, obj } from '../../../fixtures/snapshots/seam-snapshot'
 import { ids, ruleTable } from './table'
 
 ruleTable('sync rules', [
   {
     name: 'Entra Connect last synced 2 hours ago (interval 30 min)',
     rule: 'entra-connect-sync-stale',
-    mutate: (s) => (obj(s.entra?.organization?.[0])['onPremisesLastSyncDateTime'] = at(-2 / 24)),
+    mutate: (s) => (obj(s.entra?.organization?.[0])['onPremisesLastSyncDateTime'] = at(-3 / 24)),
     expect: ([f]) => {
-      expect(f?.severity).toBe('high')
-      expect(f?.evidence['entra']).toMatchObject({ lagMinutes: 120, intervalMinutes: 30 })
+      // the schedule could not be read, so a delay under a day may be a custom schedule
+      expect(f?.severity).toBe('medium')
+      expect(f?.evidence['entra']).toMatchObject({
+        lagMinutes: 180,
+        intervalMinutes: 30,
+        intervalKnown: false,
+      })
     },
+  },
+  {
+    name: 'Entra Connect last synced 2 hours ago with its 30-minute schedule known',
+    rule: 'entra-connect-sync-stale',
+    mutate: (s) => {
+      obj(s.entra?.organization?.[0])['onPremisesLastSyncDateTime'] = at(-2 / 24)
+      s.entra!.onPremisesSynchronization = [
+        { id: TENANT_ID, configuration: { synchronizationInterval: 'PT30M' } },
+      ]
+    },
+    expect: ([f]) => expect(f?.severity).toBe('high'),
   },
   {
     name: 'Entra Connect silent for 9 days',
@@ -19,10 +35,24 @@ ruleTable('sync rules', [
     expect: ([f]) => expect(f?.severity).toBe('critical'),
   },
   {
-    name: 'a synced user trails the tenant sync by 10 days',
+    name: 'an AD change reached Okta after Entra last exported the person, and Entra has synced since',
     rule: 'entra-user-sync-lag',
-    mutate: (s) => (obj(s.entra?.users?.[1])['onPremisesLastSyncDateTime'] = at(-10)),
-    expect: ([f]) => expect(ids(f)).toEqual(['entra:user:e-bob']),
+    mutate: (s) => {
+      obj(s.entra?.users?.[1])['onPremisesLastSyncDateTime'] = at(-40)
+      obj(s.entra?.users?.[1])['department'] = 'Sales'
+      obj(s.okta?.users?.[1], 'profile')['department'] = 'Marketing'
+      obj(s.okta?.users?.[1])['lastUpdated'] = at(-2)
+    },
+    expect: ([f]) => {
+      expect(ids(f)).toEqual(['entra:user:e-bob', 'okta:user:00ubob'])
+      expect(f?.evidence['comparisons']).toMatchObject([
+        {
+          pairs: [
+            { entra: { value: 'Sales' }, okta: { value: 'Marketing' }, verdict: 'different' },
+          ],
+        },
+      ])
+    },
   },
   {
     name: 'a PropertyConflict on ProxyAddresses held by another user',
@@ -76,9 +106,12 @@ ruleTable('permission rules', [
     mutate: (s) => {
       s.collection.grantedPermissions.entra = [
         'Directory.Read.All',
+        'Domain.Read.All',
         'Synchronization.Read.All',
-        'OnPremDirectorySynchronization.Read.All',
       ]
+      delete s.entra!['signIns']
+      delete s.entra!['directoryAudits']
+      delete s.entra!['provisioningLogs']
       s.collection.errors.push({
         source: 'entra',
         resource: 'signIns',
@@ -88,37 +121,66 @@ ruleTable('permission rules', [
       })
     },
     expect: ([f]) => {
-      expect(f?.severity).toBe('medium')
-      expect(f?.title).toContain('AuditLog.Read.All')
+      expect(f?.severity).toBe('info')
+      expect(f?.title).toContain('lacks AuditLog.Read.All')
+      // the reader app is named, and the refused error code is never taken for a permission
+      expect(ids(f)).toEqual([`entra:application:${READER_APP_ID}`])
+      expect(f?.title).not.toContain('Authorization_RequestDenied')
     },
   },
   {
     name: 'the Okta service app lacks okta.logs.read',
     rule: 'collection-permission-missing',
-    mutate: (s) =>
-      (s.collection.grantedPermissions.okta = s.collection.grantedPermissions.okta.filter(
+    mutate: (s) => {
+      s.collection.grantedPermissions.okta = s.collection.grantedPermissions.okta.filter(
         (x) => x !== 'okta.logs.read',
-      )),
-    expect: ([f]) => expect(f?.title).toBe('Okta reader lacks okta.logs.read'),
+      )
+      delete s.okta!['logs']
+    },
+    expect: ([f]) =>
+      expect(f?.title).toBe('The Okta reader lacks okta.logs.read: 1 resource not read'),
   },
   {
-    name: 'the app requests openid only',
+    name: 'the app asks for openid only, and only openid is consented',
+    rule: 'idp-app-consent-missing',
+    mutate: (s) => {
+      obj(s.entra?.applications?.[0], 'requiredResourceAccess', '0')['resourceAccess'] = [
+        { id: '37f7f235-527c-4136-accd-4a02d197296e', type: 'Scope' },
+      ]
+      obj(s.entra?.oauth2PermissionGrants?.[0])['scope'] = 'openid'
+    },
+    expect: ([f]) => {
+      expect(f?.severity).toBe('high')
+      expect(f?.title).toContain('has no consent for email, profile')
+    },
+  },
+  {
+    name: 'consent only from some users: new users still see a prompt (a note)',
     rule: 'idp-app-consent-missing',
     mutate: (s) =>
-      (obj(s.entra?.applications?.[0], 'requiredResourceAccess', '0')['resourceAccess'] = [
-        { id: '37f7f235-527c-4136-accd-4a02d197296e', type: 'Scope' },
+      (s.entra!.oauth2PermissionGrants = [
+        {
+          id: 'grant-u',
+          clientId: 'sp-okta-idp',
+          consentType: 'Principal',
+          principalId: 'e-alice',
+          resourceId: 'sp-graph',
+          scope: 'openid email profile',
+        },
       ]),
-    expect: ([f]) => expect(f?.title).toContain('does not request email, profile'),
+    expect: ([f]) => expect(f?.severity).toBe('info'),
   },
   {
     name: 'no admin consent grant',
     rule: 'idp-app-consent-missing',
     mutate: (s) => (s.entra!.oauth2PermissionGrants = []),
-    expect: ([f]) =>
+    expect: ([f]) => {
+      expect(f?.severity).toBe('high')
       expect(ids(f)).toEqual([
         'okta:idp:0oaIdp',
         'entra:application:bbbbbbbb-0000-4000-8000-000000000001',
         'entra:servicePrincipal:sp-okta-idp',
-      ]),
+      ])
+    },
   },
 ])
