@@ -169,7 +169,9 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 export function renderSarif(findings: readonly Finding[], snapshotFile: string): string {
   const ruleIds = [
     ...RULE_IDS,
-    ...new Set(findings.map((f) => f.rule).filter((id) => !(RULE_IDS as readonly string[]).includes(id))),
+    ...new Set(
+      findings.map((f) => f.rule).filter((id) => !(RULE_IDS as readonly string[]).includes(id)),
+    ),
   ]
   const catalogue = new Map<string, (typeof RULES)[number]>(RULES.map((r) => [r.id, r]))
   const rules = ruleIds.map((id) => {

@@ -182,7 +182,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       typeof oauthScope === 'string'
         ? oauthScope.split(/\s+/).filter(Boolean).sort()
         : [
-            ...new Set(result.succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r]).filter((s): s is string => !!s)),
+            ...new Set(
+              result.succeeded
+                .map((r) => (OKTA_SCOPES as Record<string, string>)[r])
+                .filter((s): s is string => !!s),
+            ),
           ].sort()
   }
 
