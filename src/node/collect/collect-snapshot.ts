@@ -8,13 +8,9 @@
  * - Secrets stay inside: errors and events carry service messages only.
  */
 import { setMaxListeners } from 'node:events'
-import {
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_VERSION,
-  ENTRA_RESOURCES,
-  OKTA_RESOURCES,
-} from '../../shared/model/snapshot'
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../shared/model/snapshot'
 import type { CollectionError, Snapshot } from '../../shared/model/snapshot'
+import { collectedResources } from '../../shared/model/resources'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
 import { collectEntra } from '../entra/collect-entra'
 import { createGraphClient } from '../entra/graph-client'
@@ -86,7 +82,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       errors.push(
         ...allFailed(
           'entra',
-          ENTRA_RESOURCES,
+          collectedResources('entra'),
           new ApiError('entra', 0, 'no_credential', 'No Entra credential was supplied.'),
         ),
       )
@@ -98,7 +94,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       token = await auth.getToken()
     } catch (error) {
       if (signal?.aborted) throw new AbortedError()
-      errors.push(...allFailed('entra', ENTRA_RESOURCES, error))
+      errors.push(...allFailed('entra', collectedResources('entra'), error))
       return
     }
     granted.entra = [...token.roles].sort()
@@ -138,7 +134,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       errors.push(
         ...allFailed(
           'okta',
-          OKTA_RESOURCES,
+          collectedResources('okta'),
           new ApiError('okta', 0, 'no_credential', 'No Okta credential was supplied.'),
         ),
       )
@@ -213,6 +209,20 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       errors: errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) })),
       grantedPermissions: granted,
       cursors,
+      reader: {
+        ...(profile.entra ? { entra: { clientId: profile.entra.clientId } } : {}),
+        ...(profile.okta && credentials.okta
+          ? {
+              okta:
+                credentials.okta.kind === 'apiToken'
+                  ? { credential: 'api-token' as const }
+                  : {
+                      credential: 'service-app' as const,
+                      ...(profile.okta.clientId ? { clientId: profile.okta.clientId } : {}),
+                    },
+            }
+          : {}),
+      },
     },
   }
 }

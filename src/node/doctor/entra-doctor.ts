@@ -8,7 +8,14 @@ import type { EntraProfile } from '../profile/profile'
 import type { EntraCredential } from '../profile/credentials'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
 import { createGraphClient } from '../entra/graph-client'
-import { ENTRA_PERMISSIONS } from '../entra/selects'
+import {
+  RESOURCES,
+  RESOURCE_PATHS,
+  type ResourcePath,
+  missingGraphGroups,
+  recommendGraphPermissions,
+  resourceLabel,
+} from '../../shared/model/resources'
 import { resolveEntraEndpoints } from '../entra/clouds'
 import { ApiError } from '../net/api-error'
 import type { HttpSend } from '../net/http'
@@ -171,16 +178,14 @@ export async function diagnoseEntra(options: {
   const missing = requiredPermissions(granted)
   if (granted.length > 0) {
     for (const permission of missing) {
-      const resources = Object.entries(ENTRA_PERMISSIONS)
-        .filter(
-          ([, options]) => options[0] === permission && !options.some((o) => granted.includes(o)),
-        )
-        .map(([r]) => r)
+      const resources = unreadableBy(granted).filter(({ groups }) =>
+        groups.some((g) => g.includes(permission)),
+      )
       problems.push({
         field: 'entra.permissions',
         code: `missing-permission:${permission}`,
         severity: 'error',
-        message: `Missing Microsoft Graph application permission ${permission}: ${resources.join(', ')} cannot be read.`,
+        message: `Missing Microsoft Graph application permission ${permission}: ${resources.map((r) => resourceLabel(r.path)).join(', ')} cannot be read.`,
         fix: `Add ${permission} (type: Application) under API permissions and grant admin consent.`,
       })
     }
@@ -273,11 +278,25 @@ async function probeDiscovery(
   }
 }
 
-/** The least-privilege permission for each resource whose options are all ungranted. */
-export function requiredPermissions(granted: readonly string[]): string[] {
-  const out = new Set<string>()
-  for (const options of Object.values(ENTRA_PERMISSIONS)) {
-    if (!options.some((o) => granted.includes(o))) out.add(options[0] ?? '')
+/** The app-only Graph resources `granted` cannot read, with the permission groups each lacks (registry order). */
+function unreadableBy(
+  granted: readonly string[],
+): { path: ResourcePath; groups: (readonly string[])[] }[] {
+  const out: { path: ResourcePath; groups: (readonly string[])[] }[] = []
+  for (const path of RESOURCE_PATHS) {
+    const access = RESOURCES[path].access
+    if (access.kind !== 'application') continue
+    const groups = missingGraphGroups(access, granted) ?? []
+    if (groups.length) out.push({ path, groups })
   }
-  return [...out].filter(Boolean).sort()
+  return out
+}
+
+/**
+ * The fewest Graph application permissions that would let `granted` read every resource
+ * the registry says an app-only reader can read (resources Graph serves only to a
+ * signed-in administrator are not asked for).
+ */
+export function requiredPermissions(granted: readonly string[]): string[] {
+  return recommendGraphPermissions(unreadableBy(granted).flatMap((r) => r.groups))
 }

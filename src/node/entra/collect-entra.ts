@@ -4,6 +4,11 @@
  * logs inside Graph's 5-requests-per-10-s report limit, and users/groups through delta
  * queries so a later refresh can continue from the stored delta links.
  *
+ * Graph serves `directory/onPremisesSynchronization` only to a signed-in Global
+ * Administrator (no application permission exists, see the resource registry), so an
+ * app-only collection does not ask for it; the sync schedule rules read it when another
+ * tool's snapshot carries it.
+ *
  * Fan-out choice: appRoleAssignments and synchronization jobs are read for every service
  * principal except Microsoft's first-party ones (owned by Microsoft's tenants), i.e. the
  * tenant's own app registrations, gallery apps such as Okta's, and the reader app itself.
@@ -19,6 +24,7 @@ import type { Tracker } from '../collect/tracker'
 import type { GraphClient } from './graph-client'
 import {
   APPLICATION_SELECT,
+  DELETED_USER_SELECT,
   DOMAIN_SELECT,
   GROUP_SELECT,
   MICROSOFT_OWNER_TENANTS,
@@ -238,10 +244,10 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
     guard('oauth2PermissionGrants', async () => {
       data.oauth2PermissionGrants = await list('oauth2PermissionGrants', 'oauth2PermissionGrants')
     }),
-    guard('onPremisesSynchronization', async () => {
-      data.onPremisesSynchronization = await list(
-        'onPremisesSynchronization',
-        'directory/onPremisesSynchronization',
+    guard('deletedUsers', async () => {
+      data.deletedUsers = await list(
+        'deletedUsers',
+        `directory/deletedItems/microsoft.graph.user?${sel(DELETED_USER_SELECT)}&$top=999`,
       )
     }),
     guard('signIns', async () => {

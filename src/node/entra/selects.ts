@@ -28,10 +28,19 @@ export const USER_SELECT = [
   'serviceProvisioningErrors',
   'identities',
   'employeeId',
+  'employeeType',
+  'companyName',
+  'department',
+  'jobTitle',
+  'mailNickname',
+  'assignedLicenses',
   'creationType',
   'externalUserState',
   'lastPasswordChangeDateTime',
 ]
+
+/** Deleted users: the user properties, and when they were deleted. */
+export const DELETED_USER_SELECT = [...USER_SELECT, 'deletedDateTime']
 
 export const GROUP_SELECT = [
   'id',
@@ -133,24 +142,6 @@ export const DOMAIN_SELECT = [
   'passwordNotificationWindowInDays',
   'state',
 ]
-
-/** Graph application permissions that allow reading each snapshot resource (any one suffices). */
-export const ENTRA_PERMISSIONS: Record<string, readonly string[]> = {
-  organization: ['Organization.Read.All', 'Directory.Read.All'],
-  domains: ['Domain.Read.All', 'Directory.Read.All'],
-  federationConfigurations: ['Domain.Read.All', 'Directory.Read.All'],
-  users: ['User.Read.All', 'Directory.Read.All'],
-  groups: ['Group.Read.All', 'GroupMember.Read.All', 'Directory.Read.All'],
-  applications: ['Application.Read.All', 'Directory.Read.All'],
-  servicePrincipals: ['Application.Read.All', 'Directory.Read.All'],
-  appRoleAssignments: ['Application.Read.All', 'Directory.Read.All'],
-  oauth2PermissionGrants: ['DelegatedPermissionGrant.Read.All', 'Directory.Read.All'],
-  onPremisesSynchronization: ['OnPremDirectorySynchronization.Read.All', 'Directory.Read.All'],
-  signIns: ['AuditLog.Read.All'],
-  directoryAudits: ['AuditLog.Read.All'],
-  provisioningLogs: ['AuditLog.Read.All'],
-  synchronizationJobs: ['Synchronization.Read.All'],
-}
 
 /** Tenants that own Microsoft's first-party service principals (no per-SP fan-out for them). */
 export const MICROSOFT_OWNER_TENANTS = new Set([

@@ -104,6 +104,9 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     return out
   }
 
+  /** The users a refresh re-read (every status), for the deactivated users' refresh. */
+  let changedUsers: RawRecord[] | undefined
+
   /** users/groups: full list, or changes since the stored mark merged into the previous records. */
   const incremental = async (resource: 'users' | 'groups', path: string): Promise<void> => {
     const key = `okta.${resource}`
@@ -112,6 +115,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     if (mark && previous) {
       const filter = encodeURIComponent(`lastUpdated ge "${mark}"`)
       const changed = await list(resource, `${path}&filter=${filter}`)
+      if (resource === 'users') changedUsers = changed
       const byId = new Map<string, RawRecord>()
       for (const r of previous) byId.set(String(r.id), r)
       for (const r of changed) {
@@ -127,6 +131,34 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     data[resource] = await list(resource, path)
     const next = latestLastUpdated(data[resource] ?? [])
     if (next) cursors[key] = next
+  }
+
+  /**
+   * Deactivated (DEPROVISIONED) users, which the plain list omits: listed with a status
+   * filter on a full run; on a refresh, the previous list updated from the users the
+   * refresh re-read (a filtered list returns every status).
+   */
+  const deprovisionedUsers = async (): Promise<void> => {
+    await usersDone
+    await guard('deprovisionedUsers', async () => {
+      const previous = options.since?.okta?.deprovisionedUsers
+      if (changedUsers && previous) {
+        const byId = new Map<string, RawRecord>()
+        for (const r of previous) byId.set(String(r.id), r)
+        for (const r of changedUsers) {
+          if (r.status === 'DEPROVISIONED') byId.set(String(r.id), r)
+          else byId.delete(String(r.id))
+        }
+        data.deprovisionedUsers = [...byId.values()]
+        tracker.track('okta', 'deprovisionedUsers').page([])
+        return
+      }
+      const filter = encodeURIComponent('status eq "DEPROVISIONED"')
+      data.deprovisionedUsers = await list(
+        'deprovisionedUsers',
+        `/api/v1/users?limit=200&filter=${filter}`,
+      )
+    })
   }
 
   const previousOkta = options.since?.okta
@@ -302,6 +334,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   const mappingsDone = mappings()
   await Promise.all([
     usersDone,
+    deprovisionedUsers(),
     guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000')),
     appsAndChildren({ users: () => usersDone, mappings: () => mappingsDone }),
     guard('idps', async () => {

@@ -489,3 +489,15 @@ export const OKTA_SCOPE_OF: Readonly<Record<OktaResource, string>> = Object.from
     return [key, access.scope]
   }),
 ) as Record<OktaResource, string>
+
+/** True for a resource an app-only collection asks for (not one Graph serves only to a signed-in administrator). */
+export function isCollected(path: ResourcePath): boolean {
+  return RESOURCES[path].access.kind !== 'delegated-only'
+}
+
+/** The snapshot keys of one side that a collection reads, in registry order. */
+export function collectedResources(source: 'entra' | 'okta'): string[] {
+  return RESOURCE_PATHS.filter((p) => p.startsWith(`${source}.`) && isCollected(p)).map((p) =>
+    p.slice(source.length + 1),
+  )
+}

@@ -138,7 +138,7 @@ describe('connection doctor against the emulator', () => {
       h.emulator.mutate.entra.set('appRoleAssignments', { ...original, [sp]: [] })
       const none = await doctor()
       expect(codes(none.entra)).toEqual(['admin-consent-missing'])
-      expect(none.entra?.missingPermissions).toContain('User.Read.All')
+      expect(none.entra?.missingPermissions).toContain('Directory.Read.All')
 
       h.emulator.mutate.entra.set('appRoleAssignments', {
         ...original,

@@ -10,8 +10,9 @@
  * Harmless, never reported: both sides off; an Okta user STAGED or PROVISIONED (a new
  * hire not yet activated) while Entra is enabled; a suspension shorter than the
  * threshold; guests, service, sync, break-glass, room and shared-mailbox accounts.
- * Reads: entra.users, okta.users; entra.deletedUsers, okta.deprovisionedUsers,
- * okta.appUsers, entra.directoryAudits and the Office 365 keys when collected.
+ * Reads: entra.users, okta.users; when collected, entra.deletedUsers and
+ * okta.deprovisionedUsers (leavers), okta.apps and okta.appUsers (assignments and the
+ * Office 365 keys), entra.directoryAudits (since when) and entra.domains (federated or not).
  * Leavers are found only among the accounts each side still lists: without the deleted
  * or deactivated lists, a leaver removed on one side has no other half to compare.
  */

@@ -7,7 +7,8 @@
  * needs ("AuditLog.Read.All and Directory.Read.All" where Graph's page asks for both),
  * the fewest permissions that would read them all, and the rules that could not run.
  * It is an info note: a gap in what was checked, not a problem of the tenant.
- * Reads: collection (the gaps diagnosis computed from it).
+ * Reads: collection (the gaps diagnosis computed from it); entra.applications and
+ * entra.servicePrincipals when collected (to name the reader).
  * False positives: a permission granted after the snapshot was taken.
  */
 import type { Finding, Subject } from '../../model'

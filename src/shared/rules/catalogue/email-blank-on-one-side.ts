@@ -6,7 +6,8 @@
  * profile at each sign-in (profile master), which then writes a blank email. One
  * finding per side.
  * Reads: entra.users, okta.users; okta.idps when collected (without them nothing is
- * known to depend on email, and the finding is a note).
+ * known to depend on email, and the finding is a note); okta.apps and okta.appUsers when
+ * collected (the Office 365 keys that join people).
  * Population: people with an account on both sides that can sign in.
  * False positives: none above info known: where no IdP uses email, the finding is a note.
  */

@@ -3,8 +3,8 @@
  * have no `onPremisesImmutableId`. Entra matches WS-Fed tokens by ImmutableID, so
  * these users cannot sign in through Okta (AADSTS51004 / 90020). One finding per
  * domain, listing at most `maxSubjects` users.
- * Reads: entra.users, entra.domains; okta.users when collected (a cloud-only person with
- * an Okta account is judged too).
+ * Reads: entra.users, entra.domains; okta.users, okta.apps and okta.appUsers when
+ * collected (a cloud-only person with an Okta account is judged too).
  * Population: enabled Entra people on a federated domain who are synced from AD or have
  * an Okta account (a cloud-only account with neither signs in nowhere through Okta);
  * guests, service, sync, break-glass, room and shared accounts are left out and counted.

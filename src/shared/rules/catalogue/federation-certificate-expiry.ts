@@ -4,7 +4,8 @@
  * is read from the certificate itself) has expired or expires within the windows.
  * When `nextSigningCertificate` is valid beyond the windows, rollover is prepared and
  * the finding drops to info.
- * Reads: entra.federationConfigurations.
+ * Reads: entra.federationConfigurations; okta.apps when collected (to name the Office 365
+ * app that signs for the domain).
  * False positives: none known; unparseable certificates are skipped.
  */
 import type { Finding } from '../../model'

@@ -5,7 +5,8 @@
  * Entra does not federate (managed, unverified or unknown: Okta's WS-Fed sign-in and
  * provisioning for it fail, "The domain portion of the userPrincipalName property is
  * invalid").
- * Reads: entra.domains, entra.federationConfigurations, okta.apps.
+ * Reads: entra.domains, okta.apps; entra.federationConfigurations when collected (to
+ * tell a domain federated to another IdP from one federated to Okta).
  * False positives: a domain federated to another IdP (e.g. AD FS) is not reported.
  */
 import type { Finding } from '../../model'
@@ -21,6 +22,7 @@ export const federationOffice365Pairing = defineRule({
   category: 'domain-federation',
   severity: 'high',
   reads: ['entra.domains', 'okta.apps'],
+  optionalReads: ['entra.federationConfigurations'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     const apps = office365Apps(ctx.index).filter(

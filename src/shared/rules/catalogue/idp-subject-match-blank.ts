@@ -4,7 +4,8 @@
  * (e.g. `idpuser.email` → `mail`) that is empty, on the Okta side the match attribute
  * (`login`, `email` or the custom `matchAttribute`) is empty. Those people cannot be
  * matched ("Unable to match transformed username"). One finding per match rule and side.
- * Reads: okta.idps, entra.users, okta.users.
+ * Reads: okta.idps, entra.users, okta.users; okta.apps and okta.appUsers when collected
+ * (the Office 365 keys that join people).
  * Population: people with an account on both sides that can sign in (an Entra account
  * with a blank attribute and no Okta account never signs in through Okta, so it is not
  * judged); the evidence counts who was left out and why.

@@ -3,7 +3,7 @@
  * no whitespace, email-shaped unless the org's user schema gives login its own
  * pattern) and email (RFC 2822, routable top-level domain). One finding per
  * (attribute, error type), listing at most `maxSubjects` users with the total.
- * Reads: okta.users, okta.userSchema (optional: the login pattern).
+ * Reads: okta.users; okta.userSchema when collected (the login pattern).
  * False positives: deprovisioned users are skipped.
  */
 import type { Finding } from '../../model'
@@ -20,6 +20,7 @@ export const oktaAttributeInvalid = defineRule({
   category: 'data-validation',
   severity: 'medium',
   reads: ['okta.users'],
+  optionalReads: ['okta.userSchema'],
   evaluate(snapshot, ctx): Finding[] {
     const loginPattern = str(
       snapshot.okta?.userSchema,

@@ -7,7 +7,7 @@
  * Entra UPN.
  * A failure the same person resolved with a successful IdP sign-in within ten minutes is
  * left out (a retry, or the right account chosen the second time).
- * Reads: okta.logs.
+ * Reads: okta.logs; okta.users and entra.users when collected (to name the people).
  * False positives: none known; the log window is whatever the collection fetched.
  */
 import { lookupCode } from '../../codes'
@@ -34,7 +34,7 @@ export const oktaIdpAuthFailures = defineRule({
   category: 'sign-in',
   severity: 'high',
   reads: ['okta.logs'],
-  optionalReads: ['entra.users'],
+  optionalReads: ['okta.users', 'entra.users'],
   evaluate(snapshot, ctx): Finding[] {
     const events = (snapshot.okta?.logs ?? []).filter((e) =>
       EVENTS.has(norm(str(e, 'eventType')) ?? ''),

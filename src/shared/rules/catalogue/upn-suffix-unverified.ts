@@ -6,7 +6,8 @@
  * too. Those users sign in to Entra with a different name than in AD and Okta, and
  * cannot be federated. One finding per suffix, listing at most `maxSubjects` users;
  * suffixes Entra lists as unverified domains are domain-unverified's finding.
- * Reads: entra.users, entra.domains (or organization.verifiedDomains).
+ * Reads: entra.users, entra.domains; entra.organization when collected (its
+ * verifiedDomains).
  * Population: enabled members; a disabled leaver or a guest signs in with nothing here.
  * False positives: none known; subdomains of a verified domain count as verified.
  */

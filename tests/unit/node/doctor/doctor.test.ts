@@ -78,14 +78,28 @@ describe('explainOktaError', () => {
 })
 
 describe('requiredPermissions', () => {
-  it('lists the least-privilege permission for each unreadable resource', () => {
+  it('names the fewest permissions that read every resource an app-only reader can read', () => {
     expect(
-      requiredPermissions(['Directory.Read.All', 'AuditLog.Read.All', 'Synchronization.Read.All']),
+      requiredPermissions([
+        'Directory.Read.All',
+        'AuditLog.Read.All',
+        'Domain.Read.All',
+        'Synchronization.Read.All',
+      ]),
     ).toEqual([])
     expect(requiredPermissions(['Directory.Read.All'])).toEqual([
       'AuditLog.Read.All',
+      'Domain.Read.All',
       'Synchronization.Read.All',
     ])
-    expect(requiredPermissions([])).toContain('User.Read.All')
+    // Directory.Read.All covers users, groups and apps, and the logs need it anyway
+    expect(requiredPermissions([])).toEqual([
+      'AuditLog.Read.All',
+      'Directory.Read.All',
+      'Domain.Read.All',
+      'Synchronization.Read.All',
+    ])
+    // nothing asks for OnPremDirectorySynchronization.Read.All: Graph offers no application permission for it
+    expect(requiredPermissions([])).not.toContain('OnPremDirectorySynchronization.Read.All')
   })
 })

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { Link, useParams } from 'react-router'
-import { ENTRA_RESOURCES, OKTA_RESOURCES, type Source } from '../../../../shared/model/snapshot'
+import { type Source } from '../../../../shared/model/snapshot'
+import { collectedResources } from '../../../../shared/model/resources'
 import type { WorkbenchServices } from '../workbench/services'
 import type { ResourceProgress, RunState } from './collect-run'
 import { explainCollectionError, formatDuration, resourceLabel, SOURCE_LABEL } from './describe'
@@ -186,7 +187,7 @@ function ProgressTable({ state }: { state: RunState }) {
   )
   const ended = state.finished !== undefined
   const rows = sides.flatMap((source) =>
-    (source === 'entra' ? ENTRA_RESOURCES : OKTA_RESOURCES).map((resource) => ({
+    collectedResources(source).map((resource) => ({
       key: `${source}.${resource}`,
       source,
       resource,

@@ -1,37 +1,10 @@
 /** Plain words for the Collect screen: resource names, durations and collection errors. */
 import type { CollectionError } from '../../../../shared/model/snapshot'
+import { resourceLabel as registryLabel } from '../../../../shared/model/resources'
 
-const LABELS: Record<string, string> = {
-  'entra.organization': 'Organization',
-  'entra.domains': 'Domains',
-  'entra.federationConfigurations': 'Domain federation',
-  'entra.users': 'Users',
-  'entra.groups': 'Groups',
-  'entra.applications': 'App registrations',
-  'entra.servicePrincipals': 'Service principals',
-  'entra.appRoleAssignments': 'App role assignments',
-  'entra.oauth2PermissionGrants': 'Delegated permission grants',
-  'entra.onPremisesSynchronization': 'Sync settings',
-  'entra.signIns': 'Sign-in logs',
-  'entra.directoryAudits': 'Audit logs',
-  'entra.provisioningLogs': 'Provisioning logs',
-  'entra.synchronizationJobs': 'Synchronization jobs',
-  'okta.users': 'Users',
-  'okta.groups': 'Groups',
-  'okta.apps': 'Apps',
-  'okta.appUsers': 'App users',
-  'okta.appKeys': 'App signing keys',
-  'okta.idps': 'Identity providers',
-  'okta.mappings': 'Profile mappings',
-  'okta.userSchema': 'User schema',
-  'okta.logs': 'System Log',
-}
-
+/** A resource's name in words, from the resource registry ("Entra groups"). */
 export function resourceLabel(source: string, resource: string): string {
-  return (
-    LABELS[`${source}.${resource}`] ??
-    resource.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase())
-  )
+  return registryLabel(`${source}.${resource}`)
 }
 
 export const SOURCE_LABEL = { entra: 'Entra ID', okta: 'Okta' } as const
@@ -47,7 +20,7 @@ export function formatDuration(ms: number): string {
 
 /** Why a resource could not be collected, in words a consultant can act on. */
 export function explainCollectionError(error: CollectionError): string {
-  const where = `${SOURCE_LABEL[error.source]} · ${resourceLabel(error.source, error.resource)}`
+  const where = resourceLabel(error.source, error.resource)
   const reason =
     error.status === 401
       ? 'the credential was refused'

@@ -139,8 +139,8 @@ describe('Collect screen', () => {
   it('shows live progress per resource and stores a complete run as the current snapshot', async () => {
     await startRun()
     // every resource of both sides has a row from the start
-    expect(container.querySelectorAll('tbody tr')).toHaveLength(23)
-    expect(byText(container, 'tr', 'Sign-in logs')?.textContent).toContain('Waiting')
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(24)
+    expect(byText(container, 'tr', 'Entra sign-in logs')?.textContent).toContain('Waiting')
     await emit('collect:event', progress('entra', 'users', 2))
     expect(cell('entra.users')).toBe('2')
     await emit('collect:event', batch('entra', 'users', users(3, 2)))
@@ -184,7 +184,7 @@ describe('Collect screen', () => {
     expect(current?.counts).toEqual({ 'entra.users': 5, 'okta.users': 1 })
     expect(services.diagnosed).toEqual([current?.id])
     expect(container.querySelector('a[href$="/overview"]')).not.toBeNull()
-    expect(byText(container, 'tr', 'Sign-in logs')?.textContent).toContain('Done')
+    expect(byText(container, 'tr', 'Entra sign-in logs')?.textContent).toContain('Done')
   })
 
   it('asks before using a partial snapshot, and explains what could not be collected', async () => {
@@ -211,11 +211,11 @@ describe('Collect screen', () => {
     expect(prompt.textContent).toContain('Use this partial snapshot?')
     const errors = container.querySelector('.collect__errors')!.textContent
     expect(errors).toContain(
-      'Entra ID · Sign-in logs: the app registration lacks the Graph application permission',
+      'Entra sign-in logs: the app registration lacks the Graph application permission',
     )
     expect(errors).toContain('(HTTP 403, Authorization_RequestDenied)')
     expect(await currentSnapshot(db, WS)).toBeUndefined()
-    expect(byText(container, 'tr', 'Sign-in logs')?.textContent).toContain('Not collected')
+    expect(byText(container, 'tr', 'Entra sign-in logs')?.textContent).toContain('Not collected')
 
     await click(byText(prompt as HTMLElement, 'button', 'Use the partial snapshot')!)
     await waitFor(() => byText(container, '.collect__next', 'Diagnosis found'), 'the diagnosis')
