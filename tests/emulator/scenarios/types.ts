@@ -58,6 +58,8 @@ export interface EntraTenant {
   /** keyed by domain id (the domain name) */
   federationConfigurations: Record<string, MG.InternalDomainFederation[]>
   users: MG.User[]
+  /** soft-deleted users in the recycle bin (deleted less than 30 days ago), with `deletedDateTime` */
+  deletedUsers: MG.User[]
   groups: MG.Group[]
   applications: MG.Application[]
   servicePrincipals: MG.ServicePrincipal[]

@@ -88,6 +88,21 @@ export function fixtureEntraUser(i: number, now: number): MG.User {
   }
 }
 
+/**
+ * A soft-deleted user as the recycle bin lists it: Entra frees the UPN by prefixing it with
+ * the object id (hyphens removed) and stamps `deletedDateTime`; the rest is kept for restore.
+ */
+export function fixtureDeletedUser(i: number, now: number): MG.User {
+  const { signInActivity: _activity, ...user } = fixtureEntraUser(i, now)
+  const id = guidOf(0xde1e7ed0, i)
+  return {
+    ...user,
+    id,
+    userPrincipalName: `${id.replace(/-/g, '')}${user.userPrincipalName ?? ''}`,
+    deletedDateTime: iso(now - (1 + (i % 20)) * 86400_000),
+  }
+}
+
 export function fixtureOktaUser(i: number, now: number, org: string): OktaRecord {
   const { first, last, login } = names(i)
   const id = `00u${hex(i, 17)}`
