@@ -7,7 +7,7 @@
 import type * as MG from '@microsoft/microsoft-graph-types'
 import type { OktaRecord } from './types'
 import type { ScenarioContext } from './context'
-import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, OFFICES } from './constants'
+import { DEPARTMENTS, E5_DEPARTMENTS, FIRST_NAMES, LAST_NAMES, OFFICES, SKU } from './constants'
 import { MS, type Rng, graphDate, oktaDate } from './random'
 
 export interface Person {
@@ -63,6 +63,14 @@ export class DateStrings {
  * throws when written).
  */
 const EMPTY = Object.freeze([]) as unknown as never[]
+const licence = (skuId: string): MG.AssignedLicense[] =>
+  Object.freeze([Object.freeze({ disabledPlans: EMPTY, skuId })]) as unknown as MG.AssignedLicense[]
+/** assignedLicenses of a licensed person, shared by everyone with that SKU */
+export const LICENCES = { e3: licence(SKU.office365E3), e5: licence(SKU.office365E5) } as const
+/** a person's licence: group-based licensing gives E5 to some departments and E3 to the rest */
+export function licencesOf(department: string): MG.AssignedLicense[] {
+  return E5_DEPARTMENTS.has(department) ? LICENCES.e5 : LICENCES.e3
+}
 interface SharedParts {
   oktaType: OktaRecord
   adCredentials: OktaRecord
@@ -182,7 +190,9 @@ export function entraHybridUser(ctx: ScenarioContext, p: Person, dates: DateStri
     officeLocation: p.office,
     companyName: ctx.company,
     employeeId: p.employeeId,
+    employeeType: 'Employee',
     usageLocation: 'US',
+    assignedLicenses: licencesOf(p.department),
     onPremisesSyncEnabled: true,
     onPremisesImmutableId: p.immutableId,
     onPremisesLastSyncDateTime: dates.g(p.lastSyncMs),
@@ -212,7 +222,13 @@ export function entraCloudUser(
     | 'createdMs'
     | 'department'
     | 'jobTitle'
-  >,
+  > & {
+    /** service, room and shared-mailbox accounts hold none (the default) */
+    assignedLicenses?: MG.AssignedLicense[]
+    employeeType?: string | null
+    companyName?: string | null
+    accountEnabled?: boolean
+  },
   dates: DateStrings,
 ): MG.User {
   return {
@@ -225,14 +241,16 @@ export function entraCloudUser(
     mailNickname: p.mailNickname,
     otherMails: [],
     proxyAddresses: p.mail ? [`SMTP:${p.mail}`] : [],
-    accountEnabled: true,
+    accountEnabled: p.accountEnabled ?? true,
     userType: 'Member',
     createdDateTime: dates.g(p.createdMs),
     creationType: null,
     department: p.department,
     jobTitle: p.jobTitle,
-    companyName: ctx.company,
+    companyName: p.companyName === undefined ? ctx.company : p.companyName,
+    employeeType: p.employeeType ?? null,
     usageLocation: 'US',
+    assignedLicenses: p.assignedLicenses ?? [],
     onPremisesSyncEnabled: null,
     onPremisesImmutableId: null,
     onPremisesLastSyncDateTime: null,

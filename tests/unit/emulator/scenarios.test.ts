@@ -174,6 +174,22 @@ describe('healthy scenario', { timeout: 60_000 }, () => {
     expect(duplicates(s.okta.users.map((x) => str(get(x, 'profile.email'))))).toEqual([])
   })
 
+  it('licenses people with Office 365 E3 or E5, and no service, device or mailbox account', () => {
+    const skus = ['6fd2c87f-b296-42f0-b197-1e91e994b900', 'c7df2760-2c81-4ef7-b578-5b5392b571df']
+    for (const u of s.entra.users) {
+      const held = (u.assignedLicenses ?? []).map((l) => l.skuId)
+      if (u.onPremisesSyncEnabled) {
+        expect(held).toHaveLength(1)
+        expect(skus).toContain(held[0])
+        expect(u.employeeType).toBe('Employee')
+        expect(u.department && u.jobTitle && u.companyName).toBeTruthy()
+      } else {
+        expect(held, u.userPrincipalName ?? '').toEqual([])
+        expect(u.employeeType).toBeNull()
+      }
+    }
+  })
+
   it('passes the IdFix format rules on both sides', () => {
     expect([...idFixViolations(s)]).toEqual([])
   })
