@@ -106,10 +106,30 @@ const DEPARTMENT_WEIGHTS = DEPARTMENTS.map((d) => [d, d[2]] as const)
 
 export interface PersonOptions {
   domain: string
-  /** when the person's AD object last synced (ms since epoch) */
-  lastSyncMs: number
+  /** the tenant's last Entra Connect cycle (organization.onPremisesLastSyncDateTime) */
+  orgLastSyncMs: number
+  /** when Entra Connect last exported the person; drawn by `lastExportMs` when absent */
+  lastSyncMs?: number
   given?: string
   surname?: string
+}
+
+/** Entra Connect's default schedule: exports happen on these cycles */
+export const SYNC_CYCLE_MS = 30 * MS.minute
+
+/**
+ * When Entra Connect last exported a person (`onPremisesLastSyncDateTime`): it writes an object
+ * only when its AD object changed, so most people were last exported months or years ago and a
+ * few today. Times fall on sync cycles, and never before the first cycle after the AD object was
+ * created. https://learn.microsoft.com/entra/identity/hybrid/connect/how-to-connect-sync-technical-concepts
+ */
+export function lastExportMs(rng: Rng, createdMs: number, orgLastSyncMs: number): number {
+  const r = rng.next()
+  const daysAgo =
+    r < 0.06 ? 0 : r < 0.2 ? rng.int(1, 30) : r < 0.55 ? rng.int(31, 180) : rng.int(181, 1000)
+  const cycles = Math.floor((daysAgo * MS.day) / SYNC_CYCLE_MS) + rng.int(0, 47)
+  const sinceCreation = Math.floor((orgLastSyncMs - createdMs) / SYNC_CYCLE_MS)
+  return orgLastSyncMs - Math.max(0, Math.min(cycles, sinceCreation)) * SYNC_CYCLE_MS
 }
 
 /** Generates unique people; keeps the taken names so UPNs, mail and sAMAccountNames stay unique. */
@@ -143,6 +163,8 @@ export class PeopleFactory {
     const dept = rng.weighted(DEPARTMENT_WEIGHTS)
     const { guid: objectGuid, immutableId } = rng.objectGuid()
     const upn = `${local}@${options.domain}`
+    // created between 30 days and 8 years ago, on a whole day
+    const createdMs = this.ctx.nowMs - rng.int(30, 2900) * MS.day - (this.ctx.nowMs % MS.day)
     return {
       given,
       surname,
@@ -160,9 +182,8 @@ export class PeopleFactory {
       office: rng.pick(OFFICES),
       employeeId: String(this.nextEmployee++),
       rid: this.nextRid++,
-      // created between 30 days and 8 years ago, on a whole day
-      createdMs: this.ctx.nowMs - rng.int(30, 2900) * MS.day - (this.ctx.nowMs % MS.day),
-      lastSyncMs: options.lastSyncMs,
+      createdMs,
+      lastSyncMs: options.lastSyncMs ?? lastExportMs(rng, createdMs, options.orgLastSyncMs),
     }
   }
 }

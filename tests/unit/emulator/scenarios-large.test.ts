@@ -8,6 +8,7 @@ import {
   subjectExists,
 } from '../../emulator/scenarios'
 import type { Scenario, ScenarioOptions } from '../../emulator/scenarios/types'
+import { expectPendingChanges } from './scenario-checks'
 
 const origins = {
   authorityHost: 'https://localhost:41001',
@@ -81,12 +82,21 @@ describe('large scenario', { timeout: 60_000 }, () => {
     expect((suffixes.get('northwindtraders.com') ?? 0) / s.entra.users.length).toBeGreaterThan(0.6)
     expect(new Set(s.entra.users.map((u) => u.department)).size).toBeGreaterThanOrEqual(8)
     expect(new Set(s.entra.users.map((u) => u.jobTitle)).size).toBeGreaterThanOrEqual(20)
+    // Entra Connect exports a user only when it changed: most were last exported months ago
     const now = Date.parse(s.now)
     const ages = s.entra.users
       .filter((u) => u.onPremisesSyncEnabled)
       .map((u) => now - Date.parse(u.onPremisesLastSyncDateTime ?? ''))
-    const recent = ages.filter((a) => a < 60 * 60_000).length / ages.length
-    expect(recent).toBeGreaterThan(0.85)
-    expect(recent).toBeLessThan(0.99)
+    const share = (test: (age: number) => boolean) => ages.filter(test).length / ages.length
+    expect(share((a) => a < 86_400_000)).toBeGreaterThan(0.02)
+    expect(share((a) => a < 86_400_000)).toBeLessThan(0.15)
+    expect(share((a) => a > 30 * 86_400_000)).toBeGreaterThan(0.6)
+  })
+
+  it('proves each planted user sync lag with a newer Okta import and a later tenant sync', async () => {
+    const s = await buildScenario('large', { seed: 3, origins, users: 6000 })
+    const lags = s.answerKey.filter((e) => e.problem === 'user-sync-lag')
+    expect(lags.length).toBeGreaterThan(0)
+    for (const e of lags) expectPendingChanges(s, e)
   })
 })
