@@ -123,6 +123,12 @@ export const SYNC_CYCLE_MS = 30 * MS.minute
  * few today. Times fall on sync cycles, and never before the first cycle after the AD object was
  * created. https://learn.microsoft.com/entra/identity/hybrid/connect/how-to-connect-sync-technical-concepts
  */
+/** The first Entra Connect cycle at or after `ms`: when an AD change made then reached Entra. */
+export function exportAfter(orgLastSyncMs: number, ms: number): number {
+  const cycles = Math.floor((orgLastSyncMs - ms) / SYNC_CYCLE_MS)
+  return orgLastSyncMs - Math.max(0, cycles) * SYNC_CYCLE_MS
+}
+
 export function lastExportMs(rng: Rng, createdMs: number, orgLastSyncMs: number): number {
   const r = rng.next()
   const daysAgo =
@@ -145,14 +151,19 @@ export class PeopleFactory {
     private readonly rng: Rng = ctx.rng,
   ) {}
 
+  /** a unique mail local part for a name (given.surname, then given.surname2, …) */
+  localPart(given: string, surname: string): string {
+    const base = `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '')
+    const n = (this.localCount.get(base) ?? 0) + 1
+    this.localCount.set(base, n)
+    return n === 1 ? base : base + n
+  }
+
   person(options: PersonOptions): Person {
     const rng = this.rng
     const given = options.given ?? rng.pick(FIRST_NAMES)
     const surname = options.surname ?? rng.pick(LAST_NAMES)
-    const base = `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '')
-    const n = (this.localCount.get(base) ?? 0) + 1
-    this.localCount.set(base, n)
-    const local = n === 1 ? base : base + n
+    const local = this.localPart(given, surname)
     const samBase = (given.charAt(0) + surname)
       .toLowerCase()
       .replace(/[^a-z]/g, '')

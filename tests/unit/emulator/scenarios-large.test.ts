@@ -8,6 +8,7 @@ import {
   subjectExists,
 } from '../../emulator/scenarios'
 import type { Scenario, ScenarioOptions } from '../../emulator/scenarios/types'
+import { SCENARIO_NAMES as EMULATOR_SCENARIO_NAMES } from '../../emulator/index'
 import { expectPendingChanges } from './scenario-checks'
 
 const origins = {
@@ -19,7 +20,9 @@ const hashOf = (s: Scenario): string => createHash('sha256').update(JSON.stringi
 
 describe('scenario index', { timeout: 60_000 }, () => {
   it('builds every named scenario on the given origins', async () => {
-    expect([...SCENARIO_NAMES]).toEqual(['healthy', 'broken', 'large'])
+    expect([...SCENARIO_NAMES]).toEqual(['healthy', 'broken', 'large', 'realistic'])
+    // the emulator names them without loading the library
+    expect([...EMULATOR_SCENARIO_NAMES]).toEqual([...SCENARIO_NAMES])
     for (const name of SCENARIO_NAMES) {
       const s = await buildScenario(name, { seed: 1, origins, users: 500 })
       expect(s.name).toBe(name)
