@@ -20,7 +20,13 @@ import { Store } from './store'
 import { generateRunCertificates } from './tls'
 
 /** The named scenarios of the scenario library (loaded at run time; its index lists the same). */
-export const SCENARIO_NAMES = ['healthy', 'broken', 'large', 'realistic'] as const
+export const SCENARIO_NAMES = [
+  'healthy',
+  'broken',
+  'large',
+  'realistic',
+  'realistic-broken',
+] as const
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
 
 export interface EmulatorOptions {

@@ -20,7 +20,13 @@ const hashOf = (s: Scenario): string => createHash('sha256').update(JSON.stringi
 
 describe('scenario index', { timeout: 60_000 }, () => {
   it('builds every named scenario on the given origins', async () => {
-    expect([...SCENARIO_NAMES]).toEqual(['healthy', 'broken', 'large', 'realistic'])
+    expect([...SCENARIO_NAMES]).toEqual([
+      'healthy',
+      'broken',
+      'large',
+      'realistic',
+      'realistic-broken',
+    ])
     // the emulator names them without loading the library
     expect([...EMULATOR_SCENARIO_NAMES]).toEqual([...SCENARIO_NAMES])
     for (const name of SCENARIO_NAMES) {

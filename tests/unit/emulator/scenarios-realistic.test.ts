@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { buildScenario, subjectExists } from '../../emulator/scenarios'
 import type { Scenario, ScenarioOptions } from '../../emulator/scenarios/types'
 import { auditSeam } from './seam-audit'
-import { get, str } from './scenario-checks'
+import { expectPendingChanges, get, str } from './scenario-checks'
 
 const origins = {
   authorityHost: 'https://localhost:41001',
@@ -195,5 +195,146 @@ describe('realistic scenario', { timeout: 60_000 }, () => {
         (a) => a.appId === get(inactive, 'protocol.credentials.client.client_id'),
       ),
     ).toBe(false)
+  })
+})
+
+describe('realistic-broken scenario', { timeout: 60_000 }, () => {
+  let s: Scenario
+  let base: Scenario
+  beforeAll(async () => {
+    s = await buildScenario('realistic-broken', options)
+    base = await buildScenario('realistic', options)
+  })
+  const entry = (problem: string) => {
+    const e = s.answerKey.find((x) => x.problem === problem)
+    if (!e) throw new Error(`no answer-key entry ${problem}`)
+    return e
+  }
+
+  it('is deterministic for a seed', async () => {
+    expect(hashOf(await buildScenario('realistic-broken', options))).toBe(hashOf(s))
+  })
+
+  it('holds every object of realistic unchanged, and its clutter list', () => {
+    const same = <T>(name: string, a: T[], b: T[], id: (x: T) => string) => {
+      const byId = new Map(b.map((x) => [id(x), x]))
+      for (const x of a) expect(byId.get(id(x)), `${name} ${id(x)}`).toEqual(x)
+    }
+    const eid = (x: { id?: string | null }) => x.id ?? ''
+    const oid = (x: Record<string, unknown>) => str(x['id'])
+    same('entra user', base.entra.users, s.entra.users, eid)
+    same('deleted user', base.entra.deletedUsers, s.entra.deletedUsers, eid)
+    same('application', base.entra.applications, s.entra.applications, eid)
+    same('sign-in', base.entra.signIns, s.entra.signIns, eid)
+    same('okta user', base.okta.users, s.okta.users, oid)
+    same('app', base.okta.apps, s.okta.apps, oid)
+    same('idp', base.okta.idps, s.okta.idps, oid)
+    same('log', base.okta.logs, s.okta.logs, (x) => str(x['uuid']))
+    for (const [appId, users] of Object.entries(base.okta.appUsers))
+      same(`app user of ${appId}`, users, s.okta.appUsers[appId] ?? [], oid)
+    for (const [appId, keys] of Object.entries(base.okta.appKeys))
+      expect(s.okta.appKeys[appId]).toEqual(keys)
+    expect(s.clutter).toEqual(base.clutter)
+  })
+
+  it('covers every category with uniquely named entries whose subjects exist', () => {
+    expect(new Set(s.answerKey.map((e) => e.category))).toEqual(
+      new Set([
+        'credential-mismatch',
+        'credential-expiry',
+        'attribute-mapping',
+        'duplicate',
+        'data-validation',
+        'sync',
+        'permission',
+        'domain-federation',
+        'sign-in',
+        'provisioning',
+      ]),
+    )
+    const names = s.answerKey.map((e) => e.problem)
+    expect(new Set(names).size).toBe(names.length)
+    for (const e of s.answerKey) {
+      expect(e.subjects.length, e.problem).toBeGreaterThan(0)
+      for (const sub of e.subjects)
+        expect(subjectExists(s, sub), `${e.problem} ${sub.type} ${sub.id}`).toBe(true)
+    }
+  })
+
+  it('plants on people and objects of its own, never on the clutter', () => {
+    // shared infrastructure (the main IdP, the Office 365 app) may be named as context
+    const people = new Set([
+      'user',
+      'deletedUser',
+      'signIn',
+      'logEvent',
+      'directoryAudit',
+      'appKey',
+      'application',
+    ])
+    const clutter = new Set(
+      (s.clutter ?? []).flatMap((c) =>
+        c.subjects.filter((x) => people.has(x.type)).map((x) => `${x.source}:${x.id}`),
+      ),
+    )
+    for (const e of s.answerKey)
+      for (const sub of e.subjects.filter((x) => people.has(x.type)))
+        expect(clutter.has(`${sub.source}:${sub.id}`), `${e.problem} ${sub.type} ${sub.id}`).toBe(
+          false,
+        )
+  })
+
+  it('names in the answer key every object that breaks a seam invariant', () => {
+    const named = new Set(s.answerKey.flatMap((e) => e.subjects.map((x) => x.id)))
+    const violations = auditSeam(s)
+    expect(violations.length).toBeGreaterThan(10)
+    for (const v of violations)
+      for (const id of v.ids) expect(named.has(id), `${v.check}: ${id}`).toBe(true)
+    // and every planted problem breaks at least one of them
+    const violating = new Set(violations.flatMap((v) => v.ids))
+    for (const e of s.answerKey)
+      expect(
+        e.subjects.some((x) => violating.has(x.id)),
+        e.problem,
+      ).toBe(true)
+    const checks = new Set(violations.map((v) => v.check))
+    for (const c of [
+      'okta-closed-entra-open',
+      'entra-closed-okta-active',
+      'deleted-okta-active',
+      'o365-immutableid-shared',
+      'pending-change',
+      'idp-secret-expired',
+      'active-key-expiring',
+      'signin-failure-without-success',
+    ])
+      expect(checks, c).toContain(c)
+  })
+
+  it('plants the hard cases beside their look-alikes', () => {
+    expectPendingChanges(s, entry('user-sync-lag'))
+    const idpId = entry('idp-secret-expired-in-use').subjects.find((x) => x.type === 'idp')?.id
+    const idp = s.okta.idps.find((i) => i['id'] === idpId)
+    const app = s.entra.applications.find(
+      (a) => a.appId === get(idp, 'protocol.credentials.client.client_id'),
+    )
+    const held = app?.passwordCredentials?.find(
+      (c) => c.hint === str(get(idp, 'protocol.credentials.client.client_secret')).slice(0, 3),
+    )
+    expect(Date.parse(held?.endDateTime ?? '')).toBeLessThan(Date.parse(s.now))
+    expect(
+      app?.passwordCredentials?.some((c) => Date.parse(c.endDateTime ?? '') > Date.parse(s.now)),
+    ).toBe(true)
+    const kid = entry('okta-app-signing-key-expiring').subjects.find((x) => x.type === 'appKey')?.id
+    const keys = Object.values(s.okta.appKeys).find((l) => l.some((k) => k['kid'] === kid)) ?? []
+    expect(keys.length).toBe(2)
+    const active = keys.find((k) => k['kid'] === kid)
+    expect(Date.parse(str(active?.['expiresAt'])) - Date.parse(s.now)).toBeLessThan(30 * DAY)
+    const failed = entry('entra-signin-51004').subjects.filter((x) => x.type === 'signIn')
+    expect(failed.length).toBe(2)
+    const shared = entry('o365-immutableid-shared').subjects.filter(
+      (x) => x.source === 'okta' && x.type === 'user',
+    )
+    expect(shared.length).toBeGreaterThanOrEqual(2)
   })
 })

@@ -85,7 +85,7 @@ function undeclaredKeys(
   return out
 }
 
-const SCENARIOS = ['broken', 'realistic'] as const
+const SCENARIOS = ['broken', 'realistic', 'realistic-broken'] as const
 const origins = {
   authorityHost: 'https://localhost:1',
   graphBaseUrl: 'https://localhost:2',
