@@ -76,6 +76,11 @@ export function fixtureEntraUser(i: number, now: number): MG.User {
       { signInType: 'userPrincipalName', issuer: 'contoso.example', issuerAssignedId: upn },
     ],
     employeeId: String(10000 + i),
+    department: ['Engineering', 'Sales', 'Finance'][i % 3] ?? null,
+    companyName: 'Contoso',
+    employeeType: 'Employee',
+    // Office 365 E3 (ENTERPRISEPACK)
+    assignedLicenses: [{ disabledPlans: [], skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900' }],
     lastPasswordChangeDateTime: iso(now - 40 * 86400_000),
     signInActivity: {
       lastSignInDateTime: iso(now - (i % 30) * 86400_000),

@@ -120,7 +120,11 @@ describe('deleted users in the recycle bin', () => {
     expect(r.json.value).toHaveLength(250)
     const first = r.json.value[0] ?? {}
     expect(Object.keys(first)).toEqual(select.split(','))
-    expect(first['assignedLicenses']).toEqual([])
+    // a soft-deleted user keeps its licences for a restore
+    expect(first['assignedLicenses']).toEqual([
+      { disabledPlans: [], skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900' },
+    ])
+    expect(first['department']).toBeTruthy()
     expect(String(first['userPrincipalName'])).toMatch(/^[0-9a-f]{32}.+@contoso\.example$/)
     expect(Date.parse(String(first['deletedDateTime']))).toBeLessThan(Date.parse(FIXTURE.now))
   })
