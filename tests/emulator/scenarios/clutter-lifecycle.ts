@@ -99,8 +99,8 @@ function setStatus(c: LifecycleContext, u: OktaRecord, status: string, atMs: num
 export function addLeaverClutter(c: LifecycleContext, clutter: ClutterLog): void {
   const { d } = c
   const now = d.ctx.nowMs
-  // AD disables the account; Entra Connect exports it at the next cycle, Okta's hourly import
-  // then deactivates (or, by the import's setting, suspends) the Okta user
+  // AD disables the account; Entra Connect exports it at the next cycle, and within the hour
+  // Okta deactivates (or, for some leavers, suspends) the Okta user
   const leave = (days: number, status: 'DEPROVISIONED' | 'SUSPENDED', keepLicence: boolean) => {
     const p = person(c)
     const leaveMs = now - days * MS.day - 6 * MS.hour
@@ -139,7 +139,7 @@ export function addLeaverClutter(c: LifecycleContext, clutter: ClutterLog): void
   )
   clutter.note(
     'leaver-okta-suspended-long',
-    'Leavers whose AD account was disabled more than 30 days ago; the Okta AD import suspends rather than deactivates, so their Okta users are SUSPENDED with assignments kept. Entra is disabled too: nobody can sign in on either side.',
+    'Leavers disabled in AD more than 30 days ago whose Okta users were suspended rather than deactivated (SUSPENDED, assignments kept). Entra is disabled too: nobody can sign in on either side.',
     DOCS.oktaLifecycle,
     [leave(45, 'SUSPENDED', false), leave(96, 'SUSPENDED', false)],
   )

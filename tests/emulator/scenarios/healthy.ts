@@ -74,6 +74,8 @@ export function populate(d: Draft, count: number, factory = new PeopleFactory(d.
           createdMs: ctx.nowMs - 1500 * MS.day,
           department: c.dept,
           jobTitle: c.title,
+          // Exchange creates a shared mailbox's user disabled: people open it with their own accounts
+          accountEnabled: c.title !== 'Shared mailbox',
         },
         d.dates,
       ),
