@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util'
 import { formatFaults, parseFaults } from './faults'
-import { startEmulator, type EmulatorOptions } from './index'
+import { SCENARIO_NAMES, startEmulator, type EmulatorOptions, type ScenarioName } from './index'
 import { buildFixtureScenario } from './testing/fixture'
 
-const USAGE = `usage: npm run emulator -- --scenario healthy|broken|large|fixture [--port N] [--faults SPEC] [--seed S] [--users N] [--json]`
+const USAGE = `usage: npm run emulator -- --scenario ${[...SCENARIO_NAMES, 'fixture'].join('|')} [--port N] [--faults SPEC] [--seed S] [--users N] [--json]`
 
 export function parseCli(argv: string[]): EmulatorOptions & { json: boolean } {
   const { values } = parseArgs({
@@ -30,8 +30,8 @@ export function parseCli(argv: string[]): EmulatorOptions & { json: boolean } {
     return n
   }
   const name = values.scenario ?? 'healthy'
-  if (!['healthy', 'broken', 'large', 'fixture'].includes(name))
-    throw new Error(`unknown scenario "${name}"`)
+  const known: readonly string[] = [...SCENARIO_NAMES, 'fixture']
+  if (!known.includes(name)) throw new Error(`unknown scenario "${name}"`)
   const port = int('port', values.port)
   if (port !== undefined && port > 65533)
     throw new Error('--port leaves no room for three listeners')
@@ -39,10 +39,7 @@ export function parseCli(argv: string[]): EmulatorOptions & { json: boolean } {
   const seed = int('seed', values.seed)
   const users = int('users', values.users)
   return {
-    scenario:
-      name === 'fixture'
-        ? (o) => buildFixtureScenario(o)
-        : (name as 'healthy' | 'broken' | 'large'),
+    scenario: name === 'fixture' ? (o) => buildFixtureScenario(o) : (name as ScenarioName),
     ...(port !== undefined ? { port } : {}),
     ...(faults !== undefined ? { faults } : {}),
     ...(seed !== undefined ? { seed } : {}),

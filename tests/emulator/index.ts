@@ -19,7 +19,15 @@ import type { EmulatorOrigins, Scenario, ScenarioBuilder } from './scenarios/typ
 import { Store } from './store'
 import { generateRunCertificates } from './tls'
 
-export type ScenarioName = 'healthy' | 'broken' | 'large'
+/** The named scenarios of the scenario library (loaded at run time; its index lists the same). */
+export const SCENARIO_NAMES = [
+  'healthy',
+  'broken',
+  'large',
+  'realistic',
+  'realistic-broken',
+] as const
+export type ScenarioName = (typeof SCENARIO_NAMES)[number]
 
 export interface EmulatorOptions {
   scenario: ScenarioName | Scenario | ScenarioBuilder

@@ -141,6 +141,7 @@ export class Table<T extends object> {
 
 export type EntraCollection =
   | 'users'
+  | 'deletedUsers'
   | 'groups'
   | 'applications'
   | 'servicePrincipals'
@@ -165,8 +166,11 @@ export class Store {
     this.clock = new ScenarioClock(scenario.now)
     const e = scenario.entra
     const s = this.sequence
+    // scenarios written before the recycle bin was emulated have none
+    e.deletedUsers ??= []
     this.entra = {
       users: new Table(e.users, s),
+      deletedUsers: new Table(e.deletedUsers, s),
       groups: new Table(e.groups, s),
       applications: new Table(e.applications, s),
       servicePrincipals: new Table(e.servicePrincipals, s),

@@ -27,6 +27,8 @@ export const USER_DEFAULT_PROPERTIES = [
 /** Application permissions that satisfy each endpoint (any one; ReadWrite forms also count). */
 export const PERMISSIONS = {
   users: ['User.Read.All', 'Directory.Read.All'],
+  /** https://learn.microsoft.com/graph/api/directory-deleteditems-get (the list page names User.Read.All) */
+  deletedUsers: ['User.Read.All', 'Directory.Read.All'],
   groups: ['Group.Read.All', 'GroupMember.Read.All', 'Directory.Read.All'],
   applications: ['Application.Read.All', 'Directory.Read.All'],
   organization: ['Organization.Read.All', 'Directory.Read.All'],
@@ -64,6 +66,15 @@ export function graphRoutes(ctx: EmulatorContext): (segments: string[]) => Handl
       defaults: USER_DEFAULT_PROPERTIES,
       hidden: ['signInActivity'],
       noSkip: true,
+      ...dir,
+    },
+    // the recycle bin's users: the user properties plus deletedDateTime, paged like /users
+    deletedUsers: {
+      context: 'directory/deletedItems/microsoft.graph.user',
+      typeName: 'User',
+      source: s.entra.deletedUsers,
+      defaults: [...USER_DEFAULT_PROPERTIES, 'deletedDateTime'],
+      hidden: ['signInActivity'],
       ...dir,
     },
     groups: { context: 'groups', typeName: 'Group', source: s.entra.groups, ...dir },
@@ -320,6 +331,18 @@ export function graphRoutes(ctx: EmulatorContext): (segments: string[]) => Handl
         )
       }
     }
+    // the OData cast is a required part of the path: /directory/deletedItems alone is a 400
+    if (
+      a === 'directory' &&
+      lower(b ?? '') === 'deleteditems' &&
+      n === 3 &&
+      c === 'microsoft.graph.user'
+    )
+      return list(
+        'GET /v1.0/directory/deletedItems/microsoft.graph.user',
+        specs.deletedUsers,
+        PERMISSIONS.deletedUsers,
+      )
     if (a === 'directory' && b === 'onPremisesSynchronization' && n === 2)
       return list(
         'GET /v1.0/directory/onPremisesSynchronization',

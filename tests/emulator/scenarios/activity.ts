@@ -196,12 +196,16 @@ export function directoryAudit(
     activity: string
     category: string
     operationType: string
-    target: { id: string; displayName: string; type: string }
+    target: { id: string; displayName: string; type: string; userPrincipalName?: string }
+    /** who did it (default: the tenant's admin); Entra Connect's changes name its sync account */
+    initiator?: MG.User
   },
 ): MG.DirectoryAudit {
   const { rng } = d.ctx
   const admin =
-    d.entra.users.find((u) => u.userPrincipalName?.startsWith('admin@')) ?? d.entra.users[0]
+    o.initiator ??
+    d.entra.users.find((u) => u.userPrincipalName?.startsWith('admin@')) ??
+    d.entra.users[0]
   return {
     id: `Directory_${rng.guid()}`,
     activityDateTime: graphDate(o.atMs),
@@ -226,7 +230,7 @@ export function directoryAudit(
         id: o.target.id,
         displayName: o.target.displayName,
         type: o.target.type,
-        userPrincipalName: null,
+        userPrincipalName: o.target.userPrincipalName ?? null,
         modifiedProperties: [],
       },
     ],

@@ -1,8 +1,8 @@
 /**
  * Answer-key entries and their subjects. Subject types name the collection
  * the id is found in:
- * entra: user, group, application, servicePrincipal, domain, organization,
- *        signIn, synchronizationJob, provisioningLog
+ * entra: user, deletedUser (in the recycle bin), group, application, servicePrincipal,
+ *        domain, organization, signIn, directoryAudit, synchronizationJob, provisioningLog
  * okta:  user, app, idp, mapping, appKey (id = kid), logEvent (id = uuid)
  */
 import type * as MG from '@microsoft/microsoft-graph-types'
@@ -30,6 +30,18 @@ export const subject = {
     type: 'user',
     id: u.id ?? '',
     name: u.userPrincipalName ?? undefined,
+  }),
+  entraDeletedUser: (u: MG.User): Subject => ({
+    source: 'entra',
+    type: 'deletedUser',
+    id: u.id ?? '',
+    name: u.userPrincipalName ?? undefined,
+  }),
+  entraAudit: (a: MG.DirectoryAudit): Subject => ({
+    source: 'entra',
+    type: 'directoryAudit',
+    id: a.id ?? '',
+    name: a.activityDisplayName ?? undefined,
   }),
   entraApp: (a: MG.Application): Subject => ({
     source: 'entra',
@@ -107,6 +119,10 @@ export function subjectExists(s: Scenario, sub: Subject): boolean {
     switch (sub.type) {
       case 'user':
         return e.users.some((x) => x.id === sub.id)
+      case 'deletedUser':
+        return e.deletedUsers.some((x) => x.id === sub.id)
+      case 'directoryAudit':
+        return e.directoryAudits.some((x) => x.id === sub.id)
       case 'group':
         return e.groups.some((x) => x.id === sub.id)
       case 'application':

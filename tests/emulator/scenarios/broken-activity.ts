@@ -11,7 +11,8 @@ import type { PlantKit } from './plant-kit'
 import { entraSignIn, provisioningLog } from './activity'
 import { oktaAppTarget, oktaEvent, oktaIdpTarget, oktaUserActor } from './okta-events'
 import { plant, subject } from './answer-key'
-import { type Person, entraCloudUser } from './people'
+import { type Person, SYNC_CYCLE_MS, entraCloudUser } from './people'
+import { applyPendingChange, nextTitle } from './pending-change'
 import { MS, graphDate } from './random'
 
 export function plantOperationalProblems(
@@ -35,16 +36,29 @@ export function plantOperationalProblems(
     `Entra Connect last synchronized ${Math.round((now - d.orgLastSyncMs) / MS.hour)} hours ago with a 30-minute interval (more than twice the interval).`,
     [{ source: 'entra', type: 'organization', id: ctx.tenantId, name: ctx.company }],
   )
-  const lagging = [
-    add(() => {}, { lastSyncMs: now - 12 * MS.day }),
-    add(() => {}, { lastSyncMs: now - 9 * MS.day - 3 * MS.hour }),
-  ]
+  // AD changes Okta imported hours to days ago that Entra Connect has not exported, although it
+  // ran (late, but) more than an hour after each; the users' last exports are months old
+  const pending = [
+    { exportedDaysAgo: 143, changedAgoMs: 6 * MS.hour },
+    { exportedDaysAgo: 61, changedAgoMs: 2 * MS.day + 5 * MS.hour },
+  ].map((c) => {
+    const r = add(() => {}, {
+      lastSyncMs: d.orgLastSyncMs - c.exportedDaysAgo * 48 * SYNC_CYCLE_MS,
+    })
+    const event = applyPendingChange(ctx, r.oktaUser, {
+      attribute: 'title',
+      value: nextTitle(r.p),
+      atMs: now - c.changedAgoMs,
+    })
+    d.okta.logs.push(event)
+    return { r, event }
+  })
   plant(
     key,
     'sync',
     'user-sync-lag',
-    "Two synced users last synchronized more than 7 days before the tenant's last sync.",
-    lagging.map((r) => subject.entraUser(r.entraUser)),
+    'Okta imported new AD titles for two users hours and days ago; Entra still has the old titles and last exported both users months ago, although Entra Connect has run since each change.',
+    pending.flatMap(({ r, event }) => [...both(r), subject.oktaLog(event)]),
   )
   const conflict = add()
   conflict.entraUser.onPremisesProvisioningErrors = [

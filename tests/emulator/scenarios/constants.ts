@@ -264,6 +264,20 @@ export const DEPARTMENTS: readonly (readonly [string, readonly string[], number]
   ['IT', ['Systems Administrator', 'Identity Engineer', 'Service Desk Analyst', 'IT Manager'], 6],
 ]
 
+/**
+ * Licence SKUs (skuId of an assignedLicense), from Microsoft's product names and service plan
+ * identifiers: https://learn.microsoft.com/entra/identity/users/licensing-service-plan-reference
+ */
+export const SKU = {
+  /** ENTERPRISEPACK */
+  office365E3: '6fd2c87f-b296-42f0-b197-1e91e994b900',
+  /** ENTERPRISEPREMIUM */
+  office365E5: 'c7df2760-2c81-4ef7-b578-5b5392b571df',
+} as const
+
+/** departments whose people hold Office 365 E5 (eDiscovery, advanced security); everyone else E3 */
+export const E5_DEPARTMENTS: ReadonlySet<string> = new Set(['IT', 'Legal'])
+
 export const OFFICES = ['Seattle', 'Chicago', 'New York', 'London', 'Berlin', 'Singapore'] as const
 
 export const USER_AGENT =

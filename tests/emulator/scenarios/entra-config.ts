@@ -15,6 +15,7 @@ export function emptyTenant(ctx: ScenarioContext): EntraTenant {
     domains: [],
     federationConfigurations: {},
     users: [],
+    deletedUsers: [],
     groups: [],
     applications: [],
     servicePrincipals: [],

@@ -16,10 +16,7 @@ export function populate(d: Draft, count: number, factory = new PeopleFactory(d.
   const { ctx } = d
   const people: Person[] = []
   for (let i = 0; i < count; i++) {
-    const p = factory.person({
-      domain: ctx.federatedDomain,
-      lastSyncMs: d.orgLastSyncMs - ctx.rng.int(0, 240) * 1000,
-    })
+    const p = factory.person({ domain: ctx.federatedDomain, orgLastSyncMs: d.orgLastSyncMs })
     addPerson(d, p)
     people.push(p)
   }
@@ -77,6 +74,8 @@ export function populate(d: Draft, count: number, factory = new PeopleFactory(d.
           createdMs: ctx.nowMs - 1500 * MS.day,
           department: c.dept,
           jobTitle: c.title,
+          // Exchange creates a shared mailbox's user disabled: people open it with their own accounts
+          accountEnabled: c.title !== 'Shared mailbox',
         },
         d.dates,
       ),

@@ -1,14 +1,24 @@
 /**
  * Scenario data for the tenant emulator: `healthy` (consistent, nothing to
- * find), `broken` (every known problem planted, with an answer key) and
- * `large` (a generated population for scale tests).
+ * find), `broken` (every known problem planted, with an answer key), `large`
+ * (a generated population for scale tests), `realistic` (healthy plus the
+ * benign clutter of real tenants, nothing to find) and `realistic-broken`
+ * (realistic plus problems hidden among that clutter, with an answer key).
  */
 import type { Scenario, ScenarioOptions } from './types'
 import { buildBroken } from './broken'
 import { buildHealthy } from './healthy'
 import { buildLarge } from './large'
+import { buildRealistic } from './realistic'
+import { buildRealisticBroken } from './realistic-broken'
 
-export const SCENARIO_NAMES = ['healthy', 'broken', 'large'] as const
+export const SCENARIO_NAMES = [
+  'healthy',
+  'broken',
+  'large',
+  'realistic',
+  'realistic-broken',
+] as const
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
 
 export async function buildScenario(
@@ -22,6 +32,10 @@ export async function buildScenario(
       return buildBroken(options)
     case 'large':
       return buildLarge(options)
+    case 'realistic':
+      return buildRealistic(options)
+    case 'realistic-broken':
+      return buildRealisticBroken(options)
   }
   // callers that load this module dynamically pass plain strings
   throw new Error(`unknown scenario "${String(name)}"; known: ${SCENARIO_NAMES.join(', ')}`)

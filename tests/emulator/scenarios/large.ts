@@ -11,7 +11,8 @@ import { addBaselineActivity } from './activity'
 import { domain } from './entra-config'
 import { toScenario } from './healthy'
 import { plant, subject } from './answer-key'
-import { type Person, PeopleFactory, entraCloudUser, oktaLocalUser } from './people'
+import { type Person, PeopleFactory, SYNC_CYCLE_MS, entraCloudUser, oktaLocalUser } from './people'
+import { applyPendingChange, nextTitle } from './pending-change'
 import { MS, Rng, graphDate, hash32, immutableIdFromGuid } from './random'
 
 export const LARGE_DEFAULT_USERS = 100_000
@@ -67,11 +68,6 @@ export function buildLarge(options: ScenarioOptions): Scenario {
   const headStart = d.orgLastSyncMs
   let previous: (PersonRecords & { p: Person }) | undefined
   for (let i = 0; i < people; i++) {
-    // most synced within the last cycles; a tail exported hours to days ago
-    const lastSyncMs =
-      rng.next() < 0.92
-        ? headStart - rng.int(0, 2880) * 1000
-        : headStart - rng.int(60, 3 * 24 * 60) * MS.minute
     const kind =
       i > 0 && i % LARGE_PLANT_EVERY === 0
         ? LARGE_PROBLEMS[(i / LARGE_PLANT_EVERY) % LARGE_PROBLEMS.length]
@@ -82,7 +78,8 @@ export function buildLarge(options: ScenarioOptions): Scenario {
       kind === 'immutableid-mismatch' || kind === 'okta-app-user-sync-error'
         ? ctx.federatedDomain
         : drawn
-    const p = factory.person({ domain: suffix, lastSyncMs })
+    // per-user export times are drawn by the factory: months old for most people
+    const p = factory.person({ domain: suffix, orgLastSyncMs: headStart })
     if (kind) editPerson(kind, p, previous?.p, d, rng)
     const records = addPerson(d, p, { o365: suffix === ctx.federatedDomain })
     const current = { ...records, p }
@@ -152,7 +149,8 @@ function editPerson(
       p.mail = `${p.mailNickname}@corp.local`
       break
     case 'user-sync-lag':
-      p.lastSyncMs = d.orgLastSyncMs - rng.int(8, 40) * MS.day
+      // last exported months ago, so the Okta change planted below is newer
+      p.lastSyncMs = d.orgLastSyncMs - rng.int(40 * 48, 400 * 48) * SYNC_CYCLE_MS
       break
     case 'mailnickname-leading-period':
       p.mailNickname = `.${p.mailNickname}`
@@ -252,14 +250,24 @@ function plantRecords(
         [...both, subject.oktaIdp(d.idp.idp)],
       )
     }
-    case 'user-sync-lag':
+    case 'user-sync-lag': {
+      const title = nextTitle(cur.p)
+      // imported by Okta 61 minutes to 3 days before Entra Connect's last cycle
+      const atMs = d.orgLastSyncMs - rng.int(61, 3 * 24 * 60) * MS.minute
+      const event = applyPendingChange(d.ctx, cur.oktaUser, {
+        attribute: 'title',
+        value: title,
+        atMs,
+      })
+      d.okta.logs.push(event)
       return plant(
         key,
         'sync',
         kind,
-        `${upn} last synchronized more than 7 days before the tenant's last sync.`,
-        [subject.entraUser(e)],
+        `Okta imported the AD title "${title}" for ${upn} at ${new Date(atMs).toISOString()}; Entra still has "${cur.p.jobTitle}" and last exported the user before that, although Entra Connect has run since.`,
+        [subject.entraUser(e), subject.oktaUser(cur.oktaUser), subject.oktaLog(event)],
       )
+    }
     case 'okta-app-user-sync-error':
       if (cur.appUser) cur.appUser['syncState'] = 'ERROR'
       return plant(

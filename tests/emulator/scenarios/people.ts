@@ -7,7 +7,7 @@
 import type * as MG from '@microsoft/microsoft-graph-types'
 import type { OktaRecord } from './types'
 import type { ScenarioContext } from './context'
-import { DEPARTMENTS, FIRST_NAMES, LAST_NAMES, OFFICES } from './constants'
+import { DEPARTMENTS, E5_DEPARTMENTS, FIRST_NAMES, LAST_NAMES, OFFICES, SKU } from './constants'
 import { MS, type Rng, graphDate, oktaDate } from './random'
 
 export interface Person {
@@ -63,6 +63,14 @@ export class DateStrings {
  * throws when written).
  */
 const EMPTY = Object.freeze([]) as unknown as never[]
+const licence = (skuId: string): MG.AssignedLicense[] =>
+  Object.freeze([Object.freeze({ disabledPlans: EMPTY, skuId })]) as unknown as MG.AssignedLicense[]
+/** assignedLicenses of a licensed person, shared by everyone with that SKU */
+export const LICENCES = { e3: licence(SKU.office365E3), e5: licence(SKU.office365E5) } as const
+/** a person's licence: group-based licensing gives E5 to some departments and E3 to the rest */
+export function licencesOf(department: string): MG.AssignedLicense[] {
+  return E5_DEPARTMENTS.has(department) ? LICENCES.e5 : LICENCES.e3
+}
 interface SharedParts {
   oktaType: OktaRecord
   adCredentials: OktaRecord
@@ -98,10 +106,36 @@ const DEPARTMENT_WEIGHTS = DEPARTMENTS.map((d) => [d, d[2]] as const)
 
 export interface PersonOptions {
   domain: string
-  /** when the person's AD object last synced (ms since epoch) */
-  lastSyncMs: number
+  /** the tenant's last Entra Connect cycle (organization.onPremisesLastSyncDateTime) */
+  orgLastSyncMs: number
+  /** when Entra Connect last exported the person; drawn by `lastExportMs` when absent */
+  lastSyncMs?: number
   given?: string
   surname?: string
+}
+
+/** Entra Connect's default schedule: exports happen on these cycles */
+export const SYNC_CYCLE_MS = 30 * MS.minute
+
+/**
+ * When Entra Connect last exported a person (`onPremisesLastSyncDateTime`): it writes an object
+ * only when its AD object changed, so most people were last exported months or years ago and a
+ * few today. Times fall on sync cycles, and never before the first cycle after the AD object was
+ * created. https://learn.microsoft.com/entra/identity/hybrid/connect/how-to-connect-sync-technical-concepts
+ */
+/** The first Entra Connect cycle at or after `ms`: when an AD change made then reached Entra. */
+export function exportAfter(orgLastSyncMs: number, ms: number): number {
+  const cycles = Math.floor((orgLastSyncMs - ms) / SYNC_CYCLE_MS)
+  return orgLastSyncMs - Math.max(0, cycles) * SYNC_CYCLE_MS
+}
+
+export function lastExportMs(rng: Rng, createdMs: number, orgLastSyncMs: number): number {
+  const r = rng.next()
+  const daysAgo =
+    r < 0.06 ? 0 : r < 0.2 ? rng.int(1, 30) : r < 0.55 ? rng.int(31, 180) : rng.int(181, 1000)
+  const cycles = Math.floor((daysAgo * MS.day) / SYNC_CYCLE_MS) + rng.int(0, 47)
+  const sinceCreation = Math.floor((orgLastSyncMs - createdMs) / SYNC_CYCLE_MS)
+  return orgLastSyncMs - Math.max(0, Math.min(cycles, sinceCreation)) * SYNC_CYCLE_MS
 }
 
 /** Generates unique people; keeps the taken names so UPNs, mail and sAMAccountNames stay unique. */
@@ -117,14 +151,19 @@ export class PeopleFactory {
     private readonly rng: Rng = ctx.rng,
   ) {}
 
+  /** a unique mail local part for a name (given.surname, then given.surname2, …) */
+  localPart(given: string, surname: string): string {
+    const base = `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '')
+    const n = (this.localCount.get(base) ?? 0) + 1
+    this.localCount.set(base, n)
+    return n === 1 ? base : base + n
+  }
+
   person(options: PersonOptions): Person {
     const rng = this.rng
     const given = options.given ?? rng.pick(FIRST_NAMES)
     const surname = options.surname ?? rng.pick(LAST_NAMES)
-    const base = `${given}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '')
-    const n = (this.localCount.get(base) ?? 0) + 1
-    this.localCount.set(base, n)
-    const local = n === 1 ? base : base + n
+    const local = this.localPart(given, surname)
     const samBase = (given.charAt(0) + surname)
       .toLowerCase()
       .replace(/[^a-z]/g, '')
@@ -135,6 +174,8 @@ export class PeopleFactory {
     const dept = rng.weighted(DEPARTMENT_WEIGHTS)
     const { guid: objectGuid, immutableId } = rng.objectGuid()
     const upn = `${local}@${options.domain}`
+    // created between 30 days and 8 years ago, on a whole day
+    const createdMs = this.ctx.nowMs - rng.int(30, 2900) * MS.day - (this.ctx.nowMs % MS.day)
     return {
       given,
       surname,
@@ -152,9 +193,8 @@ export class PeopleFactory {
       office: rng.pick(OFFICES),
       employeeId: String(this.nextEmployee++),
       rid: this.nextRid++,
-      // created between 30 days and 8 years ago, on a whole day
-      createdMs: this.ctx.nowMs - rng.int(30, 2900) * MS.day - (this.ctx.nowMs % MS.day),
-      lastSyncMs: options.lastSyncMs,
+      createdMs,
+      lastSyncMs: options.lastSyncMs ?? lastExportMs(rng, createdMs, options.orgLastSyncMs),
     }
   }
 }
@@ -182,7 +222,9 @@ export function entraHybridUser(ctx: ScenarioContext, p: Person, dates: DateStri
     officeLocation: p.office,
     companyName: ctx.company,
     employeeId: p.employeeId,
+    employeeType: 'Employee',
     usageLocation: 'US',
+    assignedLicenses: licencesOf(p.department),
     onPremisesSyncEnabled: true,
     onPremisesImmutableId: p.immutableId,
     onPremisesLastSyncDateTime: dates.g(p.lastSyncMs),
@@ -212,7 +254,13 @@ export function entraCloudUser(
     | 'createdMs'
     | 'department'
     | 'jobTitle'
-  >,
+  > & {
+    /** service, room and shared-mailbox accounts hold none (the default) */
+    assignedLicenses?: MG.AssignedLicense[]
+    employeeType?: string | null
+    companyName?: string | null
+    accountEnabled?: boolean
+  },
   dates: DateStrings,
 ): MG.User {
   return {
@@ -225,14 +273,16 @@ export function entraCloudUser(
     mailNickname: p.mailNickname,
     otherMails: [],
     proxyAddresses: p.mail ? [`SMTP:${p.mail}`] : [],
-    accountEnabled: true,
+    accountEnabled: p.accountEnabled ?? true,
     userType: 'Member',
     createdDateTime: dates.g(p.createdMs),
     creationType: null,
     department: p.department,
     jobTitle: p.jobTitle,
-    companyName: ctx.company,
+    companyName: p.companyName === undefined ? ctx.company : p.companyName,
+    employeeType: p.employeeType ?? null,
     usageLocation: 'US',
+    assignedLicenses: p.assignedLicenses ?? [],
     onPremisesSyncEnabled: null,
     onPremisesImmutableId: null,
     onPremisesLastSyncDateTime: null,

@@ -31,7 +31,8 @@ export function plantKit(d: Draft, factory: PeopleFactory): PlantKit {
   ): Planted => {
     const p = factory.person({
       domain: fed,
-      lastSyncMs: o.lastSyncMs ?? d.orgLastSyncMs - rng.int(0, 240) * 1000,
+      orgLastSyncMs: d.orgLastSyncMs,
+      ...(o.lastSyncMs === undefined ? {} : { lastSyncMs: o.lastSyncMs }),
     })
     edit(p)
     const records = addPerson(d, p, { okta: o.okta })

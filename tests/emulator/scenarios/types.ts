@@ -58,6 +58,8 @@ export interface EntraTenant {
   /** keyed by domain id (the domain name) */
   federationConfigurations: Record<string, MG.InternalDomainFederation[]>
   users: MG.User[]
+  /** soft-deleted users in the recycle bin (deleted less than 30 days ago), with `deletedDateTime` */
+  deletedUsers: MG.User[]
   groups: MG.Group[]
   applications: MG.Application[]
   servicePrincipals: MG.ServicePrincipal[]
@@ -120,6 +122,23 @@ export interface AnswerKeyEntry {
   subjects: { source: 'entra' | 'okta'; type: string; id: string; name?: string }[]
 }
 
+/**
+ * One kind of ordinary clutter a scenario holds on purpose: objects a real tenant pair has that
+ * look odd but break nothing, so a finding about them above `info` is a false positive.
+ */
+export interface ClutterEntry {
+  /** a short stable name, e.g. "entra-connect-sync-account" */
+  kind: string
+  /** how many instances the scenario holds */
+  count: number
+  /** why it is benign, in plain words */
+  why: string
+  /** the documentation that says so */
+  link: string
+  /** the objects of every instance (answer-key subject conventions) */
+  subjects: AnswerKeyEntry['subjects']
+}
+
 /** What the ready profile of a scenario uses to connect (the reader app and the Okta credentials). */
 export interface ScenarioCredentials {
   entra: { clientId: string; clientSecret: string; certificate?: EntraCertificate }
@@ -132,6 +151,8 @@ export interface Scenario {
   okta: OktaOrg
   credentials: ScenarioCredentials
   answerKey: AnswerKeyEntry[]
+  /** the benign clutter the scenario holds on purpose (realistic scenarios) */
+  clutter?: ClutterEntry[]
   /** the scenario's "now" (ISO-8601) that its dates were planted around */
   now: string
 }

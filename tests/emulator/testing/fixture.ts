@@ -10,7 +10,7 @@ import { selfSignedCertificate, thumbprints } from '../tls'
 import { FIXTURE, GRAPH_ROLES } from './constants'
 import { fixtureActivity } from './fixture-activity'
 import { buildFixtureOkta } from './fixture-okta'
-import { fixtureEntraUser, fixtureOktaUser } from './people'
+import { fixtureDeletedUser, fixtureEntraUser, fixtureOktaUser } from './people'
 
 export { FIXTURE, GRAPH_ROLES }
 
@@ -243,6 +243,7 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
         ],
       },
       users,
+      deletedUsers: [0, 1, 2].map((k) => fixtureDeletedUser(count + k, now)),
       groups: [
         {
           id: 'b0b0b0b0-0000-4000-8000-000000000001',

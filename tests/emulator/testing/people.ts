@@ -76,6 +76,11 @@ export function fixtureEntraUser(i: number, now: number): MG.User {
       { signInType: 'userPrincipalName', issuer: 'contoso.example', issuerAssignedId: upn },
     ],
     employeeId: String(10000 + i),
+    department: ['Engineering', 'Sales', 'Finance'][i % 3] ?? null,
+    companyName: 'Contoso',
+    employeeType: 'Employee',
+    // Office 365 E3 (ENTERPRISEPACK)
+    assignedLicenses: [{ disabledPlans: [], skuId: '6fd2c87f-b296-42f0-b197-1e91e994b900' }],
     lastPasswordChangeDateTime: iso(now - 40 * 86400_000),
     signInActivity: {
       lastSignInDateTime: iso(now - (i % 30) * 86400_000),
@@ -85,6 +90,21 @@ export function fixtureEntraUser(i: number, now: number): MG.User {
       lastSuccessfulSignInDateTime: iso(now - (i % 30) * 86400_000),
       lastSuccessfulSignInRequestId: guidOf(0x52, i),
     },
+  }
+}
+
+/**
+ * A soft-deleted user as the recycle bin lists it: Entra frees the UPN by prefixing it with
+ * the object id (hyphens removed) and stamps `deletedDateTime`; the rest is kept for restore.
+ */
+export function fixtureDeletedUser(i: number, now: number): MG.User {
+  const { signInActivity: _activity, ...user } = fixtureEntraUser(i, now)
+  const id = guidOf(0xde1e7ed0, i)
+  return {
+    ...user,
+    id,
+    userPrincipalName: `${id.replace(/-/g, '')}${user.userPrincipalName ?? ''}`,
+    deletedDateTime: iso(now - (1 + (i % 20)) * 86400_000),
   }
 }
 

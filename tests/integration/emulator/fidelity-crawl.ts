@@ -8,7 +8,8 @@ const USER_SELECT =
   'id,userPrincipalName,displayName,givenName,surname,mail,otherMails,proxyAddresses,accountEnabled,userType,createdDateTime,' +
   'onPremisesSyncEnabled,onPremisesImmutableId,onPremisesLastSyncDateTime,onPremisesSamAccountName,onPremisesUserPrincipalName,' +
   'onPremisesDomainName,onPremisesDistinguishedName,onPremisesSecurityIdentifier,onPremisesExtensionAttributes,' +
-  'onPremisesProvisioningErrors,serviceProvisioningErrors,identities,employeeId,creationType,externalUserState,lastPasswordChangeDateTime,signInActivity'
+  'onPremisesProvisioningErrors,serviceProvisioningErrors,identities,employeeId,creationType,externalUserState,lastPasswordChangeDateTime,' +
+  'department,jobTitle,companyName,employeeType,employeeHireDate,employeeLeaveDateTime,assignedLicenses,externalUserStateChangeDateTime,signInActivity'
 
 /**
  * Properties live Okta responses carry that the OpenAPI schema does not declare. Each has a
@@ -68,6 +69,11 @@ export async function crawlGraph(
   const s = emu.scenario.entra
   await collection(`users?$select=${USER_SELECT}&$top=500`, 'microsoft.graph.user')
   await collection('users', 'microsoft.graph.user')
+  await collection(
+    `directory/deletedItems/microsoft.graph.user?$select=${USER_SELECT.replace(',signInActivity', '')},deletedDateTime&$top=999`,
+    'microsoft.graph.user',
+  )
+  await collection('directory/deletedItems/microsoft.graph.user', 'microsoft.graph.user')
   await collection('groups', 'microsoft.graph.group')
   await collection('applications', 'microsoft.graph.application')
   await collection('servicePrincipals', 'microsoft.graph.servicePrincipal')

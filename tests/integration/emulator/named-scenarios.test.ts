@@ -1,5 +1,5 @@
 /**
- * The servers against the scenario library's `healthy` and `broken` data: the real SDKs
+ * The servers against the scenario library's named scenarios (all but `large`): the real SDKs
  * connect with each scenario's ready credentials, and every response fits the references.
  */
 import { ConfidentialClientApplication } from '@azure/msal-node'
@@ -35,7 +35,9 @@ async function all<T>(c: AsyncIterable<T>): Promise<T[]> {
   return out
 }
 
-describe.each(['healthy', 'broken'] as const)('scenario %s', (name) => {
+const NAMED = ['healthy', 'broken', 'realistic', 'realistic-broken'] as const
+
+describe.each(NAMED)('scenario %s', (name) => {
   let emu: Emulator
   beforeAll(async () => {
     emu = await startEmulator({ scenario: name, seed: 7 })

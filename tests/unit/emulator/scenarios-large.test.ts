@@ -8,6 +8,8 @@ import {
   subjectExists,
 } from '../../emulator/scenarios'
 import type { Scenario, ScenarioOptions } from '../../emulator/scenarios/types'
+import { SCENARIO_NAMES as EMULATOR_SCENARIO_NAMES } from '../../emulator/index'
+import { expectPendingChanges } from './scenario-checks'
 
 const origins = {
   authorityHost: 'https://localhost:41001',
@@ -18,7 +20,15 @@ const hashOf = (s: Scenario): string => createHash('sha256').update(JSON.stringi
 
 describe('scenario index', { timeout: 60_000 }, () => {
   it('builds every named scenario on the given origins', async () => {
-    expect([...SCENARIO_NAMES]).toEqual(['healthy', 'broken', 'large'])
+    expect([...SCENARIO_NAMES]).toEqual([
+      'healthy',
+      'broken',
+      'large',
+      'realistic',
+      'realistic-broken',
+    ])
+    // the emulator names them without loading the library
+    expect([...EMULATOR_SCENARIO_NAMES]).toEqual([...SCENARIO_NAMES])
     for (const name of SCENARIO_NAMES) {
       const s = await buildScenario(name, { seed: 1, origins, users: 500 })
       expect(s.name).toBe(name)
@@ -81,12 +91,21 @@ describe('large scenario', { timeout: 60_000 }, () => {
     expect((suffixes.get('northwindtraders.com') ?? 0) / s.entra.users.length).toBeGreaterThan(0.6)
     expect(new Set(s.entra.users.map((u) => u.department)).size).toBeGreaterThanOrEqual(8)
     expect(new Set(s.entra.users.map((u) => u.jobTitle)).size).toBeGreaterThanOrEqual(20)
+    // Entra Connect exports a user only when it changed: most were last exported months ago
     const now = Date.parse(s.now)
     const ages = s.entra.users
       .filter((u) => u.onPremisesSyncEnabled)
       .map((u) => now - Date.parse(u.onPremisesLastSyncDateTime ?? ''))
-    const recent = ages.filter((a) => a < 60 * 60_000).length / ages.length
-    expect(recent).toBeGreaterThan(0.85)
-    expect(recent).toBeLessThan(0.99)
+    const share = (test: (age: number) => boolean) => ages.filter(test).length / ages.length
+    expect(share((a) => a < 86_400_000)).toBeGreaterThan(0.02)
+    expect(share((a) => a < 86_400_000)).toBeLessThan(0.15)
+    expect(share((a) => a > 30 * 86_400_000)).toBeGreaterThan(0.6)
+  })
+
+  it('proves each planted user sync lag with a newer Okta import and a later tenant sync', async () => {
+    const s = await buildScenario('large', { seed: 3, origins, users: 6000 })
+    const lags = s.answerKey.filter((e) => e.problem === 'user-sync-lag')
+    expect(lags.length).toBeGreaterThan(0)
+    for (const e of lags) expectPendingChanges(s, e)
   })
 })

@@ -3,11 +3,13 @@ import { join, resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { buildScenario } from '../../emulator/scenarios'
-import type { Scenario } from '../../emulator/scenarios/types'
+import { checkGraphObject, loadCsdl, type Csdl } from '../../emulator/testing/graph-csdl'
 
 const referenceDir = resolve(process.env.CROSSWALK_REFERENCE_DIR ?? '../shared/reference')
 const specPath = join(referenceDir, 'okta-management.yaml')
 const hasSpec = existsSync(specPath)
+const csdlPath = join(referenceDir, 'graph-v1.0.csdl')
+const hasCsdl = existsSync(csdlPath)
 if (!hasSpec)
   console.warn(`skipping Okta shape checks: ${specPath} is absent (set CROSSWALK_REFERENCE_DIR)`)
 
@@ -19,7 +21,7 @@ type Schema = {
   oneOf?: Schema[]
   anyOf?: Schema[]
   items?: Schema
-  discriminator?: { mapping?: Record<string, string> }
+  discriminator?: { propertyName?: string; mapping?: Record<string, string> }
 }
 
 /**
@@ -35,7 +37,10 @@ function undeclaredKeys(
 ): string[] {
   const out: string[] = []
   const byRef = (ref: string): Schema | undefined => schemas[ref.split('/').pop() ?? '']
-  const flatten = (s: Schema | undefined): { props: Record<string, Schema>; open: boolean } => {
+  const flatten = (
+    s: Schema | undefined,
+    value: Record<string, unknown>,
+  ): { props: Record<string, Schema>; open: boolean } => {
     const props: Record<string, Schema> = {}
     let open = false
     const seen = new Set<string>()
@@ -48,6 +53,14 @@ function undeclaredKeys(
       }
       Object.assign(props, x.properties ?? {})
       if (x.additionalProperties) open = true
+      // a discriminator with a known value picks one member (its properties may share names
+      // with other members', e.g. protocol.endpoints of SAML2 and OIDC IdPs)
+      const tag = x.discriminator?.propertyName
+      const picked = tag ? x.discriminator?.mapping?.[String(value[tag])] : undefined
+      if (picked) {
+        for (const y of x.allOf ?? []) walk(y)
+        return walk({ $ref: picked })
+      }
       for (const y of [...(x.allOf ?? []), ...(x.oneOf ?? []), ...(x.anyOf ?? [])]) walk(y)
       for (const r of Object.values(x.discriminator?.mapping ?? {})) walk({ $ref: r })
     }
@@ -61,7 +74,7 @@ function undeclaredKeys(
       for (const x of v.slice(0, 3)) visit(x, items, `${p}[]`)
       return
     }
-    const { props, open } = flatten(s)
+    const { props, open } = flatten(s, v as Record<string, unknown>)
     if (Object.keys(props).length === 0) return
     for (const [k, x] of Object.entries(v)) {
       if (k in props) visit(x, props[k], `${p}.${k}`)
@@ -72,75 +85,97 @@ function undeclaredKeys(
   return out
 }
 
+const SCENARIOS = ['broken', 'realistic', 'realistic-broken'] as const
+const origins = {
+  authorityHost: 'https://localhost:1',
+  graphBaseUrl: 'https://localhost:2',
+  oktaOrgUrl: 'https://localhost:3',
+}
+
 describe.skipIf(!hasSpec)('Okta records against the official OpenAPI', { timeout: 120_000 }, () => {
   let schemas: Record<string, Schema>
-  let s: Scenario
-  beforeAll(async () => {
+  beforeAll(() => {
     schemas = (
       parse(readFileSync(specPath, 'utf8')) as { components: { schemas: Record<string, Schema> } }
     ).components.schemas
-    s = await buildScenario('broken', {
-      seed: 1,
-      origins: {
-        authorityHost: 'https://localhost:1',
-        graphBaseUrl: 'https://localhost:2',
-        oktaOrgUrl: 'https://localhost:3',
-      },
-    })
   }, 120_000)
 
-  it('declares every field the scenario writes, except the known deviations of the official examples', () => {
-    const o365 = s.okta.apps.find((a) => a['name'] === 'office365')
-    const saml = s.okta.apps.find((a) => a['signOnMode'] === 'SAML_2_0')
-    const check: [unknown, Schema | undefined, string][] = [
-      [s.okta.users[0], schemas['User'], 'User'],
-      [s.okta.users.at(-1), schemas['User'], 'User'],
-      [s.okta.groups[1], schemas['Group'], 'Group'],
-      ...s.okta.idps.map((i): [unknown, Schema | undefined, string] => [
-        i,
-        schemas['IdentityProvider'],
-        'IdentityProvider',
-      ]),
-      ...s.okta.logs.map((e): [unknown, Schema | undefined, string] => [
-        e,
-        schemas['LogEvent'],
-        'LogEvent',
-      ]),
-      ...Object.values(s.okta.appKeys)
-        .flat()
-        .map((k): [unknown, Schema | undefined, string] => [
-          k,
-          schemas['JsonWebKey'],
-          'JsonWebKey',
-        ]),
-      ...s.okta.mappings.map((m): [unknown, Schema | undefined, string] => [
-        m,
-        schemas['ProfileMapping'],
-        'ProfileMapping',
-      ]),
-      [
-        o365,
-        {
-          allOf: [
-            { $ref: '#/components/schemas/Application' },
-            { $ref: '#/components/schemas/Office365Application' },
-          ],
-        },
-        'Office365',
-      ],
-      [s.okta.appUsers[String(o365?.['id'])]?.[0], schemas['AppUser'], 'AppUser'],
-      [saml, schemas['SamlApplication'], 'SamlApplication'],
-      [s.okta.userSchema, schemas['UserSchema'], 'UserSchema'],
+  it.each(SCENARIOS)(
+    '%s declares every field it writes, except the known deviations of the official examples',
+    async (name) => {
+      const s = await buildScenario(name, { seed: 1, origins })
+      const appSchema = (a: unknown): [Schema | undefined, string] =>
+        (a as Record<string, unknown>)['name'] === 'office365'
+          ? [
+              {
+                allOf: [
+                  { $ref: '#/components/schemas/Application' },
+                  { $ref: '#/components/schemas/Office365Application' },
+                ],
+              },
+              'Office365',
+            ]
+          : [schemas['SamlApplication'], 'SamlApplication']
+      const all = <T>(items: T[], schema: string): [unknown, Schema | undefined, string][] =>
+        items.map((x) => [x, schemas[schema], schema])
+      const check: [unknown, Schema | undefined, string][] = [
+        ...all(s.okta.users, 'User'),
+        ...all(s.okta.groups.slice(0, 3), 'Group'),
+        ...all(s.okta.idps, 'IdentityProvider'),
+        ...all(s.okta.logs, 'LogEvent'),
+        ...all(Object.values(s.okta.appKeys).flat(), 'JsonWebKey'),
+        ...all(s.okta.mappings, 'ProfileMapping'),
+        ...all(Object.values(s.okta.appUsers).flat(), 'AppUser'),
+        ...s.okta.apps.map((a): [unknown, Schema | undefined, string] => [a, ...appSchema(a)]),
+        [s.okta.userSchema, schemas['UserSchema'], 'UserSchema'],
+      ]
+      const found = new Set(
+        check.flatMap(([v, schema, label]) => undeclaredKeys(schemas, v, schema, label)),
+      )
+      // mapAMRClaims is in Okta's MicrosoftIdPResponse example; mapping `properties` is a map in
+      // the examples; OIN apps (office365) carry settings.app
+      const allowed = (k: string) =>
+        k === 'IdentityProvider.policy.mapAMRClaims' ||
+        k.startsWith('ProfileMapping.properties.') ||
+        k.startsWith('Office365.settings.app.')
+      expect([...found].filter((k) => !allowed(k))).toEqual([])
+      expect(undeclaredKeys(schemas, { id: 'x', bogus: 1 }, schemas['Group'], 'Group')).toEqual([
+        'Group.bogus',
+      ])
+    },
+  )
+})
+
+describe.skipIf(!hasCsdl)('Graph records against the v1.0 CSDL', { timeout: 120_000 }, () => {
+  let csdl: Csdl
+  beforeAll(() => {
+    csdl = loadCsdl(csdlPath)
+  }, 120_000)
+
+  it.each(SCENARIOS)('%s writes only CSDL properties of the right types', async (name) => {
+    const s = await buildScenario(name, { seed: 1, origins })
+    const e = s.entra
+    const sets: [string, unknown[]][] = [
+      ['user', e.users],
+      ['user', e.deletedUsers],
+      ['application', e.applications],
+      ['servicePrincipal', e.servicePrincipals],
+      ['domain', e.domains],
+      ['organization', e.organization],
+      ['signIn', e.signIns],
+      ['directoryAudit', e.directoryAudits],
+      ['provisioningObjectSummary', e.provisioningLogs],
+      ['oAuth2PermissionGrant', e.oauth2PermissionGrants],
+      ['onPremisesDirectorySynchronization', e.onPremisesSynchronization],
+      ['internalDomainFederation', Object.values(e.federationConfigurations).flat()],
+      ['appRoleAssignment', Object.values(e.appRoleAssignments).flat()],
+      ['synchronizationJob', Object.values(e.synchronizationJobs).flat()],
     ]
-    const found = new Set(
-      check.flatMap(([v, schema, name]) => undeclaredKeys(schemas, v, schema, name)),
+    const errors = sets.flatMap(([type, items]) =>
+      items.flatMap((x, i) =>
+        checkGraphObject(csdl, `microsoft.graph.${type}`, x, `${type}[${i}]`),
+      ),
     )
-    // mapAMRClaims is in Okta's MicrosoftIdPResponse example; mapping `properties` is a map in the examples
-    const allowed = (k: string) =>
-      k === 'IdentityProvider.policy.mapAMRClaims' || k.startsWith('ProfileMapping.properties.')
-    expect([...found].filter((k) => !allowed(k))).toEqual([])
-    expect(undeclaredKeys(schemas, { id: 'x', bogus: 1 }, schemas['Group'], 'Group')).toEqual([
-      'Group.bogus',
-    ])
+    expect(errors).toEqual([])
   })
 })

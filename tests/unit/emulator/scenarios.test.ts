@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { buildScenario } from '../../emulator/scenarios'
 import { subjectExists } from '../../emulator/scenarios/answer-key'
 import type { OktaRecord, Scenario, ScenarioOptions } from '../../emulator/scenarios/types'
+import { expectPendingChanges, get, str } from './scenario-checks'
 
 const origins = {
   authorityHost: 'https://localhost:41001',
@@ -13,14 +14,6 @@ const options: ScenarioOptions = { seed: 7, origins }
 const DAY = 86_400_000
 
 const hashOf = (s: Scenario): string => createHash('sha256').update(JSON.stringify(s)).digest('hex')
-const str = (v: unknown): string => (typeof v === 'string' ? v : '')
-const get = (r: unknown, path: string): unknown =>
-  path
-    .split('.')
-    .reduce<unknown>(
-      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
-      r,
-    )
 
 function duplicates(values: (string | null | undefined)[]): string[] {
   const seen = new Set<string>()
@@ -174,6 +167,22 @@ describe('healthy scenario', { timeout: 60_000 }, () => {
     expect(duplicates(s.okta.users.map((x) => str(get(x, 'profile.email'))))).toEqual([])
   })
 
+  it('licenses people with Office 365 E3 or E5, and no service, device or mailbox account', () => {
+    const skus = ['6fd2c87f-b296-42f0-b197-1e91e994b900', 'c7df2760-2c81-4ef7-b578-5b5392b571df']
+    for (const u of s.entra.users) {
+      const held = (u.assignedLicenses ?? []).map((l) => l.skuId)
+      if (u.onPremisesSyncEnabled) {
+        expect(held).toHaveLength(1)
+        expect(skus).toContain(held[0])
+        expect(u.employeeType).toBe('Employee')
+        expect(u.department && u.jobTitle && u.companyName).toBeTruthy()
+      } else {
+        expect(held, u.userPrincipalName ?? '').toEqual([])
+        expect(u.employeeType).toBeNull()
+      }
+    }
+  })
+
   it('passes the IdFix format rules on both sides', () => {
     expect([...idFixViolations(s)]).toEqual([])
   })
@@ -191,9 +200,23 @@ describe('healthy scenario', { timeout: 60_000 }, () => {
     }
     const lastSync = Date.parse(s.entra.organization[0]?.onPremisesLastSyncDateTime ?? '')
     expect(now - lastSync).toBeLessThan(30 * 60_000)
+  })
+
+  it('has per-user export times on sync cycles, mostly months old, with no newer Okta change', () => {
+    const lastSync = Date.parse(s.entra.organization[0]?.onPremisesLastSyncDateTime ?? '')
+    const oktaByLogin = new Map(s.okta.users.map((u) => [str(get(u, 'profile.login')), u]))
+    const ages: number[] = []
     for (const u of s.entra.users.filter((x) => x.onPremisesSyncEnabled)) {
-      expect(lastSync - Date.parse(u.onPremisesLastSyncDateTime ?? '')).toBeLessThan(30 * 60_000)
+      const exported = Date.parse(u.onPremisesLastSyncDateTime ?? '')
+      expect(exported).toBeGreaterThan(Date.parse(u.createdDateTime ?? ''))
+      expect((lastSync - exported) % (30 * 60_000)).toBe(0)
+      ages.push(lastSync - exported)
+      // Okta imported the person's last AD change before Entra Connect exported it
+      const okta = oktaByLogin.get(u.userPrincipalName ?? '')
+      expect(Date.parse(str(okta?.['lastUpdated']))).toBeLessThanOrEqual(exported)
     }
+    expect(ages.filter((a) => a > 30 * DAY).length / ages.length).toBeGreaterThan(0.6)
+    expect(ages.some((a) => a < DAY)).toBe(true)
   })
 
   it('grants the reader app every Graph role it needs, by ids the Graph service principal lists', () => {
@@ -461,9 +484,7 @@ describe('broken scenario', { timeout: 60_000 }, () => {
     expect(get(appUser, 'profile.immutableId')).not.toBe(mismatch?.onPremisesImmutableId)
     const lastSync = Date.parse(s.entra.organization[0]?.onPremisesLastSyncDateTime ?? '')
     expect(Date.parse(s.now) - lastSync).toBeGreaterThan(60 * 60_000)
-    for (const u of usersOf('user-sync-lag')) {
-      expect(lastSync - Date.parse(u?.onPremisesLastSyncDateTime ?? '')).toBeGreaterThan(7 * DAY)
-    }
+    expectPendingChanges(s, entry('user-sync-lag'))
     const jobs = Object.values(s.entra.synchronizationJobs).flat()
     expect(jobs.some((j) => j.status?.code === 'Quarantine')).toBe(true)
   })
