@@ -10,10 +10,13 @@
 /** IdFix's error types (Duplicate and MailMatch are handled elsewhere). */
 export type IdFixError = 'blank' | 'character' | 'format' | 'top-level-domain' | 'length'
 
-// IdFix: whitespace \ % & * + / = ? { } | < > ( ) ; : , [ ] " plus ' and umlauted vowels
-const UPN_BAD = /[\s\\%&*+/=?{}|<>();:,[\]"'äëïöüÿÄËÏÖÜŸ]/
+// IdFix: whitespace \ % & * + / = ? { } | < > ( ) ; : , [ ] " and umlauted vowels; Entra allows
+// only ASCII letters, digits and ' . - _ ! # ^ ~ in a UPN, so every non-ASCII letter fails too. IdFix's
+// code also rejects ', but Entra documents the apostrophe as allowed (O'Brien), so it passes.
+const UPN_BAD = /[\s\\%&*+/=?{}|<>();:,[\]"]|[^\x00-\x7f]/
 const MAIL_BAD = /[\s<>();,[\]"\\]/
-const PROXY_BAD = /[\s<>();,[\]"']/
+// an apostrophe is a valid character of an address's local part (RFC 5322), as in o'brien@…
+const PROXY_BAD = /[\s<>();,[\]"]/
 // whitespace \ ! # $ % & * + / = ? ^ ` { } | ~ < > ( ) ' ; : , [ ] " @
 const NICK_BAD = /[\s\\!#$%&*+/=?^`{}|~<>()';:,[\]"@]/
 const LOCAL_ATOM = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+$/i

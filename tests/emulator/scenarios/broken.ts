@@ -9,11 +9,11 @@ import { plantConfigProblems } from './broken-config'
 import { plantSeamMismatches } from './broken-seam'
 import { plantOperationalProblems } from './broken-activity'
 import { plantPeopleProblems } from './broken-people'
-import { plantKit } from './plant-kit'
+import { type PlantKit, plantKit } from './plant-kit'
+import { subject } from './answer-key'
 import { HEALTHY_PEOPLE, populate, toScenario } from './healthy'
 import { PeopleFactory } from './people'
 import { MS } from './random'
-import { GRAPH_APP_ROLES } from './constants'
 import type { Draft } from './base'
 
 export function buildBroken(options: ScenarioOptions): Scenario {
@@ -27,33 +27,43 @@ export function buildBroken(options: ScenarioOptions): Scenario {
   const earlier = plantPeopleProblems(d, kit, people, seam)
   plantOperationalProblems(d, kit, people, seam, earlier)
   plantReaderPermissionGap(d)
+  plantLeaverStillActive(d, kit)
   d.entra.signIns.sort((a, b) => (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? ''))
   d.okta.logs.sort((a, b) => String(a['published']).localeCompare(String(b['published'])))
   return toScenario(d, 'broken')
 }
 
 /**
- * Admin consent for the reader app was granted without Group.Read.All and
- * Directory.Read.All (still requested in its manifest): the collection cannot
- * read groups and must say so. No diagnosis depends on groups, so nothing else
- * planted here is hidden by the gap.
+ * A leaver disabled in AD (so in Entra) whose Okta account stays ACTIVE and assigned to
+ * Office 365: Okta's AD import did not deactivate them.
+ */
+function plantLeaverStillActive(d: Draft, kit: PlantKit): void {
+  const leaver = kit.add()
+  leaver.entraUser.accountEnabled = false
+  d.answerKey.push({
+    category: 'provisioning',
+    problem: 'leaver-still-active-in-okta',
+    planted: `${leaver.p.upn} is disabled in Entra, but the Okta user is ACTIVE and still assigned to Office 365.`,
+    subjects: [...kit.both(leaver), subject.oktaApp(d.o365.app)],
+  })
+}
+
+/**
+ * The Okta service app Crosswalk reads with was granted every read scope but
+ * okta.groups.read: the collection cannot read Okta groups and must say so, naming the
+ * service app. No diagnosis depends on Okta groups, so nothing else planted here is
+ * hidden by the gap. (A Graph permission cannot be planted the same way: every Graph
+ * permission the reader needs is also needed by a diagnosis.)
  */
 function plantReaderPermissionGap(d: Draft): void {
-  const revoked = new Set(
-    GRAPH_APP_ROLES.filter(
-      (r) => r.value === 'Group.Read.All' || r.value === 'Directory.Read.All',
-    ).map((r) => r.id),
-  )
-  const spId = d.reader.servicePrincipal.id ?? ''
-  d.entra.appRoleAssignments[spId] = (d.entra.appRoleAssignments[spId] ?? []).filter(
-    (a) => !revoked.has(a.appRoleId ?? ''),
-  )
+  const app = d.credentials.okta.serviceApp
+  if (!app) throw new Error('the broken scenario needs the Okta service app')
+  app.grantedScopes = app.grantedScopes.filter((s) => s !== 'okta.groups.read')
   d.answerKey.push({
     category: 'permission',
-    problem: 'reader-lacks-group-read',
+    problem: 'reader-lacks-okta-groups-scope',
     planted:
-      'The reader app has no admin consent for Group.Read.All or Directory.Read.All, so a collection cannot read groups.',
-    // a property of the collection itself, not of any directory object
-    subjects: [],
+      'The Okta service app has every read scope but okta.groups.read, so a collection cannot read Okta groups.',
+    subjects: [{ source: 'okta', type: 'app', id: app.clientId, name: `service app ${app.clientId}` }],
   })
 }

@@ -207,22 +207,28 @@ function plantRecords(
         `${upn} has no mail in Entra while Okta holds an email.`,
         both,
       )
-    case 'onprem-property-conflict':
+    case 'onprem-property-conflict': {
+      const address = `${prev.p.mailNickname}@${upn.split('@')[1] ?? ''}`
       e.onPremisesProvisioningErrors = [
         {
           category: 'PropertyConflict',
           propertyCausingError: 'ProxyAddresses',
-          value: `smtp:${prev.p.mailNickname}@${upn.split('@')[1] ?? ''}`,
+          value: `smtp:${address}`,
           occurredDateTime: graphDate(d.ctx.nowMs - rng.int(1, 20) * MS.day),
         },
       ]
+      // the conflict names the other object when it really holds the address
+      const held = (prev.entraUser.proxyAddresses ?? []).some(
+        (a) => a.slice(a.indexOf(':') + 1).toLowerCase() === address.toLowerCase(),
+      )
       return plant(
         key,
         'sync',
         kind,
-        `Entra Connect reports a PropertyConflict on ProxyAddresses for ${upn}.`,
-        [subject.entraUser(e)],
+        `Entra Connect reports a PropertyConflict on ProxyAddresses for ${upn}${held ? `: ${prev.p.upn} holds the address` : ''}.`,
+        held ? [subject.entraUser(e), subject.entraUser(prev.entraUser)] : [subject.entraUser(e)],
       )
+    }
     case 'entra-duplicate-proxyaddress':
       e.proxyAddresses = [...(e.proxyAddresses ?? []), `smtp:${prev.p.mail ?? prev.p.upn}`]
       return plant(key, 'duplicate', kind, `${upn} carries a proxy address of ${prev.p.upn}.`, [

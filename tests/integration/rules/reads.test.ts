@@ -33,7 +33,7 @@ function without(snapshot: Snapshot, path: ResourcePath): Snapshot {
 
 const ruleFindings = (findings: Finding[], id: string) => findings.filter((f) => f.rule === id)
 
-describe.each(['broken'] as const)('the %s scenario', (name) => {
+describe.each(['broken', 'realistic-broken'] as const)('the %s scenario', (name) => {
   let snapshot: Snapshot
   beforeAll(async () => {
     snapshot = scenarioSnapshot(await buildScenario(name, { seed: 1, origins: ORIGINS }), ORIGINS)

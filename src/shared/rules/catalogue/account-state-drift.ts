@@ -12,7 +12,8 @@
  * threshold; guests, service, sync, break-glass, room and shared-mailbox accounts.
  * Reads: entra.users, okta.users; when collected, entra.deletedUsers and
  * okta.deprovisionedUsers (leavers), okta.apps and okta.appUsers (assignments and the
- * Office 365 keys), entra.directoryAudits (since when) and entra.domains (federated or not).
+ * Office 365 keys), entra.directoryAudits and okta.logs (since when, and sign-ins since)
+ * and entra.domains (federated or not).
  * Leavers are found only among the accounts each side still lists: without the deleted
  * or deactivated lists, a leaver removed on one side has no other half to compare.
  */
@@ -24,7 +25,8 @@ import { peopleJoin } from '../../compare/join'
 import { entraClasses } from '../../compare/people'
 import { classifyOktaUser } from '../../compare/population'
 import { capSubjects, defineRule, makeFinding, type RuleContext } from '../rule'
-import { entraUserSubject, oktaUserSubject } from '../../compare/seam'
+import { entraUserSubject, oktaAppSubject, oktaUserSubject } from '../../compare/seam'
+import { auditSubject, latestEntraAudit, latestOktaEvent, logEventSubject } from '../log-evidence'
 import type { SnapshotIndex } from '../../compare/snapshot-index'
 
 type Direction = 'entra-off' | 'okta-off'
@@ -32,46 +34,53 @@ type Direction = 'entra-off' | 'okta-off'
 interface Drift {
   entra: Rec
   okta: Rec
+  entraDeleted: boolean
   entraState: string
   oktaState: string
   since: string | null
   severity: Severity
+  /** log records that show the change, and activity after it */
+  evidence: Subject[]
+  /** the apps the Okta account is still assigned to */
+  apps: Subject[]
 }
 
 const DAY_MS = 86_400_000
 const PEOPLE = new Set(['person', 'leaver', 'deleted'])
 
-/** When Entra last disabled each user, from the directory audits ("Disable account", or "Update user" changing AccountEnabled). */
-function disabledAt(index: SnapshotIndex): Map<string, string> {
-  return index.cached('drift:disabledAt', () => {
-    const out = new Map<string, string>()
-    for (const a of index.snapshot.entra?.directoryAudits ?? []) {
-      const activity = (str(a, 'activityDisplayName') ?? '').toLowerCase()
-      if (activity !== 'disable account' && activity !== 'update user') continue
-      for (const t of recs(a, 'targetResources')) {
-        const changed = recs(t, 'modifiedProperties').some(
-          (p) =>
-            (str(p, 'displayName') ?? '').toLowerCase() === 'accountenabled' &&
-            /false/i.test(str(p, 'newValue') ?? ''),
-        )
-        if (activity === 'update user' && !changed) continue
-        const id = str(t, 'id')
-        const at = str(a, 'activityDateTime')
-        if (id && at && at > (out.get(id) ?? '')) out.set(id, at)
-      }
-    }
-    return out
+const ENTRA_OFF = new Set(['disable account', 'update user', 'delete user'])
+const OKTA_OFF = /^user\.lifecycle\.(deactivate|suspend)$/
+const OKTA_SIGN_IN = /^user\.(authentication\.(sso|auth_via_idp|auth_via_mfa)|session\.start)$/i
+
+/** The audit that disabled or deleted an Entra user ("Update user" only when it set AccountEnabled false). */
+function entraOffAudit(index: SnapshotIndex, id: string | undefined): Rec | undefined {
+  return latestEntraAudit(index, id, ENTRA_OFF, (a) => {
+    if ((str(a, 'activityDisplayName') ?? '').toLowerCase() !== 'update user') return true
+    return recs(a, 'targetResources').some((t) =>
+      recs(t, 'modifiedProperties').some(
+        (p) =>
+          (str(p, 'displayName') ?? '').toLowerCase() === 'accountenabled' &&
+          /false/i.test(str(p, 'newValue') ?? ''),
+      ),
+    )
   })
 }
 
-/** Okta users with at least one app assignment that is not removed. */
-function assignedOktaUsers(index: SnapshotIndex): Set<unknown> | undefined {
+/** The apps each Okta user is assigned to (assignments not removed); undefined when not collected. */
+function assignments(index: SnapshotIndex): Map<unknown, Subject[]> | undefined {
   const byApp = index.snapshot.okta?.appUsers
   if (!byApp) return undefined
-  const out = new Set<unknown>()
-  for (const list of Object.values(byApp))
-    for (const au of list)
-      if (!/^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i.test(str(au, 'status') ?? '')) out.add(au['id'])
+  const out = new Map<unknown, Subject[]>()
+  for (const [appId, list] of Object.entries(byApp)) {
+    const app = index.oktaAppsById.get(appId)
+    const subject: Subject = app ? oktaAppSubject(app) : { source: 'okta', type: 'app', id: appId }
+    for (const au of list) {
+      if (/^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i.test(str(au, 'status') ?? '')) continue
+      const apps = out.get(au['id'])
+      if (apps) apps.push(subject)
+      else out.set(au['id'], [subject])
+    }
+  }
   return out
 }
 
@@ -102,12 +111,12 @@ export const accountStateDrift = defineRule({
     'okta.apps',
     'entra.directoryAudits',
     'entra.domains',
+    'okta.logs',
   ],
   evaluate(_snapshot, ctx): Finding[] {
     const join = peopleJoin(ctx.index)
     const classes = entraClasses(ctx.index)
-    const assigned = assignedOktaUsers(ctx.index)
-    const disabled = disabledAt(ctx.index)
+    const assigned = assignments(ctx.index)
     const found: Record<Direction, Drift[]> = { 'entra-off': [], 'okta-off': [] }
     for (let i = 0; i < join.entra.length; i++) {
       const j = join.oktaOf[i] as number
@@ -120,17 +129,29 @@ export const accountStateDrift = defineRule({
       const entraOn = !deleted && entra['accountEnabled'] !== false
       const oktaOn = classifyOktaUser(okta) === 'person'
       if (!entraOn && oktaOn) {
-        const isAssigned = assigned === undefined || assigned.has(okta['id'])
-        if (!isAssigned) continue
+        const apps = assigned?.get(okta['id']) ?? []
+        if (assigned && apps.length === 0) continue
+        const audit = entraOffAudit(ctx.index, str(entra, 'id'))
+        const since = deleted
+          ? (str(entra, 'deletedDateTime') ?? str(audit, 'activityDateTime') ?? null)
+          : (str(audit, 'activityDateTime') ?? null)
+        const signedIn = latestOktaEvent(ctx.index, str(okta, 'id'), OKTA_SIGN_IN, {
+          result: 'SUCCESS',
+          ...(since ? { after: since } : {}),
+        })
         found['entra-off'].push({
           entra,
           okta,
+          entraDeleted: deleted,
           entraState: deleted ? 'deleted' : 'disabled',
           oktaState: str(okta, 'status') ?? 'ACTIVE',
-          since: deleted
-            ? (str(entra, 'deletedDateTime') ?? null)
-            : (disabled.get(str(entra, 'id') ?? '') ?? null),
+          since,
           severity: 'high',
+          evidence: [
+            ...(audit ? [auditSubject(audit)] : []),
+            ...(signedIn ? [logEventSubject(signedIn)] : []),
+          ],
+          apps,
         })
       } else if (entraOn && !oktaOn) {
         const { off, since } = oktaOffSince(okta, ctx)
@@ -140,13 +161,17 @@ export const accountStateDrift = defineRule({
         // where Entra does not send the person to Okta, the enabled account still signs in
         const federated =
           ctx.index.domainAuthentication(domainOf(str(entra, 'userPrincipalName'))) === 'federated'
+        const event = latestOktaEvent(ctx.index, str(okta, 'id'), OKTA_OFF)
         found['okta-off'].push({
           entra,
           okta,
+          entraDeleted: false,
           entraState: 'enabled',
           oktaState: str(okta, 'status') ?? '',
-          since,
+          since: since ?? str(event, 'published') ?? null,
           severity: federated ? 'medium' : 'high',
+          evidence: event ? [logEventSubject(event)] : [],
+          apps: [],
         })
       }
     }
@@ -156,7 +181,17 @@ export const accountStateDrift = defineRule({
       if (drifts.length === 0) continue
       const entraOff = direction === 'entra-off'
       const subjects: Subject[] = []
-      for (const d of drifts) subjects.push(entraUserSubject(d.entra), oktaUserSubject(d.okta))
+      const apps = new Map<string, Subject>()
+      for (const d of drifts) {
+        const person = entraUserSubject(d.entra)
+        subjects.push(
+          d.entraDeleted ? { ...person, type: 'deletedUser' } : person,
+          oktaUserSubject(d.okta),
+          ...d.evidence,
+        )
+        for (const a of d.apps) apps.set(a.id, a)
+      }
+      subjects.push(...[...apps.values()].slice(0, 20))
       const comparisons: Comparison[] = drifts.slice(0, 20).map((d) => ({
         entra: {
           type: 'user',
@@ -172,6 +207,16 @@ export const accountStateDrift = defineRule({
             verdict: 'different',
             ...(d.since ? { note: `since ${d.since}` } : {}),
           },
+          ...(d.apps.length
+            ? [
+                {
+                  label: 'app assignments',
+                  okta: { attribute: 'assigned apps', value: d.apps.map((a) => a.name ?? a.id) },
+                  verdict: 'different' as const,
+                  note: 'still assigned in Okta',
+                },
+              ]
+            : []),
         ],
       }))
       const n = drifts.length
@@ -192,6 +237,8 @@ export const accountStateDrift = defineRule({
             comparisons,
             thresholds: { suspendedGraceDays: ctx.thresholds.suspendedGraceDays },
             assignmentsKnown: assigned !== undefined,
+            signInsSince: drifts.filter((d) => d.evidence.some((e) => e.type === 'logEvent'))
+              .length,
           },
           steps: entraOff
             ? [

@@ -3,7 +3,7 @@
  * grouped per service principal and error code, listing the identities involved.
  * A failure followed by a later success for the same identity and app (a retry that
  * went through) is resolved and not reported.
- * Reads: entra.provisioningLogs.
+ * Reads: entra.provisioningLogs; entra.users when collected (to name the people).
  * False positives: none known; the evidence gives first and last occurrence.
  */
 import type { Finding, Subject } from '../../model'
@@ -23,6 +23,7 @@ export const entraProvisioningFailures = defineRule({
   category: 'provisioning',
   severity: 'high',
   reads: ['entra.provisioningLogs'],
+  optionalReads: ['entra.users'],
   evaluate(snapshot, ctx): Finding[] {
     const logs = snapshot.entra?.provisioningLogs ?? []
     const lastSuccess = new Map<string, string>()

@@ -9,7 +9,8 @@
  * user's own mistake (a wrong password, an expired one) are info notes; and any failure
  * the same person resolved with a success for the same app (same correlation ID, or
  * within ten minutes) is left out.
- * Reads: entra.signIns.
+ * Reads: entra.signIns; entra.users, entra.applications and entra.servicePrincipals when
+ * collected (to name the people and apps).
  * False positives: none above info known.
  */
 import { aadstsEntry } from '../../codes'
@@ -83,6 +84,7 @@ export const entraSignInFailures = defineRule({
   category: 'sign-in',
   severity: 'medium',
   reads: ['entra.signIns'],
+  optionalReads: ['entra.users', 'entra.applications', 'entra.servicePrincipals'],
   evaluate(snapshot, ctx): Finding[] {
     const groups = new Map<number, Rec[]>()
     const signInLog = snapshot.entra?.signIns ?? []

@@ -7,7 +7,9 @@
  * on an export error, or the object is orphaned in Entra. One grouped finding.
  * A per-user `onPremisesLastSyncDateTime` alone proves nothing: Entra Connect exports an
  * object only when it changes, so months-old per-user times are normal.
- * Reads: entra.users, entra.organization, okta.users; the Office 365 keys when collected.
+ * Reads: entra.users, entra.organization, okta.users; okta.apps and okta.appUsers when
+ * collected (the Office 365 keys that join people), okta.logs (the event that brought the
+ * change in).
  * Population: enabled people synced from AD whose Okta account is AD-sourced and active.
  * False positives: an attribute that differs for many people at once is a mapping
  * difference between Okta's import and Entra Connect, not a pending change; such an
@@ -20,6 +22,7 @@ import { LINKS } from '../links'
 import { SeamPopulation } from '../../compare/people'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import { entraUserSubject, oktaUserSubject } from '../../compare/seam'
+import { latestOktaEvent, logEventSubject } from '../log-evidence'
 
 /** Attributes both Entra Connect and Okta's AD import take from the same AD attribute. */
 const PAIRS = [
@@ -31,6 +34,8 @@ const PAIRS = [
 ] as const
 
 const MINUTE_MS = 60_000
+/** The Okta events that write AD values into a profile: an import, or a profile update. */
+const PROFILE_CHANGE = /^(user\.account\.update_profile|user\.import\..*|system\.import\..*)$/
 
 /** Case, surrounding space and Unicode form set aside. */
 function canonical(value: unknown): string | undefined {
@@ -41,6 +46,8 @@ function canonical(value: unknown): string | undefined {
 interface Pending {
   entra: Rec
   okta: Rec
+  /** the Okta event that brought the change in */
+  event: Rec | undefined
   attributes: { entra: string; okta: string; entraValue: string; oktaValue: string }[]
 }
 
@@ -50,7 +57,7 @@ export const entraUserSyncLag = defineRule({
   category: 'sync',
   severity: 'medium',
   reads: ['entra.users', 'entra.organization', 'okta.users'],
-  optionalReads: ['okta.apps', 'okta.appUsers'],
+  optionalReads: ['okta.apps', 'okta.appUsers', 'okta.logs'],
   evaluate(snapshot, ctx): Finding[] {
     const orgLast = parseDate(snapshot.entra?.organization?.[0]?.['onPremisesLastSyncDateTime'])
     if (!orgLast) return []
@@ -93,7 +100,10 @@ export const entraUserSyncLag = defineRule({
       // Okta changed after Entra last exported the person, and Entra Connect has run since
       if (changed.getTime() <= exported.getTime()) continue
       if (orgLast.getTime() - changed.getTime() < 2 * cycle) continue
-      candidates.push({ entra, okta, attributes })
+      const event = latestOktaEvent(ctx.index, str(okta, 'id'), PROFILE_CHANGE, {
+        after: str(entra, 'onPremisesLastSyncDateTime') ?? '',
+      })
+      candidates.push({ entra, okta, attributes, event })
     }
     // an attribute that differs for many people is mapped differently, not pending
     const mapped = new Set(
@@ -106,7 +116,12 @@ export const entraUserSyncLag = defineRule({
       .filter((c) => c.attributes.length > 0)
     if (pending.length === 0) return []
     const subjects: Subject[] = []
-    for (const p of pending) subjects.push(entraUserSubject(p.entra), oktaUserSubject(p.okta))
+    for (const p of pending)
+      subjects.push(
+        entraUserSubject(p.entra),
+        oktaUserSubject(p.okta),
+        ...(p.event ? [logEventSubject(p.event)] : []),
+      )
     const comparisons: Comparison[] = pending.slice(0, 20).map((p) => ({
       entra: {
         type: 'user',
@@ -119,7 +134,7 @@ export const entraUserSyncLag = defineRule({
         entra: { attribute: a.entra, value: a.entraValue },
         okta: { attribute: `profile.${a.okta}`, value: a.oktaValue },
         verdict: 'different' as const,
-        note: `Okta updated ${str(p.okta, 'lastUpdated') ?? '?'}, Entra last exported ${str(p.entra, 'onPremisesLastSyncDateTime') ?? '?'}`,
+        note: `Okta updated ${str(p.event, 'published') ?? str(p.okta, 'lastUpdated') ?? '?'}${p.event ? ` (${str(p.event, 'eventType') ?? ''})` : ''}, Entra last exported ${str(p.entra, 'onPremisesLastSyncDateTime') ?? '?'}`,
       })),
     }))
     return [

@@ -3,18 +3,17 @@
  * have no `onPremisesImmutableId`. Entra matches WS-Fed tokens by ImmutableID, so
  * these users cannot sign in through Okta (AADSTS51004 / 90020). One finding per
  * domain, listing at most `maxSubjects` users.
- * Reads: entra.users, entra.domains; okta.users, okta.apps and okta.appUsers when
- * collected (a cloud-only person with an Okta account is judged too).
- * Population: enabled Entra people on a federated domain who are synced from AD or have
- * an Okta account (a cloud-only account with neither signs in nowhere through Okta);
- * guests, service, sync, break-glass, room and shared accounts are left out and counted.
+ * Reads: entra.users, entra.domains.
+ * Population: enabled Entra people on a federated domain (a cloud-only one without an
+ * Okta account cannot sign in at all: Entra sends it to Okta); guests, service, sync,
+ * break-glass, room and shared accounts are left out and counted.
  * False positives: none known.
  */
 import type { Finding } from '../../model'
 import { type Rec, asStr, asText, domainOf, str } from '../../util/access'
 import { Grouper } from '../grouped'
 import { LINKS } from '../links'
-import { SeamPopulation } from '../../compare/people'
+import { entraClasses } from '../../compare/people'
 import { CLASS_REASONS, PopulationCounter } from '../../compare/population'
 import { defineRule, makeFinding } from '../rule'
 import { domainSubject, entraUserSubject } from '../../compare/seam'
@@ -25,10 +24,9 @@ export const federatedUserNoImmutableId = defineRule({
   category: 'domain-federation',
   severity: 'high',
   reads: ['entra.users', 'entra.domains'],
-  optionalReads: ['okta.users', 'okta.apps', 'okta.appUsers'],
   evaluate(_snapshot, ctx): Finding[] {
     const g = new Grouper(ctx.thresholds.maxSubjects)
-    const population = new SeamPopulation(ctx.index)
+    const classes = entraClasses(ctx.index)
     const counters = new Map<string, PopulationCounter>()
     const users = ctx.index.entraUsers
     for (let i = 0; i < users.length; i++) {
@@ -39,18 +37,12 @@ export const federatedUserNoImmutableId = defineRule({
       if (!domain || ctx.index.domainAuthentication(domain) !== 'federated') continue
       let counter = counters.get(domain)
       if (!counter) {
-        counter = new PopulationCounter(
-          `enabled people on ${domain} who are synced from AD or have an Okta account`,
-        )
+        counter = new PopulationCounter(`enabled people on ${domain}`)
         counters.set(domain, counter)
       }
-      const cls = population.entraClass(i)
+      const cls = classes[i] ?? 'person'
       if (cls !== 'person') {
         counter.leaveOut(CLASS_REASONS[cls])
-        continue
-      }
-      if (u['onPremisesSyncEnabled'] !== true && (population.join.personOf[i] as number) < 0) {
-        counter.leaveOut('cloud-only people without an Okta account')
         continue
       }
       counter.judge()

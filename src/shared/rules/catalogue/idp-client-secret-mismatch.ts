@@ -5,7 +5,8 @@
  * three characters match no credential's `hint` (a match with an expired one is
  * entra-secret-expiry's finding). Entra answers AADSTS7000215.
  * One finding per app and kind of mismatch, naming every IdP that holds it.
- * Reads: okta.idps, entra.applications (`passwordCredentials[].hint`, `keyId`).
+ * Reads: okta.idps, entra.applications (`passwordCredentials[].hint`, `keyId`);
+ * entra.directoryAudits when collected (when the app's secrets last changed, and who).
  * False positives: none known; when Okta does not return the secret (an org may omit
  * it) or Entra returns no hints, the rule stays silent. Works from the redacted form
  * only (see model/secret.ts): the hint, the GUID shape and the matching key ID.
@@ -15,6 +16,7 @@ import type { Rec } from '../../util/access'
 import { str, text } from '../../util/access'
 import { parseDate } from '../../util/dates'
 import { LINKS } from '../links'
+import { auditActor, auditSubject, latestEntraAudit } from '../log-evidence'
 import { defineRule, makeFinding } from '../rule'
 import {
   type MicrosoftIdp,
@@ -27,6 +29,11 @@ import {
 } from '../../compare/seam'
 
 type Reason = 'blank' | 'secret-id' | 'no-hint-match'
+
+const CREDENTIAL_CHANGE = new Set([
+  'update application - certificates and secrets management',
+  'update application',
+])
 
 interface Credential {
   keyId: string | undefined
@@ -64,6 +71,7 @@ export const idpClientSecretMismatch = defineRule({
   category: 'credential-mismatch',
   severity: 'critical',
   reads: ['okta.idps', 'entra.applications'],
+  optionalReads: ['entra.directoryAudits'],
   evaluate(snapshot, ctx): Finding[] {
     const groups = groupIdpsByCause(microsoftIdps(snapshot, ctx.index), (m) => {
       if (!m.application) return undefined
@@ -81,6 +89,7 @@ export const idpClientSecretMismatch = defineRule({
       const first = idps[0] as MicrosoftIdp
       const keyId = first.secret?.keyId
       const who = idpNames(idps)
+      const changed = latestEntraAudit(ctx.index, str(app, 'id'), CREDENTIAL_CHANGE)
       const detail =
         reason === 'blank'
           ? `Okta holds an empty client secret for ${who}; Entra rejects the token request (AADSTS7000218 / 7000215).`
@@ -94,8 +103,12 @@ export const idpClientSecretMismatch = defineRule({
           reason === 'secret-id'
             ? `Okta ${who} hold${idps.length === 1 ? 's' : ''} the secret ID instead of the secret value${active ? '' : ' (inactive)'}`
             : `Okta ${who} hold${idps.length === 1 ? 's' : ''} a client secret that app "${appName}" does not have${active ? '' : ' (inactive)'}`,
-        detail: `${detail}${active ? '' : ' The IdP is inactive, so nobody signs in through it today.'}`,
-        subjects: [...idps.map(idpSubject), applicationSubject(app)],
+        detail: `${detail}${changed ? ` The app's secrets last changed ${str(changed, 'activityDateTime') ?? ''}${auditActor(changed) ? ` (by ${auditActor(changed)})` : ''}.` : ''}${active ? '' : ' The IdP is inactive, so nobody signs in through it today.'}`,
+        subjects: [
+          ...idps.map(idpSubject),
+          applicationSubject(app),
+          ...(changed ? [auditSubject(changed)] : []),
+        ],
         evidence: {
           entra: {
             appId,

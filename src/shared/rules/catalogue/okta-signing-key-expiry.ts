@@ -3,17 +3,27 @@
  * entry whose kid is `credentials.signing.kid`) has expired or expires within the
  * windows. For an Office 365 app that serves a federated domain this breaks every
  * WS-Fed sign-in (AADSTS50008 / 50006 once Entra's copy is stale), so critical scale.
- * Reads: okta.apps, okta.appKeys (`expiresAt`, else the x5c[0] notAfter).
+ * The key of an Office 365 app that Entra holds as a domain's federation certificate is
+ * federation-certificate-expiry's finding (one cause, one finding).
+ * Reads: okta.apps, okta.appKeys (`expiresAt`, else the x5c[0] notAfter);
+ * entra.federationConfigurations and entra.domains when collected.
  * False positives: rotated keys Okta keeps in the list are ignored on purpose.
  */
 import type { Finding } from '../../model'
 import { str, strs } from '../../util/access'
 import { parseDate } from '../../util/dates'
-import { readCertificateValidity } from '../../util/der'
+import { certificateKey, readCertificateValidity } from '../../util/der'
 import { describeExpiry, expirySeverity, expiryWindow } from '../expiry'
 import { LINKS } from '../links'
 import { defineRule, makeFinding } from '../rule'
-import { activeSigningKey, isOffice365App, oktaAppSubject } from '../../compare/seam'
+import {
+  activeSigningKey,
+  isActiveApp,
+  isOffice365App,
+  office365Domains,
+  oktaAppSubject,
+} from '../../compare/seam'
+import { domainFederations } from '../federation'
 
 export const oktaSigningKeyExpiry = defineRule({
   id: 'okta-signing-key-expiry',
@@ -21,19 +31,30 @@ export const oktaSigningKeyExpiry = defineRule({
   category: 'credential-expiry',
   severity: 'high',
   reads: ['okta.apps', 'okta.appKeys'],
+  optionalReads: ['entra.federationConfigurations', 'entra.domains'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
+    // the certificates Entra holds for federated domains: their expiry is federation-certificate-expiry's finding
+    const federationCerts = new Set(
+      domainFederations(snapshot, ctx.index)
+        .map((f) => certificateKey(str(f.config, 'signingCertificate')))
+        .filter((k): k is string => !!k),
+    )
     for (const app of ctx.index.oktaApps) {
-      if (str(app, 'status')?.toUpperCase() === 'INACTIVE') continue
+      if (!isActiveApp(app)) continue
       const key = activeSigningKey(snapshot, app)
       if (!key) continue
       const x5c = strs(key, 'x5c')[0]
+      if (x5c && federationCerts.has(certificateKey(x5c) ?? '')) continue
       const end =
         parseDate(key['expiresAt']) ?? (x5c ? readCertificateValidity(x5c)?.notAfter : undefined)
       if (!end) continue
       const window = expiryWindow(end, ctx.now, ctx.thresholds)
       if (window === undefined) continue
-      const o365 = isOffice365App(app)
+      // an Office 365 app's key is critical where Entra federates a domain to it
+      const o365 =
+        isOffice365App(app) &&
+        office365Domains(app).some((d) => ctx.index.domainAuthentication(d) === 'federated')
       const label = str(app, 'label') ?? str(app, 'name') ?? str(app, 'id') ?? '?'
       findings.push(
         makeFinding(oktaSigningKeyExpiry, {

@@ -33,11 +33,18 @@ ruleTable('lifecycle and shared-key rules', [
     },
     expect: ([f]) => {
       expect(f?.severity).toBe('high')
-      expect(ids(f)).toEqual(['entra:user:e-alice', 'okta:user:00ualice'])
+      expect(ids(f)).toEqual([
+        'entra:user:e-alice',
+        'okta:user:00ualice',
+        'entra:directoryAudit:audit-1',
+        'okta:app:0oaO365',
+        'okta:app:0oaWiki',
+      ])
       expect(f?.evidence['comparisons']).toMatchObject([
         {
           pairs: [
             { entra: { value: 'disabled' }, okta: { value: 'ACTIVE' }, note: `since ${at(-12)}` },
+            { okta: { value: ['Microsoft Office 365', 'Wiki'] }, note: 'still assigned in Okta' },
           ],
         },
       ])
@@ -55,7 +62,7 @@ ruleTable('lifecycle and shared-key rules', [
       })
     },
     expect: ([f]) => {
-      expect(ids(f)).toEqual(['entra:user:e-bob', 'okta:user:00ubob'])
+      expect(ids(f)).toEqual(['entra:deletedUser:e-bob', 'okta:user:00ubob', 'okta:app:0oaO365'])
       expect(f?.title).toContain('disabled or deleted in Entra')
     },
   },
