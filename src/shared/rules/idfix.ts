@@ -13,7 +13,7 @@ export type IdFixError = 'blank' | 'character' | 'format' | 'top-level-domain' |
 // IdFix: whitespace \ % & * + / = ? { } | < > ( ) ; : , [ ] " and umlauted vowels; Entra allows
 // only ASCII letters, digits and ' . - _ ! # ^ ~ in a UPN, so every non-ASCII letter fails too. IdFix's
 // code also rejects ', but Entra documents the apostrophe as allowed (O'Brien), so it passes.
-const UPN_BAD = /[\s\\%&*+/=?{}|<>();:,[\]"]|[^\x00-\x7f]/
+const UPN_BAD = /[\s\\%&*+/=?{}|<>();:,[\]"]|[^ -~]/
 const MAIL_BAD = /[\s<>();,[\]"\\]/
 // an apostrophe is a valid character of an address's local part (RFC 5322), as in o'brien@…
 const PROXY_BAD = /[\s<>();,[\]"]/

@@ -45,8 +45,10 @@ export function authenticate(ctx: EmulatorContext, req: EmuRequest): Caller | Em
 }
 
 /** true when the caller holds any of the roles, or the ReadWrite form of one of them */
-export function hasAnyRole(caller: Caller, roles: readonly string[]): boolean {
-  return roles.some(
-    (r) => caller.roles.has(r) || caller.roles.has(r.replace('.Read.', '.ReadWrite.')),
-  )
+/**
+ * True when the caller holds every group of `groups`, one permission of each. An empty
+ * list (a resource Graph serves to no application permission) is never held.
+ */
+export function holdsPermissions(caller: Caller, groups: readonly (readonly string[])[]): boolean {
+  return groups.length > 0 && groups.every((group) => group.some((r) => caller.roles.has(r)))
 }

@@ -24,21 +24,49 @@ export const USER_DEFAULT_PROPERTIES = [
   'id',
 ] as const
 
-/** Application permissions that satisfy each endpoint (any one; ReadWrite forms also count). */
+/**
+ * Application permissions per endpoint, as each Graph page's permission table lists them:
+ * every group must be held, and any one permission of a group will do. Where a page says
+ * "A and B" (the audit logs: AuditLog.Read.All and Directory.Read.All) each is a group.
+ * An empty list means the page lists application permissions as "Not supported".
+ * `Application.ReadWrite.OwnedBy` reads only the caller's own apps and is left out.
+ */
+const DIRECTORY = ['Directory.Read.All', 'Directory.ReadWrite.All'] as const
 export const PERMISSIONS = {
-  users: ['User.Read.All', 'Directory.Read.All'],
-  /** https://learn.microsoft.com/graph/api/directory-deleteditems-get (the list page names User.Read.All) */
-  deletedUsers: ['User.Read.All', 'Directory.Read.All'],
-  groups: ['Group.Read.All', 'GroupMember.Read.All', 'Directory.Read.All'],
-  applications: ['Application.Read.All', 'Directory.Read.All'],
-  organization: ['Organization.Read.All', 'Directory.Read.All'],
-  domains: ['Domain.Read.All', 'Directory.Read.All'],
-  federation: ['Domain.Read.All', 'Domain-InternalFederation.Read.All', 'Directory.Read.All'],
-  onPremSync: ['OnPremDirectorySynchronization.Read.All', 'Directory.Read.All'],
-  auditLogs: ['AuditLog.Read.All'],
-  synchronization: ['Synchronization.Read.All'],
-  grants: ['DelegatedPermissionGrant.Read.All', 'Directory.Read.All'],
-} as const
+  /** https://learn.microsoft.com/graph/api/user-delta */
+  users: [['User.Read.All', 'User.ReadWrite.All', ...DIRECTORY]],
+  /** https://learn.microsoft.com/graph/api/directory-deleteditems-list */
+  deletedUsers: [['User.Read.All', 'User.ReadWrite.All', ...DIRECTORY]],
+  /** https://learn.microsoft.com/graph/api/group-delta */
+  groups: [['GroupMember.Read.All', ...DIRECTORY, 'Group.Read.All', 'Group.ReadWrite.All']],
+  /** https://learn.microsoft.com/graph/api/application-list, serviceprincipal-list */
+  applications: [['Application.Read.All', 'Application.ReadWrite.All', ...DIRECTORY]],
+  /** https://learn.microsoft.com/graph/api/serviceprincipal-list-approleassignments */
+  appRoleAssignments: [
+    [
+      'Application.Read.All',
+      'Application.ReadWrite.All',
+      'AppRoleAssignment.ReadWrite.All',
+      ...DIRECTORY,
+    ],
+  ],
+  /** https://learn.microsoft.com/graph/api/organization-list */
+  organization: [[...DIRECTORY]],
+  /** https://learn.microsoft.com/graph/api/domain-list */
+  domains: [['Domain.Read.All', 'Domain.ReadWrite.All', ...DIRECTORY]],
+  /** https://learn.microsoft.com/graph/api/domain-list-federationconfiguration */
+  federation: [['Domain.Read.All', 'Domain.ReadWrite.All']],
+  /** https://learn.microsoft.com/graph/api/onpremisesdirectorysynchronization-get: application "Not supported" */
+  onPremSync: [],
+  /** https://learn.microsoft.com/graph/api/signin-list, directoryaudit-list, provisioningobjectsummary-list */
+  auditLogs: [['AuditLog.Read.All'], [...DIRECTORY]],
+  /** https://learn.microsoft.com/graph/api/synchronization-synchronization-list-jobs */
+  synchronization: [['Synchronization.Read.All', 'Synchronization.ReadWrite.All']],
+  /** https://learn.microsoft.com/graph/api/oauth2permissiongrant-list */
+  grants: [
+    ['Directory.Read.All', 'DelegatedPermissionGrant.ReadWrite.All', 'Directory.ReadWrite.All'],
+  ],
+} as const satisfies Record<string, readonly (readonly string[])[]>
 
 const nullKeys = (obj: object): object => {
   const creds = (obj as { keyCredentials?: { key?: unknown }[] }).keyCredentials
@@ -48,7 +76,7 @@ const nullKeys = (obj: object): object => {
 
 export interface Handler {
   key: string
-  permissions: readonly string[]
+  permissions: readonly (readonly string[])[]
   premium?: boolean
   run: (req: EmuRequest, caller: Caller) => EmuResponse
 }
@@ -149,7 +177,7 @@ export function graphRoutes(ctx: EmulatorContext): (segments: string[]) => Handl
   const list = (
     key: string,
     spec: CollectionSpec,
-    permissions: readonly string[],
+    permissions: readonly (readonly string[])[],
     premium = false,
   ): Handler => ({
     key,
@@ -160,7 +188,7 @@ export function graphRoutes(ctx: EmulatorContext): (segments: string[]) => Handl
   const byKey = (
     key: string,
     spec: CollectionSpec,
-    permissions: readonly string[],
+    permissions: readonly (readonly string[])[],
     find: (id: string) => object | undefined,
     id: string,
   ): Handler => ({
@@ -278,7 +306,7 @@ export function graphRoutes(ctx: EmulatorContext): (segments: string[]) => Handl
       if (rest.length === 1 && rest[0] === 'appRoleAssignments') {
         return nested(
           'GET /v1.0/servicePrincipals/{id}/appRoleAssignments',
-          PERMISSIONS.applications,
+          PERMISSIONS.appRoleAssignments,
           sp ? (e.appRoleAssignments[spId] ??= []) : null,
           `servicePrincipals('${spId}')/appRoleAssignments`,
           'AppRoleAssignment',
@@ -364,7 +392,7 @@ export function graphRoutes(ctx: EmulatorContext): (segments: string[]) => Handl
 
   function nested(
     key: string,
-    permissions: readonly string[],
+    permissions: readonly (readonly string[])[],
     items: object[] | null,
     context: string,
     typeName: string,

@@ -4,7 +4,7 @@
  */
 import type { EmulatorContext } from '../context'
 import type { EmuRequest, EmuResponse, Route, ServiceDefinition } from '../http'
-import { authenticate, hasAnyRole } from './auth'
+import { authenticate, holdsPermissions } from './auth'
 import { denied, graphError, nonPremium } from './errors'
 import { parseSelect } from './odata'
 import { graphRoutes, PERMISSIONS } from './routes'
@@ -68,11 +68,11 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
         handle: () => {
           const caller = authenticate(ctx, req)
           if ('status' in caller) return caller
-          if (!hasAnyRole(caller, handler.permissions)) return denied(req)
+          if (!holdsPermissions(caller, handler.permissions)) return denied(req)
           const select = parseSelect(req.query.get('$select'))
           const wantsActivity =
             handler.key.startsWith('GET /v1.0/users') && select?.includes('signInActivity')
-          if (wantsActivity && !hasAnyRole(caller, PERMISSIONS.auditLogs)) return denied(req)
+          if (wantsActivity && !holdsPermissions(caller, PERMISSIONS.auditLogs)) return denied(req)
           if ((handler.premium || wantsActivity) && !ctx.scenario.entra.premiumLicense)
             return nonPremium(req)
           if (handler.key.startsWith('GET /v1.0/auditLogs/')) {

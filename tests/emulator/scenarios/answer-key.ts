@@ -3,7 +3,8 @@
  * the id is found in:
  * entra: user, deletedUser (in the recycle bin), group, application, servicePrincipal,
  *        domain, organization, signIn, directoryAudit, synchronizationJob, provisioningLog
- * okta:  user, app, idp, mapping, appKey (id = kid), logEvent (id = uuid)
+ * okta:  user, app, serviceApp (id = client id), idp, mapping, appKey (id = kid),
+ *        logEvent (id = uuid)
  */
 import type * as MG from '@microsoft/microsoft-graph-types'
 import type { AnswerKeyEntry, OktaRecord, Scenario } from './types'
@@ -148,6 +149,8 @@ export function subjectExists(s: Scenario, sub: Subject): boolean {
       return o.users.some((x) => x['id'] === sub.id)
     case 'app':
       return o.apps.some((x) => x['id'] === sub.id)
+    case 'serviceApp':
+      return o.serviceApps.some((x) => x.clientId === sub.id)
     case 'idp':
       return o.idps.some((x) => x['id'] === sub.id)
     case 'mapping':

@@ -64,6 +64,8 @@ function plantReaderPermissionGap(d: Draft): void {
     problem: 'reader-lacks-okta-groups-scope',
     planted:
       'The Okta service app has every read scope but okta.groups.read, so a collection cannot read Okta groups.',
-    subjects: [{ source: 'okta', type: 'app', id: app.clientId, name: `service app ${app.clientId}` }],
+    subjects: [
+      { source: 'okta', type: 'serviceApp', id: app.clientId, name: `service app ${app.clientId}` },
+    ],
   })
 }

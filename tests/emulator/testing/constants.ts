@@ -32,4 +32,5 @@ export const GRAPH_ROLES: Record<string, string> = {
   'Synchronization.Read.All': '5ba43d2f-fa88-4db2-bd1c-a67c5f0fb1ce',
   'OnPremDirectorySynchronization.Read.All': 'bb70e231-92dc-4729-aff5-697b3f04be95',
   'DelegatedPermissionGrant.Read.All': '81b4724a-58aa-41c1-8a55-84ef97466587',
+  'GroupMember.Read.All': '98830695-27a2-44f7-8c18-0c3ebc9698f6',
 }

@@ -96,10 +96,7 @@ export async function crawlGraph(
         `domains/${d.id}/federationConfiguration`,
         'microsoft.graph.internalDomainFederation',
       )
-  await collection(
-    'directory/onPremisesSynchronization',
-    'microsoft.graph.onPremisesDirectorySynchronization',
-  )
+  // directory/onPremisesSynchronization is served to no application permission (a 403 here)
   await collection('auditLogs/signIns', 'microsoft.graph.signIn')
   await collection('auditLogs/directoryAudits', 'microsoft.graph.directoryAudit')
   await collection('auditLogs/provisioning', 'microsoft.graph.provisioningObjectSummary')

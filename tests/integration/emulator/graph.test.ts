@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Emulator } from '../../emulator/index'
 import { callJson, graphToken } from '../../emulator/testing/clients'
-import { FIXTURE } from '../../emulator/testing/fixture'
+import { FIXTURE, GRAPH_ROLES } from '../../emulator/testing/constants'
 import { startFixtureEmulator } from '../../emulator/testing/start'
 import { signJwt } from '../../emulator/jwt'
 import { selfSignedCertificate } from '../../emulator/tls'
@@ -118,7 +118,7 @@ describe('Graph v1.0 emulation', () => {
   it('serves the nested and singleton resources', async () => {
     expect(
       (await get(`servicePrincipals/${FIXTURE.readerSpId}/appRoleAssignments`)).json.value.length,
-    ).toBe(10)
+    ).toBe(Object.keys(GRAPH_ROLES).length)
     expect(
       (await get(`servicePrincipals/${FIXTURE.provisioningSpId}/synchronization/jobs`)).json
         .value[0]?.id,
@@ -128,7 +128,10 @@ describe('Graph v1.0 emulation', () => {
       `domains('${FIXTURE.federatedDomain}')/federationConfiguration`,
     )
     expect(fed.json.value[0]?.issuerUri).toBe('http://www.okta.com/exk1fedemulator')
-    expect((await get('directory/onPremisesSynchronization')).json.value).toHaveLength(1)
+    // Graph serves the sync settings to no application permission, only to a signed-in Global Administrator
+    const sync = await get<{ error?: { code?: string } }>('directory/onPremisesSynchronization')
+    expect(sync.status).toBe(403)
+    expect(sync.json.error?.code).toBe('Authorization_RequestDenied')
     expect((await get('organization')).json.value[0]?.id).toBe(FIXTURE.tenantId)
     expect((await get('oauth2PermissionGrants')).json.value).toHaveLength(1)
     expect((await get('auditLogs/provisioning')).json.value).toHaveLength(1)

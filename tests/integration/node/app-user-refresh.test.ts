@@ -198,7 +198,8 @@ describe('app-user refresh in an org whose Office 365 app has several pages of u
     const changedAppUsers = changes
       .filter((c) => c.source === 'okta' && c.collection === 'appUsers')
       .map((c) => `GET /api/v1/apps/${appId}/users/${c.id}`)
-    expect(changedAppUsers).toHaveLength(3)
+    // the mover's, the renamed person's and the leaver's app users, and the joiner's new one
+    expect(changedAppUsers).toHaveLength(4)
     const byIdReads = requests.filter((r) => /\/api\/v1\/apps\/[^/?]+\/users\/[^/?]+$/.test(r))
     expect(byIdReads.sort()).toEqual(changedAppUsers.sort())
     // the feed asked only for app-user events since the mark

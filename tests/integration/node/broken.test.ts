@@ -19,29 +19,52 @@ describe('the broken scenario', () => {
       ca: h.ca,
       ...logWindow(h.emulator),
     })
-    // the reader lacks consent for groups (planted): that resource alone is absent, with Graph's 403
-    expect(snap.collection.errors).toEqual([
-      expect.objectContaining({
-        source: 'entra',
-        resource: 'groups',
-        status: 403,
-        code: 'Authorization_RequestDenied',
-      }),
-    ])
-    expect(snap.collection.complete).toBe(false)
-    const { 'entra.groups': _groups, ...expected } = expectedCounts(
-      h.emulator.scenario,
-      logWindow(h.emulator),
-    )
-    expect(counts(snap)).toEqual(expected)
+    // the API token carries its administrator's rights: everything is read
+    expect(snap.collection.errors).toEqual([])
+    expect(counts(snap)).toEqual(expectedCounts(h.emulator.scenario, logWindow(h.emulator)))
     const sides = { entra: JSON.stringify(snap.entra), okta: JSON.stringify(snap.okta) }
     const missing = h.emulator.scenario.answerKey.flatMap((entry) =>
       entry.subjects
+        // the reader's own service app is a credential, not a record of the org
+        .filter((s) => s.type !== 'serviceApp')
         .filter((s) => !sides[s.source].includes(s.id))
         .map((s) => `${entry.problem}: ${s.source} ${s.type} ${s.id}`),
     )
     expect(missing).toEqual([])
     const text = JSON.stringify(snap)
     for (const secret of plantedSecrets(h)) expect(text).not.toContain(secret)
+  })
+
+  it('with the service app, which lacks okta.groups.read (planted), reads everything but Okta groups', async () => {
+    const app = h.emulator.scenario.credentials.okta.serviceApp
+    if (!app?.privateKeyPem) throw new Error('the broken scenario has a service app')
+    const snap = await collectSnapshot({
+      profile: {
+        okta: {
+          orgUrl: h.emulator.oktaOrgUrl,
+          clientId: app.clientId,
+          privateKeyFile: 'unused',
+          keyId: app.keyId,
+          scopes: app.grantedScopes,
+        },
+      },
+      credentials: {
+        okta: { kind: 'privateKey', privateKeyPem: app.privateKeyPem, keyId: app.keyId },
+      },
+      ca: h.ca,
+      ...logWindow(h.emulator),
+    })
+    expect(snap.collection.errors).toEqual([
+      expect.objectContaining({
+        source: 'okta',
+        resource: 'groups',
+        status: 403,
+        code: 'E0000006',
+      }),
+    ])
+    expect(snap.collection.reader?.okta).toEqual({
+      credential: 'service-app',
+      clientId: app.clientId,
+    })
   })
 })

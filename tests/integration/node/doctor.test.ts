@@ -148,7 +148,7 @@ describe('connection doctor against the emulator', () => {
       })
       const some = await doctor()
       expect(codes(some.entra)).toEqual(['missing-permission:AuditLog.Read.All'])
-      expect(some.entra?.problems[0]?.message).toMatch(/signIns/)
+      expect(some.entra?.problems[0]?.message).toMatch(/sign-in logs/)
     } finally {
       h.emulator.mutate.entra.set('appRoleAssignments', original)
     }

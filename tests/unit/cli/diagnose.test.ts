@@ -117,8 +117,9 @@ describe('crosswalk diagnose', () => {
     const t = io()
     expect(await diagnoseCommand.run(['partial.json', '--format', 'json'], t.io)).toBe(0)
     expect(t.err()).toContain('incomplete (1 collection error)')
+    // a resource refused for a permission is the permission note's: it names what to grant
     expect((JSON.parse(t.out()) as Finding[]).map((f) => f.rule)).toContain(
-      'snapshot-resource-missing',
+      'collection-permission-missing',
     )
   })
 

@@ -69,7 +69,7 @@ export const collectionPermissionMissing = defineRule({
         : [
             {
               source: 'okta' as const,
-              type: reader?.okta?.credential === 'service-app' ? 'app' : 'org',
+              type: reader?.okta?.credential === 'service-app' ? 'serviceApp' : 'org',
               id: reader?.okta?.clientId ?? snapshot.okta?.orgUrl ?? '',
               name:
                 reader?.okta?.credential === 'service-app'

@@ -95,7 +95,10 @@ const CLUTTER: { name: string; mutate: (s: FixtureSnapshot) => void }[] = [
     name: 'a lab account on the initial domain with no Okta account',
     mutate: (s) => {
       s.entra?.users?.push(
-        cloudUser('e-lab', 'labtest@contoso.onmicrosoft.com', { givenName: 'Lab', surname: 'Test' }),
+        cloudUser('e-lab', 'labtest@contoso.onmicrosoft.com', {
+          givenName: 'Lab',
+          surname: 'Test',
+        }),
       )
     },
   },
