@@ -61,6 +61,8 @@ export interface PeopleJoin {
   readonly entraOf: Int32Array
   /** per Entra row: the keys (bits in JOIN_KEYS order) linking it to its Okta row */
   readonly keys: Uint8Array
+  /** the row of each Okta record */
+  readonly oktaRow: ReadonlyMap<Rec, number>
   /**
    * per live Entra row: the Okta row its identity keys name (immutable ID, Office 365
    * username, login, email — the strongest that finds exactly one), ignoring what the
@@ -95,33 +97,28 @@ export function joinKeysOf(bits: number): JoinKey[] {
   return JOIN_KEYS.filter((k) => (bits & BIT[k]) !== 0)
 }
 
-interface OfficeKeys {
+export interface OfficeKeys {
   byImmutableId: MultiIndex
   byUserName: MultiIndex
-  /** the immutableId each Okta user's Office 365 app user carries */
-  immutableIdOf: Map<Rec, string>
 }
 
-/** Office 365 app users' Okta users, by immutableId (exact) and lower-cased username. */
-function officeKeys(index: SnapshotIndex): OfficeKeys {
+/** Office 365 app users' Okta users, by immutableId (exact) and lower-cased username (cached). */
+export function officeKeys(index: SnapshotIndex): OfficeKeys {
   return index.cached('join:office', () => {
     const byImmutableId = new MultiIndex()
     const byUserName = new MultiIndex()
-    const immutableIdOf = new Map<Rec, string>()
     for (const app of office365Apps(index)) {
       for (const au of index.snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? []) {
         const okta = index.oktaById.get(str(au, 'id') ?? '')
         if (!okta) continue
         const profile = au['profile']
         const immutable = isRec(profile) ? profile['immutableId'] : undefined
-        if (typeof immutable === 'string' && immutable.trim()) {
+        if (typeof immutable === 'string' && immutable.trim())
           byImmutableId.add(immutable.trim(), okta)
-          immutableIdOf.set(okta, immutable.trim())
-        }
         byUserName.add(norm(str(au, 'credentials', 'userName')), okta)
       }
     }
-    return { byImmutableId, byUserName, immutableIdOf }
+    return { byImmutableId, byUserName }
   })
 }
 
@@ -135,38 +132,37 @@ function idpTables(index: SnapshotIndex): MatchCell[][] {
   return tables
 }
 
-/** Tracks the candidates one row's keys offer. */
+/** Tracks the candidates one row's keys offer (records; rows are looked up once, at the end). */
 class Offer {
-  row = NONE
+  rec: Rec | undefined
   bits = 0
   conflict = false
   ambiguous = false
   /** the first unique candidate of an identity key (not an IdP rule), strongest first */
-  person = NONE
+  person: Rec | undefined
   personAmbiguous = false
 
   reset(): void {
-    this.row = NONE
+    this.rec = undefined
     this.bits = 0
     this.conflict = false
     this.ambiguous = false
-    this.person = NONE
+    this.person = undefined
     this.personAmbiguous = false
   }
 
-  add(bit: number, row: number): void {
-    if (row < 0) return
-    if (bit !== BIT.idp && this.person === NONE) this.person = row
-    if (this.row === NONE) {
-      this.row = row
+  add(bit: number, rec: Rec): void {
+    if (bit !== BIT.idp && this.person === undefined) this.person = rec
+    if (this.rec === undefined) {
+      this.rec = rec
       this.bits = bit
-    } else if (this.row === row) this.bits |= bit
+    } else if (this.rec === rec) this.bits |= bit
     else this.conflict = true
   }
 
   many(bit: number): void {
     this.ambiguous = true
-    if (bit !== BIT.idp && this.person === NONE) this.personAmbiguous = true
+    if (bit !== BIT.idp && this.person === undefined) this.personAmbiguous = true
   }
 }
 
@@ -184,6 +180,7 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
     : index.oktaUsers
   const oktaRow = new Map<Rec, number>()
   for (let j = 0; j < okta.length; j++) oktaRow.set(okta[j] as Rec, j)
+  const rowOf = (rec: Rec | undefined): number => (rec ? (oktaRow.get(rec) ?? NONE) : NONE)
   const oktaOf = new Int32Array(entra.length).fill(NONE)
   const entraOf = new Int32Array(okta.length).fill(NONE)
   const keys = new Uint8Array(entra.length)
@@ -194,44 +191,58 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
   const office = officeKeys(index)
   const tables = idpTables(index)
   const offer = new Offer()
-  const { entraByUpn, entraByMail, entraByImmutableId, oktaByLogin, oktaByEmail } = index
-
-  const offerOne = (bit: number, found: Rec | readonly Rec[] | undefined, unique: boolean) => {
-    if (found === undefined) return
-    if (!unique || Array.isArray(found)) offer.many(bit)
-    else offer.add(bit, oktaRow.get(found as Rec) ?? NONE)
-  }
+  const { oktaByLogin, oktaByEmail } = index
+  const shared = index.entraSharedKeys
+  const upnKeys = index.entraUpnKeys
+  const mailKeys = index.entraMailKeys
 
   for (let i = 0; i < live; i++) {
     const u = entra[i] as Rec
     offer.reset()
-    const upn = norm(u['userPrincipalName'])
-    const mail = norm(u['mail'])
+    const upn = upnKeys[i]
+    const mail = mailKeys[i]
     const immutableRaw = u['onPremisesImmutableId']
-    const immutable = typeof immutableRaw === 'string' ? immutableRaw.trim() : ''
-    if (immutable) {
-      offerOne(
-        BIT.immutableId,
-        office.byImmutableId.peek(immutable),
-        entraByImmutableId.count(immutable.toLowerCase()) === 1,
-      )
+    if (typeof immutableRaw === 'string' && immutableRaw.length > 0) {
+      const immutable = immutableRaw.trim()
+      const found = immutable ? office.byImmutableId.peek(immutable) : undefined
+      if (found !== undefined) {
+        if (Array.isArray(found) || (shared[i] as number) & 4) offer.many(BIT.immutableId)
+        else offer.add(BIT.immutableId, found as Rec)
+      }
     }
-    if (upn) {
-      const upnUnique = entraByUpn.count(upn) === 1
-      offerOne(BIT.office365UserName, office.byUserName.peek(upn), upnUnique)
-      offerOne(BIT.login, oktaByLogin.peek(upn), upnUnique)
+    if (upn !== undefined) {
+      const byName = office.byUserName.peek(upn)
+      const byLogin = oktaByLogin.peek(upn)
+      if (byName !== undefined || byLogin !== undefined) {
+        const unique = ((shared[i] as number) & 1) === 0
+        if (byName !== undefined) {
+          if (!unique || Array.isArray(byName)) offer.many(BIT.office365UserName)
+          else offer.add(BIT.office365UserName, byName as Rec)
+        }
+        if (byLogin !== undefined) {
+          if (!unique || Array.isArray(byLogin)) offer.many(BIT.login)
+          else offer.add(BIT.login, byLogin as Rec)
+        }
+      }
     }
-    for (const table of tables) {
-      const cell = table[i]
+    for (let t = 0; t < tables.length; t++) {
+      const cell = (tables[t] as MatchCell[])[i]
       if (cell === undefined || cell === null) continue
       if (Array.isArray(cell)) offer.many(BIT.idp)
-      else offer.add(BIT.idp, oktaRow.get(cell as Rec) ?? NONE)
+      else offer.add(BIT.idp, cell as Rec)
     }
-    if (mail) offerOne(BIT.email, oktaByEmail.peek(mail), entraByMail.count(mail) === 1)
-    personOf[i] = offer.person !== NONE ? offer.person : offer.personAmbiguous ? AMBIGUOUS : NONE
+    if (mail !== undefined) {
+      const byEmail = oktaByEmail.peek(mail)
+      if (byEmail !== undefined) {
+        if (Array.isArray(byEmail) || (shared[i] as number) & 2) offer.many(BIT.email)
+        else offer.add(BIT.email, byEmail as Rec)
+      }
+    }
+    personOf[i] =
+      offer.person !== undefined ? rowOf(offer.person) : offer.personAmbiguous ? AMBIGUOUS : NONE
     if (offer.conflict) oktaOf[i] = CONFLICTING
-    else if (offer.row !== NONE) {
-      oktaOf[i] = offer.row
+    else if (offer.rec !== undefined) {
+      oktaOf[i] = offer.person === offer.rec ? (personOf[i] as number) : rowOf(offer.rec)
       keys[i] = offer.bits
     } else if (offer.ambiguous) oktaOf[i] = AMBIGUOUS
   }
@@ -246,6 +257,7 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
     oktaOf,
     entraOf,
     keys,
+    oktaRow,
     personOf,
   }
 }
@@ -342,7 +354,9 @@ function joinLeftovers(
     }
   }
   if (index.entraDeleted.length) {
-    const office = officeKeys(index)
+    const immutableIdOf = new Map<Rec, string>()
+    for (const [value, users] of officeKeys(index).byImmutableId.entries())
+      for (const o of users) immutableIdOf.set(o, value)
     const byImmutable = new MultiIndex()
     const byUpn = new MultiIndex()
     const byMail = new MultiIndex()
@@ -358,7 +372,7 @@ function joinLeftovers(
     for (let j = 0; j < liveOkta; j++) {
       if (entraOf[j] !== NONE) continue
       const o = okta[j] as Rec
-      const immutable = office.immutableIdOf.get(o)
+      const immutable = immutableIdOf.get(o)
       let bit: number = BIT.immutableId
       let found = immutable ? byImmutable.one(immutable) : undefined
       if (!found) {

@@ -159,6 +159,8 @@ export interface CompiledTemplate {
   /** Entra user properties the template reads (e.g. `userPrincipalName`) */
   reads: string[]
   apply: (user: Rec) => string | undefined
+  /** the one property a template that is a bare reference (`idpuser.userPrincipalName`) reads */
+  property?: string
 }
 
 /** Compiles an Okta IdP username template; `undefined` when it uses unsupported expression forms. */
@@ -167,7 +169,13 @@ export function compileTemplate(template: string): CompiledTemplate | undefined 
   const expr = parseSum(p)
   skip(p)
   if (!expr || p.pos !== p.src.length) return undefined
-  return { template, reads: [...new Set(p.claims)], apply: expr }
+  const bare = /^idpuser\.[A-Za-z_][A-Za-z0-9_]*$/i.test(p.src) ? p.claims[0] : undefined
+  return {
+    template,
+    reads: [...new Set(p.claims)],
+    apply: expr,
+    ...(bare ? { property: bare } : {}),
+  }
 }
 
 /** How one Okta IdP matches incoming users. */
@@ -293,16 +301,27 @@ export function matchTable(policy: SubjectPolicy, index: SnapshotIndex): MatchCe
           : single
             ? index.oktaByProfile(single)
             : undefined
+    // a bare UPN or mail reference reads the keys the index already lower-cased
+    const keys =
+      compiled.property === 'userPrincipalName'
+        ? index.entraUpnKeys
+        : compiled.property === 'mail'
+          ? index.entraMailKeys
+          : undefined
     for (let i = 0; i < users.length; i++) {
       const u = users[i] as Rec
       if (!isFederationCandidate(u)) continue
-      const username = compiled.apply(u)
-      if (!username) continue
-      if (policy.filter && !policy.filter.test(username.trim())) {
-        cells[i] = null
-        continue
+      let key: string | undefined
+      if (keys && !policy.filter) key = keys[i]
+      else {
+        const username = compiled.apply(u)
+        if (!username) continue
+        if (policy.filter && !policy.filter.test(username.trim())) {
+          cells[i] = null
+          continue
+        }
+        key = norm(username)
       }
-      const key = norm(username)
       if (!key) continue
       if (singleMap) {
         cells[i] = singleMap.peek(key) ?? null

@@ -22,6 +22,17 @@ export function entraClasses(index: SnapshotIndex): readonly EntraClass[] {
   return index.cached('classes:entra', () => index.entraUsers.map(classifyEntraUser))
 }
 
+/** The class of a live Entra user record (cached by record). */
+export function entraClassOf(index: SnapshotIndex, user: Rec): EntraClass {
+  const byRecord = index.cached('classes:entraByRecord', () => {
+    const classes = entraClasses(index)
+    const map = new Map<Rec, EntraClass>()
+    index.entraUsers.forEach((u, i) => map.set(u, classes[i] ?? 'person'))
+    return map
+  })
+  return byRecord.get(user) ?? classifyEntraUser(user)
+}
+
 /** The class of every Okta row of the join (live users, then deactivated ones; cached). */
 export function oktaClasses(index: SnapshotIndex): readonly OktaClass[] {
   return index.cached('classes:okta', () => peopleJoin(index).okta.map(classifyOktaUser))

@@ -14,25 +14,29 @@ import { type Rec, norm, recs, str, text } from '../util/access'
  * one-element arrays per index cost more in garbage collection than the lookups.
  */
 export class MultiIndex {
-  private readonly first = new Map<string, Rec>()
-  private readonly many = new Map<string, Rec[]>()
+  // one map: a record for a key one record holds, an array for a shared key
+  private readonly map = new Map<string, Rec | Rec[]>()
   // membership sets for the few keys many records share, so adding stays linear
   private readonly members = new Map<string, Set<Rec>>()
+  // keys two or more records hold, in the order they became shared
+  private readonly sharedKeys: string[] = []
 
   /** Adds `record` under `key` (blank keys are skipped; a record is added once per key). */
   add(key: string | undefined, record: Rec): void {
     if (key === undefined) return
-    const existing = this.first.get(key)
+    const existing = this.map.get(key)
     if (existing === undefined) {
-      this.first.set(key, record)
+      this.map.set(key, record)
       return
     }
-    if (existing === record) return
-    const list = this.many.get(key)
-    if (list === undefined) {
-      this.many.set(key, [existing, record])
+    if (!Array.isArray(existing)) {
+      if (existing !== record) {
+        this.map.set(key, [existing, record])
+        this.sharedKeys.push(key)
+      }
       return
     }
+    const list = existing as Rec[]
     if (list[list.length - 1] === record) return
     if (list.length < 16) {
       if (!list.includes(record)) list.push(record)
@@ -50,36 +54,42 @@ export class MultiIndex {
 
   /** Every record under `key` (a read-only view, not a copy), or `undefined`. */
   get(key: string): readonly Rec[] | undefined {
-    const list = this.many.get(key)
-    if (list) return list
-    const one = this.first.get(key)
-    return one === undefined ? undefined : [one]
+    const v = this.map.get(key)
+    if (v === undefined) return undefined
+    return Array.isArray(v) ? (v as Rec[]) : [v as Rec]
   }
 
   /** The one record under `key`, or the list when several hold it (no allocation). */
   peek(key: string): Rec | readonly Rec[] | undefined {
-    return this.many.get(key) ?? this.first.get(key)
+    return this.map.get(key)
   }
 
   /** The record under `key` when exactly one holds it. */
   one(key: string | undefined): Rec | undefined {
-    if (key === undefined || this.many.has(key)) return undefined
-    return this.first.get(key)
+    if (key === undefined) return undefined
+    const v = this.map.get(key)
+    return v === undefined || Array.isArray(v) ? undefined : (v as Rec)
   }
 
   /** How many records hold `key`. */
   count(key: string): number {
-    return this.many.get(key)?.length ?? (this.first.has(key) ? 1 : 0)
+    const v = this.map.get(key)
+    return v === undefined ? 0 : Array.isArray(v) ? v.length : 1
   }
 
   /** Keys held by two or more records, with those records (read-only views). */
-  duplicates(): IterableIterator<[string, readonly Rec[]]> {
-    return this.many.entries()
+  *duplicates(): IterableIterator<[string, readonly Rec[]]> {
+    for (const key of this.sharedKeys) yield [key, this.map.get(key) as Rec[]]
+  }
+
+  /** Every key with its records (read-only views). */
+  *entries(): IterableIterator<[string, readonly Rec[]]> {
+    for (const [key, v] of this.map) yield [key, Array.isArray(v) ? (v as Rec[]) : [v as Rec]]
   }
 
   /** Number of distinct keys. */
   get size(): number {
-    return this.first.size
+    return this.map.size
   }
 }
 
@@ -98,6 +108,11 @@ interface EntraLookups {
   byUpn: MultiIndex
   byMail: MultiIndex
   byImmutableId: MultiIndex
+  /** per user (same positions as `entraUsers`): the lower-cased UPN and mail the maps use */
+  upnKeys: (string | undefined)[]
+  mailKeys: (string | undefined)[]
+  /** per user: bit 1 its UPN, 2 its mail, 4 its immutable ID is shared with another user */
+  sharedKeys: Uint8Array
 }
 
 interface OktaLookups {
@@ -177,14 +192,57 @@ export class SnapshotIndex {
         const byUpn = new MultiIndex()
         const byMail = new MultiIndex()
         const byImmutableId = new MultiIndex()
-        for (const u of this.entraUsers) {
-          byUpn.add(norm(u['userPrincipalName']), u)
-          byMail.add(norm(u['mail']), u)
+        const users = this.entraUsers
+        const upnKeys = new Array<string | undefined>(users.length)
+        const mailKeys = new Array<string | undefined>(users.length)
+        for (let i = 0; i < users.length; i++) {
+          const u = users[i] as Rec
+          const upn = norm(u['userPrincipalName'])
+          const mail = norm(u['mail'])
+          upnKeys[i] = upn
+          mailKeys[i] = mail
+          byUpn.add(upn, u)
+          byMail.add(mail, u)
           byImmutableId.add(norm(u['onPremisesImmutableId']), u)
         }
-        return { byUpn, byMail, byImmutableId }
+        const sharedKeys = new Uint8Array(users.length)
+        // duplicates are few: find their holders' rows by key, without a map of every row
+        const dupUpn = new Set([...byUpn.duplicates()].map(([k]) => k))
+        const dupMail = new Set([...byMail.duplicates()].map(([k]) => k))
+        const dupImmutable = new Set([...byImmutableId.duplicates()].map(([k]) => k))
+        if (dupUpn.size + dupMail.size + dupImmutable.size > 0) {
+          for (let i = 0; i < users.length; i++) {
+            let bits = 0
+            if (dupUpn.size && dupUpn.has(upnKeys[i] as string)) bits |= 1
+            if (dupMail.size && dupMail.has(mailKeys[i] as string)) bits |= 2
+            if (dupImmutable.size) {
+              const k = norm((users[i] as Rec)['onPremisesImmutableId'])
+              if (k !== undefined && dupImmutable.has(k)) bits |= 4
+            }
+            sharedKeys[i] = bits
+          }
+        }
+        return { byUpn, byMail, byImmutableId, upnKeys, mailKeys, sharedKeys }
       })
     )
+  }
+
+  /** The lower-cased UPN of each Entra user, by position (as `entraByUpn` keys it). */
+  get entraUpnKeys(): readonly (string | undefined)[] {
+    return this.entraLookups.upnKeys
+  }
+
+  /** The lower-cased mail of each Entra user, by position (as `entraByMail` keys it). */
+  get entraMailKeys(): readonly (string | undefined)[] {
+    return this.entraLookups.mailKeys
+  }
+
+  /**
+   * Per Entra user (by position): bit 1 set when another user holds the same UPN, 2 the
+   * same mail, 4 the same immutable ID (all compared lower-cased).
+   */
+  get entraSharedKeys(): Uint8Array {
+    return this.entraLookups.sharedKeys
   }
 
   /** Entra users by lower-cased userPrincipalName. */
@@ -205,11 +263,14 @@ export class SnapshotIndex {
         const byUpn = this.entraByUpn
         const m = new MultiIndex()
         for (const [key, users] of byUpn.duplicates()) for (const u of users) m.add(key, u)
-        for (const u of this.entraUsers) {
+        const upnKeys = this.entraUpnKeys
+        for (let i = 0; i < this.entraUsers.length; i++) {
+          const u = this.entraUsers[i] as Rec
           const onPrem = u['onPremisesUserPrincipalName']
-          if (typeof onPrem !== 'string') continue
+          // most AD UPNs are the cloud UPN as it is: no need to lower-case them
+          if (typeof onPrem !== 'string' || onPrem === u['userPrincipalName']) continue
           const key = norm(onPrem)
-          if (key === undefined || key === norm(u['userPrincipalName'])) continue
+          if (key === undefined || key === upnKeys[i]) continue
           for (const other of byUpn.get(key) ?? []) m.add(key, other)
           m.add(key, u)
         }

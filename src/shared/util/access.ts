@@ -153,6 +153,13 @@ export function asText(value: unknown): string | undefined {
   return trimmed ? trimmed : undefined
 }
 
+/** True for a string with a non-blank character (no allocation for the usual non-blank value). */
+export function hasText(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length === 0) return false
+  const first = value.charCodeAt(0)
+  return (first > 32 && first !== 160) || value.trim().length > 0
+}
+
 /** Lower-cases and trims a value for case-insensitive comparison; `undefined` when blank. */
 export function norm(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined

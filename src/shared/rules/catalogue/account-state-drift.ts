@@ -66,16 +66,27 @@ function entraOffAudit(index: SnapshotIndex, id: string | undefined): Rec | unde
   })
 }
 
-/** The apps each Okta user is assigned to (assignments not removed); undefined when not collected. */
-function assignments(index: SnapshotIndex): Map<unknown, Subject[]> | undefined {
+/**
+ * The apps each of `ids` (Okta user ids) is assigned to, assignments not removed;
+ * undefined when app assignments were not collected.
+ */
+function assignments(
+  index: SnapshotIndex,
+  ids: ReadonlySet<unknown>,
+): Map<unknown, Subject[]> | undefined {
   const byApp = index.snapshot.okta?.appUsers
   if (!byApp) return undefined
   const out = new Map<unknown, Subject[]>()
+  if (ids.size === 0) return out
   for (const [appId, list] of Object.entries(byApp)) {
-    const app = index.oktaAppsById.get(appId)
-    const subject: Subject = app ? oktaAppSubject(app) : { source: 'okta', type: 'app', id: appId }
+    let subject: Subject | undefined
     for (const au of list) {
+      if (!ids.has(au['id'])) continue
       if (/^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i.test(str(au, 'status') ?? '')) continue
+      if (!subject) {
+        const app = index.oktaAppsById.get(appId)
+        subject = app ? oktaAppSubject(app) : { source: 'okta', type: 'app', id: appId }
+      }
       const apps = out.get(au['id'])
       if (apps) apps.push(subject)
       else out.set(au['id'], [subject])
@@ -116,7 +127,17 @@ export const accountStateDrift = defineRule({
   evaluate(_snapshot, ctx): Finding[] {
     const join = peopleJoin(ctx.index)
     const classes = entraClasses(ctx.index)
-    const assigned = assignments(ctx.index)
+    // who is off in Entra and on in Okta: only their assignments are looked up
+    const candidates = new Set<unknown>()
+    for (let i = 0; i < join.entra.length; i++) {
+      const j = join.oktaOf[i] as number
+      if (j < 0) continue
+      const entra = join.entra[i] as Rec
+      const entraOn = i < join.entraDeletedFrom && entra['accountEnabled'] !== false
+      if (!entraOn && classifyOktaUser(join.okta[j] as Rec) === 'person')
+        candidates.add((join.okta[j] as Rec)['id'])
+    }
+    const assigned = assignments(ctx.index, candidates)
     const found: Record<Direction, Drift[]> = { 'entra-off': [], 'okta-off': [] }
     for (let i = 0; i < join.entra.length; i++) {
       const j = join.oktaOf[i] as number

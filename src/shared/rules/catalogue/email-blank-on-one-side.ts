@@ -12,7 +12,7 @@
  * False positives: none above info known: where no IdP uses email, the finding is a note.
  */
 import type { Comparison, Finding, Subject } from '../../model'
-import { get, str, text } from '../../util/access'
+import { get, hasText, isRec, str, text } from '../../util/access'
 import { JOIN_KEY_LABELS, joinKeysOf } from '../../compare/join'
 import { LINKS } from '../links'
 import { subjectPolicy } from '../../compare/match'
@@ -63,9 +63,12 @@ export const emailBlankOnOneSide = defineRule({
       if (j < 0) continue
       const entra = population.entraRecord(i)
       const okta = population.oktaRecord(j)
+      const profile = okta['profile']
+      const hasMail = hasText(entra['mail'])
+      const hasEmail = isRec(profile) && hasText(profile['email'])
+      if (hasMail === hasEmail) continue
       const mail = text(entra, 'mail')
       const email = text(okta, 'profile', 'email')
-      if (!mail === !email) continue
       const side: Side = mail ? 'okta' : 'entra'
       const group = found[side]
       group.total++

@@ -16,7 +16,7 @@
  * attribute is set aside (and named in the evidence).
  */
 import type { Comparison, Finding, Subject } from '../../model'
-import { type Rec, asText, str } from '../../util/access'
+import { type Rec, asText, isRec, str } from '../../util/access'
 import { parseDate } from '../../util/dates'
 import { LINKS } from '../links'
 import { SeamPopulation } from '../../compare/people'
@@ -66,8 +66,8 @@ export const entraUserSyncLag = defineRule({
       ctx.index,
       'enabled people synced from AD whose Okta account is AD-sourced',
     )
-    const compared = new Map<string, number>()
-    const differing = new Map<string, number>()
+    const compared = new Array<number>(PAIRS.length).fill(0)
+    const differing = new Array<number>(PAIRS.length).fill(0)
     const candidates: Pending[] = []
     const users = ctx.index.entraUsers
     for (let i = 0; i < users.length; i++) {
@@ -79,13 +79,22 @@ export const entraUserSyncLag = defineRule({
       if (str(okta, 'credentials', 'provider', 'type')?.toUpperCase() !== 'ACTIVE_DIRECTORY')
         continue
       const attributes: Pending['attributes'] = []
-      for (const [e, o] of PAIRS) {
-        const a = canonical(entra[e])
-        const b = canonical(str(okta, 'profile', o))
+      const profile = okta['profile']
+      for (let k = 0; k < PAIRS.length; k++) {
+        const [e, o] = PAIRS[k] as (typeof PAIRS)[number]
+        const rawEntra = entra[e]
+        const rawOkta = isRec(profile) ? profile[o] : undefined
+        // most values are equal as they are; only the others are normalised
+        if (typeof rawEntra === 'string' && rawEntra === rawOkta && rawEntra.trim()) {
+          compared[k] = (compared[k] ?? 0) + 1
+          continue
+        }
+        const a = canonical(rawEntra)
+        const b = canonical(rawOkta)
         if (a === undefined || b === undefined) continue
-        compared.set(e, (compared.get(e) ?? 0) + 1)
+        compared[k] = (compared[k] ?? 0) + 1
         if (a === b) continue
-        differing.set(e, (differing.get(e) ?? 0) + 1)
+        differing[k] = (differing[k] ?? 0) + 1
         attributes.push({
           entra: e,
           okta: o,
@@ -106,10 +115,11 @@ export const entraUserSyncLag = defineRule({
       candidates.push({ entra, okta, attributes, event })
     }
     // an attribute that differs for many people is mapped differently, not pending
-    const mapped = new Set(
-      [...differing]
-        .filter(([e, n]) => n >= 20 && n / (compared.get(e) ?? n) > 0.2)
-        .map(([e]) => e),
+    const mapped = new Set<string>(
+      PAIRS.filter((_, k) => {
+        const n = differing[k] ?? 0
+        return n >= 20 && n / (compared[k] || n) > 0.2
+      }).map(([e]) => e),
     )
     const pending = candidates
       .map((c) => ({ ...c, attributes: c.attributes.filter((a) => !mapped.has(a.entra)) }))

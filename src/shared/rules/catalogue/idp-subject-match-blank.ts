@@ -12,7 +12,7 @@
  * False positives: none known; templates Crosswalk cannot evaluate are skipped.
  */
 import type { Finding, Subject } from '../../model'
-import { type Rec, text } from '../../util/access'
+import { type Rec, hasText, isRec } from '../../util/access'
 import { LINKS } from '../links'
 import { idpsByPolicy, matchTable, type SubjectPolicy } from '../../compare/match'
 import { SeamPopulation } from '../../compare/people'
@@ -96,7 +96,8 @@ export const idpSubjectMatchBlank = defineRule({
         const j = population.judge(i)
         if (j < 0) continue
         const okta = population.oktaRecord(j)
-        if (policy.oktaAttributes.some((a) => text(okta, 'profile', a))) continue
+        const profile = okta['profile']
+        if (isRec(profile) && policy.oktaAttributes.some((a) => hasText(profile[a]))) continue
         total++
         if (blankOkta.length < ctx.thresholds.maxSubjects) blankOkta.push(oktaUserSubject(okta))
       }

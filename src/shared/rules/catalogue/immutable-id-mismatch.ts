@@ -1,8 +1,9 @@
 /**
  * immutable-id-mismatch — the ImmutableID Okta sends for a person (the Office 365 app
  * user's `profile.immutableId`) differs from Entra's `onPremisesImmutableId` of the
- * same person, found by name (the Office 365 username = UPN, else Okta login = UPN,
- * else email = mail, each only when unique), or Entra has none for a person on a
+ * same person — the one the join names for the Okta user (see compare/join.ts; where
+ * the ImmutableID differs, the username, login or email decides), or by name when the
+ * Okta user was not collected — or Entra has none for a person on a
  * federated domain. Entra answers AADSTS51004 (UserAccountNotInDirectory), or signs the
  * person into the account whose ImmutableID Okta's value is. One finding per Office 365
  * app, listing every person.
@@ -15,7 +16,9 @@
 import type { Comparison, Finding, Subject } from '../../model'
 import { type Rec, asText, domainOf, isRec, norm, str } from '../../util/access'
 import { LINKS } from '../links'
-import { PopulationCounter, classifyEntraUser, classifyOktaUser } from '../../compare/population'
+import { PopulationCounter, classifyOktaUser } from '../../compare/population'
+import { entraClassOf, entraClasses } from '../../compare/people'
+import { peopleJoin } from '../../compare/join'
 import { CLASS_REASONS } from '../../compare/population'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
@@ -46,6 +49,8 @@ export const immutableIdMismatch = defineRule({
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     const { oktaById, entraByImmutableId } = ctx.index
+    const join = peopleJoin(ctx.index)
+    const classes = entraClasses(ctx.index)
     for (const app of activeOffice365Apps(ctx.index)) {
       const appId = str(app, 'id') ?? ''
       const counter = new PopulationCounter(
@@ -64,9 +69,17 @@ export const immutableIdMismatch = defineRule({
           counter.leaveOut(CLASS_REASONS[classifyOktaUser(okta)])
           continue
         }
-        const entra = entraByName(ctx.index, au, okta)
+        // the person the join names for this Okta user (the strongest key that decides), else by name
+        const j = okta ? join.oktaRow.get(okta) : undefined
+        const i = j === undefined ? -1 : (join.entraOf[j] as number)
+        const entra =
+          j === undefined
+            ? entraByName(ctx.index, au, okta)
+            : i >= 0 && i < join.entraDeletedFrom
+              ? (join.entra[i] as Rec)
+              : undefined
         if (!entra) continue
-        const cls = classifyEntraUser(entra)
+        const cls = i >= 0 ? (classes[i] ?? 'person') : entraClassOf(ctx.index, entra)
         if (cls !== 'person') {
           counter.leaveOut(CLASS_REASONS[cls])
           continue

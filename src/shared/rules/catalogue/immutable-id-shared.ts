@@ -14,6 +14,7 @@
 import type { Finding, Subject } from '../../model'
 import { type Rec, asText, isRec, str } from '../../util/access'
 import { LINKS } from '../links'
+import { officeKeys } from '../../compare/join'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
   activeOffice365Apps,
@@ -33,15 +34,21 @@ export const immutableIdShared = defineRule({
   optionalReads: ['okta.users', 'entra.users'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
+    // the values several Okta users hold in any Office 365 app: almost always none
+    // (the join's key index knows only app users of collected Okta users)
+    const known = snapshot.okta?.users !== undefined
+    const shared = new Set<string>()
+    for (const [value] of officeKeys(ctx.index).byImmutableId.duplicates()) shared.add(value)
+    if (known && shared.size === 0) return findings
     const deactivated = new Set(ctx.index.oktaDeprovisioned.map((u) => u['id']))
     for (const app of activeOffice365Apps(ctx.index)) {
       const appId = str(app, 'id') ?? ''
       const byValue = new Map<string, Rec[]>()
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
-        if (GONE.test(str(au, 'status') ?? '') || deactivated.has(au['id'])) continue
         const profile = au['profile']
         const value = asText(isRec(profile) ? profile['immutableId'] : undefined)
-        if (!value) continue
+        if (!value || (known && !shared.has(value))) continue
+        if (GONE.test(str(au, 'status') ?? '') || deactivated.has(au['id'])) continue
         const list = byValue.get(value)
         if (list) list.push(au)
         else byValue.set(value, [au])
