@@ -4,6 +4,7 @@
  * stable across snapshots, so a decision survives every refresh.
  */
 import type { Finding } from '../../../shared/model/finding'
+import { absorbingFinding } from '../../../shared/findings'
 import type { CrosswalkDb, FindingStateRow, FindingStateValue } from './schema'
 import { WRITE_CHUNK } from './snapshots'
 
@@ -56,4 +57,36 @@ export async function findingStates(
 ): Promise<Map<string, FindingStateRow>> {
   const rows = await db.findingStates.where('workspaceId').equals(workspaceId).toArray()
   return new Map(rows.map((row) => [row.findingId, row]))
+}
+
+/**
+ * Moves decisions whose finding no longer exists to the finding that absorbed its cause
+ * (see shared/findings/carry.ts); the old decision row stays, so nothing is lost.
+ * Returns how many decisions were carried.
+ */
+export async function carryDecisions(
+  db: CrosswalkDb,
+  workspaceId: string,
+  findings: readonly Finding[],
+): Promise<number> {
+  const states = await db.findingStates.where('workspaceId').equals(workspaceId).toArray()
+  const current = new Set(findings.map((f) => f.id))
+  const decided = new Set(states.map((s) => s.findingId))
+  const orphans = states.filter((s) => !current.has(s.findingId))
+  if (orphans.length === 0) return 0
+  const snapshots = await db.snapshots.where('workspaceId').equals(workspaceId).primaryKeys()
+  let carried = 0
+  for (const orphan of orphans) {
+    const rows = await db.findings
+      .where('[snapshotId+id]')
+      .anyOf(snapshots.map((sid) => [sid, orphan.findingId]))
+      .toArray()
+    const previous = rows[0]?.finding
+    const target = previous ? absorbingFinding(previous, findings) : undefined
+    if (!target || decided.has(target.id)) continue
+    await db.findingStates.put({ ...orphan, findingId: target.id })
+    decided.add(target.id)
+    carried++
+  }
+  return carried
 }

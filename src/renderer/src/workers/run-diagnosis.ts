@@ -6,7 +6,7 @@
 import { diagnose, RULE_IDS, type DiagnoseOptions } from '../../../shared/rules'
 import type { CrosswalkDb, SnapshotRow } from '../db/schema'
 import { loadSnapshot } from '../db/snapshots'
-import { saveFindings } from '../db/findings'
+import { carryDecisions, saveFindings } from '../db/findings'
 
 /** Identifies the rule catalogue; a snapshot diagnosed by another catalogue is diagnosed again. */
 export const RULE_SET = RULE_IDS.join(',')
@@ -36,6 +36,8 @@ export async function runDiagnosis(
   const t1 = clock()
   const findings = diagnose(snapshot, options)
   const t2 = clock()
+  const row = await db.snapshots.get(snapshotId)
+  if (row) await carryDecisions(db, row.workspaceId, findings)
   await saveFindings(db, snapshotId, findings)
   await db.snapshots.update(snapshotId, {
     diagnosis: { at: new Date().toISOString(), findings: findings.length, rules: RULE_SET },

@@ -1,0 +1,1 @@
+export { absorbingFinding } from './carry'
