@@ -29,6 +29,7 @@ export const USER_SELECT = [
   'identities',
   'employeeId',
   'employeeType',
+  'employeeHireDate',
   'companyName',
   'department',
   'jobTitle',

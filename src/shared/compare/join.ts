@@ -22,7 +22,7 @@
  */
 import { type Rec, isRec, norm, str } from '../util/access'
 import { type MatchCell, idpsByPolicy, isFederationCandidate, matchTable } from './match'
-import { activeMicrosoftIdps, office365Apps } from './seam'
+import { seamIdps, office365Apps } from './seam'
 import { MultiIndex, type SnapshotIndex } from './snapshot-index'
 
 /** The keys that join a person across the seam, strongest first. */
@@ -125,7 +125,7 @@ export function officeKeys(index: SnapshotIndex): OfficeKeys {
 /** The match tables of the active Microsoft IdPs, one per distinct subject rule. */
 function idpTables(index: SnapshotIndex): MatchCell[][] {
   const tables: MatchCell[][] = []
-  for (const { policy } of idpsByPolicy(activeMicrosoftIdps(index))) {
+  for (const { policy } of idpsByPolicy(seamIdps(index))) {
     const table = matchTable(policy, index)
     if (table) tables.push(table)
   }

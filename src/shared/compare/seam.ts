@@ -11,7 +11,7 @@ import {
   type Subject,
   readSecret,
 } from '../model'
-import { type Rec, get, norm, recs, str, strs, text } from '../util/access'
+import { type Rec, get, isGuid, norm, recs, str, strs, text } from '../util/access'
 import type { SnapshotIndex } from './snapshot-index'
 
 /** Microsoft Graph's appId (the resource of openid/email/profile). */
@@ -44,6 +44,13 @@ export interface MicrosoftIdp {
   servicePrincipal: Rec | undefined
   /** authorize, token and issuer URLs that name an Entra authority */
   authorityUrls: string[]
+  /**
+   * the other tenant this IdP federates with, when its endpoints name one (by GUID, or by a
+   * domain this tenant does not have) and its client ID is no app of this tenant: an Okta
+   * org may trust a partner's or an acquired company's tenant, whose app registration is
+   * simply not in this snapshot
+   */
+  foreignTenant: string | undefined
 }
 
 function endpointUrls(idp: Rec): string[] {
@@ -98,6 +105,8 @@ export function microsoftIdps(snapshot: Snapshot, index: SnapshotIndex): Microso
     const keyIds = recs(application, 'passwordCredentials')
       .map((c) => str(c, 'keyId'))
       .filter((k): k is string => !!k)
+    const servicePrincipal = key ? index.servicePrincipalsByAppId.get(key) : undefined
+    const authorityUrls = endpointUrls(idp)
     out.push({
       idp,
       id: str(idp, 'id') ?? '',
@@ -106,11 +115,46 @@ export function microsoftIdps(snapshot: Snapshot, index: SnapshotIndex): Microso
       clientId,
       secret: readSecret(get(idp, 'protocol', 'credentials', 'client', 'client_secret'), keyIds),
       application,
-      servicePrincipal: key ? index.servicePrincipalsByAppId.get(key) : undefined,
-      authorityUrls: endpointUrls(idp),
+      servicePrincipal,
+      authorityUrls,
+      foreignTenant:
+        application || servicePrincipal ? undefined : otherTenant(authorityUrls, snapshot, index),
     })
   }
   return out
+}
+
+/** The tenant a set of authority URLs names when it is not this one (GUID, or a domain this tenant lacks). */
+function otherTenant(urls: string[], snapshot: Snapshot, index: SnapshotIndex): string | undefined {
+  const own = norm(snapshot.entra?.tenantId)
+  for (const url of urls) {
+    const tenant = authorityTenant(url)
+    if (
+      !tenant ||
+      ['common', 'organizations', 'consumers', '{tenant}', '{tenantid}'].includes(tenant)
+    )
+      continue
+    if (isGuid(tenant)) {
+      if (own && tenant !== own) return tenant
+    } else if (
+      tenant.includes('.') &&
+      index.domainsById.size > 0 &&
+      !index.domainsById.has(tenant)
+    ) {
+      return tenant
+    }
+  }
+  return undefined
+}
+
+/**
+ * The Microsoft IdPs that sign people of THIS tenant in: active, and not federating with
+ * another tenant. People rules and the join use these.
+ */
+export function seamIdps(index: SnapshotIndex): MicrosoftIdp[] {
+  return index.cached('seamIdps', () =>
+    microsoftIdps(index.snapshot, index).filter((m) => m.active && !m.foreignTenant),
+  )
 }
 
 /**

@@ -15,7 +15,10 @@ const subjectKey = (s: { source: string; type: string; id: string }) =>
  * least one), or undefined when its cause is gone. A finding still present is its own
  * answer.
  */
-export function absorbingFinding(previous: Finding, current: readonly Finding[]): Finding | undefined {
+export function absorbingFinding(
+  previous: Finding,
+  current: readonly Finding[],
+): Finding | undefined {
   const same = current.find((f) => f.id === previous.id)
   if (same) return same
   const wanted = new Set(previous.subjects.map(subjectKey))

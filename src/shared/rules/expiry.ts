@@ -36,6 +36,24 @@ export function expirySeverity(window: ExpiryWindow, scale: 'critical' | 'standa
   return window === 'expired' || window === 0 ? 'medium' : window === 1 ? 'low' : 'info'
 }
 
+/**
+ * The severity of an app credential that nothing at the seam uses: the standard scale
+ * while it is the app's last one (it expires soon, or just did), an info note when a
+ * newer credential replaces it or it expired long ago (a leftover nobody uses).
+ */
+export function leftoverSeverity(
+  window: ExpiryWindow,
+  end: Date,
+  now: Date,
+  superseded: boolean,
+  thresholds: Thresholds,
+): Severity {
+  if (superseded) return 'info'
+  if (window === 'expired' && now.getTime() - end.getTime() > thresholds.expiryDays[0] * 86_400_000)
+    return 'info'
+  return expirySeverity(window, 'standard')
+}
+
 /** "expired 3 days ago" / "expires in 12 days". */
 export function describeExpiry(end: Date, now: Date): string {
   const days = daysUntil(end, now)

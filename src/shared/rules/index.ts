@@ -35,6 +35,7 @@ import { idpTenantMismatch } from './catalogue/idp-tenant-mismatch'
 import { idpUsernameUnmatched } from './catalogue/idp-username-unmatched'
 import { immutableIdMismatch } from './catalogue/immutable-id-mismatch'
 import { immutableIdShared } from './catalogue/immutable-id-shared'
+import { office365SignInBlocked } from './catalogue/office365-sign-in-blocked'
 import { office365ImmutableIdMissing } from './catalogue/office365-immutable-id-missing'
 import { oktaAppUserSyncError } from './catalogue/okta-app-user-sync-error'
 import { oktaAttributeInvalid } from './catalogue/okta-attribute-invalid'
@@ -98,6 +99,7 @@ export const RULES = [
   entraProvisioningFailures,
   oktaPushFailures,
   accountStateDrift,
+  office365SignInBlocked,
 ] as const
 
 /** A rule id of the catalogue (stable forever: persisted in caches and reports). */

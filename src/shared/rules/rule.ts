@@ -35,6 +35,12 @@ export interface Thresholds {
    * while Entra stays enabled (default 30, a common leave policy)
    */
   suspendedGraceDays: number
+  /**
+   * an Okta account left STAGED or PROVISIONED longer than this many days while the
+   * person is enabled and licensed in Entra is a joiner who cannot sign in (default 7:
+   * staging ahead of a start date is normal)
+   */
+  activationGraceDays: number
 }
 
 /** The defaults from Entra Connect (30-minute cycle, 7-day delta limit) and common expiry policy. */
@@ -44,6 +50,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   staleAfterDays: 7,
   maxSubjects: 500,
   suspendedGraceDays: 30,
+  activationGraceDays: 7,
 }
 
 /** What every rule receives besides the snapshot. */

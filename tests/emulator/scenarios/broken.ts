@@ -11,6 +11,7 @@ import { plantOperationalProblems } from './broken-activity'
 import { plantPeopleProblems } from './broken-people'
 import { type PlantKit, plantKit } from './plant-kit'
 import { subject } from './answer-key'
+import { oktaAppTarget, oktaEvent, oktaUserActor } from './okta-events'
 import { HEALTHY_PEOPLE, populate, toScenario } from './healthy'
 import { PeopleFactory } from './people'
 import { MS } from './random'
@@ -28,6 +29,7 @@ export function buildBroken(options: ScenarioOptions): Scenario {
   plantOperationalProblems(d, kit, people, seam, earlier)
   plantReaderPermissionGap(d)
   plantLeaverStillActive(d, kit)
+  plantJoinersLockedOut(d, kit)
   d.entra.signIns.sort((a, b) => (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? ''))
   d.okta.logs.sort((a, b) => String(a['published']).localeCompare(String(b['published'])))
   return toScenario(d, 'broken')
@@ -45,6 +47,45 @@ function plantLeaverStillActive(d: Draft, kit: PlantKit): void {
     problem: 'leaver-still-active-in-okta',
     planted: `${leaver.p.upn} is disabled in Entra, but the Okta user is ACTIVE and still assigned to Office 365.`,
     subjects: [...kit.both(leaver), subject.oktaApp(d.o365.app)],
+  })
+}
+
+/**
+ * Two joiners Entra sends to Okta who cannot sign in to Microsoft 365: one active in Okta
+ * but never assigned the Office 365 app (Okta refused their attempt an hour ago), one
+ * licensed three weeks ago whose Okta account is still STAGED.
+ */
+function plantJoinersLockedOut(d: Draft, kit: PlantKit): void {
+  const unassigned = kit.add()
+  const list = d.okta.appUsers[d.o365.appId] ?? []
+  list.splice(list.indexOf(unassigned.appUser), 1)
+  const refused = oktaEvent(d, {
+    eventType: 'app.generic.unauth_app_access_attempt',
+    displayMessage: 'User attempted unauthorized access to app',
+    atMs: d.ctx.nowMs - MS.hour,
+    result: 'FAILURE',
+    actor: oktaUserActor(unassigned.oktaUser),
+    targets: [oktaAppTarget(d.o365.app)],
+  })
+  d.okta.logs.push(refused)
+  d.answerKey.push({
+    category: 'provisioning',
+    problem: 'office365-not-assigned',
+    planted: `${unassigned.p.upn} is licensed and active in Okta but not assigned Office 365; Okta refused the sign-in.`,
+    subjects: [...kit.both(unassigned), subject.oktaApp(d.o365.app), subject.oktaLog(refused)],
+  })
+  const staged = kit.add((p) => {
+    p.createdMs = d.ctx.nowMs - 21 * MS.day
+    p.lastSyncMs = Math.max(p.lastSyncMs, p.createdMs + 30 * MS.minute)
+  })
+  const stagedList = d.okta.appUsers[d.o365.appId] ?? []
+  stagedList.splice(stagedList.indexOf(staged.appUser), 1)
+  Object.assign(staged.oktaUser, { status: 'STAGED', activated: null, statusChanged: null })
+  d.answerKey.push({
+    category: 'provisioning',
+    problem: 'okta-account-never-activated',
+    planted: `${staged.p.upn} was licensed in Entra three weeks ago; the Okta account is still STAGED.`,
+    subjects: kit.both(staged),
   })
 }
 

@@ -16,7 +16,7 @@ import { SeamPopulation } from '../../compare/people'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
   type MicrosoftIdp,
-  activeMicrosoftIdps,
+  seamIdps,
   entraUserSubject,
   idpNames,
   idpSubject,
@@ -31,7 +31,7 @@ export const crossMatchAmbiguous = defineRule({
   reads: ['okta.idps', 'entra.users', 'okta.users'],
   evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    for (const { policy, idps } of idpsByPolicy(activeMicrosoftIdps(ctx.index))) {
+    for (const { policy, idps } of idpsByPolicy(seamIdps(ctx.index))) {
       const cells = matchTable(policy, ctx.index)
       if (!cells || !policy.compiled) continue
       const compiled = policy.compiled

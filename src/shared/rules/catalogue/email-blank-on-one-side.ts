@@ -18,12 +18,7 @@ import { LINKS } from '../links'
 import { subjectPolicy } from '../../compare/match'
 import { SeamPopulation } from '../../compare/people'
 import { capSubjects, defineRule, makeFinding } from '../rule'
-import {
-  type MicrosoftIdp,
-  activeMicrosoftIdps,
-  entraUserSubject,
-  oktaUserSubject,
-} from '../../compare/seam'
+import { type MicrosoftIdp, seamIdps, entraUserSubject, oktaUserSubject } from '../../compare/seam'
 
 type Side = 'entra' | 'okta'
 
@@ -93,7 +88,7 @@ export const emailBlankOnOneSide = defineRule({
           ],
         })
     }
-    const idps = activeMicrosoftIdps(ctx.index)
+    const idps = seamIdps(ctx.index)
     const findings: Finding[] = []
     for (const side of ['entra', 'okta'] as const) {
       const group = found[side]

@@ -5,14 +5,21 @@
  * is unknown): sign-in through Okta stops with AADSTS7000222.
  * Reads: entra.applications (`passwordCredentials[].endDateTime`, `hint`); okta.idps when
  * collected (without it no secret is known to back Okta, so everything is a note).
- * False positives: none above info: a superseded secret, one Okta does not hold and
- * secrets of apps outside the seam are info notes (clean-up), since real tenants hold
- * many such leftovers.
+ * Outside the seam an app's last secret is judged on the standard scale (medium within 30
+ * days or just expired, low within 60); a superseded secret, one Okta does not hold, and
+ * one that expired more than 30 days ago (a leftover nobody uses) are info notes.
+ * False positives: an app nobody uses whose last secret is about to expire.
  */
 import type { Finding, Severity } from '../../model'
 import { type Rec, str, text } from '../../util/access'
 import { parseDate } from '../../util/dates'
-import { type ExpiryWindow, describeExpiry, expirySeverity, expiryWindow } from '../expiry'
+import {
+  type ExpiryWindow,
+  describeExpiry,
+  expirySeverity,
+  expiryWindow,
+  leftoverSeverity,
+} from '../expiry'
 import { LINKS } from '../links'
 import { type RuleContext, defineRule, makeFinding } from '../rule'
 import {
@@ -54,6 +61,11 @@ export const entraSecretExpiry = defineRule({
   },
 })
 
+function isReader(app: Rec, ctx: RuleContext): boolean {
+  const reader = ctx.index.snapshot.collection.reader?.entra?.clientId
+  return !!reader && str(app, 'appId')?.toLowerCase() === reader.toLowerCase()
+}
+
 function backingIdps(list: MicrosoftIdp[]): Map<string, MicrosoftIdp[]> {
   const map = new Map<string, MicrosoftIdp[]>()
   for (const m of list) {
@@ -70,8 +82,18 @@ function backingIdps(list: MicrosoftIdp[]): Map<string, MicrosoftIdp[]> {
  * `info` for every other secret — a superseded one, one Okta does not hold, or one of
  * an app outside the seam (cleaning up is worth a note, not an alarm).
  */
-function secretSeverity(window: ExpiryWindow, usedBy: MicrosoftIdp[]): Severity {
-  return usedBy.length > 0 ? expirySeverity(window, 'critical') : 'info'
+function secretSeverity(
+  window: ExpiryWindow,
+  end: Date,
+  usedBy: MicrosoftIdp[],
+  backsOkta: boolean,
+  superseded: boolean,
+  ctx: RuleContext,
+): Severity {
+  if (usedBy.length > 0) return expirySeverity(window, 'critical')
+  // a secret of the app behind Okta that Okta does not hold is not in use
+  if (backsOkta) return 'info'
+  return leftoverSeverity(window, end, ctx.now, superseded, ctx.thresholds)
 }
 
 function evaluateSecret(
@@ -97,9 +119,9 @@ function evaluateSecret(
       ? ' A newer secret is already registered; remove this one when nothing uses it.'
       : idps.length
         ? ` Okta's IdP holds another secret of this app, so this one is not in use by Okta.`
-        : ' No Okta identity provider signs in with this app.'
+        : ` No Okta identity provider signs in with this app${isReader(app, ctx) ? '; it is the app Crosswalk collects with, so the next collection fails once it expires' : ''}.`
   return makeFinding(entraSecretExpiry, {
-    severity: secretSeverity(window, usedBy),
+    severity: secretSeverity(window, end, usedBy, idps.length > 0, superseded, ctx),
     title: `Client secret ${hint ? `"${hint}…" ` : ''}of app "${appName}" ${window === 'expired' ? 'has expired' : 'expires soon'}`,
     detail: `The secret ${text(cred, 'displayName') ? `"${text(cred, 'displayName')}" ` : ''}${when}.${why}`,
     subjects: [applicationSubject(app), ...usedBy.map(idpSubject)],

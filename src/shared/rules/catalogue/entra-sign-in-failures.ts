@@ -6,9 +6,11 @@
  * IdP credentials, consent) are high, others medium. Interrupts are not failures: a
  * sign-in that asks for MFA, "stay signed in", a password reset or device proof
  * (AADSTS50058, 50140, 50199, 50072, 50074, 50076, 50079, 50125, 50097, 50089…) and a
- * user's own mistake (a wrong password, an expired one) are info notes; and any failure
+ * user's own mistake (a wrong password, an expired one) are info notes, as is a policy
+ * block (Conditional Access, security defaults, device compliance: 53000–53003, 530032,
+ * 530035) that stops fewer than five people: the policy doing its job. Any failure
  * the same person resolved with a success for the same app (same correlation ID, or
- * within ten minutes) is left out.
+ * within an hour: a Conditional Access block retried from a compliant device) is left out.
  * Reads: entra.signIns; entra.users, entra.applications and entra.servicePrincipals when
  * collected (to name the people and apps).
  * False positives: none above info known.
@@ -30,7 +32,16 @@ const USER_SIDE = new Set([
   50053, 50055, 50057, 50144, 70008, 700082, 54005, 50158,
 ])
 
-const RESOLVE_WINDOW_MS = 10 * 60_000
+/**
+ * Policy blocks (Conditional Access, security defaults, device compliance): the policy
+ * doing its job for a few people; a policy scoped wrongly when it blocks many.
+ */
+const POLICY = new Set([53000, 53001, 53002, 53003, 530032, 530035])
+/** A policy block affecting at least this many people is a finding, fewer an info note. */
+const POLICY_LOUD_PEOPLE = 5
+
+/** A person who succeeds at the same app within this time after a failure got past it. */
+const RESOLVE_WINDOW_MS = 60 * 60_000
 
 /** Failures the same person resolved: a later success for the same app (same correlation, or soon after). */
 function resolvedFailures(signIns: readonly Rec[]): Set<Rec> {
@@ -138,7 +149,11 @@ export const entraSignInFailures = defineRule({
         .map((s) => str(s, 'createdDateTime') ?? '')
         .filter(Boolean)
         .sort()
-      const severity = SEAM.has(code) ? 'high' : USER_SIDE.has(code) ? 'info' : 'medium'
+      const severity = SEAM.has(code)
+        ? 'high'
+        : USER_SIDE.has(code) || (POLICY.has(code) && seen.size < POLICY_LOUD_PEOPLE)
+          ? 'info'
+          : 'medium'
       findings.push(
         makeFinding(entraSignInFailures, {
           severity,

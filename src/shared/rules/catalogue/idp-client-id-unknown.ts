@@ -5,6 +5,9 @@
  * every IdP that uses it.
  * Reads: okta.idps, entra.applications; entra.servicePrincipals when collected (an app
  * registered in another tenant and consented here shows up only as a service principal).
+ * An IdP whose endpoints name another tenant (a partner's, an acquired company's) and whose
+ * client ID is no app here federates with that tenant: its app registration is not in this
+ * snapshot, so that is an info note, not an error.
  * False positives: without service principals, a multitenant app of another tenant is
  * reported; the finding then says the service principals were not collected.
  */
@@ -31,9 +34,12 @@ export const idpClientIdUnknown = defineRule({
     const groups = groupIdpsByCause(microsoftIdps(snapshot, ctx.index), (m) =>
       m.application || m.servicePrincipal
         ? undefined
-        : { key: norm(m.clientId) ?? '(none)', detail: m.clientId },
+        : {
+            key: `${norm(m.clientId) ?? '(none)'}${m.foreignTenant ? `@${m.foreignTenant}` : ''}`,
+            detail: { clientId: m.clientId, foreign: m.foreignTenant },
+          },
     )
-    return groups.map(({ key, idps, detail: clientId, active }) => {
+    return groups.map(({ key, idps, detail: { clientId, foreign }, active }) => {
       const first = idps[0]
       // the Object ID sits next to the Application (client) ID in the portal and is a GUID too
       const byObjectId = clientId
@@ -41,16 +47,20 @@ export const idpClientIdUnknown = defineRule({
         : undefined
       const who = idpNames(idps)
       return makeFinding(idpClientIdUnknown, {
-        severity: active ? 'critical' : 'info',
+        severity: active && !foreign ? 'critical' : 'info',
         cause: key,
-        title: !clientId
-          ? `Okta ${who} ${idps.length === 1 ? 'has' : 'have'} no client ID${active ? '' : ' (inactive)'}`
-          : `Okta ${who} use${idps.length === 1 ? 's' : ''} client ID ${clientId}, which is not an app in the tenant${active ? '' : ' (inactive)'}`,
-        detail: !clientId
-          ? 'The identity provider sends no client_id to Entra; the authorize request fails before any user signs in.'
-          : byObjectId
-            ? `${clientId} is the Object ID of app registration "${str(byObjectId, 'displayName') ?? ''}", not its Application (client) ID ${str(byObjectId, 'appId') ?? ''}. Entra answers AADSTS700016 (application not found in the directory) to every sign-in through ${idps.length === 1 ? 'this IdP' : 'these IdPs'}.`
-            : `No application${snapshot.entra?.servicePrincipals ? ' or service principal' : ''} in tenant ${snapshot.entra?.tenantId ?? '?'} has appId ${clientId}. Entra answers AADSTS700016 (application not found in the directory) to every sign-in through ${idps.length === 1 ? 'this IdP' : 'these IdPs'}.${snapshot.entra?.servicePrincipals ? '' : ' Service principals were not collected, so an app registered in another tenant could not be recognised.'}${active ? '' : ' The IdP is inactive, so nobody signs in through it today.'}`,
+        title: foreign
+          ? `Okta ${who} federate${idps.length === 1 ? 's' : ''} with another Entra tenant (${foreign}); its app registration is not in this snapshot`
+          : !clientId
+            ? `Okta ${who} ${idps.length === 1 ? 'has' : 'have'} no client ID${active ? '' : ' (inactive)'}`
+            : `Okta ${who} use${idps.length === 1 ? 's' : ''} client ID ${clientId}, which is not an app in the tenant${active ? '' : ' (inactive)'}`,
+        detail: foreign
+          ? `The endpoints of ${who} name tenant ${foreign}, not this one (${snapshot.entra?.tenantId ?? '?'}), and client ID ${clientId ?? '(none)'} is no app here: the IdP signs in people of that tenant (a partner, an acquired company). Collect that tenant to check this IdP's app registration.`
+          : !clientId
+            ? 'The identity provider sends no client_id to Entra; the authorize request fails before any user signs in.'
+            : byObjectId
+              ? `${clientId} is the Object ID of app registration "${str(byObjectId, 'displayName') ?? ''}", not its Application (client) ID ${str(byObjectId, 'appId') ?? ''}. Entra answers AADSTS700016 (application not found in the directory) to every sign-in through ${idps.length === 1 ? 'this IdP' : 'these IdPs'}.`
+              : `No application${snapshot.entra?.servicePrincipals ? ' or service principal' : ''} in tenant ${snapshot.entra?.tenantId ?? '?'} has appId ${clientId}. Entra answers AADSTS700016 (application not found in the directory) to every sign-in through ${idps.length === 1 ? 'this IdP' : 'these IdPs'}.${snapshot.entra?.servicePrincipals ? '' : ' Service principals were not collected, so an app registered in another tenant could not be recognised.'}${active ? '' : ' The IdP is inactive, so nobody signs in through it today.'}`,
         subjects: [
           ...idps.map(idpSubject),
           ...(byObjectId ? [applicationSubject(byObjectId)] : []),

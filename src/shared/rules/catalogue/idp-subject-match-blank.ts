@@ -19,7 +19,7 @@ import { SeamPopulation } from '../../compare/people'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
   type MicrosoftIdp,
-  activeMicrosoftIdps,
+  seamIdps,
   entraUserSubject,
   idpNames,
   idpSubject,
@@ -44,7 +44,7 @@ export const idpSubjectMatchBlank = defineRule({
   optionalReads: ['okta.apps', 'okta.appUsers'],
   evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    for (const { policy, idps } of idpsByPolicy(activeMicrosoftIdps(ctx.index))) {
+    for (const { policy, idps } of idpsByPolicy(seamIdps(ctx.index))) {
       const who = idpNames(idps)
       if (policy.compiled && policy.compiled.reads.length > 0) {
         const population = new SeamPopulation(ctx.index)

@@ -4,6 +4,8 @@
  * `/common` / `/organizations` while the app registration is single-tenant
  * (AADSTS50194), or `/consumers` (personal accounts only).
  * Reads: okta.idps, entra.applications; entra.domains when collected (vanity domains).
+ * An IdP that federates with another tenant (its client ID is no app of this one) is not
+ * judged here: idp-client-id-unknown notes it.
  * False positives: a vanity domain in the URL is accepted when it is a domain of the
  * tenant; a domain Crosswalk does not know is reported.
  */
@@ -31,6 +33,8 @@ export const idpTenantMismatch = defineRule({
     const findings = []
     const tenantId = norm(snapshot.entra?.tenantId)
     for (const m of microsoftIdps(snapshot, ctx.index)) {
+      // an IdP of another tenant (its client ID is no app here) is not pointing at the wrong one
+      if (m.foreignTenant) continue
       const audience = m.application ? norm(str(m.application, 'signInAudience')) : undefined
       const problems: { url: string; tenant: string; reason: string; aadsts: string }[] = []
       for (const url of m.authorityUrls) {

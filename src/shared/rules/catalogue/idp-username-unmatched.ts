@@ -20,7 +20,7 @@ import { cellUsers, idpsByPolicy, matchTable } from '../../compare/match'
 import { SeamPopulation } from '../../compare/people'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
-  activeMicrosoftIdps,
+  seamIdps,
   entraUserSubject,
   idpNames,
   idpSubject,
@@ -38,7 +38,7 @@ export const idpUsernameUnmatched = defineRule({
   optionalReads: ['okta.apps', 'okta.appUsers'],
   evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    for (const { policy, idps } of idpsByPolicy(activeMicrosoftIdps(ctx.index))) {
+    for (const { policy, idps } of idpsByPolicy(seamIdps(ctx.index))) {
       const cells = matchTable(policy, ctx.index)
       if (!cells || !policy.compiled) continue
       const population = new SeamPopulation(ctx.index)

@@ -249,16 +249,6 @@ const CLUTTER: { name: string; mutate: (s: FixtureSnapshot) => void }[] = [
       }),
   },
   {
-    name: 'an app secret outside the seam expiring in three weeks',
-    mutate: (s) =>
-      s.entra?.applications?.push({
-        id: 'app-payroll',
-        appId: 'eeeeeeee-0000-4000-8000-000000000002',
-        displayName: 'Payroll export',
-        passwordCredentials: [{ keyId: 'k-pay', hint: 'Pay', endDateTime: at(21) }],
-      }),
-  },
-  {
     name: 'an inactive SAML app with an expired signing key and empty NameIDs',
     mutate: (s) => {
       s.okta?.apps?.push({

@@ -1,5 +1,10 @@
 import { expect } from 'vitest'
-import { at, fixtureCertificates, obj } from '../../../fixtures/snapshots/seam-snapshot'
+import {
+  READER_APP_ID,
+  at,
+  fixtureCertificates,
+  obj,
+} from '../../../fixtures/snapshots/seam-snapshot'
 import { certificate } from '../../../fixtures/snapshots/certificates'
 import { ids, ruleTable } from './table'
 
@@ -26,10 +31,37 @@ ruleTable('credential-expiry rules', [
         passwordCredentials: [{ keyId: 'k-hr', hint: 'HrS', endDateTime: at(-3) }],
       }),
     expect: ([f]) => {
-      // outside the seam an expired secret is clean-up, not an alarm
-      expect(f?.severity).toBe('info')
+      // the app's last secret expired three days ago: whatever uses it has just stopped
+      expect(f?.severity).toBe('medium')
       expect(f?.title).toContain('has expired')
       expect(f?.detail).toContain('No Okta identity provider signs in with this app')
+    },
+  },
+  {
+    name: "an app's only secret expired long ago: a leftover nobody uses",
+    rule: 'entra-secret-expiry',
+    mutate: (s) =>
+      s.entra?.applications?.push({
+        id: 'app-poc',
+        appId: 'dddddddd-0000-4000-8000-00000000000a',
+        displayName: 'Old POC',
+        passwordCredentials: [{ keyId: 'k-poc', hint: 'Poc', endDateTime: at(-200) }],
+      }),
+    expect: ([f]) => expect(f?.severity).toBe('info'),
+  },
+  {
+    name: 'the secret the collection reads with expires in six days',
+    rule: 'entra-secret-expiry',
+    mutate: (s) =>
+      s.entra?.applications?.push({
+        id: 'app-reader',
+        appId: READER_APP_ID,
+        displayName: 'Crosswalk reader',
+        passwordCredentials: [{ keyId: 'k-r', hint: 'Rdr', endDateTime: at(6) }],
+      }),
+    expect: ([f]) => {
+      expect(f?.severity).toBe('medium')
+      expect(f?.detail).toContain('the app Crosswalk collects with')
     },
   },
   {
@@ -45,8 +77,43 @@ ruleTable('credential-expiry rules', [
         ],
       }),
     expect: ([f]) => {
-      expect(f?.severity).toBe('info')
+      expect(f?.severity).toBe('low')
       expect(f?.evidence['window']).toBe(60)
+    },
+  },
+  {
+    name: "an enterprise app's active SAML signing certificate expires in nine days",
+    rule: 'entra-certificate-expiry',
+    mutate: (s) =>
+      s.entra?.servicePrincipals?.push({
+        id: 'sp-servicenow',
+        appId: 'dddddddd-0000-4000-8000-00000000000b',
+        displayName: 'ServiceNow',
+        preferredSingleSignOnMode: 'saml',
+        preferredTokenSigningKeyThumbprint: 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678',
+        keyCredentials: [
+          {
+            keyId: 'k-sn-old',
+            usage: 'Sign',
+            type: 'AsymmetricX509Cert',
+            customKeyIdentifier: '0000000000000000000000000000000000000000',
+            endDateTime: at(-30),
+          },
+          {
+            keyId: 'k-sn',
+            usage: 'Sign',
+            type: 'AsymmetricX509Cert',
+            customKeyIdentifier: 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678',
+            endDateTime: at(9),
+          },
+        ],
+      }),
+    expect: (findings) => {
+      expect(findings).toHaveLength(1)
+      expect(findings[0]?.severity).toBe('medium')
+      expect(findings[0]?.title).toContain(
+        'SAML signing certificate of enterprise app "ServiceNow"',
+      )
     },
   },
   {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import { at, obj } from '../../../fixtures/snapshots/seam-snapshot'
+import { findingId } from '../../../../src/shared/rules'
 import { ids, ruleTable } from './table'
 
 ruleTable('lifecycle and shared-key rules', [
@@ -88,5 +89,44 @@ ruleTable('lifecycle and shared-key rules', [
       obj(s.okta?.users?.[2])['statusChanged'] = at(-45)
     },
     expect: ([f]) => expect(ids(f)).toEqual(['entra:user:e-carol', 'okta:user:00ucarol']),
+  },
+  {
+    name: 'a joiner active in Okta is not assigned the Office 365 app and was refused',
+    rule: 'office365-sign-in-blocked',
+    mutate: (s) => {
+      s.okta?.appUsers?.['0oaO365']?.splice(2, 1)
+      s.okta?.logs?.push({
+        uuid: 'evt-1',
+        published: at(-1),
+        eventType: 'app.generic.unauth_app_access_attempt',
+        outcome: { result: 'FAILURE' },
+        actor: { id: '00ucarol', type: 'User' },
+        target: [{ id: '0oaO365', type: 'AppInstance' }],
+      })
+    },
+    expect: ([f]) => {
+      expect(f?.severity).toBe('high')
+      expect(ids(f)).toEqual([
+        'okta:app:0oaO365',
+        'entra:user:e-carol',
+        'okta:user:00ucarol',
+        'okta:logEvent:evt-1',
+      ])
+      expect(f?.evidence['total']).toBe(1)
+    },
+  },
+  {
+    name: 'a joiner licensed in Entra three weeks ago is still STAGED in Okta',
+    rule: 'office365-sign-in-blocked',
+    mutate: (s) => {
+      obj(s.okta?.users?.[2])['status'] = 'STAGED'
+      obj(s.okta?.users?.[2])['statusChanged'] = null
+      obj(s.okta?.users?.[2])['created'] = at(-21)
+    },
+    expect: ([f]) => {
+      expect(f?.severity).toBe('medium')
+      expect(f?.id).toBe(findingId('office365-sign-in-blocked', 'not-activated'))
+      expect(ids(f)).toEqual(['entra:user:e-carol', 'okta:user:00ucarol'])
+    },
   },
 ])
