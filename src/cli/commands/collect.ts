@@ -15,6 +15,8 @@ import { loadProfile, ProfileError } from '../../node/profile/profile'
 import { isAbortError } from '../../node/net/retry'
 import { readSnapshotFile, SnapshotFileError, writeSnapshotFile } from '../../node/snapshot-file'
 import type { Snapshot } from '../../shared/model/snapshot'
+import { term } from '../../shared/text/terminal'
+import { createOutput, type CliOutput } from '../output'
 
 const USAGE = `Usage: crosswalk collect --profile PROFILE.json --out SNAPSHOT.json[.gz] [options]
 
@@ -44,6 +46,7 @@ interface Counters {
 /** Renders progress: a redrawn bar on a terminal, sparse line logs otherwise. */
 function createProgressView(
   io: CliIo,
+  print: CliOutput,
   now: () => number = Date.now,
 ): {
   onEvent: (e: CollectEvent) => void
@@ -67,8 +70,8 @@ function createProgressView(
     const t = totals()
     const width = 24
     const filled = Math.min(width, Math.round((resources.size / 22) * width))
-    io.stdout(
-      `\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${resources.size} resources · ${t.records.toLocaleString('en-US')} records · ${t.pages} pages · ${t.throttleWaits} throttle waits · ${t.retries} retries`,
+    print.redraw(
+      `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${resources.size} resources · ${t.records.toLocaleString('en-US')} records · ${t.pages} pages · ${t.throttleWaits} throttle waits · ${t.retries} retries`,
     )
   }
   return {
@@ -84,15 +87,15 @@ function createProgressView(
         }
       } else if (t - (lastLine.get(key) ?? 0) > 2000) {
         lastLine.set(key, t)
-        io.stdout(
-          `${key}: ${e.records} records, ${e.pages} pages${e.throttleWaits ? `, ${e.throttleWaits} throttle waits` : ''}${e.retries ? `, ${e.retries} retries` : ''}\n`,
+        print.out(
+          term`${key}: ${e.records} records, ${e.pages} pages${e.throttleWaits ? `, ${e.throttleWaits} throttle waits` : ''}${e.retries ? `, ${e.retries} retries` : ''}\n`,
         )
       }
     },
     done: () => {
       if (io.isTty) {
         draw()
-        io.stdout('\n')
+        print.out('\n')
       }
     },
   }
@@ -139,8 +142,9 @@ export const collectCommand: CliCommand = {
     } catch (error) {
       throw new CliError(`${(error as Error).message}\n\n${USAGE}`)
     }
+    const print = createOutput(io)
     if (values.help) {
-      io.stdout(`${USAGE}\n`)
+      print.out(`${USAGE}\n`)
       return EXIT_OK
     }
     if (!values.profile || !values.out)
@@ -182,7 +186,7 @@ export const collectCommand: CliCommand = {
     const controller = new AbortController()
     const onSigint = (): void => controller.abort()
     process.once('SIGINT', onSigint)
-    const view = createProgressView(io)
+    const view = createProgressView(io, print)
     let snapshot: Snapshot
     try {
       snapshot = await collectSnapshot({
@@ -192,7 +196,7 @@ export const collectCommand: CliCommand = {
         ...(since ? { since } : {}),
         signal: controller.signal,
         onEvent: view.onEvent,
-        onWarning: (w) => io.stderr(`warning: ${w}\n`),
+        onWarning: (w) => print.err(term`warning: ${w}\n`),
         ...(values['logs-since']
           ? { logsSince: new Date(values['logs-since']).toISOString() }
           : {}),
@@ -207,7 +211,7 @@ export const collectCommand: CliCommand = {
     } catch (error) {
       view.done()
       if (isAbortError(error)) {
-        io.stderr('Collection cancelled; nothing was written.\n')
+        print.err('Collection cancelled; nothing was written.\n')
         return EXIT_FINDINGS
       }
       throw error
@@ -217,20 +221,20 @@ export const collectCommand: CliCommand = {
     view.done()
     if (snapshot.collection.complete) {
       await writeSnapshotFile(out, snapshot)
-      io.stdout(`${summary(snapshot)}\nComplete snapshot written to ${out}\n`)
+      print.out(`${summary(snapshot)}\n${term`Complete snapshot written to ${out}`}\n`)
       return EXIT_OK
     }
     const partial = `${out}.partial`
     await writeSnapshotFile(partial, snapshot)
-    io.stderr(
+    print.err(
       `Collection incomplete (${snapshot.collection.errors.length} resource${snapshot.collection.errors.length === 1 ? '' : 's'} missing):\n` +
         snapshot.collection.errors
-          .map((e) => `  ${e.source}.${e.resource}: HTTP ${e.status} ${e.code}: ${e.message}\n`)
+          .map((e) => term`  ${e.source}.${e.resource}: HTTP ${e.status} ${e.code}: ${e.message}\n`)
           .join('') +
-        `Partial snapshot (complete: false) written to ${partial}; ${out} was left untouched.\n` +
+        term`Partial snapshot (complete: false) written to ${partial}; ${out} was left untouched.\n` +
         'Run `crosswalk doctor --profile ...` for the fixes.\n',
     )
-    io.stdout(`${summary(snapshot)}\n`)
+    print.out(`${summary(snapshot)}\n`)
     return EXIT_FINDINGS
   },
 }

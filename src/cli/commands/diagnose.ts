@@ -18,7 +18,9 @@ import {
 import { RULES, RULE_IDS, diagnose } from '../../shared/rules'
 import { SnapshotFileError, readSnapshotFile } from '../../node/snapshot-file'
 import { appVersion } from '../../node/version'
+import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { createOutput } from '../output'
 
 const FORMATS = ['json', 'table', 'sarif'] as const
 type Format = (typeof FORMATS)[number]
@@ -117,20 +119,23 @@ function parseArgs(args: readonly string[]): DiagnoseArgs {
 }
 
 function subjectsText(f: Finding): string {
-  const first = f.subjects.slice(0, 2).map((s) => s.name ?? s.id)
+  const first = f.subjects.slice(0, 2).map((s) => escapeTerminalValue(s.name ?? s.id))
   const more = f.subjects.length - first.length
   return first.join(', ') + (more > 0 ? ` +${more}` : '')
 }
 
-/** Aligned plain-text columns: SEVERITY, CATEGORY, RULE, SUBJECTS, TITLE, then a summary. */
+/**
+ * Aligned plain-text columns: SEVERITY, CATEGORY, RULE, SUBJECTS, TITLE, then a summary.
+ * Every cell is escaped before the columns are measured, so a name cannot break the table.
+ */
 export function renderTable(findings: readonly Finding[]): string {
   if (findings.length === 0) return 'No findings.\n'
   const rows = findings.map((f) => [
     f.severity.toUpperCase(),
-    f.category,
-    f.rule,
+    escapeTerminalValue(f.category),
+    escapeTerminalValue(f.rule),
     subjectsText(f),
-    f.title,
+    escapeTerminalValue(f.title),
   ])
   const header = ['SEVERITY', 'CATEGORY', 'RULE', 'SUBJECTS', 'TITLE']
   const widths = header.map((h, i) =>
@@ -166,7 +171,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 }
 
 /** SARIF 2.1.0: one run, the catalogue as `tool.driver.rules`, one result per finding. */
-export function renderSarif(findings: readonly Finding[], snapshotFile: string): string {
+export function renderSarif(findings: readonly Finding[], snapshotFile: string): object {
   const ruleIds = [
     ...RULE_IDS,
     ...new Set(findings.map((f) => f.rule).filter((id) => !RULE_IDS.includes(id))),
@@ -230,7 +235,7 @@ export function renderSarif(findings: readonly Finding[], snapshotFile: string):
       },
     ],
   }
-  return `${JSON.stringify(log, null, 2)}\n`
+  return log
 }
 
 export const diagnoseCommand: CliCommand = {
@@ -253,17 +258,18 @@ export const diagnoseCommand: CliCommand = {
   ].join('\n'),
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const options = parseArgs(args)
+    const print = createOutput(io)
     const snapshot = await loadSnapshot(options.file, io.cwd)
     const findings = diagnose(snapshot, options.rules ? { rules: options.rules } : {})
     if (!snapshot.collection.complete) {
       const errors = snapshot.collection.errors.length
-      io.stderr(
+      print.err(
         `crosswalk diagnose: the snapshot is incomplete (${errors} collection error${errors === 1 ? '' : 's'}); what could not be checked is listed as info findings.\n`,
       )
     }
-    if (options.format === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`)
-    else if (options.format === 'sarif') io.stdout(renderSarif(findings, options.file))
-    else io.stdout(renderTable(findings))
+    if (options.format === 'json') print.json(findings)
+    else if (options.format === 'sarif') print.json(renderSarif(findings, options.file))
+    else print.out(renderTable(findings))
     const threshold = options.failOn ? SEVERITY_RANK[options.failOn] : undefined
     return threshold !== undefined && findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)
       ? EXIT_FINDINGS
