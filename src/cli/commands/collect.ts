@@ -13,10 +13,11 @@ import type { CollectEvent } from '../../node/collect/events'
 import { CredentialError, readCa, resolveCredentials } from '../../node/profile/credentials'
 import { loadProfile, ProfileError } from '../../node/profile/profile'
 import { isAbortError } from '../../node/net/retry'
-import { readSnapshotFile, SnapshotFileError, writeSnapshotFile } from '../../node/snapshot-file'
+import { writeSnapshotFile } from '../../node/snapshot-file'
 import type { Snapshot } from '../../shared/model/snapshot'
 import { term } from '../../shared/text/terminal'
 import { createOutput, type CliOutput } from '../output'
+import { loadSnapshot } from './diagnose'
 
 const USAGE = `Usage: crosswalk collect --profile PROFILE.json --out SNAPSHOT.json[.gz] [options]
 
@@ -171,13 +172,9 @@ export const collectCommand: CliCommand = {
       profile = await loadProfile(resolve(values.profile))
       credentials = await resolveCredentials(profile, io.env)
       ca = await readCa(profile)
-      if (values.since) since = await readSnapshotFile(resolve(values.since))
+      if (values.since) since = await loadSnapshot(values.since, io.cwd)
     } catch (error) {
-      if (
-        error instanceof ProfileError ||
-        error instanceof CredentialError ||
-        error instanceof SnapshotFileError
-      ) {
+      if (error instanceof ProfileError || error instanceof CredentialError) {
         throw new CliError(error.message)
       }
       throw error

@@ -3,20 +3,17 @@
  * runs the rule catalogue over a snapshot file and prints the findings. Exit 1 when
  * a finding is at or above `--fail-on`, 2 for usage or input errors.
  */
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import {
   type Finding,
   SEVERITIES,
   SEVERITY_RANK,
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_VERSION,
   type Severity,
   type Snapshot,
 } from '../../shared/model'
 import { RULES, RULE_IDS, diagnose } from '../../shared/rules'
-import { SnapshotFileError, readSnapshotFile } from '../../node/snapshot-file'
+import { describeSnapshotProblem } from '../../shared/snapshot-file/read'
+import { tryReadSnapshotFile } from '../../node/snapshot-file'
 import { appVersion } from '../../node/version'
 import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
@@ -25,43 +22,14 @@ import { createOutput } from '../output'
 const FORMATS = ['json', 'table', 'sarif'] as const
 type Format = (typeof FORMATS)[number]
 
-/** What a snapshot file's header says, for messages about the wrong file or version. */
-async function describeHeader(file: string): Promise<string | undefined> {
-  try {
-    const bytes = await readFile(file)
-    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString(
-      'utf8',
-    )
-    const head = JSON.parse(text) as { format?: unknown; version?: unknown }
-    if (head.format !== SNAPSHOT_FORMAT) {
-      return `it is not a Crosswalk snapshot (format is ${JSON.stringify(head.format ?? null)}, expected "${SNAPSHOT_FORMAT}"); pass a file written by \`crosswalk collect\``
-    }
-    if (head.version !== SNAPSHOT_VERSION) {
-      return `it is snapshot version ${JSON.stringify(head.version ?? null)}, and this Crosswalk reads version ${SNAPSHOT_VERSION}; collect it again or use the Crosswalk release that wrote it`
-    }
-  } catch {
-    return undefined
-  }
-  return undefined
-}
-
 /**
- * Reads and validates a snapshot file (.json, or gzip by name or by its 1f 8b bytes)
- * relative to `cwd`. Every problem becomes a `CliError` that says what to fix.
+ * Reads and validates a snapshot file (.json, or gzip by its 1f 8b bytes) relative to `cwd`,
+ * through the one bounded reader. Every problem becomes a `CliError` that says what to fix.
  */
 export async function loadSnapshot(file: string, cwd: string): Promise<Snapshot> {
-  const resolved = path.resolve(cwd, file)
-  try {
-    return await readSnapshotFile(resolved)
-  } catch (error) {
-    if (!(error instanceof SnapshotFileError)) throw error
-    const header = await describeHeader(resolved)
-    throw new CliError(
-      header
-        ? `${file}: ${header}.`
-        : `${error.message} Check the path, or collect the snapshot again.`,
-    )
-  }
+  const result = await tryReadSnapshotFile(path.resolve(cwd, file))
+  if (!result.ok) throw new CliError(`${file}: ${describeSnapshotProblem(result.problem)}`)
+  return result.snapshot
 }
 
 interface DiagnoseArgs {

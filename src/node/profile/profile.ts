@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { z } from 'zod'
 import { Cloud } from '../../shared/model/snapshot'
+import { formatIssues } from '../../shared/util/issues'
 
 const httpsUrl = z
   .string()
@@ -106,17 +107,11 @@ export class ProfileError extends Error {
   }
 }
 
-/** Formats zod issues as `path: message` lines. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ')
-}
-
 /** Validates an unknown value as a profile; file paths are resolved against `baseDir`. */
 export function parseProfile(value: unknown, baseDir: string): Profile {
   const parsed = Profile.safeParse(value)
-  if (!parsed.success) throw new ProfileError(`Invalid profile: ${describeIssues(parsed.error)}`)
+  if (!parsed.success)
+    throw new ProfileError(`Invalid profile: ${formatIssues(parsed.error, 20).join('; ')}`)
   const p = parsed.data
   const abs = (file: string | undefined): string | undefined =>
     file === undefined ? undefined : path.resolve(baseDir, file)

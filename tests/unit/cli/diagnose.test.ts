@@ -137,7 +137,7 @@ describe('crosswalk diagnose', () => {
     [['missing.json'], /Cannot read/],
     [['v2.json'], /version 2.*reads version 1/],
     [['other.json'], /not a Crosswalk snapshot/],
-    [['broken-json.json'], /not JSON/],
+    [['broken-json.json'], /not valid JSON/],
     [[], /Name the snapshot file/],
     [['broken.json', '--format', 'xml'], /--format must be one of json, table, sarif/],
     [['broken.json', '--fail-on', 'severe'], /--fail-on must be one of/],

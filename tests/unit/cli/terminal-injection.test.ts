@@ -24,7 +24,8 @@ const HOSTILE_UPN = 'carol\u202emoc.liame\u202c@contoso.com\nNo findings.\u2066x
 const hostile = seamSnapshot((s) => {
   const app = s.entra?.applications?.[0] as Record<string, unknown>
   app['displayName'] = HOSTILE_APP
-  obj(app, 'passwordCredentials', 0)['endDateTime'] = at(-1)
+  const [secret] = app['passwordCredentials'] as Record<string, unknown>[]
+  if (secret) secret['endDateTime'] = at(-1)
   obj(s.okta?.users?.[2], 'profile')['email'] = HOSTILE_UPN
   obj(s.okta?.users?.[2], 'profile')['login'] = HOSTILE_UPN
 })
