@@ -19,7 +19,7 @@ import {
   type SnapshotProblem,
   type SnapshotReadResult,
 } from '../shared/snapshot-file/read'
-import { writeFileAtomic } from './atomic-file'
+import { writeFileAtomic, type AtomicWriteOptions } from './atomic-file'
 
 /** A file that is not a snapshot Crosswalk reads; `problem` says what and what to do. */
 export class SnapshotFileError extends Error {
@@ -98,7 +98,11 @@ export function encodeSnapshot(snapshot: Snapshot, file: string): Buffer {
 }
 
 /** Validates and writes a snapshot atomically (temp file in the same folder + rename). */
-export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void> {
+export async function writeSnapshotFile(
+  file: string,
+  snapshot: Snapshot,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const parsed = Snapshot.safeParse(snapshot)
   if (!parsed.success) {
     throw new SnapshotFileError(file, {
@@ -107,5 +111,5 @@ export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promi
       hint: 'This is a bug in Crosswalk; report it with the command that was run.',
     })
   }
-  await writeFileAtomic(file, encodeSnapshot(snapshot, file))
+  await writeFileAtomic(file, encodeSnapshot(snapshot, file), options)
 }
