@@ -17,6 +17,7 @@ import { tryReadSnapshotFile } from '../../node/snapshot-file'
 import { appVersion } from '../../node/version'
 import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { incompleteWarning } from '../gaps'
 import { createOutput } from '../output'
 
 const FORMATS = ['json', 'table', 'sarif'] as const
@@ -229,12 +230,7 @@ export const diagnoseCommand: CliCommand = {
     const print = createOutput(io)
     const snapshot = await loadSnapshot(options.file, io.cwd)
     const findings = diagnose(snapshot, options.rules ? { rules: options.rules } : {})
-    if (!snapshot.collection.complete) {
-      const errors = snapshot.collection.errors.length
-      print.err(
-        `crosswalk diagnose: the snapshot is incomplete (${errors} collection error${errors === 1 ? '' : 's'}); what could not be checked is listed as info findings.\n`,
-      )
-    }
+    if (!snapshot.collection.complete) print.err(incompleteWarning(snapshot, findings))
     if (options.format === 'json') print.json(findings)
     else if (options.format === 'sarif') print.json(renderSarif(findings, options.file))
     else print.out(renderTable(findings))

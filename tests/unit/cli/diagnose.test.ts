@@ -101,9 +101,10 @@ describe('crosswalk diagnose', () => {
     expect(await diagnoseCommand.run(['broken.json'], io().io)).toBe(0)
   })
 
-  it('warns on stderr when the snapshot is incomplete', async () => {
+  it('lists every gap of an incomplete snapshot, and the info findings it points at exist', async () => {
     const partial = seamSnapshot((s) => {
       delete s.entra?.signIns
+      delete s.okta?.logs
       s.collection.complete = false
       s.collection.errors.push({
         source: 'entra',
@@ -116,10 +117,41 @@ describe('crosswalk diagnose', () => {
     writeFileSync(join(dir, 'partial.json'), JSON.stringify(partial))
     const t = io()
     expect(await diagnoseCommand.run(['partial.json', '--format', 'json'], t.io)).toBe(0)
-    expect(t.err()).toContain('incomplete (1 collection error)')
-    expect((JSON.parse(t.out()) as Finding[]).map((f) => f.rule)).toContain(
+    const findings = JSON.parse(t.out()) as Finding[]
+    const infos = findings.filter((f) => f.rule === 'snapshot-resource-missing')
+    expect(infos.map((f) => f.evidence['resource']).sort()).toEqual(['entra.signIns', 'okta.logs'])
+    expect(t.err()).toBe(
+      [
+        'crosswalk diagnose: the snapshot is incomplete; 2 resources were not collected:',
+        '  entra.signIns: HTTP 403 Authorization_RequestDenied: Insufficient privileges (needs AuditLog.Read.All (and an Entra ID P1/P2 licence))',
+        '  okta.logs: not in the snapshot (needs okta.logs.read)',
+        `What needs them was not checked: ${infos.length} info findings (snapshot-resource-missing) below name the rules that could not run.`,
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('says so when no rule reads what an incomplete snapshot lacks', async () => {
+    const partial = seamSnapshot((s) => {
+      delete s.entra?.groups
+      s.collection.complete = false
+      s.collection.errors.push({
+        source: 'entra',
+        resource: 'groups',
+        status: 403,
+        code: 'Authorization_RequestDenied',
+        message: 'Insufficient privileges',
+      })
+    })
+    writeFileSync(join(dir, 'no-groups.json'), JSON.stringify(partial))
+    const t = io()
+    expect(await diagnoseCommand.run(['no-groups.json', '--format', 'json'], t.io)).toBe(0)
+    expect((JSON.parse(t.out()) as Finding[]).map((f) => f.rule)).not.toContain(
       'snapshot-resource-missing',
     )
+    expect(t.err()).toContain('  entra.groups: HTTP 403 Authorization_RequestDenied')
+    expect(t.err()).toContain('No rule reads it, so the findings below are not affected.')
+    expect(t.err()).not.toContain('listed as info findings')
   })
 
   it('runs only the rules asked for', async () => {
