@@ -11,13 +11,8 @@ import type { RequestStats } from '../entra/graph-client'
 import { ApiError } from '../net/api-error'
 import { parseLinkHeader } from '../net/link-header'
 import { redactSecretFields } from '../net/redact'
-import {
-  AbortedError,
-  backoffDelay,
-  isAbortError,
-  sleep as defaultSleep,
-  type Sleep,
-} from '../net/retry'
+import { AbortedError, isAbortError, sleep as defaultSleep, type Sleep } from '../net/retry'
+import { DEFAULT_MAX_RETRIES, isTransientNetworkError, retryDelay } from '../net/transient'
 import type { PacedRequestExecutor } from './request-executor'
 
 interface FetchResponse {
@@ -47,7 +42,7 @@ export function createOktaReader(options: {
   sleep?: Sleep
 }): OktaReader {
   const sleep = options.sleep ?? defaultSleep
-  const maxRetries = options.maxRetries ?? 4
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES.okta
   const toUrl = (p: string): string =>
     /^https?:\/\//i.test(p) ? p : `${options.orgUrl}${p.startsWith('/') ? '' : '/'}${p}`
   // the executor reports SDK-level waits (429 backoff, 5xx retries) against the resource reading the URL
@@ -80,11 +75,10 @@ export function createOktaReader(options: {
         text = await response.text()
       } catch (error) {
         if (isAbortError(error) || options.signal?.aborted) throw new AbortedError()
-        const code = (error as { code?: string }).code
         // a body cut off mid-stream surfaces here, after the executor's own retries
-        if (code && ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) && attempt < maxRetries) {
+        if (isTransientNetworkError(error) && attempt < maxRetries) {
           if (stats) stats.retries++
-          await sleep(backoffDelay(attempt++), options.signal)
+          await sleep(retryDelay(attempt++, {}), options.signal)
           continue
         }
         throw toOktaError(error)
@@ -99,7 +93,7 @@ export function createOktaReader(options: {
       } catch {
         if (attempt < maxRetries) {
           if (stats) stats.retries++
-          await sleep(backoffDelay(attempt++), options.signal)
+          await sleep(retryDelay(attempt++, {}), options.signal)
           continue
         }
         throw new ApiError(

@@ -12,7 +12,13 @@
 import { DefaultRequestExecutor } from '@okta/okta-sdk-nodejs'
 import type { RequestStats } from '../entra/graph-client'
 import { NetworkError, type HttpResponse, type HttpSend } from '../net/http'
-import { AbortedError, backoffDelay, sleep as defaultSleep, type Sleep } from '../net/retry'
+import { AbortedError, sleep as defaultSleep, type Sleep } from '../net/retry'
+import {
+  DEFAULT_MAX_RETRIES,
+  isTransientNetworkError,
+  isTransientStatus,
+  retryDelay,
+} from '../net/transient'
 import type { Pacer } from './pacer'
 
 interface SdkRequest {
@@ -49,9 +55,6 @@ export interface PacedExecutorOptions {
   timeoutMs?: number
 }
 
-const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED'])
-
 function toSdkResponse(url: string, r: HttpResponse): SdkResponse {
   const headers = new Headers()
   for (const [name, value] of Object.entries(r.headers)) headers.set(name, value)
@@ -74,10 +77,10 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
   currentStats: ((url: string) => RequestStats | undefined) | undefined
 
   constructor(options: PacedExecutorOptions) {
-    super({ maxRetries: options.maxRetries ?? 4, requestTimeout: 0 })
+    super({ maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES.okta, requestTimeout: 0 })
     this.options = options
     this.sleepFn = options.sleep ?? defaultSleep
-    this.retryLimit = options.maxRetries ?? 4
+    this.retryLimit = options.maxRetries ?? DEFAULT_MAX_RETRIES.okta
     this.on('backoff', (request: SdkRequest) => {
       const stats = this.currentStats?.(request.url)
       if (stats) stats.throttleWaits++
@@ -113,7 +116,7 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
         if (signal?.aborted) throw new AbortedError()
         if (
           error instanceof NetworkError &&
-          TRANSIENT_CODES.has(error.code) &&
+          isTransientNetworkError(error) &&
           attempt < this.retryLimit
         ) {
           await this.retryWait(request, attempt++)
@@ -122,7 +125,7 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
         throw error
       }
       pacer.after(request.url, response.headers)
-      if (RETRYABLE_STATUS.has(response.status) && attempt < this.retryLimit) {
+      if (isTransientStatus(response.status) && attempt < this.retryLimit) {
         await this.retryWait(request, attempt++)
         continue
       }
@@ -135,10 +138,7 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
       ) {
         const stats = this.currentStats?.(request.url)
         if (stats) stats.throttleWaits++
-        await this.sleepFn(
-          backoffDelay(attempt++, { random: this.options.random }),
-          this.options.signal,
-        )
+        await this.sleepFn(retryDelay(attempt++, this.options), this.options.signal)
         continue
       }
       return (await this.parseResponse(
@@ -151,6 +151,6 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
   private async retryWait(request: SdkRequest, attempt: number): Promise<void> {
     const stats = this.currentStats?.(request.url)
     if (stats) stats.retries++
-    await this.sleepFn(backoffDelay(attempt, { random: this.options.random }), this.options.signal)
+    await this.sleepFn(retryDelay(attempt, this.options), this.options.signal)
   }
 }

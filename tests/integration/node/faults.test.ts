@@ -21,6 +21,10 @@ const FAULTS: [string, string][] = [
   ['connection resets', 'reset=0.1'],
   ['malformed JSON', 'malformed=0.1'],
   ['short token lifetime', 'tokenLifetime=1,latency=5'],
+  // auth: sign-in and discovery get the faults too, retried like Graph calls
+  ['sign-in and discovery 5xx', 'auth,5xx=0.3,burst=1'],
+  ['sign-in and discovery malformed JSON', 'auth,malformed=0.3'],
+  ['sign-in and discovery resets', 'auth,reset=0.3'],
 ]
 
 describe('collection under faults', () => {
