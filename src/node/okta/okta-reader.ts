@@ -5,7 +5,6 @@
  * returned them, custom profile attributes and `_links` included.
  * https://developer.okta.com/docs/api/#pagination
  */
-import type { Client } from '@okta/okta-sdk-nodejs'
 import type { RawRecord } from '../../shared/model/snapshot'
 import type { RequestStats } from '../entra/graph-client'
 import { ApiError } from '../net/api-error'
@@ -14,12 +13,7 @@ import { redactSecretFields } from '../net/redact'
 import { AbortedError, isAbortError, sleep as defaultSleep, type Sleep } from '../net/retry'
 import { DEFAULT_MAX_RETRIES, isTransientNetworkError, retryDelay } from '../net/transient'
 import type { PacedRequestExecutor } from './request-executor'
-
-interface FetchResponse {
-  status: number
-  headers: { get: (name: string) => string | null }
-  text: () => Promise<string>
-}
+import { sdkGet, type OktaSdkClient, type SdkFetchResponse } from './sdk-adapter'
 
 /** Raw JSON reads of the Okta API (one object, or every page of a list). */
 export interface OktaReader {
@@ -34,7 +28,7 @@ export interface OktaReader {
 
 /** Creates a reader over the SDK client; links off the org's origin are refused. */
 export function createOktaReader(options: {
-  client: Client
+  client: OktaSdkClient
   executor: PacedRequestExecutor
   orgUrl: string
   signal?: AbortSignal
@@ -62,16 +56,10 @@ export function createOktaReader(options: {
     for (;;) {
       if (options.signal?.aborted) throw new AbortedError()
       if (stats) statsByUrl.set(url, stats)
-      let response: FetchResponse
+      let response: SdkFetchResponse
       let text: string
       try {
-        const http = options.client.http as unknown as {
-          http: (
-            uri: string,
-            request: { method: string; headers: Record<string, string> },
-          ) => Promise<FetchResponse>
-        }
-        response = await http.http(url, { method: 'get', headers: { Accept: 'application/json' } })
+        response = await sdkGet(options.client, url)
         text = await response.text()
       } catch (error) {
         if (isAbortError(error) || options.signal?.aborted) throw new AbortedError()

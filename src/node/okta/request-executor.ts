@@ -9,7 +9,6 @@
  * connection drops after the headers when `Content-Length` is set, so a reset mid-body
  * hangs the collection. Our sender detects it and the request is retried.
  */
-import { DefaultRequestExecutor } from '@okta/okta-sdk-nodejs'
 import type { RequestStats } from '../entra/graph-client'
 import { NetworkError, type HttpResponse, type HttpSend } from '../net/http'
 import { AbortedError, sleep as defaultSleep, type Sleep } from '../net/retry'
@@ -20,27 +19,7 @@ import {
   retryDelay,
 } from '../net/transient'
 import type { Pacer } from './pacer'
-
-interface SdkRequest {
-  url: string
-  method?: string
-  headers?: Record<string, unknown>
-  body?: unknown
-  startTime?: Date
-  timeout?: number
-  [key: string]: unknown
-}
-
-/** The subset of a fetch `Response` the SDK reads. */
-export interface SdkResponse {
-  status: number
-  ok: boolean
-  url: string
-  headers: Headers
-  text: () => Promise<string>
-  json: () => Promise<unknown>
-  buffer: () => Promise<Buffer>
-}
+import { SdkRequestExecutor, type SdkRequest, type SdkResponse } from './sdk-adapter'
 
 /** Options of `PacedRequestExecutor`. */
 export interface PacedExecutorOptions {
@@ -70,18 +49,18 @@ function toSdkResponse(url: string, r: HttpResponse): SdkResponse {
 }
 
 /** A request executor for one collection run. `currentStats` attributes waits to a resource. */
-export class PacedRequestExecutor extends DefaultRequestExecutor {
+export class PacedRequestExecutor extends SdkRequestExecutor {
   private readonly options: PacedExecutorOptions
   private readonly sleepFn: Sleep
   private readonly retryLimit: number
   currentStats: ((url: string) => RequestStats | undefined) | undefined
 
   constructor(options: PacedExecutorOptions) {
-    super({ maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES.okta, requestTimeout: 0 })
+    super({ maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES.okta })
     this.options = options
     this.sleepFn = options.sleep ?? defaultSleep
     this.retryLimit = options.maxRetries ?? DEFAULT_MAX_RETRIES.okta
-    this.on('backoff', (request: SdkRequest) => {
+    this.onSdkBackoff((request) => {
       const stats = this.currentStats?.(request.url)
       if (stats) stats.throttleWaits++
     })
@@ -89,10 +68,7 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
 
   override async fetch(request: SdkRequest): Promise<SdkResponse> {
     const { pacer, signal } = this.options
-    if (!request.startTime) {
-      request.startTime = new Date()
-      request.timeout = 0
-    }
+    this.markStarted(request)
     let attempt = 0
     for (;;) {
       if (signal?.aborted) throw new AbortedError()
@@ -131,20 +107,13 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
       }
       // a 429 the SDK cannot time (no X-Rate-Limit-Reset or Date, or a duplicated reset header)
       // gets our bounded backoff; with usable headers the SDK waits and calls this.fetch again
-      if (
-        response.status === 429 &&
-        !this.validateRetryResponseHeaders(response as never) &&
-        attempt < this.retryLimit
-      ) {
+      if (response.status === 429 && !this.canTimeRetry(response) && attempt < this.retryLimit) {
         const stats = this.currentStats?.(request.url)
         if (stats) stats.throttleWaits++
         await this.sleepFn(retryDelay(attempt++, this.options), this.options.signal)
         continue
       }
-      return (await this.parseResponse(
-        request as never,
-        response as never,
-      )) as unknown as SdkResponse
+      return this.handOver(request, response)
     }
   }
 
