@@ -23,6 +23,25 @@ export interface Credentials {
   okta?: OktaCredential
 }
 
+/** Values shorter than this are not searched for: they would match ordinary text. */
+export const MIN_SECRET_LENGTH = 4
+
+/**
+ * The one list of a run's secret values: the Entra client secret or certificate private key,
+ * the Okta API token or service-app private key. Every last-line redaction (collection errors,
+ * the doctor's messages, the log, collect events) searches for exactly these.
+ */
+export function runSecrets(credentials: Credentials): string[] {
+  const out: string[] = []
+  const e = credentials.entra
+  const o = credentials.okta
+  if (e?.kind === 'secret') out.push(e.clientSecret)
+  if (e?.kind === 'certificate') out.push(e.privateKeyPem)
+  if (o?.kind === 'apiToken') out.push(o.token)
+  if (o?.kind === 'privateKey') out.push(o.privateKeyPem)
+  return out.filter((s) => s.length >= MIN_SECRET_LENGTH)
+}
+
 /** A credential that could not be read; `field` names the profile field at fault. */
 export class CredentialError extends Error {
   constructor(
