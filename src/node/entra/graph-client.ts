@@ -7,6 +7,7 @@
 import type { RawRecord } from '../../shared/model/snapshot'
 import { ApiError } from '../net/api-error'
 import { NetworkError, type HttpSend } from '../net/http'
+import { createLoopGuard, pageRecords } from '../net/paging'
 import { redactSecretFields } from '../net/redact'
 import { AbortedError, sleep as defaultSleep, type Sleep } from '../net/retry'
 import {
@@ -173,10 +174,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     let next: string | undefined = pathOrUrl
     let pages = 0
     let deltaLink: string | undefined
+    const guard = createLoopGuard('entra')
     while (next) {
+      guard(next)
       const json = await get(next, req)
       pages++
-      const value = Array.isArray(json.value) ? (json.value as RawRecord[]) : []
+      const value = pageRecords('entra', json.value)
       const nextLink =
         typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined
       const dl = typeof json['@odata.deltaLink'] === 'string' ? json['@odata.deltaLink'] : undefined

@@ -73,6 +73,12 @@ export interface RetryPolicy {
   onRetry?: (reason: 'throttled' | 'transient') => void
 }
 
+/**
+ * The longest single wait, whatever a service asks: a `Retry-After` or rate-limit reset of
+ * hours (a broken or hostile server) would otherwise stall a collection that long.
+ */
+export const MAX_RETRY_WAIT_MS = 5 * 60_000
+
 /** Attempts after the first, per service, unless a caller asks otherwise. */
 export const DEFAULT_MAX_RETRIES = { signIn: 4, graph: 8, okta: 4 } as const
 
@@ -82,7 +88,8 @@ export function retryDelay(
   policy: Pick<RetryPolicy, 'random'>,
   retryAfter?: string,
 ): number {
-  return parseRetryAfter(retryAfter) ?? backoffDelay(attempt, { random: policy.random })
+  const asked = parseRetryAfter(retryAfter)
+  return Math.min(MAX_RETRY_WAIT_MS, asked ?? backoffDelay(attempt, { random: policy.random }))
 }
 
 /** Why a response deserves another try, or undefined when it is final. */

@@ -9,6 +9,7 @@ import type { RawRecord } from '../../shared/model/snapshot'
 import type { RequestStats } from '../entra/graph-client'
 import { ApiError } from '../net/api-error'
 import { parseLinkHeader } from '../net/link-header'
+import { createLoopGuard, pageRecords } from '../net/paging'
 import { redactSecretFields } from '../net/redact'
 import { AbortedError, isAbortError, sleep as defaultSleep, type Sleep } from '../net/retry'
 import { DEFAULT_MAX_RETRIES, isTransientNetworkError, retryDelay } from '../net/transient'
@@ -99,11 +100,13 @@ export function createOktaReader(options: {
     forEachPage: async (p, onPage, stats) => {
       let next: string | undefined = toUrl(p)
       let pages = 0
+      const guard = createLoopGuard('okta')
       while (next) {
+        guard(next)
         const { json, link } = await fetchJson(next, stats)
         pages++
         next = parseLinkHeader(link).next
-        await onPage(Array.isArray(json) ? (json as RawRecord[]) : [], next)
+        await onPage(pageRecords('okta', json), next)
       }
       return pages
     },

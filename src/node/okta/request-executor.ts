@@ -14,6 +14,7 @@ import { NetworkError, type HttpResponse, type HttpSend } from '../net/http'
 import { AbortedError, sleep as defaultSleep, type Sleep } from '../net/retry'
 import {
   DEFAULT_MAX_RETRIES,
+  MAX_RETRY_WAIT_MS,
   isTransientNetworkError,
   isTransientStatus,
   retryDelay,
@@ -101,6 +102,14 @@ export class PacedRequestExecutor extends SdkRequestExecutor {
         throw error
       }
       pacer.after(request.url, response.headers)
+      // a reset further away than any wait we accept is treated as no reset at all
+      if (
+        response.status === 429 &&
+        this.canTimeRetry(response) &&
+        this.sdkRetryDelayMs(response) > MAX_RETRY_WAIT_MS
+      ) {
+        response.headers.delete('x-rate-limit-reset')
+      }
       if (isTransientStatus(response.status) && attempt < this.retryLimit) {
         await this.retryWait(request, attempt++)
         continue

@@ -8,8 +8,8 @@
  * 2. `client.http.http(url, request)`: the authenticated raw request (SSWS or OAuth bearer)
  *    that returns the fetch `Response` before any model class touches the JSON;
  * 3. `DefaultRequestExecutor`'s 429 handling: `validateRetryResponseHeaders`,
- *    `parseResponse` (waits `X-Rate-Limit-Reset − Date + 1 s` and calls `fetch` again) and
- *    its `backoff` event;
+ *    `getRetryDelayMs`, `parseResponse` (waits `X-Rate-Limit-Reset − Date + 1 s` and calls
+ *    `fetch` again) and its `backoff` event;
  * 4. `request.startTime` / `request.timeout`, which `parseResponse` reads;
  * 5. `client.oauth.accessToken.scope`: the scopes the org granted a service app.
  */
@@ -112,6 +112,11 @@ export abstract class SdkRequestExecutor extends DefaultRequestExecutor {
   /** True when the SDK can time a 429 itself (one `X-Rate-Limit-Reset` and a `Date`). */
   protected canTimeRetry(response: SdkResponse): boolean {
     return this.validateRetryResponseHeaders(response as never)
+  }
+
+  /** The wait the SDK would take before retrying a timed 429 (`X-Rate-Limit-Reset − Date + 1 s`). */
+  protected sdkRetryDelayMs(response: SdkResponse): number {
+    return this.getRetryDelayMs(response as never)
   }
 
   /** Gives a response to the SDK: a timed 429 is waited on and fetched again, the rest returned. */

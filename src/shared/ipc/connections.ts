@@ -18,12 +18,17 @@ export const MAX_PEM_CHARS = 64_000
 
 export { isGuid }
 
+/** True for an https:// URL without credentials, query or fragment (tokens are sent there). */
+export function isHttpsUrl(value: string): boolean {
+  return HTTPS_URL.test(value)
+}
+
 /** An https:// URL without credentials, query or fragment. */
 export const HttpsUrl = z
   .string()
   .trim()
   .max(2_000)
-  .refine((v) => HTTPS_URL.test(v), 'Enter an https:// address, without a query or fragment.')
+  .refine((v) => isHttpsUrl(v), 'Enter an https:// address, without a query or fragment.')
 
 /** A tenant is named by its Directory (tenant) ID or one of its verified domains. */
 export const TenantRef = z
