@@ -102,7 +102,9 @@ function sendWith(agent: https.Agent, request: HttpRequest): Promise<HttpRespons
         res.on('data', (chunk: Buffer) => {
           size += chunk.length
           if (size > max) {
-            req.destroy(Object.assign(new Error('response too large'), { code: 'ERESPONSETOOLARGE' }))
+            req.destroy(
+              Object.assign(new Error('response too large'), { code: 'ERESPONSETOOLARGE' }),
+            )
             return
           }
           chunks.push(chunk)
