@@ -25,6 +25,7 @@ import { collectOkta, OKTA_SCOPES } from '../okta/collect-okta'
 import { createOktaClient } from '../okta/client'
 import { createOktaReader } from '../okta/okta-reader'
 import { normaliseOrgUrl } from '../okta/org-url'
+import { grantedScopes } from '../okta/sdk-adapter'
 import { runSecrets, type Credentials } from '../profile/credentials'
 import type { Profile } from '../profile/profile'
 import type { CollectEvent } from './events'
@@ -176,14 +177,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
     snapshot.okta = result.data
     errors.push(...result.errors)
     Object.assign(cursors, result.cursors)
-    const oauthScope = (conn.client as unknown as { oauth?: { accessToken?: { scope?: unknown } } })
-      .oauth?.accessToken?.scope
     granted.okta =
-      typeof oauthScope === 'string'
-        ? oauthScope.split(/\s+/).filter(Boolean).sort()
-        : [
-            ...new Set(result.succeeded.map((r) => OKTA_SCOPES[r]).filter((s): s is string => !!s)),
-          ].sort()
+      grantedScopes(conn.client) ??
+      [
+        ...new Set(result.succeeded.map((r) => OKTA_SCOPES[r]).filter((s): s is string => !!s)),
+      ].sort()
   }
 
   try {

@@ -3,7 +3,7 @@
  * upgraded this test fails first: re-read each reach listed in sdk-adapter.ts against the new
  * version, then move VERIFIED_SDK_VERSION.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -77,7 +77,20 @@ const config = (executor: SdkRequestExecutor) => ({
   userAgent: 'crosswalk',
 })
 
+const SRC = join(import.meta.dirname, '../../../../src')
+
 describe('the Okta SDK adapter', () => {
+  it('is the only source file that imports the SDK or reaches for its client internals', () => {
+    const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.tsx?$/.test(f),
+    )
+    const reaching = files.filter((f) => {
+      const text = readFileSync(join(SRC, f), 'utf8')
+      return /@okta\/okta-sdk-nodejs|\.oauth\?*\.accessToken|\.http\.http\(/.test(text)
+    })
+    expect(reaching).toEqual([join('node', 'okta', 'sdk-adapter.ts')])
+  })
+
   it('was read against the installed SDK version', () => {
     expect(installedVersion()).toBe(VERIFIED_SDK_VERSION)
   })
