@@ -28,6 +28,9 @@ const hostile = seamSnapshot((s) => {
   if (secret) secret['endDateTime'] = at(-1)
   obj(s.okta?.users?.[2], 'profile')['email'] = HOSTILE_UPN
   obj(s.okta?.users?.[2], 'profile')['login'] = HOSTILE_UPN
+  const entraUser = s.entra?.users?.[2] as Record<string, unknown>
+  entraUser['userPrincipalName'] = HOSTILE_UPN
+  entraUser['mail'] = HOSTILE_UPN
 })
 writeFileSync(join(dir, 'hostile.json'), JSON.stringify(hostile))
 
@@ -70,6 +73,7 @@ describe('terminal output of hostile tenant data', () => {
       f.subjects.map((s) => s.name),
     )
     expect(names).toContain(HOSTILE_APP)
+    expect(names.some((n) => n?.includes('\u202emoc.liame\u202c'))).toBe(true)
   })
 
   it('explain --snapshot shows the app registration and the findings escaped', async () => {
