@@ -33,6 +33,13 @@ const ipcFence = {
   message: 'ipcMain/ipcRenderer live only in src/main/ipc and src/preload.',
 }
 
+const noRawWebContentsSend = {
+  selector:
+    "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
+  message:
+    'Send events with sendEvent() from src/main/ipc/send-event.ts, which validates the payload.',
+}
+
 /** Builds a no-restricted-paths zone list: `target` may not import from any of `from`. */
 const zone = (target, from, message, except) => ({
   target,
@@ -71,15 +78,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
-          message:
-            'Send events with sendEvent() from src/main/ipc/send-event.ts, which validates the payload.',
-        },
-      ],
+      'no-restricted-syntax': ['error', noRawWebContentsSend],
       'import-x/no-restricted-paths': [
         'error',
         {
@@ -176,6 +175,21 @@ export default tseslint.config(
     files: ['src/node/**', 'src/web/**', 'src/cli/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: [...noReact, noDexie] }],
+    },
+  },
+  {
+    // Tenant data must reach a terminal inert: CLI text goes through src/cli/output.ts.
+    files: ['src/cli/**'],
+    ignores: ['src/cli/output.ts', 'src/cli/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noRawWebContentsSend,
+        {
+          selector: 'CallExpression[callee.property.name=/^std(out|err)$/]',
+          message: 'Print with createOutput() from src/cli/output.ts, the terminal printer.',
+        },
+      ],
     },
   },
   {

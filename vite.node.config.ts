@@ -8,7 +8,6 @@ import { defineConfig } from 'vite'
 // package.json-relative lookups.
 const root = import.meta.dirname
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
-  version: string
   dependencies?: Record<string, string>
 }
 
@@ -22,7 +21,6 @@ const external = [
 ]
 
 export default defineConfig({
-  define: { __CROSSWALK_VERSION__: JSON.stringify(pkg.version) },
   publicDir: false,
   build: {
     ssr: true,

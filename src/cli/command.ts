@@ -4,6 +4,8 @@
  * 2 usage or input error. Errors that stop a command are thrown as `CliError`
  * and printed as one clear line on stderr by the dispatcher.
  */
+import type { WriterFs } from '../node/atomic-file'
+
 export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
@@ -11,6 +13,8 @@ export interface CliIo {
   cwd: string
   /** true when stdout is a terminal (progress bars instead of line logs) */
   isTty: boolean
+  /** the file operations of snapshot writes; tests inject a failing one (a full disk) */
+  writerFs?: WriterFs
 }
 
 export interface CliCommand {

@@ -1,4 +1,5 @@
 /** The `crosswalk` executable's entry: wires the process to the dispatcher. */
+import '../shared/validation/configure-zod'
 import { COMMANDS } from './commands'
 import { runCli } from './main'
 

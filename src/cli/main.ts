@@ -3,7 +3,9 @@
  * that every failure reaches the user as one clear line on stderr.
  */
 import { appVersion } from '../node/version'
+import { escapeTerminalValue } from '../shared/text/terminal'
 import { CliError, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIo } from './command'
+import { createOutput, type CliOutput } from './output'
 
 export function renderHelp(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8)
@@ -31,64 +33,66 @@ export async function runCli(
   commands: readonly CliCommand[],
 ): Promise<number> {
   const args = [...argv]
+  const print = createOutput(io)
   let env = io.env
   while (args[0]?.startsWith('-')) {
     const flag = args.shift()!
     if (flag === '-h' || flag === '--help') {
-      io.stdout(renderHelp(commands))
+      print.out(renderHelp(commands))
       return EXIT_OK
     }
     if (flag === '-V' || flag === '--version') {
-      io.stdout(`${appVersion()}\n`)
+      print.out(`${appVersion()}\n`)
       return EXIT_OK
     }
     if (flag === '--data-dir' || flag.startsWith('--data-dir=')) {
       const value = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : args.shift()
-      if (!value) return usageError(io, '--data-dir needs a directory.')
+      if (!value) return usageError(print, '--data-dir needs a directory.')
       env = { ...env, CROSSWALK_DATA_DIR: value }
       continue
     }
-    return usageError(io, `Unknown option ${flag}. Run crosswalk --help.`)
+    return usageError(print, `Unknown option ${flag}. Run crosswalk --help.`)
   }
   const name = args.shift()
   if (!name) {
-    io.stderr(renderHelp(commands))
+    print.err(renderHelp(commands))
     return EXIT_USAGE
   }
   if (name === 'help') {
     const target = commands.find((c) => c.name === args[0])
-    io.stdout(target ? `${target.usage.trimEnd()}\n` : renderHelp(commands))
+    print.out(target ? `${target.usage.trimEnd()}\n` : renderHelp(commands))
     return EXIT_OK
   }
   const command = commands.find((c) => c.name === name)
   if (!command) {
     return usageError(
-      io,
+      print,
       `Unknown command "${name}". Commands: ${commands.map((c) => c.name).join(', ')}.`,
     )
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${command.usage.trimEnd()}\n`)
+    print.out(`${command.usage.trimEnd()}\n`)
     return EXIT_OK
   }
   try {
     return await command.run(args, { ...io, env })
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`crosswalk ${command.name}: ${oneLine(error.message)}\n`)
+      print.err(`crosswalk ${command.name}: ${oneLine(error.message)}\n`)
       return error.exitCode
     }
     const message = error instanceof Error ? error.message : String(error)
-    io.stderr(`crosswalk ${command.name}: unexpected failure: ${oneLine(message)}\n`)
+    print.err(`crosswalk ${command.name}: unexpected failure: ${oneLine(message)}\n`)
     return EXIT_USAGE
   }
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`crosswalk: ${message}\n`)
+function usageError(print: CliOutput, message: string): number {
+  print.err(`crosswalk: ${oneLine(message)}\n`)
   return EXIT_USAGE
 }
 
+/** A message as one inert line: our own line breaks folded, anything else escaped. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim()
+  return escapeTerminalValue(text.replace(/\s*\n\s*/g, ' ').trim())
 }

@@ -4,10 +4,20 @@
  * tests drive all of it with a fake.
  */
 import path from 'node:path'
-import type { App, BrowserWindow, IpcMain, Menu, SafeStorage, Session, WebContents } from 'electron'
+import type {
+  App,
+  BrowserWindow,
+  IpcMain,
+  Menu,
+  Protocol,
+  SafeStorage,
+  Session,
+  WebContents,
+} from 'electron'
 import { createHandlers } from '../node/handlers'
 import { ensureDataDir, resolveDataDir } from '../node/data-dir'
 import type { Logger } from '../node/log'
+import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { registerHandlers } from './ipc/register-handlers'
 import { sendEvent } from './ipc/send-event'
 import { createSenderCheck } from './ipc/sender-check'
@@ -23,6 +33,7 @@ export interface ElectronMain {
   ipcMain: Pick<IpcMain, 'handle'>
   session: { defaultSession: Session }
   safeStorage: SafeStorage
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>
 }
 
 export interface MainProcessOptions {
@@ -48,6 +59,8 @@ export async function startMainProcess(
   const { app } = electron
   // Sandbox every renderer, not only the windows that ask for it; must run before ready.
   app.enableSandbox()
+  // the crosswalk:// scheme must be privileged before ready, too
+  registerAppScheme(electron.protocol)
   if (!app.requestSingleInstanceLock()) {
     options.log.info('main.second-instance-quit')
     app.quit()
@@ -83,8 +96,9 @@ export async function startMainProcess(
   const source = resolveRendererSource(
     app,
     options.env,
-    path.join(options.mainDir, '..', 'renderer', 'index.html'),
+    path.join(options.mainDir, '..', 'renderer'),
   )
+  if (source.kind === 'app') handleAppProtocol(electron.protocol, source.dir)
   const handlers = createHandlers({
     host: 'electron',
     version: options.version,

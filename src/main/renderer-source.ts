@@ -1,14 +1,15 @@
 /**
- * Where the window loads the renderer from: the built `out/renderer/index.html`,
- * or, in an unpackaged development run, the electron-vite dev server named by
- * `ELECTRON_RENDERER_URL`. A packaged app ignores every such override, so an
- * environment variable cannot point it at foreign code; the same rule applies
- * to endpoint overrides that aim connectors at the emulator.
+ * Where the window loads the renderer from: the built `out/renderer` folder served as
+ * `crosswalk://app/index.html` (see app-protocol.ts), or, in an unpackaged development run,
+ * the electron-vite dev server named by `ELECTRON_RENDERER_URL`. A packaged app ignores
+ * every such override, so an environment variable cannot point it at foreign code; the
+ * same rule applies to endpoint overrides that aim connectors at the emulator.
  */
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-protocol'
 
-export type RendererSource = { kind: 'file'; file: string } | { kind: 'url'; url: string }
+/** The built renderer's folder (served by our scheme), or a development server. */
+export type RendererSource = { kind: 'app'; dir: string } | { kind: 'url'; url: string }
 
 export const DEV_RENDERER_URL_ENV = 'ELECTRON_RENDERER_URL'
 
@@ -20,11 +21,11 @@ export function overridesAllowed(app: { isPackaged: boolean }): boolean {
 export function resolveRendererSource(
   app: { isPackaged: boolean },
   env: Readonly<Record<string, string | undefined>>,
-  builtIndex: string,
+  builtDir: string,
 ): RendererSource {
   const devUrl = env[DEV_RENDERER_URL_ENV]
   if (devUrl && overridesAllowed(app) && isLoopbackHttp(devUrl)) return { kind: 'url', url: devUrl }
-  return { kind: 'file', file: path.resolve(builtIndex) }
+  return { kind: 'app', dir: path.resolve(builtDir) }
 }
 
 function isLoopbackHttp(text: string): boolean {
@@ -36,7 +37,7 @@ function isLoopbackHttp(text: string): boolean {
   }
 }
 
-/** True when `url` is the app's own page: the built index.html, or the dev server's origin. */
+/** True when `url` is the app's own page: our scheme's index.html, or the dev server's origin. */
 export function isAppUrl(source: RendererSource, url: string): boolean {
   let parsed: URL
   try {
@@ -45,13 +46,17 @@ export function isAppUrl(source: RendererSource, url: string): boolean {
     return false
   }
   if (source.kind === 'url') return parsed.origin === new URL(source.url).origin
-  if (parsed.protocol !== 'file:') return false
-  parsed.hash = ''
-  parsed.search = ''
-  return path.resolve(fileURLToPath(parsed)) === source.file
+  // Node's URL gives a custom scheme the origin "null", so scheme and host are compared
+  return (
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.host === APP_HOST &&
+    parsed.pathname === '/index.html' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  )
 }
 
 /** The address `loadURL` gets for a source. */
 export function rendererUrl(source: RendererSource): string {
-  return source.kind === 'url' ? source.url : pathToFileURL(source.file).href
+  return source.kind === 'url' ? source.url : APP_INDEX_URL
 }

@@ -1,49 +1,92 @@
 /**
- * Snapshot files (`crosswalk.snapshot` v1, DESIGN.md §4): JSON, gzipped when the name ends
- * in `.gz`. Reads validate with the zod `Snapshot`; writes go to a temporary file in the
- * same folder and are renamed into place, so a crash never leaves half a file behind.
+ * Snapshot files (`crosswalk.snapshot` v1, DESIGN.md §4) on disk. Reading streams the file
+ * into the one reader of `src/shared/snapshot-file` (gzip by its bytes, a byte ceiling
+ * before and after gzip, one parse); writing validates, then writes through the one atomic
+ * writer, gzipped when the name ends in `.gz`.
  */
-import { readFile } from 'node:fs/promises'
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { Readable, pipeline } from 'node:stream'
+import { createGunzip, gzipSync } from 'node:zlib'
 import { Snapshot } from '../shared/model/snapshot'
-import { writeFileAtomic } from './atomic-file'
+import {
+  DEFAULT_MAX_SNAPSHOT_BYTES,
+  describeSnapshotProblem,
+  readSnapshot,
+  snapshotProblem,
+  tooLargeProblem,
+  type ReadSnapshotOptions,
+  type SnapshotProblem,
+  type SnapshotReadResult,
+} from '../shared/snapshot-file/read'
+import { writeFileAtomic, type AtomicWriteOptions } from './atomic-file'
 
-/** A file that is not a valid snapshot; the message names the first problems. */
+/** A file that is not a snapshot Crosswalk reads; `problem` says what and what to do. */
 export class SnapshotFileError extends Error {
-  constructor(message: string) {
-    super(message)
+  constructor(
+    readonly file: string,
+    readonly problem: SnapshotProblem,
+  ) {
+    super(`${file}: ${describeSnapshotProblem(problem)}`)
     this.name = 'SnapshotFileError'
   }
 }
 
-const isGzip = (bytes: Buffer): boolean =>
-  bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b
+/**
+ * Small reads keep gzip's output per read small: zlib inflates a whole input chunk before it
+ * looks at backpressure, and deflate expands at most about 1,032 times (16 KiB → 16.5 MiB).
+ */
+const READ_CHUNK = 16 * 1024
 
-/** Reads and validates a snapshot (.json or .json.gz; gzip is detected from the bytes). */
-export async function readSnapshotFile(file: string): Promise<Snapshot> {
-  let bytes: Buffer
+/** zlib's gunzip over an async iterable, stopped (and its source closed) when the reader stops. */
+function gunzip(compressed: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  return pipeline(Readable.from(compressed), createGunzip(), () => undefined)
+}
+
+/** Reads a snapshot file into a result; a bad file is a problem, never a throw. */
+export async function tryReadSnapshotFile(
+  file: string,
+  options: ReadSnapshotOptions = {},
+): Promise<SnapshotReadResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_SNAPSHOT_BYTES
+  let size: number
   try {
-    bytes = await readFile(file)
+    const info = await stat(file)
+    if (info.isDirectory()) {
+      return snapshotProblem(
+        'unreadable',
+        'This is a folder, not a snapshot file.',
+        'Name the .json or .json.gz file inside it.',
+      )
+    }
+    // devices and pipes report 0 and are bounded while they are read
+    size = info.isFile() ? info.size : 0
   } catch (error) {
-    throw new SnapshotFileError(
-      `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    return snapshotProblem(
+      'unreadable',
+      `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      'Check the path, or collect the snapshot again.',
     )
   }
-  let json: unknown
-  try {
-    json = JSON.parse((isGzip(bytes) ? gunzipSync(bytes) : bytes).toString('utf8'))
-  } catch {
-    throw new SnapshotFileError(`${file} is not JSON (or not valid gzip).`)
-  }
-  const parsed = Snapshot.safeParse(json)
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-      .join('; ')
-    throw new SnapshotFileError(`${file} is not a crosswalk.snapshot v1: ${issues}`)
-  }
-  return parsed.data
+  if (size > maxBytes) return tooLargeProblem(size, maxBytes)
+  return readSnapshot(
+    {
+      bytes: createReadStream(file, { highWaterMark: READ_CHUNK }),
+      gunzip,
+      decoder: new TextDecoder('utf-8', { fatal: true }),
+    },
+    { maxBytes },
+  )
+}
+
+/** Reads and validates a snapshot (.json or .json.gz; gzip is recognised by its bytes). */
+export async function readSnapshotFile(
+  file: string,
+  options: ReadSnapshotOptions = {},
+): Promise<Snapshot> {
+  const result = await tryReadSnapshotFile(file, options)
+  if (!result.ok) throw new SnapshotFileError(file, result.problem)
+  return result.snapshot
 }
 
 /** Serialises a snapshot: gzip for `.gz` names, otherwise indented JSON. */
@@ -55,8 +98,18 @@ export function encodeSnapshot(snapshot: Snapshot, file: string): Buffer {
 }
 
 /** Validates and writes a snapshot atomically (temp file in the same folder + rename). */
-export async function writeSnapshotFile(file: string, snapshot: Snapshot): Promise<void> {
+export async function writeSnapshotFile(
+  file: string,
+  snapshot: Snapshot,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
   const parsed = Snapshot.safeParse(snapshot)
-  if (!parsed.success) throw new SnapshotFileError('Refusing to write an invalid snapshot.')
-  await writeFileAtomic(file, encodeSnapshot(snapshot, file))
+  if (!parsed.success) {
+    throw new SnapshotFileError(file, {
+      code: 'schema',
+      title: 'Refusing to write an invalid snapshot.',
+      hint: 'This is a bug in Crosswalk; report it with the command that was run.',
+    })
+  }
+  await writeFileAtomic(file, encodeSnapshot(snapshot, file), options)
 }

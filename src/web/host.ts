@@ -23,7 +23,8 @@ import {
   isLoopbackHost,
   secretsEqual,
 } from './security'
-import { resolveStaticFile, sendFile } from './static-files'
+import { resolveStaticFile } from '../node/static-files'
+import { sendFile } from './static-files'
 
 export interface WebHostOptions {
   /** the built renderer, normally `out/renderer` */

@@ -1,4 +1,5 @@
 // Entry of `out/web/server.js`: wires the process to `runWebServer`.
+import '../shared/validation/configure-zod'
 import { defaultRendererDir, defaultResourcesDir, runWebServer } from './run'
 
 const result = await runWebServer(process.argv.slice(2), {

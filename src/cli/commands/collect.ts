@@ -1,20 +1,28 @@
 /**
- * `crosswalk collect --profile P.json --out S.json[.gz] [--since OLD.json]`: collects a
- * snapshot of both sides. A complete run is written to --out (atomically); an incomplete
- * one goes to `<out>.partial` with `complete: false`, so a good earlier snapshot at --out
- * is never replaced by a failed run. Exit 0 when complete, 1 when incomplete or cancelled,
- * 2 on usage or profile errors.
+ * `crosswalk collect --profile P.json --out S.json[.gz] [--since OLD.json] [--accept-partial]`:
+ * collects a snapshot of both sides. The write targets are checked before any work (an
+ * existing writable folder; absent or a regular file). A complete run is written to --out
+ * atomically. An incomplete one goes to `<out>.partial` with `complete: false`, so a good
+ * earlier snapshot at --out is never replaced by a failed run, and exits 1; with
+ * `--accept-partial` it is written to --out itself, with a warning listing what is missing,
+ * and exits 0 (DESIGN.md §4). A cancelled run writes nothing and exits 1; usage, profile
+ * and write-target errors exit 2.
  */
 import * as path from 'node:path'
 import { parseArgs } from 'node:util'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { checkWriteTarget, WriteTargetError } from '../../node/atomic-file'
 import { collectSnapshot } from '../../node/collect/collect-snapshot'
-import type { CollectEvent } from '../../node/collect/events'
 import { CredentialError, readCa, resolveCredentials } from '../../node/profile/credentials'
 import { loadProfile, ProfileError } from '../../node/profile/profile'
 import { isAbortError } from '../../node/net/retry'
-import { readSnapshotFile, SnapshotFileError, writeSnapshotFile } from '../../node/snapshot-file'
+import { writeSnapshotFile } from '../../node/snapshot-file'
 import type { Snapshot } from '../../shared/model/snapshot'
+import { term } from '../../shared/text/terminal'
+import { renderGaps } from '../gaps'
+import { createOutput } from '../output'
+import { createProgressView } from './collect-progress'
+import { loadSnapshot } from './diagnose'
 
 const USAGE = `Usage: crosswalk collect --profile PROFILE.json --out SNAPSHOT.json[.gz] [options]
 
@@ -24,79 +32,16 @@ the profile names; they are never written to the snapshot.
 
 Options:
   --profile FILE        connection profile (JSON)
-  --out FILE            snapshot to write (.json, or .json.gz for gzip)
-  --since FILE          previous snapshot: refresh users and groups incrementally
+  --out FILE            snapshot to write (.json, or .json.gz for gzip); its folder must exist
+  --since FILE          previous snapshot: refresh incrementally from its cursors
+  --accept-partial      write an incomplete collection to --out (complete: false), exit 0
   --logs-since ISO      Okta System Log window start (default: 7 days before --logs-until)
   --logs-until ISO      Okta System Log window end (default: now)
   --audit-since ISO     Entra audit and sign-in logs from this instant (default: newest 50,000)
   --concurrency N       parallel fan-out requests per side (default 4)
 
-Exit codes: 0 complete, 1 incomplete (written to OUT.partial) or cancelled, 2 usage error.`
-
-interface Counters {
-  records: number
-  pages: number
-  throttleWaits: number
-  retries: number
-  errors: number
-}
-
-/** Renders progress: a redrawn bar on a terminal, sparse line logs otherwise. */
-function createProgressView(
-  io: CliIo,
-  now: () => number = Date.now,
-): {
-  onEvent: (e: CollectEvent) => void
-  done: () => void
-} {
-  const resources = new Map<string, Counters>()
-  const lastLine = new Map<string, number>()
-  let lastDraw = 0
-  const totals = (): Counters =>
-    [...resources.values()].reduce(
-      (a, c) => ({
-        records: a.records + c.records,
-        pages: a.pages + c.pages,
-        throttleWaits: a.throttleWaits + c.throttleWaits,
-        retries: a.retries + c.retries,
-        errors: a.errors + c.errors,
-      }),
-      { records: 0, pages: 0, throttleWaits: 0, retries: 0, errors: 0 },
-    )
-  const draw = (): void => {
-    const t = totals()
-    const width = 24
-    const filled = Math.min(width, Math.round((resources.size / 22) * width))
-    io.stdout(
-      `\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${resources.size} resources · ${t.records.toLocaleString('en-US')} records · ${t.pages} pages · ${t.throttleWaits} throttle waits · ${t.retries} retries`,
-    )
-  }
-  return {
-    onEvent: (e) => {
-      if (e.type !== 'progress') return
-      const key = `${e.source}.${e.resource}`
-      resources.set(key, e)
-      const t = now()
-      if (io.isTty) {
-        if (t - lastDraw > 100) {
-          lastDraw = t
-          draw()
-        }
-      } else if (t - (lastLine.get(key) ?? 0) > 2000) {
-        lastLine.set(key, t)
-        io.stdout(
-          `${key}: ${e.records} records, ${e.pages} pages${e.throttleWaits ? `, ${e.throttleWaits} throttle waits` : ''}${e.retries ? `, ${e.retries} retries` : ''}\n`,
-        )
-      }
-    },
-    done: () => {
-      if (io.isTty) {
-        draw()
-        io.stdout('\n')
-      }
-    },
-  }
-}
+Exit codes: 0 complete (or incomplete with --accept-partial), 1 incomplete (written to
+OUT.partial) or cancelled, 2 usage, profile or write-target error.`
 
 function summary(snapshot: Snapshot): string {
   const lines: string[] = []
@@ -131,6 +76,7 @@ export const collectCommand: CliCommand = {
           'logs-until': { type: 'string' },
           'audit-since': { type: 'string' },
           concurrency: { type: 'string' },
+          'accept-partial': { type: 'boolean' },
           help: { type: 'boolean' },
         },
         strict: true,
@@ -139,8 +85,9 @@ export const collectCommand: CliCommand = {
     } catch (error) {
       throw new CliError(`${(error as Error).message}\n\n${USAGE}`)
     }
+    const print = createOutput(io)
     if (values.help) {
-      io.stdout(`${USAGE}\n`)
+      print.out(`${USAGE}\n`)
       return EXIT_OK
     }
     if (!values.profile || !values.out)
@@ -159,6 +106,10 @@ export const collectCommand: CliCommand = {
     }
     const resolve = (f: string): string => path.resolve(io.cwd, f)
     const out = resolve(values.out)
+    const acceptPartial = values['accept-partial'] === true
+    const partial = `${out}.partial`
+    // before the work: a missing folder or a device at --out must not cost a whole collection
+    await checkTargets(acceptPartial ? [out] : [out, partial])
     let profile
     let credentials
     let ca
@@ -167,13 +118,9 @@ export const collectCommand: CliCommand = {
       profile = await loadProfile(resolve(values.profile))
       credentials = await resolveCredentials(profile, io.env)
       ca = await readCa(profile)
-      if (values.since) since = await readSnapshotFile(resolve(values.since))
+      if (values.since) since = await loadSnapshot(values.since, io.cwd)
     } catch (error) {
-      if (
-        error instanceof ProfileError ||
-        error instanceof CredentialError ||
-        error instanceof SnapshotFileError
-      ) {
+      if (error instanceof ProfileError || error instanceof CredentialError) {
         throw new CliError(error.message)
       }
       throw error
@@ -182,7 +129,7 @@ export const collectCommand: CliCommand = {
     const controller = new AbortController()
     const onSigint = (): void => controller.abort()
     process.once('SIGINT', onSigint)
-    const view = createProgressView(io)
+    const view = createProgressView(io, print)
     let snapshot: Snapshot
     try {
       snapshot = await collectSnapshot({
@@ -192,7 +139,7 @@ export const collectCommand: CliCommand = {
         ...(since ? { since } : {}),
         signal: controller.signal,
         onEvent: view.onEvent,
-        onWarning: (w) => io.stderr(`warning: ${w}\n`),
+        onWarning: (w) => print.err(term`warning: ${w}\n`),
         ...(values['logs-since']
           ? { logsSince: new Date(values['logs-since']).toISOString() }
           : {}),
@@ -207,7 +154,7 @@ export const collectCommand: CliCommand = {
     } catch (error) {
       view.done()
       if (isAbortError(error)) {
-        io.stderr('Collection cancelled; nothing was written.\n')
+        print.err('Collection cancelled; nothing was written.\n')
         return EXIT_FINDINGS
       }
       throw error
@@ -215,22 +162,54 @@ export const collectCommand: CliCommand = {
       process.removeListener('SIGINT', onSigint)
     }
     view.done()
+    const write = (file: string): Promise<void> => writeOut(file, snapshot, io)
     if (snapshot.collection.complete) {
-      await writeSnapshotFile(out, snapshot)
-      io.stdout(`${summary(snapshot)}\nComplete snapshot written to ${out}\n`)
+      await write(out)
+      print.out(`${summary(snapshot)}\n${term`Complete snapshot written to ${out}`}\n`)
       return EXIT_OK
     }
-    const partial = `${out}.partial`
-    await writeSnapshotFile(partial, snapshot)
-    io.stderr(
-      `Collection incomplete (${snapshot.collection.errors.length} resource${snapshot.collection.errors.length === 1 ? '' : 's'} missing):\n` +
-        snapshot.collection.errors
-          .map((e) => `  ${e.source}.${e.resource}: HTTP ${e.status} ${e.code}: ${e.message}\n`)
-          .join('') +
-        `Partial snapshot (complete: false) written to ${partial}; ${out} was left untouched.\n` +
-        'Run `crosswalk doctor --profile ...` for the fixes.\n',
+    const gaps = renderGaps(snapshot)
+    const missing = `Collection incomplete (${gaps.length} resource${gaps.length === 1 ? '' : 's'} missing):\n${gaps.map((g) => `${g}\n`).join('')}`
+    if (acceptPartial) {
+      await write(out)
+      print.err(
+        `warning: ${missing}` +
+          term`Partial snapshot (complete: false) written to ${out}, as --accept-partial asks.\n` +
+          'Run `crosswalk doctor --profile ...` for the fixes.\n',
+      )
+      print.out(`${summary(snapshot)}\n`)
+      return EXIT_OK
+    }
+    await write(partial)
+    print.err(
+      missing +
+        term`Partial snapshot (complete: false) written to ${partial}; ${out} was left untouched.\n` +
+        'Run `crosswalk doctor --profile ...` for the fixes, or collect with --accept-partial.\n',
     )
-    io.stdout(`${summary(snapshot)}\n`)
+    print.out(`${summary(snapshot)}\n`)
     return EXIT_FINDINGS
   },
+}
+
+async function checkTargets(files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    try {
+      await checkWriteTarget(file)
+    } catch (error) {
+      if (error instanceof WriteTargetError) throw new CliError(`--out: ${error.message}`)
+      throw error
+    }
+  }
+}
+
+/** Writes the snapshot; a write that fails (a full disk) is one clear line, exit 2. */
+async function writeOut(file: string, snapshot: Snapshot, io: CliIo): Promise<void> {
+  try {
+    await writeSnapshotFile(file, snapshot, io.writerFs ? { fs: io.writerFs } : {})
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    throw new CliError(
+      `Could not write ${file} (${e.code ?? e.message}); the collection was not saved and any earlier file there is unchanged.`,
+    )
+  }
 }

@@ -3,63 +3,34 @@
  * runs the rule catalogue over a snapshot file and prints the findings. Exit 1 when
  * a finding is at or above `--fail-on`, 2 for usage or input errors.
  */
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import {
   type Finding,
   SEVERITIES,
   SEVERITY_RANK,
-  SNAPSHOT_FORMAT,
-  SNAPSHOT_VERSION,
   type Severity,
   type Snapshot,
 } from '../../shared/model'
 import { RULES, RULE_IDS, diagnose } from '../../shared/rules'
-import { SnapshotFileError, readSnapshotFile } from '../../node/snapshot-file'
+import { describeSnapshotProblem } from '../../shared/snapshot-file/read'
+import { tryReadSnapshotFile } from '../../node/snapshot-file'
 import { appVersion } from '../../node/version'
+import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { incompleteWarning } from '../gaps'
+import { createOutput } from '../output'
 
 const FORMATS = ['json', 'table', 'sarif'] as const
 type Format = (typeof FORMATS)[number]
 
-/** What a snapshot file's header says, for messages about the wrong file or version. */
-async function describeHeader(file: string): Promise<string | undefined> {
-  try {
-    const bytes = await readFile(file)
-    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString(
-      'utf8',
-    )
-    const head = JSON.parse(text) as { format?: unknown; version?: unknown }
-    if (head.format !== SNAPSHOT_FORMAT) {
-      return `it is not a Crosswalk snapshot (format is ${JSON.stringify(head.format ?? null)}, expected "${SNAPSHOT_FORMAT}"); pass a file written by \`crosswalk collect\``
-    }
-    if (head.version !== SNAPSHOT_VERSION) {
-      return `it is snapshot version ${JSON.stringify(head.version ?? null)}, and this Crosswalk reads version ${SNAPSHOT_VERSION}; collect it again or use the Crosswalk release that wrote it`
-    }
-  } catch {
-    return undefined
-  }
-  return undefined
-}
-
 /**
- * Reads and validates a snapshot file (.json, or gzip by name or by its 1f 8b bytes)
- * relative to `cwd`. Every problem becomes a `CliError` that says what to fix.
+ * Reads and validates a snapshot file (.json, or gzip by its 1f 8b bytes) relative to `cwd`,
+ * through the one bounded reader. Every problem becomes a `CliError` that says what to fix.
  */
 export async function loadSnapshot(file: string, cwd: string): Promise<Snapshot> {
-  const resolved = path.resolve(cwd, file)
-  try {
-    return await readSnapshotFile(resolved)
-  } catch (error) {
-    if (!(error instanceof SnapshotFileError)) throw error
-    const header = await describeHeader(resolved)
-    throw new CliError(
-      header
-        ? `${file}: ${header}.`
-        : `${error.message} Check the path, or collect the snapshot again.`,
-    )
-  }
+  const result = await tryReadSnapshotFile(path.resolve(cwd, file))
+  if (!result.ok) throw new CliError(`${file}: ${describeSnapshotProblem(result.problem)}`)
+  return result.snapshot
 }
 
 interface DiagnoseArgs {
@@ -117,20 +88,23 @@ function parseArgs(args: readonly string[]): DiagnoseArgs {
 }
 
 function subjectsText(f: Finding): string {
-  const first = f.subjects.slice(0, 2).map((s) => s.name ?? s.id)
+  const first = f.subjects.slice(0, 2).map((s) => escapeTerminalValue(s.name ?? s.id))
   const more = f.subjects.length - first.length
   return first.join(', ') + (more > 0 ? ` +${more}` : '')
 }
 
-/** Aligned plain-text columns: SEVERITY, CATEGORY, RULE, SUBJECTS, TITLE, then a summary. */
+/**
+ * Aligned plain-text columns: SEVERITY, CATEGORY, RULE, SUBJECTS, TITLE, then a summary.
+ * Every cell is escaped before the columns are measured, so a name cannot break the table.
+ */
 export function renderTable(findings: readonly Finding[]): string {
   if (findings.length === 0) return 'No findings.\n'
   const rows = findings.map((f) => [
     f.severity.toUpperCase(),
-    f.category,
-    f.rule,
+    escapeTerminalValue(f.category),
+    escapeTerminalValue(f.rule),
     subjectsText(f),
-    f.title,
+    escapeTerminalValue(f.title),
   ])
   const header = ['SEVERITY', 'CATEGORY', 'RULE', 'SUBJECTS', 'TITLE']
   const widths = header.map((h, i) =>
@@ -166,7 +140,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 }
 
 /** SARIF 2.1.0: one run, the catalogue as `tool.driver.rules`, one result per finding. */
-export function renderSarif(findings: readonly Finding[], snapshotFile: string): string {
+export function renderSarif(findings: readonly Finding[], snapshotFile: string): object {
   const ruleIds = [
     ...RULE_IDS,
     ...new Set(
@@ -232,7 +206,7 @@ export function renderSarif(findings: readonly Finding[], snapshotFile: string):
       },
     ],
   }
-  return `${JSON.stringify(log, null, 2)}\n`
+  return log
 }
 
 export const diagnoseCommand: CliCommand = {
@@ -255,17 +229,13 @@ export const diagnoseCommand: CliCommand = {
   ].join('\n'),
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const options = parseArgs(args)
+    const print = createOutput(io)
     const snapshot = await loadSnapshot(options.file, io.cwd)
     const findings = diagnose(snapshot, options.rules ? { rules: options.rules } : {})
-    if (!snapshot.collection.complete) {
-      const errors = snapshot.collection.errors.length
-      io.stderr(
-        `crosswalk diagnose: the snapshot is incomplete (${errors} collection error${errors === 1 ? '' : 's'}); what could not be checked is listed as info findings.\n`,
-      )
-    }
-    if (options.format === 'json') io.stdout(`${JSON.stringify(findings, null, 2)}\n`)
-    else if (options.format === 'sarif') io.stdout(renderSarif(findings, options.file))
-    else io.stdout(renderTable(findings))
+    if (!snapshot.collection.complete) print.err(incompleteWarning(snapshot, findings))
+    if (options.format === 'json') print.json(findings)
+    else if (options.format === 'sarif') print.json(renderSarif(findings, options.file))
+    else print.out(renderTable(findings))
     const threshold = options.failOn ? SEVERITY_RANK[options.failOn] : undefined
     return threshold !== undefined && findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)
       ? EXIT_FINDINGS

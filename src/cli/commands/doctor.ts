@@ -15,6 +15,8 @@ import {
   type Credentials,
 } from '../../node/profile/credentials'
 import { loadProfile, ProfileError, type Profile } from '../../node/profile/profile'
+import { term } from '../../shared/text/terminal'
+import { createOutput } from '../output'
 
 const USAGE = `Usage: crosswalk doctor --profile PROFILE.json [--json]
 
@@ -28,14 +30,17 @@ Options:
 
 Exit codes: 0 all connections work, 1 a connection has a problem, 2 usage error.`
 
+/** One side's report; permissions, messages and fixes can quote what a server answered. */
 function renderSide(name: string, side: DoctorSide): string {
   const lines = [`${name}: ${side.ok ? 'OK' : 'PROBLEMS'}`]
-  if (side.grantedPermissions.length) lines.push(`  granted: ${side.grantedPermissions.join(', ')}`)
-  if (side.missingPermissions.length) lines.push(`  missing: ${side.missingPermissions.join(', ')}`)
+  if (side.grantedPermissions.length)
+    lines.push(term`  granted: ${side.grantedPermissions.join(', ')}`)
+  if (side.missingPermissions.length)
+    lines.push(term`  missing: ${side.missingPermissions.join(', ')}`)
   for (const p of side.problems) {
     lines.push(
-      `  ${p.severity === 'error' ? '✗' : '!'} [${p.field}] ${p.message}`,
-      `    fix: ${p.fix}`,
+      term`  ${p.severity === 'error' ? '✗' : '!'} [${p.field}] ${p.message}`,
+      term`    fix: ${p.fix}`,
     )
   }
   return lines.join('\n')
@@ -85,8 +90,9 @@ export const doctorCommand: CliCommand = {
     } catch (error) {
       throw new CliError(`${(error as Error).message}\n\n${USAGE}`)
     }
+    const print = createOutput(io)
     if (values.help) {
-      io.stdout(`${USAGE}\n`)
+      print.out(`${USAGE}\n`)
       return EXIT_OK
     }
     if (!values.profile) throw new CliError(`doctor needs --profile.\n\n${USAGE}`)
@@ -107,12 +113,12 @@ export const doctorCommand: CliCommand = {
       credentialProblems: problems,
       ...(ca ? { ca } : {}),
     })
-    if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`)
+    if (values.json) print.json(report)
     else {
       const parts: string[] = []
       if (report.entra) parts.push(renderSide('Entra ID', report.entra))
       if (report.okta) parts.push(renderSide('Okta', report.okta))
-      io.stdout(`${parts.join('\n\n')}\n`)
+      print.out(`${parts.join('\n\n')}\n`)
     }
     const ok = (report.entra?.ok ?? true) && (report.okta?.ok ?? true)
     return ok ? EXIT_OK : EXIT_FINDINGS

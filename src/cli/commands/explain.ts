@@ -17,8 +17,10 @@ import {
   passwordCredentials,
   wsFedKey,
 } from '../../shared/compare/seam'
+import { escapeJsonForTerminal, term } from '../../shared/text/terminal'
 import { get, str, strs } from '../../shared/util/access'
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { createOutput } from '../output'
 import { loadSnapshot } from './diagnose'
 
 type Context = Record<string, unknown>
@@ -200,12 +202,13 @@ function renderText(
   if (entry.rules.length) lines.push(`Rules that detect it: ${entry.rules.join(', ')}`)
   lines.push('Docs:', ...entry.links.map((l) => `  ${l}`))
   if (extra) {
-    lines.push('', `In this snapshot (collected ${String(extra.context['collectedAt'])}):`)
+    lines.push('', term`In this snapshot (collected ${String(extra.context['collectedAt'])}):`)
     for (const [key, value] of Object.entries(extra.context)) {
       if (key === 'collectedAt') continue
       lines.push(
-        `  ${key}:`,
-        ...JSON.stringify(value, null, 2)
+        term`  ${key}:`,
+        // JSON escapes C0 controls and newlines inside strings; the rest is made inert here
+        ...escapeJsonForTerminal(JSON.stringify(value, null, 2))
           .split('\n')
           .map((l) => `    ${l}`),
       )
@@ -215,11 +218,11 @@ function renderText(
     else {
       lines.push('  Findings:')
       for (const f of extra.findings) {
-        lines.push(`    [${f.severity}] ${f.title}`)
+        lines.push(term`    [${f.severity}] ${f.title}`)
         lines.push(
           `      ${f.subjects
             .slice(0, 6)
-            .map((s) => `${s.source}:${s.type}:${s.name ?? s.id}`)
+            .map((s) => term`${s.source}:${s.type}:${s.name ?? s.id}`)
             .join(', ')}${f.subjects.length > 6 ? ` +${f.subjects.length - 6}` : ''}`,
         )
       }
@@ -270,8 +273,9 @@ export const explainCommand: CliCommand = {
     const extra = snapshotFile
       ? explainInSnapshot(entry, await loadSnapshot(snapshotFile, io.cwd))
       : undefined
-    if (format === 'json') io.stdout(`${JSON.stringify({ ...entry, ...(extra ?? {}) }, null, 2)}\n`)
-    else io.stdout(renderText(entry, extra))
+    const print = createOutput(io)
+    if (format === 'json') print.json({ ...entry, ...(extra ?? {}) })
+    else print.out(renderText(entry, extra))
     return EXIT_OK
   },
 }

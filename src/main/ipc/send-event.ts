@@ -6,7 +6,8 @@
  */
 import type { WebContents } from 'electron'
 import type { EventChannel } from '../../shared/ipc/channels'
-import { describeIssues, eventContract, type EventPayload } from '../../shared/ipc/contract'
+import { eventContract, type EventPayload } from '../../shared/ipc/contract'
+import { describeIssues } from '../../shared/util/issues'
 import type { Logger } from '../../node/log'
 
 export function sendEvent<E extends EventChannel>(

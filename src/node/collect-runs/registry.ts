@@ -10,13 +10,13 @@ import type { CollectFinished, CollectOutcome, CollectStartOutput } from '../../
 import { MAX_BATCH_RECORDS, type CollectEvent } from '../../shared/model/collect-events'
 import type { Snapshot } from '../../shared/model/snapshot'
 import type { CollectOptions } from '../collect/collect-snapshot'
-import { TOOL_NAME, TOOL_VERSION } from '../collect/tool'
+import { APP_NAME, appVersion } from '../version'
 import type { EmitEvent } from '../handlers'
 import { HandlerError } from '../ipc/handler-error'
 import type { Logger } from '../log'
 import { REDACTED } from '../log'
 import { isAbortError } from '../net/retry'
-import type { Credentials } from '../profile/credentials'
+import { runSecrets } from '../profile/credentials'
 import type { ResolvedConnection } from '../connections/resolve'
 
 export interface CollectRuns {
@@ -76,7 +76,7 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
           'No stored credential could be opened; enter them again.',
       )
     }
-    const secrets = secretsOf(credentials)
+    const secrets = runSecrets(credentials)
     // resolve() registers them too; a run must not depend on that to stay clean
     for (const secret of secrets) deps.log.addSecret(secret)
     const runId = randomUUID()
@@ -143,7 +143,7 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
       entra: !!profile.entra,
       okta: !!profile.okta,
     })
-    return { runId, tool: { name: TOOL_NAME, version: TOOL_VERSION }, ...target }
+    return { runId, tool: { name: APP_NAME, version: appVersion() }, ...target }
   }
 
   return {
@@ -184,27 +184,15 @@ function outcomeOf(snapshot: Snapshot): CollectOutcome {
   return collected ? 'partial' : 'failed'
 }
 
-function secretsOf(credentials: Credentials): string[] {
-  const out: string[] = []
-  const e = credentials.entra
-  const o = credentials.okta
-  if (e?.kind === 'secret') out.push(e.clientSecret)
-  if (e?.kind === 'certificate') out.push(e.privateKeyPem)
-  if (o?.kind === 'apiToken') out.push(o.token)
-  if (o?.kind === 'privateKey') out.push(o.privateKeyPem)
-  return out.filter((s) => s.length >= 4)
-}
-
 // APIs do not echo credentials, but a batch is raw third-party data: check before it leaves.
 function scrub(event: CollectEvent, secrets: string[], log: Logger): CollectEvent {
   if (event.type !== 'batch' || secrets.length === 0) return event
   const text = JSON.stringify(event.records)
-  if (!secrets.some((s) => text.includes(s))) return event
+  // as they appear inside JSON strings (a private key's line breaks are escaped there)
+  const escaped = secrets.map((s) => JSON.stringify(s).slice(1, -1))
+  if (!escaped.some((s) => text.includes(s))) return event
   log.warn('collect.batch-redacted', { source: event.source, resource: event.resource })
-  const cleaned = secrets.reduce(
-    (t, s) => t.split(JSON.stringify(s).slice(1, -1)).join(REDACTED),
-    text,
-  )
+  const cleaned = escaped.reduce((t, s) => t.split(s).join(REDACTED), text)
   return { ...event, records: JSON.parse(cleaned) as typeof event.records }
 }
 

@@ -21,11 +21,12 @@ import { collectOkta, OKTA_SCOPES } from '../okta/collect-okta'
 import { createOktaClient } from '../okta/client'
 import { createOktaReader } from '../okta/okta-reader'
 import { normaliseOrgUrl } from '../okta/org-url'
-import type { Credentials } from '../profile/credentials'
+import { grantedScopes } from '../okta/sdk-adapter'
+import { runSecrets, type Credentials } from '../profile/credentials'
 import type { Profile } from '../profile/profile'
 import type { CollectEvent } from './events'
 import { createTracker } from './tracker'
-import { TOOL_NAME, TOOL_VERSION } from './tool'
+import { APP_NAME, appVersion } from '../version'
 
 /** Inputs of `collectSnapshot`. */
 export interface CollectOptions {
@@ -69,9 +70,9 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
   const snapshot: Omit<Snapshot, 'collection' | 'collectedAt'> = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    tool: { name: APP_NAME, version: appVersion() },
   }
-  const secrets = secretValues(credentials)
+  const secrets = runSecrets(credentials)
   const sinceCursors = options.since?.collection.cursors ?? {}
 
   const entraSide = async (): Promise<void> => {
@@ -172,18 +173,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
     snapshot.okta = result.data
     errors.push(...result.errors)
     Object.assign(cursors, result.cursors)
-    const oauthScope = (conn.client as unknown as { oauth?: { accessToken?: { scope?: unknown } } })
-      .oauth?.accessToken?.scope
     granted.okta =
-      typeof oauthScope === 'string'
-        ? oauthScope.split(/\s+/).filter(Boolean).sort()
-        : [
-            ...new Set(
-              result.succeeded
-                .map((r) => (OKTA_SCOPES as Record<string, string>)[r])
-                .filter((s): s is string => !!s),
-            ),
-          ].sort()
+      grantedScopes(conn.client) ??
+      [
+        ...new Set(result.succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r]).filter((s): s is string => !!s)),
+      ].sort()
   }
 
   try {
@@ -250,12 +244,4 @@ function allFailed(
   error: unknown,
 ): CollectionError[] {
   return resources.map((resource) => toCollectionError(source, resource, error))
-}
-
-/** The secret values of a run, for last-line redaction of messages. */
-export function secretValues(credentials: Credentials): string[] {
-  const out: string[] = []
-  if (credentials.entra?.kind === 'secret') out.push(credentials.entra.clientSecret)
-  if (credentials.okta?.kind === 'apiToken') out.push(credentials.okta.token)
-  return out
 }

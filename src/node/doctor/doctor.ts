@@ -5,7 +5,7 @@
  */
 import { createHttpClient } from '../net/http'
 import { redactSecrets } from '../net/api-error'
-import type { Credentials } from '../profile/credentials'
+import { runSecrets, type Credentials } from '../profile/credentials'
 import type { Profile } from '../profile/profile'
 import { diagnoseEntra } from './entra-doctor'
 import { diagnoseOkta } from './okta-doctor'
@@ -32,10 +32,7 @@ const failed = (problems: DoctorProblem[]): DoctorSide => ({
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const { profile, credentials } = options
   const http = createHttpClient({ ...(options.ca ? { ca: options.ca } : {}), maxSockets: 4 })
-  const secrets = [
-    credentials.entra?.kind === 'secret' ? credentials.entra.clientSecret : '',
-    credentials.okta?.kind === 'apiToken' ? credentials.okta.token : '',
-  ]
+  const secrets = runSecrets(credentials)
   const credProblem = (side: 'entra' | 'okta'): DoctorProblem[] =>
     (options.credentialProblems ?? [])
       .filter((p) => p.side === side || p.side === 'profile')

@@ -19,13 +19,12 @@ import {
 import { resolveEntraEndpoints } from '../entra/clouds'
 import { ApiError } from '../net/api-error'
 import type { HttpSend } from '../net/http'
+import { isGuid } from '../../shared/util/guid'
 import type { DoctorProblem, DoctorSide } from './types'
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** True when a "secret" is GUID-shaped: the secret ID was copied instead of the value. */
 export function looksLikeSecretId(secret: string): boolean {
-  return GUID.test(secret.trim())
+  return isGuid(secret)
 }
 
 const secretField = (cred: EntraCredential): string =>
@@ -192,7 +191,7 @@ export async function diagnoseEntra(options: {
   }
   if (
     token.tenantId &&
-    GUID.test(profile.tenantId) &&
+    isGuid(profile.tenantId) &&
     token.tenantId.toLowerCase() !== profile.tenantId.toLowerCase()
   ) {
     problems.push({

@@ -13,6 +13,7 @@ import { createOktaClient } from '../okta/client'
 import { OKTA_SCOPES } from '../okta/collect-okta'
 import { createOktaReader, toOktaError } from '../okta/okta-reader'
 import { normaliseOrgUrl } from '../okta/org-url'
+import { grantedScopes } from '../okta/sdk-adapter'
 import type { DoctorProblem, DoctorSide } from './types'
 
 const PROBES: [resource: string, path: string][] = [
@@ -171,12 +172,8 @@ export async function diagnoseOkta(options: {
       }
     }
   }
-  const oauthScope = (conn.client as unknown as { oauth?: { accessToken?: { scope?: unknown } } })
-    .oauth?.accessToken?.scope
   const granted =
-    typeof oauthScope === 'string'
-      ? oauthScope.split(/\s+/).filter(Boolean).sort()
-      : [...new Set(succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r] ?? r))].sort()
+    grantedScopes(conn.client) ?? [...new Set(succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r] ?? r))].sort()
   for (const scope of [...missing].sort()) {
     problems.push({
       field: credential.kind === 'privateKey' ? 'okta.scopes' : 'okta.apiToken',

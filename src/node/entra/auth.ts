@@ -9,6 +9,7 @@ import type { EntraProfile } from '../profile/profile'
 import type { EntraCredential } from '../profile/credentials'
 import type { HttpSend } from '../net/http'
 import { ApiError } from '../net/api-error'
+import type { RetryPolicy } from '../net/transient'
 import { describeCertificate } from './certificate'
 import { resolveEntraEndpoints } from './clouds'
 import { createMsalNetworkClient } from './msal-network-client'
@@ -52,6 +53,8 @@ export function createEntraAuth(options: {
   profile: EntraProfile
   credential: EntraCredential
   send: HttpSend
+  /** the sign-in retry policy's tuning (tests shorten the waits) */
+  retry?: Partial<RetryPolicy>
 }): EntraAuth {
   const { profile, credential } = options
   const endpoints = resolveEntraEndpoints(profile)
@@ -74,7 +77,7 @@ export function createEntraAuth(options: {
   }
   const app = new ConfidentialClientApplication({
     auth,
-    system: { networkClient: createMsalNetworkClient(options.send) },
+    system: { networkClient: createMsalNetworkClient(options.send, options.retry) },
   })
   const getToken = async (forceRefresh = false): Promise<EntraToken> => {
     let result

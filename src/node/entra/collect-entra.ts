@@ -18,6 +18,7 @@
 import type { CollectionError, EntraSnapshot, RawRecord } from '../../shared/model/snapshot'
 import { ApiError, toCollectionError } from '../net/api-error'
 import { mapWithConcurrency } from '../net/concurrency'
+import { createLoopGuard, pageRecords } from '../net/paging'
 import { isAbortError } from '../net/retry'
 import { createWindowLimiter } from '../net/window-limiter'
 import type { Tracker } from '../collect/tracker'
@@ -94,13 +95,15 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
     const out: RawRecord[] = []
     const max = options.maxAuditRecords ?? 50_000
     let next: string | undefined = path
+    const guard = createLoopGuard('entra')
     while (next) {
+      guard(next)
       const json = await graph.get(next, {
         ...(signal ? { signal } : {}),
         stats: t.stats,
         ...(audited ? { beforeRequest: (s?: AbortSignal) => audit.acquire(s) } : {}),
       })
-      const value = Array.isArray(json.value) ? (json.value as RawRecord[]) : []
+      const value = pageRecords('entra', json.value)
       out.push(...value)
       t.page(value)
       next = typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined
@@ -167,7 +170,7 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
           ...(signal ? { signal } : {}),
           stats: t.stats,
         })
-        const value = Array.isArray(json.value) ? (json.value as RawRecord[]) : []
+        const value = pageRecords('entra', json.value)
         out[id] = value
         t.page(value, id)
       })

@@ -7,14 +7,15 @@
 import type { RawRecord } from '../../shared/model/snapshot'
 import { ApiError } from '../net/api-error'
 import { NetworkError, type HttpSend } from '../net/http'
+import { createLoopGuard, pageRecords } from '../net/paging'
 import { redactSecretFields } from '../net/redact'
+import { AbortedError, sleep as defaultSleep, type Sleep } from '../net/retry'
 import {
-  AbortedError,
-  backoffDelay,
-  parseRetryAfter,
-  sleep as defaultSleep,
-  type Sleep,
-} from '../net/retry'
+  DEFAULT_MAX_RETRIES,
+  isTransientNetworkError,
+  isTransientStatus,
+  retryDelay,
+} from '../net/transient'
 
 /** Counters a caller passes to attribute waits and retries to one resource. */
 export interface RequestStats {
@@ -66,11 +67,9 @@ export interface GraphClient {
   ) => Promise<{ deltaLink?: string; pages: number }>
 }
 
-const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
-
 /** Creates a Graph client over an injected sender and token provider (stubbed in unit tests). */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
-  const maxRetries = options.maxRetries ?? 8
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES.graph
   const sleep = options.sleep ?? defaultSleep
   const root = options.graphRoot.replace(/\/+$/, '')
   const origin = new URL(root).origin
@@ -114,7 +113,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         ;({ status, headers, body } = response)
       } catch (error) {
         if (req.signal?.aborted) throw new AbortedError()
-        if (error instanceof NetworkError && attempt < maxRetries && isTransient(error.code)) {
+        if (
+          error instanceof NetworkError &&
+          attempt < maxRetries &&
+          isTransientNetworkError(error)
+        ) {
           await retryWait(attempt++, req)
           continue
         }
@@ -146,18 +149,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         continue
       }
       if (status === 429 && attempt < maxRetries) {
-        const wait =
-          parseRetryAfter(headers['retry-after']) ??
-          backoffDelay(attempt, { random: options.random })
+        const wait = retryDelay(attempt, options, headers['retry-after'])
         attempt++
         if (req.stats) req.stats.throttleWaits++
         await sleep(wait, req.signal)
         continue
       }
-      if (RETRYABLE_STATUS.has(status) && attempt < maxRetries) {
-        const retryAfter = parseRetryAfter(headers['retry-after'])
+      if (isTransientStatus(status) && attempt < maxRetries) {
         if (req.stats) req.stats.retries++
-        await sleep(retryAfter ?? backoffDelay(attempt, { random: options.random }), req.signal)
+        await sleep(retryDelay(attempt, options, headers['retry-after']), req.signal)
         attempt++
         continue
       }
@@ -167,17 +167,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   const retryWait = async (attempt: number, req: GraphRequestOptions): Promise<void> => {
     if (req.stats) req.stats.retries++
-    await sleep(backoffDelay(attempt, { random: options.random }), req.signal)
+    await sleep(retryDelay(attempt, options), req.signal)
   }
 
   const forEachPage: GraphClient['forEachPage'] = async (pathOrUrl, onPage, req = {}) => {
     let next: string | undefined = pathOrUrl
     let pages = 0
     let deltaLink: string | undefined
+    const guard = createLoopGuard('entra')
     while (next) {
+      guard(next)
       const json = await get(next, req)
       pages++
-      const value = Array.isArray(json.value) ? (json.value as RawRecord[]) : []
+      const value = pageRecords('entra', json.value)
       const nextLink =
         typeof json['@odata.nextLink'] === 'string' ? json['@odata.nextLink'] : undefined
       const dl = typeof json['@odata.deltaLink'] === 'string' ? json['@odata.deltaLink'] : undefined
@@ -189,13 +191,6 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   return { get, forEachPage, isOwnUrl }
-}
-
-function isTransient(code: string): boolean {
-  return (
-    ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENETWORK', 'ECONNABORTED'].includes(code) ||
-    code.startsWith('HPE_')
-  )
 }
 
 /** Builds an `ApiError` from a Graph error body `{error:{code,message,innerError}}`. */

@@ -5,12 +5,8 @@
  * handler, and turns every outcome into an `IpcResult`, so no exception and no
  * unvalidated value crosses the boundary.
  */
-import {
-  describeIssues,
-  invokeContract,
-  type Handlers,
-  type IpcResult,
-} from '../../shared/ipc/contract'
+import { invokeContract, type Handlers, type IpcResult } from '../../shared/ipc/contract'
+import { describeIssues } from '../../shared/util/issues'
 import { isInvokeChannel, type InvokeChannel } from '../../shared/ipc/channels'
 import { HandlerError } from './handler-error'
 import type { Logger } from '../log'

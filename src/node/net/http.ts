@@ -24,7 +24,16 @@ export interface HttpRequest {
   signal?: AbortSignal
   /** abort the exchange after this many milliseconds (0 or absent: no limit) */
   timeoutMs?: number
+  /** refuse a response body longer than this; default {@link MAX_RESPONSE_BYTES} */
+  maxBodyBytes?: number
 }
+
+/**
+ * The longest response body read: far above any real page (a Graph page of 999 users or an
+ * Okta page of 1,000 log events is a few MiB), so a broken or hostile server cannot make
+ * the collector buffer without end.
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 /** Sends one request; rejects only on a network failure (DNS, TLS, reset, abort, timeout). */
 export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>
@@ -88,7 +97,18 @@ function sendWith(agent: https.Agent, request: HttpRequest): Promise<HttpRespons
       { method: request.method, headers, ...(url.protocol === 'https:' ? { agent } : {}) },
       (res) => {
         const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        let size = 0
+        const max = request.maxBodyBytes ?? MAX_RESPONSE_BYTES
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length
+          if (size > max) {
+            req.destroy(
+              Object.assign(new Error('response too large'), { code: 'ERESPONSETOOLARGE' }),
+            )
+            return
+          }
+          chunks.push(chunk)
+        })
         res.on('error', (error: NodeJS.ErrnoException) => fail(error))
         res.on('aborted', () =>
           fail(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' })),
@@ -152,6 +172,8 @@ export function describeNetworkError(error: NodeJS.ErrnoException): string {
       return 'The request timed out.'
     case 'ABORT_ERR':
       return 'The request was cancelled.'
+    case 'ERESPONSETOOLARGE':
+      return `The server sent a response larger than ${MAX_RESPONSE_BYTES / (1024 * 1024)} MiB; it was not read.`
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':

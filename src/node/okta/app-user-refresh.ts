@@ -17,6 +17,7 @@ import { z } from 'zod'
 import type { RawRecord } from '../../shared/model/snapshot'
 import type { RequestStats } from '../entra/graph-client'
 import { ApiError } from '../net/api-error'
+import { singleRecord } from '../net/paging'
 import type { OktaReader } from './okta-reader'
 
 /** The refresh cursor: the System Log time app users are known to be current at. */
@@ -324,7 +325,7 @@ export async function readAppUser(
       `/api/v1/apps/${encodeURIComponent(appId)}/users/${encodeURIComponent(userId)}`,
       stats,
     )
-    return record as RawRecord
+    return singleRecord('okta', record)
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null
     throw error

@@ -7,12 +7,12 @@
  * nothing for a stray file or variable to fill. The cache middleware is off (`null`) so every
  * read is fresh, and `httpsProxy` / `HTTPS_PROXY` are never used because our executor owns the transport.
  */
-import { Client } from '@okta/okta-sdk-nodejs'
 import type { HttpSend } from '../net/http'
 import type { OktaCredential } from '../profile/credentials'
 import type { Sleep } from '../net/retry'
 import { createPacer, type Pacer } from './pacer'
 import { PacedRequestExecutor } from './request-executor'
+import { createSdkClient, type OktaSdkClient } from './sdk-adapter'
 
 /** Scopes a read-only Okta service app needs for the whole snapshot. */
 export const OKTA_READ_SCOPES = [
@@ -43,7 +43,7 @@ export interface OktaClientOptions {
 
 /** The SDK client and the pieces a reader needs. */
 export interface OktaConnection {
-  client: Client
+  client: OktaSdkClient
   executor: PacedRequestExecutor
   pacer: Pacer
 }
@@ -62,7 +62,7 @@ export function createOktaClient(options: OktaClientOptions): OktaConnection {
     ...(options.sleep ? { sleep: options.sleep } : {}),
   })
   const cred = options.credential
-  const config = {
+  const client = createSdkClient({
     orgUrl: options.orgUrl,
     authorizationMode: cred.kind === 'apiToken' ? 'SSWS' : 'PrivateKey',
     token: cred.kind === 'apiToken' ? cred.token : '',
@@ -70,10 +70,8 @@ export function createOktaClient(options: OktaClientOptions): OktaConnection {
     scopes: cred.kind === 'privateKey' ? (options.scopes ?? OKTA_READ_SCOPES).join(' ') : '',
     privateKey: cred.kind === 'privateKey' ? cred.privateKeyPem : '',
     keyId: cred.kind === 'privateKey' ? (cred.keyId ?? '') : '',
-    cacheMiddleware: null,
     requestExecutor: executor,
     userAgent: 'crosswalk',
-  }
-  const client = new Client(config as unknown as ConstructorParameters<typeof Client>[0])
+  })
   return { client, executor, pacer }
 }

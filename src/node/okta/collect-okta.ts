@@ -10,6 +10,7 @@
 import type { CollectionError, OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
 import { toCollectionError } from '../net/api-error'
 import { mapWithConcurrency } from '../net/concurrency'
+import { singleRecord } from '../net/paging'
 import { isAbortError } from '../net/retry'
 import type { Tracker } from '../collect/tracker'
 import type { OktaReader } from './okta-reader'
@@ -293,10 +294,10 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
         t.stats,
       )
       const full = await mapWithConcurrency(listed, concurrency, async (m) => {
-        const record = (await reader.getJson(
-          `/api/v1/mappings/${encodeURIComponent(String(m.id))}`,
-          t.stats,
-        )) as RawRecord
+        const record = singleRecord(
+          'okta',
+          await reader.getJson(`/api/v1/mappings/${encodeURIComponent(String(m.id))}`, t.stats),
+        )
         t.page([record])
         return record
       })
@@ -343,10 +344,10 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     mappingsDone,
     guard('userSchema', async () => {
       const t = tracker.track('okta', 'userSchema')
-      const schema = (await reader.getJson(
-        '/api/v1/meta/schemas/user/default',
-        t.stats,
-      )) as RawRecord
+      const schema = singleRecord(
+        'okta',
+        await reader.getJson('/api/v1/meta/schemas/user/default', t.stats),
+      )
       t.page([schema])
       data.userSchema = schema
     }),

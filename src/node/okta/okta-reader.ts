@@ -5,26 +5,16 @@
  * returned them, custom profile attributes and `_links` included.
  * https://developer.okta.com/docs/api/#pagination
  */
-import type { Client } from '@okta/okta-sdk-nodejs'
 import type { RawRecord } from '../../shared/model/snapshot'
 import type { RequestStats } from '../entra/graph-client'
 import { ApiError } from '../net/api-error'
 import { parseLinkHeader } from '../net/link-header'
+import { createLoopGuard, pageRecords } from '../net/paging'
 import { redactSecretFields } from '../net/redact'
-import {
-  AbortedError,
-  backoffDelay,
-  isAbortError,
-  sleep as defaultSleep,
-  type Sleep,
-} from '../net/retry'
+import { AbortedError, isAbortError, sleep as defaultSleep, type Sleep } from '../net/retry'
+import { DEFAULT_MAX_RETRIES, isTransientNetworkError, retryDelay } from '../net/transient'
 import type { PacedRequestExecutor } from './request-executor'
-
-interface FetchResponse {
-  status: number
-  headers: { get: (name: string) => string | null }
-  text: () => Promise<string>
-}
+import { sdkGet, type OktaSdkClient, type SdkFetchResponse } from './sdk-adapter'
 
 /** Raw JSON reads of the Okta API (one object, or every page of a list). */
 export interface OktaReader {
@@ -39,7 +29,7 @@ export interface OktaReader {
 
 /** Creates a reader over the SDK client; links off the org's origin are refused. */
 export function createOktaReader(options: {
-  client: Client
+  client: OktaSdkClient
   executor: PacedRequestExecutor
   orgUrl: string
   signal?: AbortSignal
@@ -47,7 +37,7 @@ export function createOktaReader(options: {
   sleep?: Sleep
 }): OktaReader {
   const sleep = options.sleep ?? defaultSleep
-  const maxRetries = options.maxRetries ?? 4
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES.okta
   const toUrl = (p: string): string =>
     /^https?:\/\//i.test(p) ? p : `${options.orgUrl}${p.startsWith('/') ? '' : '/'}${p}`
   // the executor reports SDK-level waits (429 backoff, 5xx retries) against the resource reading the URL
@@ -67,24 +57,17 @@ export function createOktaReader(options: {
     for (;;) {
       if (options.signal?.aborted) throw new AbortedError()
       if (stats) statsByUrl.set(url, stats)
-      let response: FetchResponse
+      let response: SdkFetchResponse
       let text: string
       try {
-        const http = options.client.http as unknown as {
-          http: (
-            uri: string,
-            request: { method: string; headers: Record<string, string> },
-          ) => Promise<FetchResponse>
-        }
-        response = await http.http(url, { method: 'get', headers: { Accept: 'application/json' } })
+        response = await sdkGet(options.client, url)
         text = await response.text()
       } catch (error) {
         if (isAbortError(error) || options.signal?.aborted) throw new AbortedError()
-        const code = (error as { code?: string }).code
         // a body cut off mid-stream surfaces here, after the executor's own retries
-        if (code && ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) && attempt < maxRetries) {
+        if (isTransientNetworkError(error) && attempt < maxRetries) {
           if (stats) stats.retries++
-          await sleep(backoffDelay(attempt++), options.signal)
+          await sleep(retryDelay(attempt++, {}), options.signal)
           continue
         }
         throw toOktaError(error)
@@ -99,7 +82,7 @@ export function createOktaReader(options: {
       } catch {
         if (attempt < maxRetries) {
           if (stats) stats.retries++
-          await sleep(backoffDelay(attempt++), options.signal)
+          await sleep(retryDelay(attempt++, {}), options.signal)
           continue
         }
         throw new ApiError(
@@ -117,11 +100,13 @@ export function createOktaReader(options: {
     forEachPage: async (p, onPage, stats) => {
       let next: string | undefined = toUrl(p)
       let pages = 0
+      const guard = createLoopGuard('okta')
       while (next) {
+        guard(next)
         const { json, link } = await fetchJson(next, stats)
         pages++
         next = parseLinkHeader(link).next
-        await onPage(Array.isArray(json) ? (json as RawRecord[]) : [], next)
+        await onPage(pageRecords('okta', json), next)
       }
       return pages
     },

@@ -6,6 +6,7 @@
  * a skewed local clock does not matter. https://developer.okta.com/docs/reference/rl-best-practices/
  */
 import { sleep as defaultSleep, type Sleep } from '../net/retry'
+import { MAX_RETRY_WAIT_MS } from '../net/transient'
 
 interface Bucket {
   limit: number
@@ -86,7 +87,8 @@ export function createPacer(
       return
     // Reset is server epoch seconds; Date has one-second resolution, hence the extra second.
     const offset = Number.isFinite(date) ? reset * 1000 - date + 1000 : reset * 1000 - local + 1000
-    const resetAt = local + Math.max(0, offset)
+    // a reset hours away (a broken or hostile answer) must not stall the run that long
+    const resetAt = local + Math.min(MAX_RETRY_WAIT_MS, Math.max(0, offset))
     if (existing) {
       // Responses of one window share a reset time; under concurrency they arrive out of order,
       // so within a window keep the lowest remaining count. A different reset is another window.

@@ -9,32 +9,18 @@
  * connection drops after the headers when `Content-Length` is set, so a reset mid-body
  * hangs the collection. Our sender detects it and the request is retried.
  */
-import { DefaultRequestExecutor } from '@okta/okta-sdk-nodejs'
 import type { RequestStats } from '../entra/graph-client'
 import { NetworkError, type HttpResponse, type HttpSend } from '../net/http'
-import { AbortedError, backoffDelay, sleep as defaultSleep, type Sleep } from '../net/retry'
+import { AbortedError, sleep as defaultSleep, type Sleep } from '../net/retry'
+import {
+  DEFAULT_MAX_RETRIES,
+  MAX_RETRY_WAIT_MS,
+  isTransientNetworkError,
+  isTransientStatus,
+  retryDelay,
+} from '../net/transient'
 import type { Pacer } from './pacer'
-
-interface SdkRequest {
-  url: string
-  method?: string
-  headers?: Record<string, unknown>
-  body?: unknown
-  startTime?: Date
-  timeout?: number
-  [key: string]: unknown
-}
-
-/** The subset of a fetch `Response` the SDK reads. */
-export interface SdkResponse {
-  status: number
-  ok: boolean
-  url: string
-  headers: Headers
-  text: () => Promise<string>
-  json: () => Promise<unknown>
-  buffer: () => Promise<Buffer>
-}
+import { SdkRequestExecutor, type SdkRequest, type SdkResponse } from './sdk-adapter'
 
 /** Options of `PacedRequestExecutor`. */
 export interface PacedExecutorOptions {
@@ -48,9 +34,6 @@ export interface PacedExecutorOptions {
   /** per-request timeout in ms; default 120 000 */
   timeoutMs?: number
 }
-
-const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
-const TRANSIENT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED'])
 
 function toSdkResponse(url: string, r: HttpResponse): SdkResponse {
   const headers = new Headers()
@@ -67,18 +50,18 @@ function toSdkResponse(url: string, r: HttpResponse): SdkResponse {
 }
 
 /** A request executor for one collection run. `currentStats` attributes waits to a resource. */
-export class PacedRequestExecutor extends DefaultRequestExecutor {
+export class PacedRequestExecutor extends SdkRequestExecutor {
   private readonly options: PacedExecutorOptions
   private readonly sleepFn: Sleep
   private readonly retryLimit: number
   currentStats: ((url: string) => RequestStats | undefined) | undefined
 
   constructor(options: PacedExecutorOptions) {
-    super({ maxRetries: options.maxRetries ?? 4, requestTimeout: 0 })
+    super({ maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES.okta })
     this.options = options
     this.sleepFn = options.sleep ?? defaultSleep
-    this.retryLimit = options.maxRetries ?? 4
-    this.on('backoff', (request: SdkRequest) => {
+    this.retryLimit = options.maxRetries ?? DEFAULT_MAX_RETRIES.okta
+    this.onSdkBackoff((request) => {
       const stats = this.currentStats?.(request.url)
       if (stats) stats.throttleWaits++
     })
@@ -86,10 +69,7 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
 
   override async fetch(request: SdkRequest): Promise<SdkResponse> {
     const { pacer, signal } = this.options
-    if (!request.startTime) {
-      request.startTime = new Date()
-      request.timeout = 0
-    }
+    this.markStarted(request)
     let attempt = 0
     for (;;) {
       if (signal?.aborted) throw new AbortedError()
@@ -113,7 +93,7 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
         if (signal?.aborted) throw new AbortedError()
         if (
           error instanceof NetworkError &&
-          TRANSIENT_CODES.has(error.code) &&
+          isTransientNetworkError(error) &&
           attempt < this.retryLimit
         ) {
           await this.retryWait(request, attempt++)
@@ -122,35 +102,33 @@ export class PacedRequestExecutor extends DefaultRequestExecutor {
         throw error
       }
       pacer.after(request.url, response.headers)
-      if (RETRYABLE_STATUS.has(response.status) && attempt < this.retryLimit) {
+      // a reset further away than any wait we accept is treated as no reset at all
+      if (
+        response.status === 429 &&
+        this.canTimeRetry(response) &&
+        this.sdkRetryDelayMs(response) > MAX_RETRY_WAIT_MS
+      ) {
+        response.headers.delete('x-rate-limit-reset')
+      }
+      if (isTransientStatus(response.status) && attempt < this.retryLimit) {
         await this.retryWait(request, attempt++)
         continue
       }
       // a 429 the SDK cannot time (no X-Rate-Limit-Reset or Date, or a duplicated reset header)
       // gets our bounded backoff; with usable headers the SDK waits and calls this.fetch again
-      if (
-        response.status === 429 &&
-        !this.validateRetryResponseHeaders(response as never) &&
-        attempt < this.retryLimit
-      ) {
+      if (response.status === 429 && !this.canTimeRetry(response) && attempt < this.retryLimit) {
         const stats = this.currentStats?.(request.url)
         if (stats) stats.throttleWaits++
-        await this.sleepFn(
-          backoffDelay(attempt++, { random: this.options.random }),
-          this.options.signal,
-        )
+        await this.sleepFn(retryDelay(attempt++, this.options), this.options.signal)
         continue
       }
-      return (await this.parseResponse(
-        request as never,
-        response as never,
-      )) as unknown as SdkResponse
+      return this.handOver(request, response)
     }
   }
 
   private async retryWait(request: SdkRequest, attempt: number): Promise<void> {
     const stats = this.currentStats?.(request.url)
     if (stats) stats.retries++
-    await this.sleepFn(backoffDelay(attempt, { random: this.options.random }), this.options.signal)
+    await this.sleepFn(retryDelay(attempt, this.options), this.options.signal)
   }
 }

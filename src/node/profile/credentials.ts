@@ -3,7 +3,8 @@
  * names. These objects stay inside src/node: callers outside it get `describeCredentials`
  * metadata only.
  */
-import { readFile } from 'node:fs/promises'
+import { X509Certificate } from 'node:crypto'
+import { FileTooLargeError, MAX_SMALL_FILE_BYTES, readFileBounded } from '../bounded-read'
 import { describeCertificate, readPfx } from '../entra/certificate'
 import type { Profile } from './profile'
 
@@ -21,6 +22,25 @@ export type OktaCredential =
 export interface Credentials {
   entra?: EntraCredential
   okta?: OktaCredential
+}
+
+/** Values shorter than this are not searched for: they would match ordinary text. */
+export const MIN_SECRET_LENGTH = 4
+
+/**
+ * The one list of a run's secret values: the Entra client secret or certificate private key,
+ * the Okta API token or service-app private key. Every last-line redaction (collection errors,
+ * the doctor's messages, the log, collect events) searches for exactly these.
+ */
+export function runSecrets(credentials: Credentials): string[] {
+  const out: string[] = []
+  const e = credentials.entra
+  const o = credentials.okta
+  if (e?.kind === 'secret') out.push(e.clientSecret)
+  if (e?.kind === 'certificate') out.push(e.privateKeyPem)
+  if (o?.kind === 'apiToken') out.push(o.token)
+  if (o?.kind === 'privateKey') out.push(o.privateKeyPem)
+  return out.filter((s) => s.length >= MIN_SECRET_LENGTH)
 }
 
 /** A credential that could not be read; `field` names the profile field at fault. */
@@ -41,14 +61,16 @@ async function readText(
   file: string,
 ): Promise<string> {
   try {
-    return await readFile(file, 'utf8')
+    return (await readFileBounded(file)).toString('utf8')
   } catch (error) {
-    throw new CredentialError(
-      side,
-      field,
-      `Cannot read ${field} ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-    )
+    throw new CredentialError(side, field, unreadable(field, file, error))
   }
+}
+
+function unreadable(field: string, file: string, error: unknown): string {
+  if (error instanceof FileTooLargeError)
+    return `${field} ${file} is larger than ${MAX_SMALL_FILE_BYTES / 1024} KiB; name the PEM or PFX file itself.`
+  return `Cannot read ${field} ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`
 }
 
 function fromEnv(
@@ -68,9 +90,35 @@ function fromEnv(
   return value.trim()
 }
 
-/** Reads the CA file a profile names, if any. */
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
+
+/**
+ * Reads the CA file a profile names, if any, and checks that it holds PEM certificates:
+ * Node ignores a CA bundle it cannot read, which would surface much later as an untrusted
+ * server certificate.
+ */
 export async function readCa(profile: Profile): Promise<string | undefined> {
-  return profile.caFile ? readText('profile', 'caFile', profile.caFile) : undefined
+  if (!profile.caFile) return undefined
+  const text = await readText('profile', 'caFile', profile.caFile)
+  const blocks = text.match(PEM_CERTIFICATE) ?? []
+  const bad = blocks.findIndex((pem) => {
+    try {
+      new X509Certificate(pem)
+      return false
+    } catch {
+      return true
+    }
+  })
+  if (blocks.length === 0 || bad >= 0) {
+    throw new CredentialError(
+      'profile',
+      'caFile',
+      blocks.length === 0
+        ? `caFile ${profile.caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----).`
+        : `caFile ${profile.caFile}: certificate ${bad + 1} of ${blocks.length} cannot be read.`,
+    )
+  }
+  return text
 }
 
 /** Reads every secret the profile names. Throws `CredentialError` naming the field at fault. */
@@ -89,12 +137,12 @@ export async function resolveCredentials(
     if (/\.(pfx|p12)$/i.test(entra.certificateFile)) {
       let bundle: Buffer
       try {
-        bundle = await readFile(entra.certificateFile)
-      } catch {
+        bundle = await readFileBounded(entra.certificateFile)
+      } catch (error) {
         throw new CredentialError(
           'entra',
           'certificateFile',
-          `Cannot read certificateFile ${entra.certificateFile}.`,
+          unreadable('certificateFile', entra.certificateFile, error),
         )
       }
       const password = entra.certificatePasswordEnv ? (env[entra.certificatePasswordEnv] ?? '') : ''

@@ -3,19 +3,25 @@
  * secrets themselves. Validated with zod at the file boundary; relative file paths are
  * resolved against the profile file's folder.
  */
-import { readFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { z } from 'zod'
+import { ClientId, TenantRef, isHttpsUrl } from '../../shared/ipc/connections'
 import { Cloud } from '../../shared/model/snapshot'
+import { formatIssues } from '../../shared/util/issues'
+import { FileTooLargeError, MAX_SMALL_FILE_BYTES, readFileBounded } from '../bounded-read'
 
+// Endpoints and ids are checked as the Connect form checks them: bearer tokens go there.
 const httpsUrl = z
   .string()
-  .url()
-  .refine((v) => v.startsWith('https://'), { message: 'must be an https:// URL' })
+  .trim()
+  .max(2_000)
+  .refine((v) => isHttpsUrl(v), {
+    message: 'must be an https:// URL, without credentials, query or fragment',
+  })
 
 const EntraBase = z.object({
-  tenantId: z.string().min(1, 'tenantId is required (a GUID or a verified domain name)'),
-  clientId: z.string().min(1, 'clientId is required (the app registration’s Application ID)'),
+  tenantId: TenantRef,
+  clientId: ClientId,
   cloud: Cloud.default('global'),
   /** login host; the authority is `${authorityHost}/${tenantId}` */
   authorityHost: httpsUrl.optional(),
@@ -106,17 +112,11 @@ export class ProfileError extends Error {
   }
 }
 
-/** Formats zod issues as `path: message` lines. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
-    .join('; ')
-}
-
 /** Validates an unknown value as a profile; file paths are resolved against `baseDir`. */
 export function parseProfile(value: unknown, baseDir: string): Profile {
   const parsed = Profile.safeParse(value)
-  if (!parsed.success) throw new ProfileError(`Invalid profile: ${describeIssues(parsed.error)}`)
+  if (!parsed.success)
+    throw new ProfileError(`Invalid profile: ${formatIssues(parsed.error, 20).join('; ')}`)
   const p = parsed.data
   const abs = (file: string | undefined): string | undefined =>
     file === undefined ? undefined : path.resolve(baseDir, file)
@@ -147,10 +147,12 @@ export function parseProfile(value: unknown, baseDir: string): Profile {
 export async function loadProfile(file: string): Promise<Profile> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = (await readFileBounded(file)).toString('utf8')
   } catch (error) {
     throw new ProfileError(
-      `Cannot read profile ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+      error instanceof FileTooLargeError
+        ? `Profile ${file} is larger than ${MAX_SMALL_FILE_BYTES / 1024} KiB; a profile is a small JSON file.`
+        : `Cannot read profile ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
     )
   }
   let json: unknown

@@ -1,3 +1,4 @@
+import '../../shared/validation/configure-zod'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { ensureApi } from './api'

@@ -47,7 +47,7 @@ export const ROUTES: RouteObject[] = [
 ]
 
 /**
- * Hash routing works the same under file:// (Electron) and http:// (browser mode).
+ * Hash routing works the same under crosswalk:// (Electron) and http:// (browser mode).
  * A bare start address is pointed at the home screen before the router exists, so
  * the first render is already the screen (no redirect frame after "ready").
  */

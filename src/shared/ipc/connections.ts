@@ -8,17 +8,19 @@
 import { z } from 'zod'
 import { Cloud } from '../model/snapshot'
 import { WorkspaceId } from '../model/workspace'
+import { isGuid } from '../util/guid'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
 // host (name, IPv4 or [IPv6]), optional port, optional path; no user info, query or fragment
 const HTTPS_URL = /^https:\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?(\/[^\s?#]*)?$/i
 /** Longest PEM (certificate chain, private key, CA bundle) accepted, in characters. */
 export const MAX_PEM_CHARS = 64_000
 
-/** `true` when a value has the shape of a GUID (tenant, client or secret ID). */
-export function isGuid(value: string): boolean {
-  return GUID.test(value.trim())
+export { isGuid }
+
+/** True for an https:// URL without credentials, query or fragment (tokens are sent there). */
+export function isHttpsUrl(value: string): boolean {
+  return HTTPS_URL.test(value)
 }
 
 /** An https:// URL without credentials, query or fragment. */
@@ -26,7 +28,7 @@ export const HttpsUrl = z
   .string()
   .trim()
   .max(2_000)
-  .refine((v) => HTTPS_URL.test(v), 'Enter an https:// address, without a query or fragment.')
+  .refine((v) => isHttpsUrl(v), 'Enter an https:// address, without a query or fragment.')
 
 /** A tenant is named by its Directory (tenant) ID or one of its verified domains. */
 export const TenantRef = z
@@ -34,14 +36,14 @@ export const TenantRef = z
   .trim()
   .min(1, 'Enter the Directory (tenant) ID or a verified domain such as contoso.onmicrosoft.com.')
   .refine(
-    (v) => GUID.test(v) || DOMAIN.test(v),
+    (v) => isGuid(v) || DOMAIN.test(v),
     'Enter the Directory (tenant) ID (a GUID) or a verified domain such as contoso.onmicrosoft.com.',
   )
 
 export const ClientId = z
   .string()
   .trim()
-  .refine((v) => GUID.test(v), 'The Application (client) ID is a GUID, e.g. 1b2c3d4e-….')
+  .refine((v) => isGuid(v), 'The Application (client) ID is a GUID, e.g. 1b2c3d4e-….')
 
 const Pem = (label: string) =>
   z

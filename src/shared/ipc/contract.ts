@@ -113,11 +113,3 @@ export interface CrosswalkApi {
 export type Handlers = {
   [C in InvokeChannel]: (input: ParsedInput<C>) => Promise<Output<C>>
 }
-
-/** Flattens zod issues into `path: message` pairs for `IpcError.issues`. */
-export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
-  }))
-}

@@ -11,6 +11,7 @@ import {
   RESOURCE_PATHS,
   type ResourcePath,
   type Snapshot,
+  describeAccess,
   missingGraphGroups,
   hasOktaScope,
 } from '../model'
@@ -97,4 +98,31 @@ export function collectionGaps(snapshot: Snapshot): CollectionGap[] {
     gaps.push({ ...classify(snapshot, path), skipped: [], weakened: [] })
   }
   return gaps
+}
+
+const ERROR_TEXT = (e: CollectionError | undefined): string | undefined =>
+  e ? `${e.status ? `HTTP ${e.status} ` : ''}${e.code}: ${e.message}` : undefined
+
+/** One line on why a resource is absent and what would collect it, for listings. */
+export function gapSummary(gap: CollectionGap): string {
+  const error = ERROR_TEXT(gap.error)
+  switch (gap.reason) {
+    case 'permission': {
+      const needs =
+        gap.missing && gap.missing.length
+          ? gap.missing.map((g) => g.join(' or ')).join(' and ')
+          : describeAccess(gap.path)
+      return `${error ?? 'not granted'} (needs ${needs})`
+    }
+    case 'licence':
+      return `${error ?? 'refused'} (needs an Entra ID P1 or P2 licence)`
+    case 'delegated-only':
+      return `not collected (Graph serves it only to ${describeAccess(gap.path)})`
+    case 'failed':
+      return error ?? 'failed'
+    case 'side-missing':
+      return 'not collected (that side of the seam is not in the snapshot)'
+    case 'not-collected':
+      return `not in the snapshot (needs ${describeAccess(gap.path)})`
+  }
 }

@@ -119,7 +119,7 @@ export function diagnose(snapshot: Snapshot, options: DiagnoseOptions = {}): Fin
 export { DEFAULT_THRESHOLDS, makeFinding } from './rule'
 export type { FindingDraft, Rule, RuleContext, RuleRead, Thresholds } from './rule'
 export { findingId } from './rule'
-export { collectionGaps } from './gaps'
+export { collectionGaps, gapSummary } from './gaps'
 export type { CollectionGap, GapReason } from './gaps'
 export { MISSING_RESOURCE_RULE, RULE_FAILED_RULE, compareFindings, runRules } from './diagnose'
 export type { DiagnoseOptions } from './diagnose'

@@ -1,9 +1,9 @@
 /**
  * The renderer's Content Security Policy, the one definition every host uses:
- * Electron main sends it as a response header for every page it loads,
- * `index.html` repeats it in a meta tag for file:// loads (which carry no
- * headers), and the browser-mode host sends it on every response. No
- * `unsafe-eval`, no inline scripts or styles.
+ * Electron's `crosswalk://` protocol and its session send it as a response
+ * header, the browser-mode host sends it on every response, and `index.html`
+ * repeats it in a meta tag. No `unsafe-eval` (zod runs jitless), no inline
+ * scripts or styles.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

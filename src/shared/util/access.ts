@@ -167,12 +167,7 @@ export function norm(value: unknown): string | undefined {
   return trimmed ? trimmed : undefined
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** True when the value is shaped like a GUID (e.g. a Graph keyId or tenant id). */
-export function isGuid(value: string | undefined): boolean {
-  return value !== undefined && GUID.test(value.trim())
-}
+export { isGuid } from './guid'
 
 /** The domain part after the last `@`, lower-cased; `undefined` without one. */
 export function domainOf(address: string | undefined): string | undefined {

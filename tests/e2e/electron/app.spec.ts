@@ -22,6 +22,8 @@ test.describe('Electron app', () => {
     try {
       const window = await app.firstWindow()
       await expect(window.locator('[data-app-state="ready"]')).toBeVisible()
+      // served from the app's own standard, secure scheme, never file://
+      expect(window.url()).toMatch(/^crosswalk:\/\/app\/index\.html#/)
       expect(
         await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
       ).toBe('undefined')

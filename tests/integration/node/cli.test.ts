@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -83,9 +84,8 @@ describe('crosswalk collect', () => {
     expect(b.entra?.users?.length).toBe(h.emulator.scenario.entra.users.length)
   })
 
-  it('an incomplete run goes to OUT.partial and never replaces a good OUT', async () => {
-    const good = join(dir, 'good.json')
-    await writeFile(good, 'previous good snapshot')
+  /** Runs `body` while the reader lacks AuditLog.Read.All, so sign-ins cannot be collected. */
+  async function withoutAuditLogPermission(body: () => Promise<void>): Promise<void> {
     const original = h.emulator.scenario.entra.appRoleAssignments
     const sp = String(
       h.emulator.scenario.entra.servicePrincipals.find((s) => s.appId === h.profile.entra?.clientId)
@@ -98,6 +98,16 @@ describe('crosswalk collect', () => {
       ),
     })
     try {
+      await body()
+    } finally {
+      h.emulator.mutate.entra.set('appRoleAssignments', original)
+    }
+  }
+
+  it('an incomplete run goes to OUT.partial and never replaces a good OUT', async () => {
+    const good = join(dir, 'good.json')
+    await writeFile(good, 'previous good snapshot')
+    await withoutAuditLogPermission(async () => {
       const t = io()
       const code = await collectCommand.run(
         ['--profile', h.emulator.profileFile, '--out', 'good.json', ...windowArgs()],
@@ -109,9 +119,89 @@ describe('crosswalk collect', () => {
       expect(partial.collection.complete).toBe(false)
       expect(t.err.join('')).toMatch(/entra\.signIns: HTTP 403 Authorization_RequestDenied/)
       expect(t.err.join('')).toMatch(/good\.json\.partial/)
-    } finally {
-      h.emulator.mutate.entra.set('appRoleAssignments', original)
+    })
+  })
+
+  it('--accept-partial writes OUT with complete: false, warns with the gaps, exits 0', async () => {
+    await withoutAuditLogPermission(async () => {
+      const t = io()
+      const code = await collectCommand.run(
+        [
+          '--profile',
+          h.emulator.profileFile,
+          '--out',
+          'accepted.json',
+          '--accept-partial',
+          ...windowArgs(),
+        ],
+        t,
+      )
+      expect(code).toBe(0)
+      const snap = await readSnapshotFile(join(dir, 'accepted.json'))
+      expect(snap.collection.complete).toBe(false)
+      const err = t.err.join('')
+      expect(err).toMatch(/^warning: Collection incomplete \(\d+ resources? missing\):\n/)
+      expect(err).toMatch(
+        /\n {2}entra\.signIns: HTTP 403 Authorization_RequestDenied: .* \(needs AuditLog\.Read\.All/,
+      )
+      expect(err).toContain('written to ' + join(dir, 'accepted.json') + ', as --accept-partial')
+      await expect(stat(join(dir, 'accepted.json.partial'))).rejects.toThrow()
+    })
+  })
+
+  it('checks every write target before any request', async () => {
+    await mkdir(join(dir, 'a-folder'))
+    await writeFile(join(dir, 'real.json'), 'kept')
+    await symlink(join(dir, 'real.json'), join(dir, 'link.json'))
+    await mkdir(join(dir, 'partial-taken.json.partial'))
+    execFileSync('mkfifo', [join(dir, 'fifo.json')])
+    const cases: [string, RegExp][] = [
+      ['no-such-folder/out.json', /folder .*no-such-folder does not exist/],
+      ['a-folder', /is a folder/],
+      ['link.json', /is a symbolic link/],
+      ['fifo.json', /is a FIFO/],
+      ['/dev/full', /is a device|is not writable/],
+      ['partial-taken.json', /partial-taken\.json\.partial is a folder/],
+    ]
+    for (const [out, message] of cases) {
+      h.emulator.clearLog()
+      const started = performance.now()
+      const e = await collectCommand
+        .run(['--profile', h.emulator.profileFile, '--out', out, ...windowArgs()], io())
+        .catch((x: unknown) => x)
+      expect(e, out).toBeInstanceOf(CliError)
+      expect((e as CliError).message, out).toMatch(message)
+      expect((e as CliError).exitCode).toBe(2)
+      expect(h.emulator.requestLog, out).toEqual([])
+      expect(performance.now() - started).toBeLessThan(1_000)
     }
+    expect(await readFile(join(dir, 'real.json'), 'utf8')).toBe('kept')
+    expect((await stat('/dev/full')).isCharacterDevice()).toBe(true)
+  })
+
+  it('a full disk at the end says so in one line and keeps the previous OUT', async () => {
+    await writeFile(join(dir, 'full.json'), 'previous good snapshot')
+    const t = io()
+    t.writerFs = {
+      open: async (file, flags, mode) => {
+        const { open } = await import('node:fs/promises')
+        const handle = await open(file, flags, mode)
+        return {
+          writeFile: () =>
+            Promise.reject(Object.assign(new Error('no space left'), { code: 'ENOSPC' })),
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+        }
+      },
+      rename: async (a, b) => (await import('node:fs/promises')).rename(a, b),
+      rm: async (f, o) => (await import('node:fs/promises')).rm(f, o),
+    }
+    const e = await collectCommand
+      .run(['--profile', h.emulator.profileFile, '--out', 'full.json', ...windowArgs()], t)
+      .catch((x: unknown) => x)
+    expect((e as CliError).message).toMatch(/Could not write .*full\.json \(ENOSPC\)/)
+    expect(await readFile(join(dir, 'full.json'), 'utf8')).toBe('previous good snapshot')
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
   it('names a missing secret variable and an invalid profile clearly', async () => {

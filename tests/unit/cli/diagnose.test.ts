@@ -101,9 +101,10 @@ describe('crosswalk diagnose', () => {
     expect(await diagnoseCommand.run(['broken.json'], io().io)).toBe(0)
   })
 
-  it('warns on stderr when the snapshot is incomplete', async () => {
+  it('lists every gap of an incomplete snapshot, and the info findings it points at exist', async () => {
     const partial = seamSnapshot((s) => {
       delete s.entra?.signIns
+      delete s.okta?.logs
       s.collection.complete = false
       s.collection.errors.push({
         source: 'entra',
@@ -116,11 +117,40 @@ describe('crosswalk diagnose', () => {
     writeFileSync(join(dir, 'partial.json'), JSON.stringify(partial))
     const t = io()
     expect(await diagnoseCommand.run(['partial.json', '--format', 'json'], t.io)).toBe(0)
-    expect(t.err()).toContain('incomplete (1 collection error)')
+    const findings = JSON.parse(t.out()) as Finding[]
     // a resource refused for a permission is the permission note's: it names what to grant
-    expect((JSON.parse(t.out()) as Finding[]).map((f) => f.rule)).toContain(
-      'collection-permission-missing',
+    const notes = findings.filter((f) =>
+      ['snapshot-resource-missing', 'collection-permission-missing'].includes(f.rule),
     )
+    expect(notes.map((f) => f.rule).sort()).toEqual([
+      'collection-permission-missing',
+      'snapshot-resource-missing',
+    ])
+    expect(t.err()).toBe(
+      [
+        'crosswalk diagnose: the snapshot is incomplete; 2 resources were not collected:',
+        '  entra.signIns: HTTP 403 Authorization_RequestDenied: Insufficient privileges (needs AuditLog.Read.All and Directory.Read.All or Directory.ReadWrite.All)',
+        '  okta.logs: not in the snapshot (needs the Okta scope okta.logs.read)',
+        'What needs them was not checked: 2 info findings (snapshot-resource-missing, collection-permission-missing) below name the rules that could not run and what to grant.',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('says so when no rule reads what an incomplete snapshot lacks', async () => {
+    const partial = seamSnapshot((s) => {
+      delete s.entra?.groups
+      s.collection.complete = false
+    })
+    writeFileSync(join(dir, 'no-groups.json'), JSON.stringify(partial))
+    const t = io()
+    expect(await diagnoseCommand.run(['no-groups.json', '--format', 'json'], t.io)).toBe(0)
+    expect((JSON.parse(t.out()) as Finding[]).map((f) => f.rule)).not.toContain(
+      'snapshot-resource-missing',
+    )
+    expect(t.err()).toContain('  entra.groups: not in the snapshot (needs the Microsoft Graph')
+    expect(t.err()).toContain('No rule reads it, so the findings below are not affected.')
+    expect(t.err()).not.toContain('listed as info findings')
   })
 
   it('runs only the rules asked for', async () => {
@@ -138,7 +168,7 @@ describe('crosswalk diagnose', () => {
     [['missing.json'], /Cannot read/],
     [['v2.json'], /version 2.*reads version 1/],
     [['other.json'], /not a Crosswalk snapshot/],
-    [['broken-json.json'], /not JSON/],
+    [['broken-json.json'], /not valid JSON/],
     [[], /Name the snapshot file/],
     [['broken.json', '--format', 'xml'], /--format must be one of json, table, sarif/],
     [['broken.json', '--fail-on', 'severe'], /--fail-on must be one of/],

@@ -53,7 +53,30 @@ describe('startMainProcess', () => {
     expect(electron.menu.set).toBeDefined()
     const [window] = FakeBrowserWindow.instances
     expect(window?.options.webPreferences?.preload).toBe('/app/out/preload/index.cjs')
-    expect(window?.webContents.loadedUrl).toBe('file:///app/out/renderer/index.html')
+    expect(window?.webContents.loadedUrl).toBe('crosswalk://app/index.html')
+  })
+
+  it('serves the app from crosswalk://, registered standard and secure before ready', async () => {
+    const electron = createFakeElectron(dir)
+    let readyWhenRegistered: boolean | undefined
+    const whenReady = electron.app.whenReady.bind(electron.app)
+    let ready = false
+    electron.app.whenReady = () => whenReady().then(() => void (ready = true))
+    const register = electron.protocol.registerSchemesAsPrivileged.bind(electron.protocol)
+    electron.protocol.registerSchemesAsPrivileged = (schemes) => {
+      readyWhenRegistered = ready
+      register(schemes)
+    }
+    await startMainProcess(electron as unknown as ElectronMain, options())
+    expect(readyWhenRegistered).toBe(false)
+    expect(electron.protocol.privileged).toEqual([
+      {
+        scheme: 'crosswalk',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
+    ])
+    expect([...electron.protocol.handlers.keys()]).toEqual(['crosswalk'])
+    expect(FakeBrowserWindow.instances[0]?.webContents.loadedUrl).not.toMatch(/^file:/)
   })
 
   it('honours --data-dir, and the dev server only when unpackaged', async () => {
@@ -70,9 +93,7 @@ describe('startMainProcess', () => {
     const packaged = createFakeElectron(dir)
     packaged.app.isPackaged = true
     await startMainProcess(packaged as unknown as ElectronMain, options({ env }))
-    expect(FakeBrowserWindow.instances[0]?.webContents.loadedUrl).toBe(
-      'file:///app/out/renderer/index.html',
-    )
+    expect(FakeBrowserWindow.instances[0]?.webContents.loadedUrl).toBe('crosswalk://app/index.html')
   })
 
   it('sends workspaces:changed to the window after a change', async () => {

@@ -167,6 +167,21 @@ export class FakeApp extends EventEmitter {
   }
 }
 
+export class FakeProtocol {
+  readonly privileged: { scheme: string; privileges?: Record<string, unknown> }[] = []
+  readonly handlers = new Map<string, (request: Request) => Promise<Response> | Response>()
+  /** true once a scheme was registered after a handler: Electron requires the reverse */
+  lateRegistration = false
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, unknown> }[]) {
+    if (this.handlers.size > 0) this.lateRegistration = true
+    this.privileged.push(...schemes)
+  }
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response) {
+    if (this.handlers.has(scheme)) throw new Error(`second handler for ${scheme}`)
+    this.handlers.set(scheme, handler)
+  }
+}
+
 export function createFakeElectron(userData: string) {
   FakeBrowserWindow.instances = []
   const session = new FakeSession()
@@ -174,6 +189,7 @@ export function createFakeElectron(userData: string) {
   return {
     app: new FakeApp(userData),
     BrowserWindow: FakeBrowserWindow,
+    protocol: new FakeProtocol(),
     ipcMain: new FakeIpcMain(),
     session: { defaultSession: session },
     menu,

@@ -4,29 +4,32 @@ import { isAppUrl, resolveRendererSource } from '../../../src/main/renderer-sour
 describe('resolveRendererSource', () => {
   const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' }
   it('uses the dev server only when unpackaged and on loopback', () => {
-    expect(resolveRendererSource({ isPackaged: false }, env, '/a/index.html')).toEqual({
+    expect(resolveRendererSource({ isPackaged: false }, env, '/a')).toEqual({
       kind: 'url',
       url: 'http://localhost:5173/',
     })
-    expect(resolveRendererSource({ isPackaged: true }, env, '/a/index.html')).toEqual({
-      kind: 'file',
-      file: '/a/index.html',
+    expect(resolveRendererSource({ isPackaged: true }, env, '/a')).toEqual({
+      kind: 'app',
+      dir: '/a',
     })
     expect(
       resolveRendererSource(
         { isPackaged: false },
         { ELECTRON_RENDERER_URL: 'http://evil.example/' },
-        '/a/index.html',
+        '/a',
       ),
-    ).toEqual({ kind: 'file', file: '/a/index.html' })
+    ).toEqual({ kind: 'app', dir: '/a' })
   })
 })
 
 describe('isAppUrl', () => {
-  it('accepts the built index.html with any fragment, and nothing else', () => {
-    const source = { kind: 'file', file: '/a/index.html' } as const
-    expect(isAppUrl(source, 'file:///a/index.html#/workspaces')).toBe(true)
-    expect(isAppUrl(source, 'file:///a/other.html')).toBe(false)
+  it("accepts our scheme's index.html with any fragment, and nothing else", () => {
+    const source = { kind: 'app', dir: '/a' } as const
+    expect(isAppUrl(source, 'crosswalk://app/index.html#/workspaces')).toBe(true)
+    expect(isAppUrl(source, 'crosswalk://app/other.html')).toBe(false)
+    expect(isAppUrl(source, 'crosswalk://evil/index.html')).toBe(false)
+    expect(isAppUrl(source, 'crosswalk://user:pw@app/index.html')).toBe(false)
+    expect(isAppUrl(source, 'file:///a/index.html')).toBe(false)
     expect(isAppUrl(source, 'http://127.0.0.1/a/index.html')).toBe(false)
     expect(isAppUrl(source, '::nonsense')).toBe(false)
   })

@@ -5,7 +5,7 @@ import { createMainWindow, hardenSession, isSameDocument } from '../../../src/ma
 import type { RendererSource } from '../../../src/main/renderer-source'
 import { FakeBrowserWindow, FakeSession, navigationEvent } from './fake-electron'
 
-const source: RendererSource = { kind: 'file', file: '/app/out/renderer/index.html' }
+const source: RendererSource = { kind: 'app', dir: '/app/out/renderer' }
 
 function openWindow() {
   const electron = { BrowserWindow: FakeBrowserWindow as unknown as typeof BrowserWindow }
@@ -23,9 +23,12 @@ describe('createMainWindow', () => {
       webSecurity: true,
       webviewTag: false,
       allowRunningInsecureContent: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      navigateOnDragDrop: false,
       preload: '/app/out/preload/index.cjs',
     })
-    expect(window.webContents.loadedUrl).toBe('file:///app/out/renderer/index.html')
+    expect(window.webContents.loadedUrl).toBe('crosswalk://app/index.html')
   })
 
   it('denies every window.open', () => {
@@ -47,7 +50,11 @@ describe('createMainWindow', () => {
     window.webContents.emit('will-navigate', otherFile)
     expect(otherFile.prevented).toBe(true)
 
-    const hash = navigationEvent('file:///app/out/renderer/index.html#/about')
+    const builtFile = navigationEvent('file:///app/out/renderer/index.html')
+    window.webContents.emit('will-navigate', builtFile)
+    expect(builtFile.prevented).toBe(true)
+
+    const hash = navigationEvent('crosswalk://app/index.html#/about')
     window.webContents.emit('will-navigate', hash)
     expect(hash.prevented).toBe(false)
 

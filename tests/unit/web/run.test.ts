@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebArgsError, parseWebArgs } from '../../../src/web/args'
 import { defaultRendererDir, runWebServer } from '../../../src/web/run'
-import { resolveStaticFile } from '../../../src/web/static-files'
+import { resolveStaticFile } from '../../../src/node/static-files'
 import type { WebHost } from '../../../src/web/host'
 
 let dir: string

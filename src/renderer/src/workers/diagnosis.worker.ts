@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../../../shared/validation/configure-zod'
 import { CrosswalkDb } from '../db/schema'
 import { runDiagnosis } from './run-diagnosis'
 import type { DiagnosisReply, DiagnosisRequest } from './diagnosis-protocol'

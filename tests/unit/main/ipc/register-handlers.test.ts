@@ -11,8 +11,8 @@ import { createSenderCheck, type SenderEvent } from '../../../../src/main/ipc/se
 import type { RendererSource } from '../../../../src/main/renderer-source'
 import { FakeFrame, FakeIpcMain, FakeWebContents } from '../fake-electron'
 
-const APP_URL = 'file:///app/out/renderer/index.html'
-const source: RendererSource = { kind: 'file', file: '/app/out/renderer/index.html' }
+const APP_URL = 'crosswalk://app/index.html'
+const source: RendererSource = { kind: 'app', dir: '/app/out/renderer' }
 
 let dir: string
 let ipc: FakeIpcMain

@@ -198,6 +198,36 @@ describe('collection runs', () => {
     expect(t.lines.some((l) => l.includes('collect.failed'))).toBe(true)
   })
 
+  it('finds a private key in a batch even though JSON escapes its line breaks', async () => {
+    const key =
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n'
+    const lines: string[] = []
+    const events: { channel: string; payload: unknown }[] = []
+    const runs = createCollectRuns({
+      emit: (channel, payload) => events.push({ channel, payload }),
+      log: createLogger({ write: (l) => lines.push(l), level: 'debug' }),
+      collect: async (o) => {
+        o.onEvent?.({
+          type: 'batch',
+          source: 'okta',
+          resource: 'apps',
+          records: [{ id: 'a', echoed: key }],
+        })
+        return snapshot()
+      },
+      resolve: async () => ({
+        profile: { okta: { orgUrl: 'https://contoso.okta.com' } },
+        credentials: { okta: { kind: 'privateKey', privateKeyPem: key } },
+        credentialProblems: [],
+      }),
+    })
+    await runs.start(WS)
+    await new Promise((r) => setTimeout(r, 10))
+    const all = JSON.stringify(events) + lines.join('\n')
+    expect(all).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC')
+    expect(all).toContain('[redacted]')
+  })
+
   it('splits a batch larger than the contract allows instead of losing it', async () => {
     const records = Array.from({ length: MAX_BATCH_RECORDS * 2 + 5 }, (_, i) => ({ id: `r${i}` }))
     const t = setup(async (o) => {

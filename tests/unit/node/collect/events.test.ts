@@ -102,7 +102,7 @@ describe('snapshot files', () => {
     await writeFile(join(dir, 'bad.json'), JSON.stringify({ ...snapshot, version: 2 }))
     await expect(readSnapshotFile(join(dir, 'bad.json'))).rejects.toThrow(/version/)
     await writeFile(join(dir, 'junk.json'), 'not json')
-    await expect(readSnapshotFile(join(dir, 'junk.json'))).rejects.toThrow(/not JSON/)
+    await expect(readSnapshotFile(join(dir, 'junk.json'))).rejects.toThrow(/not valid JSON/)
     await expect(
       writeSnapshotFile(join(dir, 'x.json'), {
         ...snapshot,

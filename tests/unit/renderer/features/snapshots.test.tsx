@@ -7,7 +7,10 @@ import {
   currentSnapshot,
   importSnapshot,
 } from '../../../../src/renderer/src/db/snapshots'
-import { parseSnapshotBytes } from '../../../../src/renderer/src/features/snapshots/read-snapshot-file'
+import {
+  parseSnapshotBytes,
+  readSnapshotFile,
+} from '../../../../src/renderer/src/features/snapshots/read-snapshot-file'
 import { snapshotFileName } from '../../../../src/renderer/src/features/snapshots/export-snapshot'
 import { FIXTURE_FINDINGS } from './fixture-findings'
 import {
@@ -103,6 +106,49 @@ describe('parseSnapshotBytes', () => {
     expect(schema.detail).toContain('entra.users[1]:')
     const truncated = (await gzip(JSON.stringify(tenantPair()))).slice(0, 40)
     expect((await problem(truncated)).title).toMatch(/could not be decompressed/)
+  })
+})
+
+describe('readSnapshotFile', () => {
+  /** A gzip stream of `{"format":"crosswalk.snapshot","x":"aaaa…` expanding to `mib` MiB. */
+  async function bomb(mib: number): Promise<Blob> {
+    const block = new Uint8Array(1024 * 1024).fill(0x61)
+    let sent = 0
+    const source = new ReadableStream<BufferSource>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"format":"crosswalk.snapshot","x":"'))
+      },
+      pull(controller) {
+        if (sent++ < mib) controller.enqueue(block)
+        else controller.close()
+      },
+    })
+    return new Response(source.pipeThrough(new CompressionStream('gzip'))).blob()
+  }
+
+  it('stops a gzip bomb at the ceiling, inflating it a slice at a time', async () => {
+    const file = await bomb(256)
+    const started = performance.now()
+    const result = await readSnapshotFile(file, { maxBytes: 8 * 1024 * 1024 })
+    expect(result.ok ? undefined : result.problem.title).toBe(
+      'The file expands beyond 8 MiB, more JSON than Crosswalk reads.',
+    )
+    expect(performance.now() - started).toBeLessThan(2_000)
+  })
+
+  it('refuses a file larger than the ceiling without reading it', async () => {
+    const file = new Blob([new Uint8Array(3 * 1024 * 1024)])
+    const result = await readSnapshotFile(file, { maxBytes: 2 * 1024 * 1024 })
+    expect(result.ok ? undefined : result.problem.title).toBe(
+      'The file is 3 MiB, larger than the 2 MiB of JSON Crosswalk reads.',
+    )
+  })
+
+  it('reads a snapshot without collection.cursors', async () => {
+    const snapshot = tenantPair() as unknown as { collection: Record<string, unknown> }
+    delete snapshot.collection['cursors']
+    const result = await parseSnapshotBytes(await gzip(JSON.stringify(snapshot)))
+    expect(result.ok && result.snapshot.collection.cursors).toEqual({})
   })
 })
 

