@@ -85,8 +85,11 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
   let early: CollectEventPayload[] = []
   let earlyFinished: CollectFinished[] = []
 
-  const set = (patch: Partial<RunState>) => {
-    state = { ...state, ...patch }
+  const set = (patch: Partial<RunState>) => replace({ ...state, ...patch })
+  // A new run starts from a clean slate: a previous run's `finished` or `error` left in the
+  // state would make the new run's end look already handled, and its messages stale.
+  const replace = (next: RunState) => {
+    state = next
     for (const listener of listeners) listener()
   }
 
@@ -167,7 +170,7 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
       if (payload.runId === state.runId) return applyEvent(payload)
       // A run another tab started: follow its progress, write nothing.
       if (state.phase === 'idle' || state.phase === 'done') {
-        set({ ...IDLE, phase: 'running', runId: payload.runId, writing: false, startedAtMs: now() })
+        replace({ ...IDLE, phase: 'running', runId: payload.runId, startedAtMs: now() })
         applyEvent(payload)
       }
     },
@@ -186,7 +189,7 @@ export function createCollectRun(workspaceId: string, deps: RunDeps): CollectRun
     },
     start: async () => {
       if (!['idle', 'done'].includes(state.phase)) return
-      set({ ...IDLE, phase: 'starting', startedAtMs: now() })
+      replace({ ...IDLE, phase: 'starting', startedAtMs: now() })
       early = []
       earlyFinished = []
       writeError = undefined

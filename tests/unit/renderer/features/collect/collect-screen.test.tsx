@@ -71,6 +71,7 @@ function finished(
 }
 
 let api: FakeApi
+let nextRunId = RUN
 let db: CrosswalkDb
 let services: ReturnType<typeof testServices>
 let container: HTMLElement
@@ -82,16 +83,20 @@ beforeEach(async () => {
   services = testServices(db, () => [])
   api = createFakeApi()
   const inner = api.invoke
+  nextRunId = RUN
   api.invoke = async (channel, input) => {
     if (channel === 'collect:start') {
-      api.calls.push({ channel, input })
+      const failure = await inner(channel, input)
+      if ((failure as { error?: { code?: string } }).error?.code !== 'unknown-channel')
+        return failure
+      const runId = nextRunId
       // the host's events may overtake its reply
-      api.emit('collect:event', progress('entra', 'users', 0))
-      api.emit('collect:event', batch('entra', 'users', users(2)))
+      api.emit('collect:event', { ...progress('entra', 'users', 0), runId })
+      api.emit('collect:event', { ...batch('entra', 'users', users(2)), runId })
       return {
         ok: true,
         value: {
-          runId: RUN,
+          runId,
           tool: { name: 'crosswalk', version: '0.1.0' },
           entra: { tenantId: 'contoso.onmicrosoft.com', cloud: 'global' },
           okta: { orgUrl: ORG },
@@ -279,6 +284,58 @@ describe('Collect screen', () => {
     expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'complete'])
     // the cancelled run's record chunks are gone; the previous snapshot's are intact
     expect(await db.chunks.count()).toBe(chunksBefore)
+  })
+
+  it('runs three collections in a row from one screen, each to its own current snapshot', async () => {
+    const ids: string[] = []
+    for (let round = 1; round <= 3; round++) {
+      const runId = `5e0c1d2b-2222-4aaa-8bbb-00000000010${round}`
+      nextRunId = runId
+      const label = round === 1 ? 'Start collection' : 'Collect again'
+      await click(byText(container, 'button', label)!)
+      await waitFor(() => byText(container, 'button', 'Cancel'), `run ${round} running`)
+      await emit('collect:event', { ...batch('okta', 'users', [{ id: `00u${round}` }]), runId })
+      await emit('collect:finished', {
+        ...finished('complete', {
+          collectedAt: `2026-11-21T09:0${round}:00.000Z`,
+          collection: collection(),
+        }),
+        runId,
+      })
+      await waitFor(
+        () => byText(container, '.collect__next', 'Diagnosis found'),
+        `run ${round} stored and diagnosed`,
+      )
+      expect(container.querySelector('section.collect')?.getAttribute('data-run-phase')).toBe(
+        'done',
+      )
+      const current = await currentSnapshot(db, WS)
+      expect(current?.collectedAt).toBe(`2026-11-21T09:0${round}:00.000Z`)
+      ids.push(current!.id)
+    }
+    expect(new Set(ids).size).toBe(3)
+    const statuses = (await db.snapshots.where('workspaceId').equals(WS).toArray()).map(
+      (r) => r.status,
+    )
+    expect(statuses).toEqual(['complete', 'complete', 'complete'])
+  })
+
+  it('a failed start leaves no stale message on the next, successful run', async () => {
+    api.failNext('collect:start', {
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: 'This workspace has no saved connection yet: enter and save one.',
+      },
+    })
+    await click(byText(container, 'button', 'Start collection')!)
+    await waitFor(() => container.textContent?.includes('no saved connection yet'), 'the error')
+    await click(byText(container, 'button', 'Collect again')!)
+    await waitFor(() => byText(container, 'button', 'Cancel'), 'the running state')
+    expect(container.textContent).not.toContain('no saved connection yet')
+    await emit('collect:finished', finished('complete', { collection: collection() }))
+    await waitFor(() => byText(container, '.collect__next', 'Diagnosis found'), 'the diagnosis')
+    expect(container.textContent).not.toContain('no saved connection yet')
   })
 
   it('follows a run another window started without writing it', async () => {
