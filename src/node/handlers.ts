@@ -135,11 +135,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       })
       return report
     },
-    'collect:start': async ({ workspaceId }) => {
+    'collect:start': async ({ workspaceId, expected }) => {
       await requireWorkspace(workspaceId)
-      return runs.start(workspaceId)
+      return runs.start(workspaceId, expected)
     },
     'collect:cancel': async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+    'collect:runs': async () => runs.held(),
+    'collect:events': async ({ runId, from }) => runs.eventsFrom(runId, from),
+    'collect:release': async ({ runId }) => ({ released: runs.release(runId) }),
     'demo:snapshot': () => loadDemoSnapshot(deps.resourcesDir, deps.log),
   }
 }
