@@ -1,7 +1,8 @@
-import { useState, type MouseEvent } from 'react'
+import { useEffect, useState, type MouseEvent } from 'react'
 import { Button } from 'react-aria-components'
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useAppData } from '../app-data'
+import { attachHeldRuns } from '../features/collect/use-collect-run'
 import { WorkbenchNav, workbenchScreenLabel } from '../features/workbench/workbench-routes'
 import { ErrorBoundary, ErrorPanel } from './error-boundary'
 import { ShortcutsDialog } from './shortcuts-dialog'
@@ -31,6 +32,10 @@ export function AppShell() {
   useShortcut('?', () => setShortcutsOpen(true))
   useShortcut(['g', 'w'], () => void navigate('/workspaces'))
   useShortcut(['g', 'a'], () => void navigate('/about'))
+  // Runs the host is still doing (this window was reloaded) go on being stored from here.
+  useEffect(() => {
+    if (status === 'ready') void attachHeldRuns()
+  }, [status])
 
   return (
     <div className="app" data-app-state={status}>

@@ -28,6 +28,8 @@ export interface SnapshotStart {
   okta?: SnapshotRow['okta']
   createdAt: string
   id?: string
+  /** the host's collection run this snapshot stores */
+  runId?: string
 }
 
 export interface SnapshotFinish {
@@ -35,15 +37,26 @@ export interface SnapshotFinish {
   collection: CollectionInfo
   /** make a snapshot current even though `collection.complete` is false */
   acceptPartial?: boolean
+  /**
+   * The collector's records per "source.resource" (its `resources`): exactly these resources
+   * are kept, an empty one as collected with 0 records; records of any other resource (one
+   * that failed after some pages) are deleted. Fewer records stored than the collector read
+   * means some were lost on the way, and the snapshot is not finished.
+   */
+  resources?: Readonly<Record<string, number>>
+  /** a partial snapshot waits for the consultant's decision instead of staying aside */
+  awaitDecision?: boolean
 }
 
 export interface SnapshotWriter {
   readonly id: string
+  /** `runSeq`: the number of the run event this batch came from, stored with it */
   writeBatch: (
     source: Source,
     resource: string,
     records: readonly RawRecord[],
     parentId?: string,
+    runSeq?: number,
   ) => Promise<void>
   finish: (finish: SnapshotFinish) => Promise<SnapshotRow>
   abort: (status: 'failed' | 'cancelled', reason: string) => Promise<void>
@@ -54,8 +67,7 @@ export async function beginSnapshot(
   start: SnapshotStart,
 ): Promise<SnapshotWriter> {
   const id = start.id ?? crypto.randomUUID()
-  const counts: Record<string, number> = {}
-  await db.snapshots.add({
+  const row: SnapshotRow = {
     id,
     workspaceId: start.workspaceId,
     status: 'collecting',
@@ -65,37 +77,110 @@ export async function beginSnapshot(
     tool: start.tool,
     entra: start.entra,
     okta: start.okta,
-    counts,
+    counts: {},
+    ...(start.runId ? { runId: start.runId } : {}),
+  }
+  await db.snapshots.add(row)
+  return snapshotWriter(db, row, await takeRunLock(id))
+}
+
+/**
+ * The snapshot that stores a host's collection run: the one already begun for it (by this
+ * window before a reload, or by another window), else a new one. Atomic, so two windows
+ * attaching to the same run share one snapshot; write to it through `resumeSnapshot`.
+ */
+export async function claimRunSnapshot(
+  db: CrosswalkDb,
+  start: SnapshotStart & { runId: string },
+): Promise<SnapshotRow> {
+  return db.transaction('rw', db.snapshots, async () => {
+    const existing = (await db.snapshots.where('workspaceId').equals(start.workspaceId).toArray())
+      .filter((row) => row.runId === start.runId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0]
+    if (existing) return existing
+    const row: SnapshotRow = {
+      id: start.id ?? crypto.randomUUID(),
+      workspaceId: start.workspaceId,
+      status: 'collecting',
+      collectedAt: start.createdAt,
+      createdAt: start.createdAt,
+      origin: start.origin,
+      tool: start.tool,
+      entra: start.entra,
+      okta: start.okta,
+      counts: {},
+      runId: start.runId,
+    }
+    await db.snapshots.add(row)
+    return row
   })
+}
+
+/**
+ * A writer that continues a snapshot still being collected (a window reloaded during the
+ * run): chunk numbers, record positions and counts go on from what is stored. Waits while
+ * another window writes it (it holds the run's lock); rejects when the snapshot is no
+ * longer being collected by then, or when `signal` aborts the wait.
+ */
+export async function resumeSnapshot(
+  db: CrosswalkDb,
+  snapshotId: string,
+  signal?: AbortSignal,
+): Promise<SnapshotWriter> {
+  const release = await takeRunLock(snapshotId, signal)
+  const row = await db.snapshots.get(snapshotId)
+  if (row?.status !== 'collecting') {
+    release()
+    throw new Error(`This collection is no longer running (it is ${row?.status ?? 'gone'}).`)
+  }
+  return snapshotWriter(db, row, release)
+}
+
+function snapshotWriter(db: CrosswalkDb, row: SnapshotRow, release: () => void): SnapshotWriter {
+  const { id, workspaceId } = row
+  const counts: Record<string, number> = { ...row.counts }
   // seq numbers chunks, position numbers records (the key of a record without an id)
-  let seq = 0
-  let position = 0
-  const release = holdRunLock(id)
+  let seq = row.nextChunk ?? 0
+  let position = Object.values(counts).reduce((n, c) => n + c, 0)
 
   return {
     id,
-    writeBatch: async (source, resource, records, parentId) => {
+    writeBatch: async (source, resource, records, parentId, runSeq) => {
       const pairs = batchChunks(id, source, resource, records, parentId, position, seq)
-      position += records.length
-      seq += pairs.length
+      const key = `${source}.${resource}`
+      const nextCounts = { ...counts, [key]: (counts[key] ?? 0) + records.length }
       await db.transaction('rw', db.chunks, db.lookups, db.snapshots, async () => {
         await assertCollecting(db, id)
-        if (pairs.length === 0) return
-        await db.chunks.bulkPut(pairs.map((p) => p.chunk))
-        await db.lookups.bulkPut(pairs.map((p) => p.lookup))
+        if (pairs.length > 0) {
+          await db.chunks.bulkPut(pairs.map((p) => p.chunk))
+          await db.lookups.bulkPut(pairs.map((p) => p.lookup))
+        }
+        // What is stored so far travels with the records, so a resumed writer starts from it.
+        await db.snapshots.update(id, {
+          counts: nextCounts,
+          nextChunk: seq + pairs.length,
+          ...(runSeq !== undefined ? { runSeq } : {}),
+        })
       })
-      const key = `${source}.${resource}`
-      counts[key] = (counts[key] ?? 0) + records.length
+      position += records.length
+      seq += pairs.length
+      counts[key] = nextCounts[key]!
     },
-    finish: async ({ collectedAt, collection, acceptPartial }) =>
+    finish: async ({ collectedAt, collection, acceptPartial, resources, awaitDecision }) =>
       db
-        .transaction('rw', db.snapshots, db.workspaces, async () => {
+        .transaction('rw', db.snapshots, db.workspaces, db.chunks, db.lookups, async () => {
           await assertCollecting(db, id)
+          const kept = resources ? await keepOnly(db, id, counts, resources) : counts
           const status = collection.complete ? 'complete' : 'partial'
-          await db.snapshots.update(id, { status, collectedAt, collection, counts })
-          if (collection.complete || acceptPartial) {
-            await db.workspaces.put({ id: start.workspaceId, currentSnapshotId: id })
-          }
+          const current = collection.complete || acceptPartial === true
+          await db.snapshots.update(id, {
+            status,
+            collectedAt,
+            collection,
+            counts: kept,
+            pendingDecision: !current && status === 'partial' && awaitDecision === true,
+          })
+          if (current) await db.workspaces.put({ id: workspaceId, currentSnapshotId: id })
           return (await db.snapshots.get(id))!
         })
         .finally(release),
@@ -110,26 +195,97 @@ export async function beginSnapshot(
   }
 }
 
+/**
+ * The counts of the resources the collector reported, after deleting the records of any
+ * other resource; throws when fewer records are stored than the collector read.
+ */
+async function keepOnly(
+  db: CrosswalkDb,
+  id: string,
+  counts: Readonly<Record<string, number>>,
+  resources: Readonly<Record<string, number>>,
+): Promise<Record<string, number>> {
+  const short = Object.entries(resources).filter(([key, n]) => (counts[key] ?? 0) < n)
+  if (short.length > 0) {
+    const [key, n] = short[0]!
+    throw new Error(
+      `Records were lost on the way to the cache: ${key} has ${counts[key] ?? 0} of ${n}.`,
+    )
+  }
+  const kept: Record<string, number> = {}
+  for (const key of Object.keys(counts)) {
+    if (key in resources) continue
+    const [source, resource] = key.split('.') as [Source, string]
+    await deleteChunks(db, id, { source, resource })
+  }
+  for (const key of Object.keys(resources)) kept[key] = counts[key] ?? 0
+  return kept
+}
+
 /** Makes an already-finished partial snapshot current, at the consultant's explicit request. */
 export async function acceptPartialSnapshot(db: CrosswalkDb, snapshotId: string): Promise<void> {
   await db.transaction('rw', db.snapshots, db.workspaces, async () => {
     const row = await db.snapshots.get(snapshotId)
     if (!row || row.status !== 'partial')
       throw new Error('Only a finished partial snapshot can be accepted.')
+    await db.snapshots.update(snapshotId, { pendingDecision: false })
     await db.workspaces.put({ id: row.workspaceId, currentSnapshotId: snapshotId })
   })
 }
 
+/** Keeps a partial snapshot that awaited a decision, without making it current. */
+export async function keepPartialAside(db: CrosswalkDb, snapshotId: string): Promise<void> {
+  await db.snapshots.update(snapshotId, { pendingDecision: false })
+}
+
+/** A workspace's partial snapshot that awaits the consultant's decision, newest first. */
+export async function pendingPartial(
+  db: CrosswalkDb,
+  workspaceId: string,
+): Promise<SnapshotRow | undefined> {
+  const rows = await db.snapshots.where('workspaceId').equals(workspaceId).toArray()
+  return rows
+    .filter((r) => r.status === 'partial' && r.pendingDecision === true)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+}
+
+/**
+ * Deletes a snapshot that is not current (a discarded partial, an interrupted, failed or
+ * cancelled run), with its records and findings. The current snapshot cannot be deleted.
+ */
+export async function deleteSnapshot(db: CrosswalkDb, snapshotId: string): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.workspaces, db.snapshots, db.chunks, db.lookups, db.findings],
+    async () => {
+      const row = await db.snapshots.get(snapshotId)
+      if (!row) return
+      if (row.status === 'collecting') throw new Error('A running collection cannot be deleted.')
+      const pointer = await db.workspaces.get(row.workspaceId)
+      if (pointer?.currentSnapshotId === snapshotId)
+        throw new Error('The current snapshot cannot be deleted.')
+      await deleteChunks(db, snapshotId)
+      await db.findings.where('snapshotId').equals(snapshotId).delete()
+      await db.snapshots.delete(snapshotId)
+    },
+  )
+}
+
 /**
  * A run still marked `collecting` when the app starts was cut off (crash, closed
- * window): mark it interrupted and free its records. The current pointer never
+ * window, restarted host): mark it interrupted and free its records. Not when another
+ * window is writing it (it holds the run's lock) or the host still holds its run
+ * (`hostRuns`, run ids): a reloaded window resumes that one. The current pointer never
  * moved to it, so the last good snapshot stays current.
  */
-export async function recoverInterruptedRuns(db: CrosswalkDb): Promise<string[]> {
+export async function recoverInterruptedRuns(
+  db: CrosswalkDb,
+  hostRuns: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const running = await heldRunLocks()
-  const stale = (await db.snapshots.where('status').equals('collecting').primaryKeys()).filter(
-    (id) => !running.has(id),
-  )
+  const stale = (await db.snapshots.where('status').equals('collecting').toArray())
+    .filter((row) => !running.has(row.id) && !(row.runId && hostRuns.has(row.runId)))
+    .map((row) => row.id)
   for (const id of stale) {
     await db.transaction('rw', db.snapshots, db.chunks, db.lookups, async () => {
       await db.snapshots.update(id, {
@@ -280,15 +436,24 @@ const RUN_LOCK_PREFIX = 'crosswalk-run:'
 
 /**
  * Another window may be writing a run right now (browser mode allows several
- * tabs): each run holds a Web Lock for its lifetime, so recovery can tell a
- * live run from one a crash cut off. Where Web Locks are missing, every
- * unfinished run counts as cut off.
+ * tabs): the window writing a run holds a Web Lock for it, so recovery can tell a
+ * live run from one a crash cut off, and a second window never writes the same
+ * run. Resolves with the release once the lock is granted. Where Web Locks are
+ * missing, the lock is granted at once and every unfinished run counts as cut off.
  */
-function holdRunLock(id: string): () => void {
-  let release = () => undefined as void
-  const held = new Promise<void>((resolve) => (release = resolve))
-  void globalThis.navigator?.locks?.request(`${RUN_LOCK_PREFIX}${id}`, () => held)
-  return release
+function takeRunLock(id: string, signal?: AbortSignal): Promise<() => void> {
+  const locks = globalThis.navigator?.locks
+  if (!locks) return Promise.resolve(() => undefined)
+  return new Promise((resolve, reject) => {
+    locks
+      .request(`${RUN_LOCK_PREFIX}${id}`, signal ? { signal } : {}, () => {
+        let release = () => undefined as void
+        const held = new Promise<void>((done) => (release = done))
+        resolve(release)
+        return held
+      })
+      .catch(reject)
+  })
 }
 
 async function heldRunLocks(): Promise<Set<string>> {
