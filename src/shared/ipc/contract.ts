@@ -21,6 +21,7 @@ import {
 import {
   ConnectionInfo,
   ConnectionsSaveInput,
+  ConnectionsTestInput,
   DoctorReport,
   VaultStatus,
   VaultUnlockInput,
@@ -57,10 +58,8 @@ export const invokeContract = {
     output: ConnectionInfo,
   },
   'connections:save': { input: ConnectionsSaveInput, output: ConnectionInfo },
-  'connections:test': {
-    input: z.object({ workspaceId: WorkspaceId }).strict(),
-    output: DoctorReport,
-  },
+  /** tests the connection as typed (`draft`) or as stored; never stores anything */
+  'connections:test': { input: ConnectionsTestInput, output: DoctorReport },
   'collect:start': { input: CollectStartInput, output: CollectStartOutput },
   'collect:cancel': {
     input: z.object({ runId: RunId }).strict(),

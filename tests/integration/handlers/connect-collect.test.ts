@@ -191,6 +191,36 @@ describe('connect → test → collect through the handlers', () => {
     expect(got.caPem).toBe(emulator.caPem.trim())
   })
 
+  it('tests what is typed without storing it: a wrong secret fails the test and the stored one still works', async () => {
+    const vaultBefore = await readFile(path.join(dataDir, 'vault.json'), 'utf8')
+    const connectionsBefore = await readFile(path.join(dataDir, 'connections.json'), 'utf8')
+    const draft = {
+      entra: entra(WRONG_SECRET),
+      okta: { orgUrl: emulator.profile.okta.orgUrl },
+      caPem: emulator.caPem,
+    }
+    const typed = await h.ok('connections:test', { workspaceId, draft })
+    expect(typed.entra?.problems).toContainEqual(
+      expect.objectContaining({ field: 'entra.clientSecret', code: 'aadsts-7000215' }),
+    )
+    // the Okta side was left empty in the form: its stored token is used, and works
+    expect(typed.okta?.ok).toBe(true)
+    expect(await readFile(path.join(dataDir, 'vault.json'), 'utf8')).toBe(vaultBefore)
+    expect(await readFile(path.join(dataDir, 'connections.json'), 'utf8')).toBe(connectionsBefore)
+    expect((await h.ok('connections:get', { workspaceId })).entra?.secretHint).toBe(
+      emulator.scenario.credentials.entra.clientSecret.slice(0, 3),
+    )
+    const stored = await h.ok('connections:test', { workspaceId })
+    expect(stored.entra).toMatchObject({ ok: true, problems: [] })
+    // a draft that changes the tenant is tested with the stored secret, still without saving
+    const other = await h.ok('connections:test', {
+      workspaceId,
+      draft: { entra: { ...entra(), tenantId: 'contoso.onmicrosoft.com' }, caPem: emulator.caPem },
+    })
+    expect(other.okta).toBeUndefined()
+    expect(await readFile(path.join(dataDir, 'connections.json'), 'utf8')).toBe(connectionsBefore)
+  })
+
   it('collects: the events stream every resource and finish complete with the scenario’s counts', async () => {
     const started = await h.ok('collect:start', { workspaceId })
     const { runId } = started
