@@ -23,6 +23,15 @@ export function screenLabel(pathname: string): string {
   )
 }
 
+/**
+ * Which screen a path shows: the workspace screen without what follows it (a finding's id),
+ * so opening a finding keeps the Findings screen, its list and where it was scrolled, while
+ * moving to another screen starts that screen afresh (and clears a screen's error).
+ */
+export function screenKey(pathname: string): string {
+  return /^\/w\/[^/]+\/[^/]+/.exec(pathname)?.[0] ?? pathname
+}
+
 /** Header, sidebar and the routed screen; carries `data-app-state` for tests and tooling. */
 export function AppShell() {
   const { status, error, info } = useAppData()
@@ -84,7 +93,7 @@ export function AppShell() {
           />
         )}
         {status === 'ready' && (
-          <ErrorBoundary key={location.pathname} screen={screenLabel(location.pathname)}>
+          <ErrorBoundary key={screenKey(location.pathname)} screen={screenLabel(location.pathname)}>
             <Outlet />
           </ErrorBoundary>
         )}

@@ -57,8 +57,7 @@ export function RunStatus({ state }: { state: RunState }) {
 
 function OverallProgress({ state, elapsedMs }: { state: RunState; elapsedMs: number }) {
   const summary = summarizeProgress(progressRows(state), elapsedMs, state.expected)
-  const fraction = summary.fraction ?? (summary.resources ? summary.done / summary.resources : 0)
-  const percent = Math.round(fraction * 100)
+  const percent = Math.floor(summary.fraction * 100)
   const bothOpen = summary.unestimated.length > 0 && summary.etaMs !== null
   return (
     <div className="collect__overall">

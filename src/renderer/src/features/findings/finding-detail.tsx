@@ -33,7 +33,9 @@ export function FindingDetail({ finding, decision, db, snapshotId, onDecide }: P
 
   return (
     <article className="wb-detail" aria-labelledby="finding-title" data-finding-id={finding.id}>
-      <h2 id="finding-title">{finding.title}</h2>
+      <h2 id="finding-title" tabIndex={-1}>
+        {finding.title}
+      </h2>
       <p>
         <span className={`chip chip--${finding.severity}`}>
           {SEVERITY_LABELS[finding.severity]}
