@@ -25,12 +25,14 @@ function GroupList({
   showHeading,
   initial,
 }: Omit<Props, 'groups'> & { group: FindingGroup; showHeading: boolean; initial: number }) {
-  const [paged, setShown] = useState(initial)
-  // A finding opened from elsewhere (j/k, a link) is never hidden behind "Show more".
+  const [shown, setShown] = useState(initial)
+  // A finding opened from elsewhere (j/k, a link) is never hidden behind "Show more", and the
+  // list stays paged that far (set while rendering: React re-renders at once, nothing flickers).
   const selectedAt = selectedId ? group.items.findIndex((i) => i.finding.id === selectedId) : -1
-  const shown = Math.max(paged, Math.ceil((selectedAt + 1) / PAGE_SIZE) * PAGE_SIZE)
-  const items = group.items.slice(0, shown)
-  const hidden = group.items.length - shown
+  const needed = Math.ceil((selectedAt + 1) / PAGE_SIZE) * PAGE_SIZE
+  if (needed > shown) setShown(needed)
+  const items = group.items.slice(0, Math.max(shown, needed))
+  const hidden = group.items.length - Math.max(shown, needed)
   const next = Math.min(PAGE_SIZE, hidden)
   const headingId = `group-${group.key}`
   return (
@@ -74,7 +76,7 @@ function GroupList({
       {hidden > 0 && (
         <Button
           className="button button--small wb-more"
-          onPress={() => setShown(shown + PAGE_SIZE)}
+          onPress={() => setShown(Math.max(shown, needed) + PAGE_SIZE)}
           aria-label={`Show ${formatNumber(next)} more of “${group.label}” (${formatNumber(hidden)} not shown)`}
         >
           {next === hidden

@@ -8,7 +8,7 @@ import {
   type KeyboardEvent,
 } from 'react'
 import { Button } from 'react-aria-components'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { useNavigate, useParams, useSearchParams } from 'react-router'
 import {
   facetCounts,
   filterFindings,
@@ -20,6 +20,7 @@ import type { FindingStateRow } from '../../db'
 import { formatNumber } from '../../format'
 import { RULES } from '../../../../shared/rules'
 import { useWorkbench } from '../workbench/workbench-context'
+import { GetStarted } from '../workbench/get-started'
 import { FindingDetail } from './finding-detail'
 import { readCriteria, writeCriteria, type ScreenCriteria } from './findings-criteria'
 import { FindingsFilters } from './findings-filters'
@@ -81,7 +82,10 @@ export function FindingsScreen() {
   useEffect(() => {
     if (!selected || !focusDetail.current) return
     focusDetail.current = false
-    detailRef.current?.querySelector<HTMLElement>('#finding-title')?.focus()
+    // the detail pane is in view (sticky): moving focus must not scroll the list away
+    detailRef.current?.querySelector<HTMLElement>('#finding-title')?.focus({ preventScroll: true })
+    const pane = detailRef.current?.querySelector('.wb-detail')
+    if (pane) pane.scrollTop = 0
   }, [selected])
 
   const step = (by: 1 | -1) => {
@@ -103,7 +107,8 @@ export function FindingsScreen() {
     )
     if (!row) return
     event.preventDefault()
-    row.focus()
+    row.focus({ preventScroll: true })
+    row.scrollIntoView?.({ block: 'nearest' })
   }
 
   if (load.status !== 'ready') return null
@@ -119,12 +124,7 @@ export function FindingsScreen() {
         )}
       </div>
       {!load.snapshot ? (
-        <div className="empty">
-          <p>No snapshot yet, so no findings.</p>
-          <p className="muted">
-            <Link to={`/w/${workspaceId}/snapshots`}>Import a snapshot file</Link> to diagnose it.
-          </p>
-        </div>
+        <GetStarted workspaceId={workspaceId} lead="No snapshot yet, so no findings. To get one:" />
       ) : findings.length === 0 ? (
         <div className="empty">
           <p>
