@@ -264,7 +264,7 @@ describe('Finding detail', () => {
     )
     await waitFor(() => listed(view!.container).length > 0 || undefined, 'the list')
     expect(view.container.querySelector('.wb-banner__label')?.textContent).toContain(
-      '2026-11-22 08:00 UTC',
+      '2026-11-22 08:00',
     )
     expect(listed(view.container)).toEqual([SECRET.id])
   })
