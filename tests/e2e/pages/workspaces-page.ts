@@ -46,11 +46,28 @@ export class WorkspacesPage {
     return this.table.getByRole('rowheader').allTextContents()
   }
 
-  async create(name: string): Promise<void> {
+  /** Creates a workspace; the app opens it. Returns its id. */
+  async create(name: string): Promise<string> {
     await this.newButton.click()
     await this.nameField.fill(name)
     await this.dialog.getByRole('button', { name: 'Create' }).click()
     await expect(this.dialog).toBeHidden()
+    return this.openedWorkspace()
+  }
+
+  /** The id of the workspace the app opened (its Overview is shown). */
+  async openedWorkspace(): Promise<string> {
+    await expect(this.page).toHaveURL(/#\/w\/[^/]+\/overview$/)
+    return decodeURIComponent(/#\/w\/([^/]+)\//.exec(this.page.url())?.[1] ?? '')
+  }
+
+  /** Back to the list through the sidebar. */
+  async backToList(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Workspaces' })
+      .click()
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible()
   }
 
   async rename(from: string, to: string): Promise<void> {

@@ -43,10 +43,7 @@ describe('summarizeProgress', () => {
 
   it('names a side it cannot estimate, and leaves it out of the time left', () => {
     const summary = summarizeProgress(
-      [
-        row('entra.users', p(500, { total: 1000, etaMs: 5_000 })),
-        row('okta.users', p(400)),
-      ],
+      [row('entra.users', p(500, { total: 1000, etaMs: 5_000 })), row('okta.users', p(400))],
       60_000,
     )
     expect(summary.unestimated).toEqual(['okta'])
