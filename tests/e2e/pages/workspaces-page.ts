@@ -10,7 +10,8 @@ export class WorkspacesPage {
 
   constructor(
     readonly page: Page,
-    private readonly url: string,
+    /** the host's address with its launch token (a restarted host has a new one) */
+    private readonly url: () => string,
   ) {
     this.ready = page.locator('[data-app-state="ready"]')
     this.newButton = page.getByRole('button', { name: 'New workspace' })
@@ -20,7 +21,7 @@ export class WorkspacesPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto(this.url)
+    await this.page.goto(this.url())
     await expect(this.ready).toBeVisible()
   }
 

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 import { SEVERITIES, type Severity } from '../../../shared/model/finding'
 import { SEVERITY_LABELS, type CategoryRow } from '../../../shared/overview/summary'
+import { formatNumber } from '../format'
 import { useChartPalette } from './chart-theme'
 
 interface Props {
@@ -48,7 +49,7 @@ export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
             stroke={palette.text}
             tick={{ fill: palette.text, fontSize: 12 }}
           />
-          <Tooltip itemSorter={bySeverity} />
+          <Tooltip itemSorter={bySeverity} formatter={(value) => formatNumber(Number(value))} />
           {/* null keeps the bars' order (worst first) instead of sorting by name */}
           <Legend wrapperStyle={{ color: palette.text }} itemSorter={null} />
           {SEVERITIES.map((severity) => (
@@ -82,9 +83,9 @@ export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
               <tr key={row.category}>
                 <th scope="row">{row.label}</th>
                 {SEVERITIES.map((s) => (
-                  <td key={s}>{row[s]}</td>
+                  <td key={s}>{formatNumber(row[s])}</td>
                 ))}
-                <td>{row.total}</td>
+                <td>{formatNumber(row.total)}</td>
               </tr>
             ))}
           </tbody>

@@ -23,7 +23,10 @@ export interface ProgressSummary {
   done: number
   failed: number
   records: number
-  /** 0–1: each resource counts by its expected records (its total, else the previous count) */
+  /**
+   * 0–1: by records (each resource weighing its total, else the previous count) when every
+   * unfinished resource has one; otherwise by resources done
+   */
   fraction: number
   /** milliseconds left, an estimate; null when it cannot be estimated */
   etaMs: number | null
@@ -41,6 +44,9 @@ export function summarizeProgress(
   let records = 0
   let weights = 0
   let progressed = 0
+  // by resources: each counts one, a running one with a total by how far along it is
+  let resourcesProgressed = 0
+  let unknownOpen = false
   let longest: number | null = null
   const estimable = new Map<Source, boolean>()
   const open = new Set<Source>()
@@ -54,15 +60,22 @@ export function summarizeProgress(
     if (row.failed || p?.state === 'failed') {
       failed++
       progressed += weight
+      resourcesProgressed += 1
       continue
     }
     if (p?.state === 'done') {
       done++
       progressed += weight
+      resourcesProgressed += 1
       continue
     }
     open.add(row.source)
-    if (total !== null && total > 0) progressed += weight * Math.min(1, (p?.records ?? 0) / total)
+    if (total === null) unknownOpen = true
+    else if (total > 0) {
+      const along = Math.min(1, (p?.records ?? 0) / total)
+      progressed += weight * along
+      resourcesProgressed += along
+    }
     if (p && p.etaMs !== null) {
       longest = Math.max(longest ?? 0, p.etaMs)
       estimable.set(row.source, true)
@@ -70,7 +83,15 @@ export function summarizeProgress(
       estimable.set(row.source, false)
     }
   }
-  const fraction = weights > 0 ? Math.min(1, progressed / weights) : 0
+  // Records decide the bar only when every unfinished resource has a total; otherwise the
+  // records still to come are unknown, and resources done is the honest measure.
+  const fraction = unknownOpen
+    ? rows.length > 0
+      ? resourcesProgressed / rows.length
+      : 0
+    : weights > 0
+      ? Math.min(1, progressed / weights)
+      : 0
   const byPace = fraction > 0 && fraction < 1 ? (elapsedMs / fraction) * (1 - fraction) : null
   const unestimated = [...open].filter((side) => estimable.get(side) !== true)
   const etaMs =

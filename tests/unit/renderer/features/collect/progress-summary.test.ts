@@ -23,7 +23,7 @@ const row = (key: string, progress?: ResourceProgress): ProgressRow => ({
 })
 
 describe('summarizeProgress', () => {
-  it('weighs each resource by its expected records and counts the done ones', () => {
+  it('counts by resources while an unfinished one has no total', () => {
     const summary = summarizeProgress(
       [
         row('entra.organization', p(1, { state: 'done' })),
@@ -31,6 +31,20 @@ describe('summarizeProgress', () => {
         row('entra.groups'),
       ],
       10_000,
+    )
+    // one done, a quarter of another, nothing known of the third
+    expect(summary.fraction).toBeCloseTo(1.25 / 3)
+  })
+
+  it('weighs each resource by its expected records when every unfinished one has a total', () => {
+    const summary = summarizeProgress(
+      [
+        row('entra.organization', p(1, { state: 'done' })),
+        row('entra.users', p(250, { total: 1000, etaMs: 30_000 })),
+        row('entra.groups'),
+      ],
+      10_000,
+      { 'entra.groups': 1 },
     )
     expect(summary.done).toBe(1)
     expect(summary.records).toBe(251)
