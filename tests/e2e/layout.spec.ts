@@ -31,6 +31,14 @@ for (const width of [1024, 1440]) {
     await expect(page.getByText(/critical and \d+ high findings/)).toBeVisible()
     await expect(page.getByRole('region', { name: 'Seam map' })).toBeVisible()
     await look(page, testInfo, `overview-${width}`)
+    // the chart's tooltip lists severities worst first, as every legend does
+    await page.locator('.recharts-bar-rectangle').first().hover()
+    const names = page.locator('.recharts-tooltip-item-name')
+    await expect(names.first()).toBeVisible()
+    const order = ['Critical', 'High', 'Medium', 'Low', 'Info']
+    const listed = await names.allTextContents()
+    expect(listed).toEqual(order.filter((name) => listed.includes(name)))
+    expect(listed.length).toBeGreaterThan(1)
 
     await workbench.go('Findings')
     await workbench.shownFindings()

@@ -78,6 +78,18 @@ function StatusCell({
   )
 }
 
+/** Fixed column widths: the pair's names and ids get room, the links share the rest. */
+function Columns({ links }: { links: number }) {
+  return (
+    <colgroup>
+      <col className="wb-seam__pair-col" />
+      {Array.from({ length: links + 1 }, (_, i) => (
+        <col key={i} />
+      ))}
+    </colgroup>
+  )
+}
+
 function LinkHeadings({ kinds, labels }: { kinds: readonly SeamLinkKind[]; labels: string[] }) {
   return (
     <>
@@ -97,6 +109,7 @@ function IdpTable({ pairs, workspaceId }: { pairs: IdpPair[]; workspaceId: strin
   const labels = IDP_LINKS.map((kind) => IDP_LINK_DEFINITIONS[kind].label)
   return (
     <table className="data-table wb-seam" aria-labelledby="seam-idps-title">
+      <Columns links={IDP_LINKS.length} />
       <thead>
         <tr>
           <th scope="col">Okta identity provider ↔ Entra app registration</th>
@@ -143,6 +156,7 @@ function FederationTable({ pairs, workspaceId }: { pairs: FederationPair[]; work
   const labels = FEDERATION_LINKS.map((kind) => FEDERATION_LINK_DEFINITIONS[kind].label)
   return (
     <table className="data-table wb-seam" aria-labelledby="seam-federations-title">
+      <Columns links={FEDERATION_LINKS.length} />
       <thead>
         <tr>
           <th scope="col">Entra domain ↔ Okta Office 365 app</th>

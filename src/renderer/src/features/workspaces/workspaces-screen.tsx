@@ -68,16 +68,18 @@ export function WorkspacesScreen() {
     <section className="screen" aria-labelledby="workspaces-title">
       <div className="screen__header">
         <h1 id="workspaces-title">Workspaces</h1>
-        <Button className="button" onPress={() => void demo.open()} isDisabled={demo.opening}>
-          {demo.opening ? 'Opening demo…' : 'Open demo workspace'}
-        </Button>
-        <Button
-          className="button button--primary"
-          onPress={() => setCreating(true)}
-          aria-keyshortcuts="n"
-        >
-          New workspace
-        </Button>
+        <div className="ws-actions">
+          <Button className="button" onPress={() => void demo.open()} isDisabled={demo.opening}>
+            {demo.opening ? 'Opening demo…' : 'Open demo workspace'}
+          </Button>
+          <Button
+            className="button button--primary"
+            onPress={() => setCreating(true)}
+            aria-keyshortcuts="n"
+          >
+            New workspace
+          </Button>
+        </div>
       </div>
       <p className="muted">
         A workspace holds one customer engagement: its Entra tenant and Okta org, snapshots and
