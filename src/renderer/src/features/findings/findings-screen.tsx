@@ -25,6 +25,7 @@ import { FindingDetail } from './finding-detail'
 import { readCriteria, writeCriteria, type ScreenCriteria } from './findings-criteria'
 import { FindingsFilters } from './findings-filters'
 import { FindingsList } from './findings-list'
+import './findings.css'
 
 const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]))
 const ruleTitle = (id: string) => RULE_TITLES.get(id)

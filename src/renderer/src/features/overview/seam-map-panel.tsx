@@ -15,6 +15,7 @@ import type {
 } from '../../../../shared/overview/seam-map'
 import { SEVERITY_LABELS } from '../../../../shared/overview/summary'
 import { formatNumber } from '../../format'
+import './seam-map.css'
 
 interface Props {
   map: SeamMap
