@@ -10,7 +10,7 @@ import { HandlerError } from './ipc/handler-error'
 import { createWorkspaceStore, type WorkspaceStore } from './workspaces/store'
 import { collectSnapshot, type CollectOptions } from './collect/collect-snapshot'
 import { createCollectRuns, type CollectRunsDeps } from './collect-runs/registry'
-import { resolveConnection } from './connections/resolve'
+import { resolveConnection, resolveDraft } from './connections/resolve'
 import { createConnectionStore } from './connections/store'
 import { createVaultSession, type VaultKeySource } from './connections/vault-session'
 import { runDoctor } from './doctor/doctor'
@@ -116,9 +116,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await requireWorkspace(input.workspaceId)
       return connections.save(input)
     },
-    'connections:test': async ({ workspaceId }) => {
+    'connections:test': async ({ workspaceId, draft }) => {
       await requireWorkspace(workspaceId)
-      const { profile, credentials, ca, credentialProblems } = await resolve(workspaceId)
+      // A draft is tested as typed and stored nowhere: only Save replaces what works.
+      const { profile, credentials, ca, credentialProblems } = draft
+        ? await resolveDraft(workspaceId, draft, {
+            store: connections,
+            session,
+            log: deps.log,
+            endpointOverrides,
+          })
+        : await resolve(workspaceId)
       const report = await runDoctor({
         profile,
         credentials,
@@ -127,6 +135,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       })
       deps.log.info('connections.tested', {
         workspaceId,
+        draft: draft !== undefined,
         entra: report.entra?.ok,
         okta: report.okta?.ok,
         problems: [...(report.entra?.problems ?? []), ...(report.okta?.problems ?? [])].map(
@@ -135,11 +144,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       })
       return report
     },
-    'collect:start': async ({ workspaceId }) => {
+    'collect:start': async ({ workspaceId, expected }) => {
       await requireWorkspace(workspaceId)
-      return runs.start(workspaceId)
+      return runs.start(workspaceId, expected)
     },
     'collect:cancel': async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+    'collect:runs': async () => runs.held(),
+    'collect:events': async ({ runId, from }) => runs.eventsFrom(runId, from),
+    'collect:release': async ({ runId }) => ({ released: runs.release(runId) }),
     'demo:snapshot': () => loadDemoSnapshot(deps.resourcesDir, deps.log),
   }
 }

@@ -18,16 +18,22 @@ export interface BrowserModeApp {
   url: string
   origin: string
   dataDir: string
+  /**
+   * Stops the host and starts a new one on the same port and data directory (the same origin,
+   * so the browser keeps its cache), as a restart of the app would; `url` is then the new one.
+   */
+  restart: () => Promise<void>
 }
 
 const URL_LINE = /^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+$/
 
 export async function startBrowserMode(
   dataDir: string,
-): Promise<{ app: BrowserModeApp; child: ChildProcess; log: string[] }> {
+  port = 0,
+): Promise<{ app: Omit<BrowserModeApp, 'restart'>; child: ChildProcess; log: string[] }> {
   const child = spawn(
     process.execPath,
-    [path.join(PROJECT_ROOT, 'out/web/server.js'), '--port', '0', '--data-dir', dataDir],
+    [path.join(PROJECT_ROOT, 'out/web/server.js'), '--port', String(port), '--data-dir', dataDir],
     {
       cwd: PROJECT_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,7 +65,19 @@ export const test = base.extend<{ app: BrowserModeApp; workspaces: WorkspacesPag
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'cw-e2e-'))
-    const { app, child, log } = await startBrowserMode(dataDir)
+    const started = await startBrowserMode(dataDir)
+    let child = started.child
+    const log = started.log
+    const app: BrowserModeApp = {
+      ...started.app,
+      restart: async () => {
+        await stop(child)
+        const again = await startBrowserMode(dataDir, Number(new URL(app.origin).port))
+        child = again.child
+        log.push('--- restarted ---', ...again.log)
+        app.url = again.app.url
+      },
+    }
     try {
       await use(app)
     } finally {
@@ -71,7 +89,7 @@ export const test = base.extend<{ app: BrowserModeApp; workspaces: WorkspacesPag
     }
   },
   workspaces: async ({ page, app }, use) => {
-    await use(new WorkspacesPage(page, app.url))
+    await use(new WorkspacesPage(page, () => app.url))
   },
 })
 

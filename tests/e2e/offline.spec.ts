@@ -32,8 +32,7 @@ test.describe('Offline from the cache', () => {
     page.on('pageerror', (error) => problems.push(error.message))
 
     await workspaces.open()
-    await workspaces.create('Fabrikam')
-    const workspaceId = await workspaces.idOf('Fabrikam')
+    const workspaceId = await workspaces.create('Fabrikam')
 
     const connect = new ConnectPage(page)
     await connect.open(workspaceId)
@@ -72,7 +71,7 @@ test.describe('Offline from the cache', () => {
     await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
 
     await workbench.go('Overview')
-    // The banner names the same snapshot, with its collection time (UTC, to the minute).
+    // The banner names the same snapshot, with its collection time (local, to the minute).
     await expect(workbench.banner).toHaveText(bannerOnline)
     expect(await offline.shownSnapshotId()).toBe(snapshotId)
     await expect(offline.health).toBeVisible()

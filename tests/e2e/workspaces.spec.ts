@@ -29,6 +29,9 @@ test.describe('Workspaces in browser mode', () => {
     await expect(page.getByText('No workspaces yet.')).toBeVisible()
 
     await workspaces.create('Contoso – Okta federation')
+    // the new workspace is open, and its screens lead to Connect → Test → Collect
+    await expect(page.getByRole('link', { name: 'Connect', exact: true }).first()).toBeVisible()
+    await workspaces.backToList()
     await expect(workspaces.row('Contoso – Okta federation')).toBeVisible()
 
     await workspaces.reload()
@@ -42,6 +45,7 @@ test.describe('Workspaces in browser mode', () => {
   test('shows validation and conflict messages in the create dialog', async ({ workspaces }) => {
     await workspaces.open()
     await workspaces.create('Fabrikam')
+    await workspaces.backToList()
     await workspaces.newButton.click()
     await workspaces.dialog.getByRole('button', { name: 'Create' }).click()
     await expect(workspaces.dialog.getByText('Give the workspace a name.')).toBeVisible()
@@ -58,6 +62,7 @@ test.describe('Workspaces in browser mode', () => {
   test('renames a workspace', async ({ workspaces }) => {
     await workspaces.open()
     await workspaces.create('Adatum')
+    await workspaces.backToList()
     await workspaces.rename('Adatum', 'Adatum EMEA')
     await expect(workspaces.row('Adatum EMEA')).toBeVisible()
     await workspaces.reload()
@@ -67,7 +72,9 @@ test.describe('Workspaces in browser mode', () => {
   test('removes a workspace only after confirming', async ({ workspaces, page }) => {
     await workspaces.open()
     await workspaces.create('Northwind')
+    await workspaces.backToList()
     await workspaces.create('Tailspin')
+    await workspaces.backToList()
 
     await page.getByRole('button', { name: 'Remove Northwind' }).click()
     const confirm = workspaces.removeDialog()
@@ -97,6 +104,8 @@ test.describe('Workspaces in browser mode', () => {
     await page.keyboard.type('Keyboard Co')
     await page.keyboard.press('Enter')
     await expect(workspaces.dialog).toBeHidden()
+    await workspaces.openedWorkspace()
+    await workspaces.backToList()
     await expect(workspaces.row('Keyboard Co')).toBeVisible()
   })
 

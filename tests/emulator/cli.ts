@@ -1,7 +1,8 @@
 /**
  * `npm run emulator -- --scenario NAME [--port N] [--faults SPEC] [--seed S] [--users N] [--json]`
  * Starts the emulator and serves until SIGINT/SIGTERM. With --json it prints one JSON line:
- * { authorityHost, graphBaseUrl, oktaOrgUrl, tenantId, caFile, profileFile, env }.
+ * { authorityHost, graphBaseUrl, oktaOrgUrl, tenantId, clientId, caFile, profileFile, env }
+ * (clientId: the app registration Crosswalk signs in as; env: the secrets, by variable name).
  */
 import { parseArgs } from 'node:util'
 import { formatFaults, parseFaults } from './faults'
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     graphBaseUrl: emu.graphBaseUrl,
     oktaOrgUrl: emu.oktaOrgUrl,
     tenantId: emu.tenantId,
+    clientId: emu.scenario.credentials.entra.clientId,
     caFile: emu.caFile,
     profileFile: emu.profileFile,
     env: emu.env,
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
       [
         `Crosswalk tenant emulator: scenario ${emu.scenario.name}, faults ${formatFaults(emu.faults())}`,
         `  login (authority host)  ${emu.authorityHost}/${emu.tenantId}`,
+        `  client ID               ${emu.scenario.credentials.entra.clientId}`,
         `  Graph                   ${emu.graphBaseUrl}/v1.0`,
         `  Okta org                ${emu.oktaOrgUrl}`,
         `  CA certificate          ${emu.caFile}`,

@@ -1,15 +1,36 @@
 /**
- * Collection runs as the hosts hold them: at most one per workspace, each with its own
- * AbortController. A run forwards every collector event as `collect:event` and ends with
- * exactly one `collect:finished`, whatever happens (complete, partial, failed, cancelled).
+ * Collection runs as the hosts hold them: at most one running per workspace, each with its own
+ * AbortController. A run forwards every collector event as `collect:event`, numbered by `seq`,
+ * and ends with exactly one `collect:finished`, whatever happens (complete, partial, failed,
+ * cancelled).
+ *
+ * The run belongs to the host, not to a window: its events are kept (a journal) until the
+ * window that stores the run releases it, so a window that reloads, or opens late, attaches
+ * to the run and reads what it missed (`held`, `eventsFrom`). The journal holds the same
+ * record objects the collector keeps for its snapshot, so it costs little more memory while
+ * the run lasts; a finished run is dropped when released, when the workspace's next run
+ * starts, or when the workspace is removed.
+ *
  * No secret reaches an event, an error message or the log: the run's secrets are
  * registered with the log, and batches that would carry one are redacted before they leave.
  */
 import { randomUUID } from 'node:crypto'
-import type { CollectFinished, CollectOutcome, CollectStartOutput } from '../../shared/ipc/collect'
-import { MAX_BATCH_RECORDS, type CollectEvent } from '../../shared/model/collect-events'
+import type {
+  CollectEventPayload,
+  CollectEventsOutput,
+  CollectFinished,
+  CollectOutcome,
+  CollectStartOutput,
+  HeldRun,
+  ResourceCounts,
+} from '../../shared/ipc/collect'
+import {
+  MAX_BATCH_RECORDS,
+  type CollectEvent,
+  type ProgressEvent,
+} from '../../shared/model/collect-events'
 import type { Snapshot } from '../../shared/model/snapshot'
-import type { CollectOptions } from '../collect/collect-snapshot'
+import { recordCounts, type CollectOptions } from '../collect/collect-snapshot'
 import { APP_NAME, appVersion } from '../version'
 import type { EmitEvent } from '../handlers'
 import { HandlerError } from '../ipc/handler-error'
@@ -20,14 +41,23 @@ import { runSecrets } from '../profile/credentials'
 import type { ResolvedConnection } from '../connections/resolve'
 
 export interface CollectRuns {
-  /** starts a run; `conflict` while the workspace already has one */
-  start: (workspaceId: string) => Promise<CollectStartOutput>
+  /**
+   * Starts a run; `conflict` while the workspace already has one running. `expected`: the
+   * previous snapshot's records per resource, for the ETA.
+   */
+  start: (workspaceId: string, expected?: ResourceCounts) => Promise<CollectStartOutput>
   /** asks a running run to stop; false when no such run is running */
   cancel: (runId: string) => boolean
-  /** cancels the workspace's run, if any, and waits until it has finished */
+  /** cancels the workspace's run, if any, waits until it has finished, and forgets it */
   stopWorkspace: (workspaceId: string) => Promise<void>
   /** the run ids still running */
   running: () => string[]
+  /** every run held: running, or finished and not yet released */
+  held: () => HeldRun[]
+  /** a held run's events from `from` on (a bounded slice); `not-found` when not held */
+  eventsFrom: (runId: string, from: number) => CollectEventsOutput
+  /** forgets a finished run; false when it is not held or still running */
+  release: (runId: string) => boolean
 }
 
 export interface CollectRunsDeps {
@@ -39,22 +69,39 @@ export interface CollectRunsDeps {
   collectOptions?: Partial<
     Omit<CollectOptions, 'profile' | 'credentials' | 'ca' | 'signal' | 'onEvent'>
   >
+  /** the clock, for `startedAt` */
+  now?: () => number
 }
 
 interface Run {
+  runId: string
   workspaceId: string
+  start: CollectStartOutput
+  startedAt: string
   controller: AbortController
   done: Promise<void>
+  journal: CollectEventPayload[]
+  progress: Map<string, ProgressEvent>
+  finished?: CollectFinished
 }
+
+/** Most records one `collect:events` reply carries; a window asks again for the rest. */
+export const EVENTS_REPLY_RECORDS = 20_000
+/** Most events one `collect:events` reply carries. */
+export const EVENTS_REPLY_EVENTS = 1_000
 
 export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
   const runs = new Map<string, Run>()
   const starting = new Set<string>()
+  const now = deps.now ?? Date.now
 
-  const start = async (workspaceId: string): Promise<CollectStartOutput> => {
+  const start = async (
+    workspaceId: string,
+    expected?: ResourceCounts,
+  ): Promise<CollectStartOutput> => {
     if (
       starting.has(workspaceId) ||
-      [...runs.values()].some((r) => r.workspaceId === workspaceId)
+      [...runs.values()].some((r) => r.workspaceId === workspaceId && !r.finished)
     ) {
       throw new HandlerError(
         'conflict',
@@ -76,6 +123,8 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
           'No stored credential could be opened; enter them again.',
       )
     }
+    // A finished run nobody stored is superseded by the workspace's new one.
+    for (const run of runs.values()) if (run.workspaceId === workspaceId) runs.delete(run.runId)
     const secrets = runSecrets(credentials)
     // resolve() registers them too; a run must not depend on that to stay clean
     for (const secret of secrets) deps.log.addSecret(secret)
@@ -87,27 +136,50 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
         : {}),
       ...(profile.okta ? { okta: { orgUrl: profile.okta.orgUrl } } : {}),
     }
-    let finished = false
-    const finish = (payload: Omit<CollectFinished, 'runId' | 'workspaceId'>) => {
-      if (finished) return
-      finished = true
-      runs.delete(runId)
+    const output: CollectStartOutput = {
+      runId,
+      tool: { name: APP_NAME, version: appVersion() },
+      ...target,
+    }
+    const run: Run = {
+      runId,
+      workspaceId,
+      start: output,
+      startedAt: new Date(now()).toISOString(),
+      controller,
+      done: Promise.resolve(),
+      journal: [],
+      progress: new Map(),
+    }
+    const finish = (payload: Omit<CollectFinished, 'runId' | 'workspaceId' | 'events'>) => {
+      if (run.finished) return
+      run.finished = { runId, workspaceId, ...payload, events: run.journal.length }
       deps.log.info('collect.finished', { runId, workspaceId, outcome: payload.outcome })
-      deps.emit('collect:finished', { runId, workspaceId, ...payload })
+      deps.emit('collect:finished', run.finished)
     }
     const onEvent = (event: CollectEvent) => {
-      if (finished) return
+      if (run.finished) return
       for (const part of split(scrub(event, secrets, deps.log))) {
-        deps.emit('collect:event', { runId, workspaceId, event: part })
+        const payload: CollectEventPayload = {
+          runId,
+          workspaceId,
+          seq: run.journal.length,
+          event: part,
+        }
+        run.journal.push(payload)
+        if (part.type === 'progress') run.progress.set(`${part.source}.${part.resource}`, part)
+        deps.emit('collect:event', payload)
       }
     }
-    const done = (async () => {
+    runs.set(runId, run)
+    run.done = (async () => {
       try {
         const snapshot = await deps.collect({
           ...deps.collectOptions,
           profile,
           credentials,
           ...(ca ? { ca } : {}),
+          ...(expected ? { expected } : {}),
           signal: controller.signal,
           onEvent,
           onWarning: (message) => deps.log.warn('collect.warning', { runId, message }),
@@ -120,6 +192,7 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
           outcome: outcomeOf(snapshot),
           collectedAt: snapshot.collectedAt,
           collection: snapshot.collection,
+          resources: recordCounts(snapshot),
           ...target,
           ...(snapshot.entra
             ? { entra: { tenantId: snapshot.entra.tenantId, cloud: snapshot.entra.cloud } }
@@ -136,21 +209,29 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
         finish({ outcome: 'failed', ...target, message: `The collection stopped: ${text}` })
       }
     })()
-    runs.set(runId, { workspaceId, controller, done })
     deps.log.info('collect.started', {
       runId,
       workspaceId,
       entra: !!profile.entra,
       okta: !!profile.okta,
     })
-    return { runId, tool: { name: APP_NAME, version: appVersion() }, ...target }
+    return output
   }
+
+  const heldRun = (run: Run): HeldRun => ({
+    ...run.start,
+    workspaceId: run.workspaceId,
+    startedAt: run.startedAt,
+    events: run.journal.length,
+    progress: [...run.progress.values()],
+    ...(run.finished ? { finished: run.finished } : {}),
+  })
 
   return {
     start,
     cancel: (runId) => {
       const run = runs.get(runId)
-      if (!run || run.controller.signal.aborted) return false
+      if (!run || run.finished || run.controller.signal.aborted) return false
       run.controller.abort()
       deps.log.info('collect.cancel-requested', { runId })
       return true
@@ -160,9 +241,37 @@ export function createCollectRuns(deps: CollectRunsDeps): CollectRuns {
         if (run.workspaceId !== workspaceId) continue
         run.controller.abort()
         await run.done
+        runs.delete(run.runId)
       }
     },
-    running: () => [...runs.keys()],
+    running: () => [...runs.values()].filter((r) => !r.finished).map((r) => r.runId),
+    held: () => [...runs.values()].map(heldRun),
+    eventsFrom: (runId, from) => {
+      const run = runs.get(runId)
+      if (!run) {
+        throw new HandlerError(
+          'not-found',
+          'The host no longer holds this collection run (it was restarted, or the run was stored).',
+        )
+      }
+      const events: CollectEventPayload[] = []
+      let records = 0
+      for (let seq = from; seq < run.journal.length; seq++) {
+        const payload = run.journal[seq]!
+        events.push(payload)
+        if (payload.event.type === 'batch') records += payload.event.records.length
+        if (records >= EVENTS_REPLY_RECORDS || events.length >= EVENTS_REPLY_EVENTS) break
+      }
+      const all = from + events.length >= run.journal.length
+      return { events, ...(all && run.finished ? { finished: run.finished } : {}) }
+    },
+    release: (runId) => {
+      const run = runs.get(runId)
+      if (!run?.finished) return false
+      runs.delete(runId)
+      deps.log.info('collect.released', { runId })
+      return true
+    },
   }
 }
 

@@ -8,7 +8,13 @@
  * - Secrets stay inside: errors and events carry service messages only.
  */
 import { setMaxListeners } from 'node:events'
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../shared/model/snapshot'
+import {
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  ENTRA_RESOURCES,
+  OKTA_RESOURCES,
+  SINGLE_RESOURCES,
+} from '../../shared/model/snapshot'
 import type { CollectionError, Snapshot } from '../../shared/model/snapshot'
 import { collectedResources } from '../../shared/model/resources'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
@@ -36,6 +42,11 @@ export interface CollectOptions {
   ca?: string
   /** a previous snapshot of the same tenant pair: users/groups refresh from its cursors */
   since?: Snapshot
+  /**
+   * Records per "<source>.<resource>" the previous snapshot held, when the snapshot itself is
+   * not at hand (the app's cache has it): the totals the ETA expects. `since` takes precedence.
+   */
+  expected?: Readonly<Record<string, number>>
   signal?: AbortSignal
   onEvent?: (event: CollectEvent) => void
   /** plain-words notices (e.g. an -admin org URL corrected) */
@@ -61,7 +72,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
   const tracker = createTracker(
     options.onEvent,
     Date.now,
-    options.since ? recordCounts(options.since) : {},
+    options.since ? recordCounts(options.since) : (options.expected ?? {}),
   )
   const http = createHttpClient({ ...(options.ca ? { ca: options.ca } : {}), maxSockets: 8 })
   const errors: CollectionError[] = []
@@ -169,6 +180,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       ...(options.logsUntil ? { logsUntil: options.logsUntil } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       now,
+      pace: (path, requests) => conn.pacer.schedule(`${orgUrl}${path}`, requests),
     })
     snapshot.okta = result.data
     errors.push(...result.errors)
@@ -221,14 +233,25 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
   }
 }
 
-/** Records per "<source>.<resource>" of a snapshot: the previous run's totals drive the ETA. */
+/**
+ * Records per "<source>.<resource>" of a snapshot, for every resource it holds (an empty one
+ * as 0, a single object such as the Okta user schema as 1, a keyed one as the sum over its
+ * parents). The previous run's totals drive the ETA; a finished run's tell the cache which
+ * resources were collected.
+ */
 export function recordCounts(snapshot: Snapshot): Record<string, number> {
   const out: Record<string, number> = {}
   for (const source of ['entra', 'okta'] as const) {
-    for (const [resource, value] of Object.entries(snapshot[source] ?? {})) {
-      if (Array.isArray(value)) out[`${source}.${resource}`] = value.length
-      else if (value !== null && typeof value === 'object' && resource !== 'userSchema') {
-        out[`${source}.${resource}`] = Object.values(value as Record<string, unknown>).reduce(
+    const side = snapshot[source] as Record<string, unknown> | undefined
+    if (!side) continue
+    for (const resource of source === 'entra' ? ENTRA_RESOURCES : OKTA_RESOURCES) {
+      const value = side[resource]
+      if (value === undefined || value === null) continue
+      const key = `${source}.${resource}`
+      if (Array.isArray(value)) out[key] = value.length
+      else if (SINGLE_RESOURCES[source].includes(resource)) out[key] = 1
+      else if (typeof value === 'object') {
+        out[key] = Object.values(value as Record<string, unknown>).reduce(
           (n: number, v) => n + (Array.isArray(v) ? v.length : 0),
           0,
         )

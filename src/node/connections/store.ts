@@ -279,7 +279,8 @@ async function putChecked(
   }
 }
 
-function toEntraCredential(input: EntraCredentialInput): EntraCredential {
+/** The vault's form of a typed Entra credential. */
+export function toEntraCredential(input: EntraCredentialInput): EntraCredential {
   return input.kind === 'secret'
     ? { kind: 'secret', clientSecret: input.clientSecret }
     : {
@@ -289,7 +290,8 @@ function toEntraCredential(input: EntraCredentialInput): EntraCredential {
       }
 }
 
-function toOktaCredential(input: OktaCredentialInput): OktaCredential {
+/** The vault's form of a typed Okta credential. */
+export function toOktaCredential(input: OktaCredentialInput): OktaCredential {
   return input.kind === 'apiToken'
     ? { kind: 'apiToken', token: input.token }
     : {

@@ -83,6 +83,7 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
   const guard = async (resource: string, run: () => Promise<void>): Promise<void> => {
     try {
       await run()
+      tracker.track('entra', resource).done()
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw error
       errors.push(toCollectionError('entra', resource, error))
@@ -151,6 +152,12 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
       } catch (error) {
         if (!isDeltaExpired(error)) throw error
       }
+    }
+    // Delta pages carry no count: the total for the progress bar and the ETA comes first.
+    try {
+      t.expect(await graph.count(resource, { ...(signal ? { signal } : {}), stats: t.stats }))
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw error
     }
     await run(path, undefined)
   }

@@ -59,6 +59,12 @@ export interface GraphClient {
   isOwnUrl: (url: string) => boolean
   /** GET a path (relative to the Graph root) or an absolute nextLink; returns the JSON body */
   get: (pathOrUrl: string, options?: GraphRequestOptions) => Promise<Record<string, unknown>>
+  /**
+   * GETs a collection's `/$count` (text/plain) with `ConsistencyLevel: eventual`, as Graph
+   * requires: the number of objects, for progress totals (delta pages carry no count).
+   * https://learn.microsoft.com/graph/api/user-list#example-3-get-only-a-count-of-users
+   */
+  count: (path: string, options?: GraphRequestOptions) => Promise<number>
   /** GETs every page of a collection, calling `onPage` per page; returns the final delta link */
   forEachPage: (
     pathOrUrl: string,
@@ -83,10 +89,29 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const toUrl = (p: string): string =>
     /^https?:\/\//i.test(p) ? p : `${root}/${p.replace(/^\/+/, '')}`
 
-  const get = async (
+  const get = (pathOrUrl: string, req: GraphRequestOptions = {}) =>
+    request(pathOrUrl, req, 'application/json', (body) => {
+      const json: unknown = JSON.parse(body)
+      return json !== null && typeof json === 'object' && !Array.isArray(json)
+        ? redactSecretFields(json as Record<string, unknown>)
+        : undefined
+    })
+
+  const count: GraphClient['count'] = (path, req = {}) =>
+    request(
+      `${path.replace(/\/+$/, '')}/$count`,
+      { ...req, headers: { consistencylevel: 'eventual', ...req.headers } },
+      'text/plain',
+      (body) => (/^\s*\d+\s*$/.test(body) ? Number(body) : undefined),
+    )
+
+  /** One GET with retries; `parse` returns undefined for a body that is cut off or malformed. */
+  const request = async <T>(
     pathOrUrl: string,
-    req: GraphRequestOptions = {},
-  ): Promise<Record<string, unknown>> => {
+    req: GraphRequestOptions,
+    accept: string,
+    parse: (body: string) => T | undefined,
+  ): Promise<T> => {
     const url = toUrl(pathOrUrl)
     // nextLinks and stored delta links are absolute: never send the bearer token elsewhere
     if (!isOwnUrl(url))
@@ -106,7 +131,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         const response = await options.send({
           method: 'GET',
           url,
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...req.headers },
+          headers: { authorization: `Bearer ${token}`, accept, ...req.headers },
           ...(req.signal ? { signal: req.signal } : {}),
           timeoutMs: options.timeoutMs ?? 120_000,
         })
@@ -126,9 +151,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
       if (status >= 200 && status < 300) {
         try {
-          const json: unknown = JSON.parse(body)
-          if (json !== null && typeof json === 'object' && !Array.isArray(json))
-            return redactSecretFields(json as Record<string, unknown>)
+          const parsed = parse(body)
+          if (parsed !== undefined) return parsed
         } catch {
           // falls through to the retry below: a cut-off body is a transient transport fault
         }
@@ -140,7 +164,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           'entra',
           status,
           'malformed_response',
-          'Graph returned a response that is not valid JSON.',
+          accept === 'text/plain'
+            ? 'Graph returned a count that is not a number.'
+            : 'Graph returned a response that is not valid JSON.',
         )
       }
       if (status === 401 && !refreshed) {
@@ -190,7 +216,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return { ...(deltaLink ? { deltaLink } : {}), pages }
   }
 
-  return { get, forEachPage, isOwnUrl }
+  return { get, count, forEachPage, isOwnUrl }
 }
 
 /** Builds an `ApiError` from a Graph error body `{error:{code,message,innerError}}`. */

@@ -46,6 +46,8 @@ export interface OktaCollectOptions {
   /** parallel per-app requests; default 4 */
   concurrency?: number
   now?: () => number
+  /** the pacer's schedule: ms before `requests` more requests to `path`'s bucket have gone out */
+  pace?: (path: string, requests: number) => number
 }
 
 /** The Okta half, its errors, its refresh cursors (`okta.users`, `okta.groups`, `okta.appUsers`, `okta.appUsers.feed`) and the readable resources. */
@@ -70,6 +72,12 @@ export function latestLastUpdated(
   return best
 }
 
+/** The page size a list path asks for (`limit=`); Okta's default of 200 otherwise. */
+function pageSize(path: string): number {
+  const limit = Number(/[?&]limit=(\d+)/.exec(path)?.[1])
+  return Number.isFinite(limit) && limit > 0 ? limit : 200
+}
+
 /** Collects every Okta resource; failures become `errors` entries, an abort rejects. */
 export async function collectOkta(options: OktaCollectOptions): Promise<OktaCollectResult> {
   const { reader, tracker, signal } = options
@@ -84,6 +92,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     try {
       await run()
       succeeded.push(resource)
+      tracker.track('okta', resource).done()
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw error
       errors.push(toCollectionError('okta', resource, error))
@@ -93,6 +102,8 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
 
   const list = async (resource: string, path: string, key?: string): Promise<RawRecord[]> => {
     const t = tracker.track('okta', resource)
+    const pace = options.pace
+    if (pace) t.pace({ perRequest: pageSize(path), schedule: (n) => pace(path, n) })
     const out: RawRecord[] = []
     await reader.forEachPage(
       path,

@@ -24,7 +24,16 @@ export interface Pacer {
   after: (url: string, headers: { get: (name: string) => string | null }) => void
   /** the server's clock (epoch ms) estimated from the last Date header, or undefined */
   serverNow: () => number | undefined
+  /**
+   * Milliseconds until `requests` more requests to `url`'s bucket will have gone out under
+   * this client's share, by the pacer's own schedule: what is left of the current window
+   * first, then one share per window. 0 while the bucket's limits are not known yet.
+   */
+  schedule: (url: string, requests: number) => number
 }
+
+/** Okta's rate-limit windows are one minute long. https://developer.okta.com/docs/reference/rl-global-mgmt/ */
+export const RATE_LIMIT_WINDOW_MS = 60_000
 
 /** The bucket an Okta URL counts against: its path with object ids replaced by `*`. */
 export function bucketKey(url: string): string {
@@ -107,5 +116,19 @@ export function createPacer(
 
   const serverNow = (): number | undefined =>
     clock ? clock.server + (now() - clock.local) : undefined
-  return { before, after, serverNow }
+
+  const schedule: Pacer['schedule'] = (url, requests) => {
+    const bucket = buckets.get(bucketKey(url))
+    if (!bucket || requests <= 0) return 0
+    const perWindow = Math.max(1, Math.floor(bucket.limit * share))
+    const t = now()
+    const fresh = t >= bucket.resetAt || !Number.isFinite(bucket.resetAt)
+    const used = fresh ? bucket.inFlight : bucket.limit - bucket.remaining + bucket.inFlight
+    const left = Math.max(0, perWindow - used)
+    if (requests <= left) return 0
+    const windows = Math.ceil((requests - left) / perWindow)
+    const untilReset = fresh ? RATE_LIMIT_WINDOW_MS : bucket.resetAt - t
+    return untilReset + (windows - 1) * RATE_LIMIT_WINDOW_MS
+  }
+  return { before, after, serverNow, schedule }
 }

@@ -125,7 +125,7 @@ export function groupFindings(
   ruleTitle: (ruleId: string) => string | undefined = () => undefined,
 ): FindingGroup[] {
   if (by === 'none') {
-    return [{ key: 'all', label: 'All findings', worst: worstOf(items), items: [...items] }]
+    return [{ key: 'all', label: 'All findings', worst: worstOf(items), items: worstFirst(items) }]
   }
   const groups = new Map<string, FindingGroup>()
   for (const item of items) {
@@ -151,11 +151,19 @@ export function groupFindings(
       : by === 'severity'
         ? SEVERITIES.indexOf(g.key as Severity)
         : 0
+  for (const group of groups.values()) group.items = worstFirst(group.items)
   return [...groups.values()].sort(
     (a, b) =>
       order(a) - order(b) ||
       SEVERITY_RANK[b.worst] - SEVERITY_RANK[a.worst] ||
       a.label.localeCompare(b.label),
+  )
+}
+
+/** Worst severity first; a stable sort, so equals keep the order the rules gave them. */
+function worstFirst(items: readonly IndexedFinding[]): IndexedFinding[] {
+  return [...items].sort(
+    (a, b) => SEVERITY_RANK[b.finding.severity] - SEVERITY_RANK[a.finding.severity],
   )
 }
 

@@ -15,6 +15,9 @@ export const INVOKE_CHANNELS = [
   'connections:test',
   'collect:start',
   'collect:cancel',
+  'collect:runs',
+  'collect:events',
+  'collect:release',
   'demo:snapshot',
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]

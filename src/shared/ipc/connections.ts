@@ -114,6 +114,20 @@ export const ConnectionsSaveInput = z
   .strict()
 export type ConnectionsSaveInput = z.infer<typeof ConnectionsSaveInput>
 
+/**
+ * `connections:test` input. With `draft` (the Connect form as typed: the save input's sides
+ * and CA), the doctor tests those values without storing anything; a side's omitted
+ * credential is the stored one. Without it, the stored connection is tested.
+ */
+export const ConnectionsTestInput = z
+  .object({
+    workspaceId: WorkspaceId,
+    draft: ConnectionsSaveInput.omit({ workspaceId: true }).optional(),
+  })
+  .strict()
+export type ConnectionsTestInput = z.infer<typeof ConnectionsTestInput>
+export type ConnectionDraft = NonNullable<ConnectionsTestInput['draft']>
+
 /** The non-secret face of the stored Entra connection. */
 export const EntraConnectionInfo = z.object({
   tenantId: z.string(),

@@ -8,10 +8,20 @@ import { z } from 'zod'
 import { Snapshot } from '../model/snapshot'
 import { Workspace, WorkspaceId, WorkspaceName } from '../model/workspace'
 import type { EventChannel, InvokeChannel } from './channels'
-import { CollectEventPayload, CollectFinished, CollectStartOutput, RunId } from './collect'
+import {
+  CollectEventPayload,
+  CollectEventsInput,
+  CollectEventsOutput,
+  CollectFinished,
+  CollectStartInput,
+  CollectStartOutput,
+  HeldRun,
+  RunId,
+} from './collect'
 import {
   ConnectionInfo,
   ConnectionsSaveInput,
+  ConnectionsTestInput,
   DoctorReport,
   VaultStatus,
   VaultUnlockInput,
@@ -48,17 +58,21 @@ export const invokeContract = {
     output: ConnectionInfo,
   },
   'connections:save': { input: ConnectionsSaveInput, output: ConnectionInfo },
-  'connections:test': {
-    input: z.object({ workspaceId: WorkspaceId }).strict(),
-    output: DoctorReport,
-  },
-  'collect:start': {
-    input: z.object({ workspaceId: WorkspaceId }).strict(),
-    output: CollectStartOutput,
-  },
+  /** tests the connection as typed (`draft`) or as stored; never stores anything */
+  'connections:test': { input: ConnectionsTestInput, output: DoctorReport },
+  'collect:start': { input: CollectStartInput, output: CollectStartOutput },
   'collect:cancel': {
     input: z.object({ runId: RunId }).strict(),
     output: z.object({ cancelled: z.boolean() }),
+  },
+  /** the runs the host holds (running, or finished and not yet stored by a window) */
+  'collect:runs': { input: z.void(), output: z.array(HeldRun) },
+  /** a held run's events from a sequence number on, for a window that missed them */
+  'collect:events': { input: CollectEventsInput, output: CollectEventsOutput },
+  /** the window has stored a finished run: the host forgets it */
+  'collect:release': {
+    input: z.object({ runId: RunId }).strict(),
+    output: z.object({ released: z.boolean() }),
   },
   /** the bundled demo snapshot (a broken tenant pair), for first-run exploration */
   'demo:snapshot': { input: z.void(), output: Snapshot },

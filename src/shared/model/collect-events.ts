@@ -24,7 +24,12 @@ export const BatchEvent = z.object({
 })
 export type BatchEvent = z.infer<typeof BatchEvent>
 
-/** Cumulative counters of one resource; `etaMs` (milliseconds) is null when the total is unknown. */
+/**
+ * Cumulative counters of one resource. `etaMs` (milliseconds) is an estimate, null when the
+ * total is unknown; `total` the records expected (a count the service gave, or the previous
+ * snapshot's), null when unknown; `state` says whether the resource is still being read, was
+ * read completely, or failed (its reason is in the run's `collection.errors`).
+ */
 export const ProgressEvent = z.object({
   type: z.literal('progress'),
   source: Source,
@@ -35,6 +40,8 @@ export const ProgressEvent = z.object({
   retries: z.number().int().nonnegative(),
   errors: z.number().int().nonnegative(),
   etaMs: z.number().nonnegative().nullable(),
+  total: z.number().int().nonnegative().nullable().optional(),
+  state: z.enum(['running', 'done', 'failed']).optional(),
 })
 export type ProgressEvent = z.infer<typeof ProgressEvent>
 

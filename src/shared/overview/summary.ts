@@ -103,8 +103,11 @@ export function healthSummary(
   }
 }
 
+/** 12345 → "12,345": counts in sentences carry thousands separators. */
+const n = (value: number) => value.toLocaleString('en-US')
+
 function headline(open: SeverityCounts, openTotal: number, decided: number): string {
-  const triaged = decided > 0 ? ` (${decided} accepted or ignored)` : ''
+  const triaged = decided > 0 ? ` (${n(decided)} accepted or ignored)` : ''
   if (openTotal === 0) {
     return decided > 0
       ? `No open findings${triaged}.`
@@ -113,12 +116,12 @@ function headline(open: SeverityCounts, openTotal: number, decided: number): str
   const blocking = open.critical + open.high
   if (blocking > 0) {
     const parts = [
-      open.critical > 0 ? `${open.critical} critical` : undefined,
-      open.high > 0 ? `${open.high} high` : undefined,
+      open.critical > 0 ? `${n(open.critical)} critical` : undefined,
+      open.high > 0 ? `${n(open.high)} high` : undefined,
     ].filter(Boolean)
     return `${parts.join(' and ')} finding${blocking === 1 ? '' : 's'} likely break${blocking === 1 ? 's' : ''} sign-in or provisioning${triaged}.`
   }
-  return `${openTotal} open finding${openTotal === 1 ? '' : 's'}, none critical or high${triaged}.`
+  return `${n(openTotal)} open finding${openTotal === 1 ? '' : 's'}, none critical or high${triaged}.`
 }
 
 /**

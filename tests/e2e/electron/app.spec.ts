@@ -33,7 +33,8 @@ test.describe('Electron app', () => {
       await window.getByRole('button', { name: 'New workspace' }).click()
       await window.getByRole('dialog').getByRole('textbox', { name: 'Name' }).fill('Desktop Co')
       await window.getByRole('dialog').getByRole('button', { name: 'Create' }).click()
-      await expect(window.getByRole('rowheader', { name: 'Desktop Co' })).toBeVisible()
+      // a new workspace opens at once
+      await expect(window.getByRole('group', { name: 'Desktop Co' })).toBeVisible()
       await expect(window.getByText('Desktop', { exact: true })).toBeVisible()
     } finally {
       await app.close()

@@ -7,6 +7,9 @@ export class CollectPage {
   readonly cancelButton: Locator
   readonly table: Locator
   readonly outcome: Locator
+  readonly progressBar: Locator
+  readonly doneRows: Locator
+  readonly prompt: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Collect', level: 1 })
@@ -14,6 +17,9 @@ export class CollectPage {
     this.cancelButton = page.getByRole('button', { name: 'Cancel' })
     this.table = page.getByRole('table', { name: 'Progress per resource' })
     this.outcome = page.locator('.collect__outcome')
+    this.progressBar = page.getByRole('progressbar', { name: 'Collection progress' })
+    this.doneRows = this.table.locator('tbody tr[data-status="done"]')
+    this.prompt = page.getByRole('alertdialog', { name: 'Use this partial snapshot?' })
   }
 
   async open(workspaceId: string): Promise<void> {
@@ -33,5 +39,12 @@ export class CollectPage {
 
   phase(): Promise<string | null> {
     return this.page.locator('section.collect').getAttribute('data-run-phase')
+  }
+
+  /** The id of the snapshot the workspace's screens show (the banner names it). */
+  async currentSnapshotId(): Promise<string> {
+    const banner = this.page.locator('.wb-banner')
+    await expect(banner).toHaveAttribute('data-snapshot-id', /.+/)
+    return (await banner.getAttribute('data-snapshot-id')) ?? ''
   }
 }

@@ -13,7 +13,7 @@ export class OfflinePage {
     this.bannerBox = page.locator('.wb-banner')
     this.health = page.getByRole('region', { name: 'Health' })
     this.seamMap = page.getByRole('region', { name: 'Seam map' })
-    this.seamPairs = this.seamMap.locator('article.wb-pair')
+    this.seamPairs = this.seamMap.locator('tr[data-pair]')
     this.snapshotTable = page.getByRole('table', { name: 'Snapshots in this workspace' })
     this.findingRows = page.locator('.wb-findings__list').getByRole('row')
   }

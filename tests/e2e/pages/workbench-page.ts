@@ -6,7 +6,7 @@ export class WorkbenchPage {
   readonly nav: Locator
 
   constructor(readonly page: Page) {
-    this.banner = page.getByText(/^Snapshot of \d{4}-\d\d-\d\d \d\d:\d\d UTC/)
+    this.banner = page.getByText(/^Snapshot of \d{4}-\d\d-\d\d \d\d:\d\d · /)
     this.nav = page.getByRole('navigation', { name: 'Main' })
   }
 

@@ -10,7 +10,8 @@ export class WorkspacesPage {
 
   constructor(
     readonly page: Page,
-    private readonly url: string,
+    /** the host's address with its launch token (a restarted host has a new one) */
+    private readonly url: () => string,
   ) {
     this.ready = page.locator('[data-app-state="ready"]')
     this.newButton = page.getByRole('button', { name: 'New workspace' })
@@ -20,7 +21,7 @@ export class WorkspacesPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto(this.url)
+    await this.page.goto(this.url())
     await expect(this.ready).toBeVisible()
   }
 
@@ -46,11 +47,28 @@ export class WorkspacesPage {
     return this.table.getByRole('rowheader').allTextContents()
   }
 
-  async create(name: string): Promise<void> {
+  /** Creates a workspace; the app opens it. Returns its id. */
+  async create(name: string): Promise<string> {
     await this.newButton.click()
     await this.nameField.fill(name)
     await this.dialog.getByRole('button', { name: 'Create' }).click()
     await expect(this.dialog).toBeHidden()
+    return this.openedWorkspace()
+  }
+
+  /** The id of the workspace the app opened (its Overview is shown). */
+  async openedWorkspace(): Promise<string> {
+    await expect(this.page).toHaveURL(/#\/w\/[^/]+\/overview$/)
+    return decodeURIComponent(/#\/w\/([^/]+)\//.exec(this.page.url())?.[1] ?? '')
+  }
+
+  /** Back to the list through the sidebar. */
+  async backToList(): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Workspaces' })
+      .click()
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Workspaces' })).toBeVisible()
   }
 
   async rename(from: string, to: string): Promise<void> {

@@ -53,6 +53,7 @@ describe('emulator CLI', () => {
         graphBaseUrl: string
         oktaOrgUrl: string
         tenantId: string
+        clientId: string
         caFile: string
         profileFile: string
         env: Record<string, string>
@@ -62,15 +63,17 @@ describe('emulator CLI', () => {
         'graphBaseUrl',
         'oktaOrgUrl',
         'tenantId',
+        'clientId',
         'caFile',
         'profileFile',
         'env',
       ])
       const profile = JSON.parse(readFileSync(info.profileFile, 'utf8')) as {
-        entra: { clientSecretEnv: string }
+        entra: { clientSecretEnv: string; clientId: string }
         okta: { apiTokenEnv: string }
         caFile: string
       }
+      expect(info.clientId).toBe(profile.entra.clientId)
       expect(info.env[profile.entra.clientSecretEnv]).toBeTruthy()
       expect(info.env[profile.okta.apiTokenEnv]).toBeTruthy()
       expect(JSON.stringify(profile)).not.toContain(info.env[profile.entra.clientSecretEnv])

@@ -191,6 +191,36 @@ describe('connect → test → collect through the handlers', () => {
     expect(got.caPem).toBe(emulator.caPem.trim())
   })
 
+  it('tests what is typed without storing it: a wrong secret fails the test and the stored one still works', async () => {
+    const vaultBefore = await readFile(path.join(dataDir, 'vault.json'), 'utf8')
+    const connectionsBefore = await readFile(path.join(dataDir, 'connections.json'), 'utf8')
+    const draft = {
+      entra: entra(WRONG_SECRET),
+      okta: { orgUrl: emulator.profile.okta.orgUrl },
+      caPem: emulator.caPem,
+    }
+    const typed = await h.ok('connections:test', { workspaceId, draft })
+    expect(typed.entra?.problems).toContainEqual(
+      expect.objectContaining({ field: 'entra.clientSecret', code: 'aadsts-7000215' }),
+    )
+    // the Okta side was left empty in the form: its stored token is used, and works
+    expect(typed.okta?.ok).toBe(true)
+    expect(await readFile(path.join(dataDir, 'vault.json'), 'utf8')).toBe(vaultBefore)
+    expect(await readFile(path.join(dataDir, 'connections.json'), 'utf8')).toBe(connectionsBefore)
+    expect((await h.ok('connections:get', { workspaceId })).entra?.secretHint).toBe(
+      emulator.scenario.credentials.entra.clientSecret.slice(0, 3),
+    )
+    const stored = await h.ok('connections:test', { workspaceId })
+    expect(stored.entra).toMatchObject({ ok: true, problems: [] })
+    // a draft that changes the tenant is tested with the stored secret, still without saving
+    const other = await h.ok('connections:test', {
+      workspaceId,
+      draft: { entra: { ...entra(), tenantId: 'contoso.onmicrosoft.com' }, caPem: emulator.caPem },
+    })
+    expect(other.okta).toBeUndefined()
+    expect(await readFile(path.join(dataDir, 'connections.json'), 'utf8')).toBe(connectionsBefore)
+  })
+
   it('collects: the events stream every resource and finish complete with the scenario’s counts', async () => {
     const started = await h.ok('collect:start', { workspaceId })
     const { runId } = started
@@ -216,8 +246,57 @@ describe('connect → test → collect through the handlers', () => {
     const expected = expectedCounts(emulator.scenario, logWindow(emulator))
     for (const [key, n] of Object.entries(expected))
       expect([key, counts[key] ?? 0]).toEqual([key, n])
+    // the end names every collected resource with its count, empty ones included
+    for (const [key, n] of Object.entries(expected))
+      expect([key, finished.resources?.[key]]).toEqual([key, n])
     // a finished run frees the workspace
     expect(await h.ok('collect:cancel', { runId })).toEqual({ cancelled: false })
+  })
+
+  it('progress: Entra users have their total from /users/$count, and every resource says Done as it ends', async () => {
+    const { runId } = await h.ok('collect:start', { workspaceId })
+    const finished = await h.waitFor('collect:finished', (p) => p.runId === runId)
+    const progress = h.events
+      .filter((e) => e.channel === 'collect:event' && runOf(e) === runId)
+      .map((e) => (e.payload as EventPayload<'collect:event'>).event)
+      .filter((e) => e.type === 'progress')
+    const users = progress.filter((e) => e.source === 'entra' && e.resource === 'users')
+    expect(users[0]?.total).toBe(emulator.scenario.entra.users.length)
+    const done = new Set(
+      progress.filter((e) => e.state === 'done').map((e) => `${e.source}.${e.resource}`),
+    )
+    expect([...done].sort()).toEqual(Object.keys(finished.resources ?? {}).sort())
+    // a resource is done before the run ends: its Done comes before the last event
+    const seqs = h.events
+      .filter((e) => e.channel === 'collect:event' && runOf(e) === runId)
+      .map((e) => e.payload as EventPayload<'collect:event'>)
+    const firstDone = seqs.find((p) => p.event.type === 'progress' && p.event.state === 'done')
+    expect(firstDone!.seq).toBeLessThan(finished.events - 1)
+  })
+
+  it('holds a finished run for a window that reloaded, hands out its journal, and forgets it once released', async () => {
+    const { runId } = await h.ok('collect:start', { workspaceId })
+    const finished = await h.waitFor('collect:finished', (p) => p.runId === runId)
+    const held = (await h.ok('collect:runs', undefined)).find((r) => r.runId === runId)
+    expect(held).toMatchObject({ workspaceId, events: finished.events, finished: { runId } })
+    let from = 0
+    let records = 0
+    for (;;) {
+      const slice = await h.ok('collect:events', { runId, from })
+      expect(slice.events.map((e) => e.seq)).toEqual(slice.events.map((_, i) => from + i))
+      for (const e of slice.events) if (e.event.type === 'batch') records += e.event.records.length
+      from += slice.events.length
+      if (slice.finished) break
+      expect(slice.events.length).toBeGreaterThan(0)
+    }
+    expect(from).toBe(finished.events)
+    expect(records).toBeGreaterThan(0)
+    expect(await h.ok('collect:release', { runId })).toEqual({ released: true })
+    expect((await h.ok('collect:runs', undefined)).some((r) => r.runId === runId)).toBe(false)
+    expect(await h.call('collect:events', { runId, from: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    })
   })
 
   it('a cancelled run finishes cancelled, once, never complete', async () => {

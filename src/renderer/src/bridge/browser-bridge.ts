@@ -40,6 +40,22 @@ export function takeLaunchToken(
   return sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? undefined
 }
 
+/**
+ * A launch address opened in a tab that already shows the app (a restarted host prints a new
+ * key, on the same origin): only the fragment changes, so the page would not load again.
+ * Takes the new key and loads the app again with it.
+ */
+export function watchLaunchToken(
+  win: Pick<Window, 'location' | 'history' | 'sessionStorage' | 'addEventListener'>,
+  reload: () => void,
+): void {
+  win.addEventListener('hashchange', () => {
+    if (!/^#token=/.test(win.location.hash)) return
+    takeLaunchToken(win)
+    reload()
+  })
+}
+
 export function createBrowserBridge(env: BridgeEnv): CrosswalkApi {
   const invokeAllowed = new Set<string>(INVOKE_CHANNELS)
   const eventAllowed = new Set<string>(EVENT_CHANNELS)
@@ -162,4 +178,5 @@ export function installBrowserBridge(win: Window & typeof globalThis): void {
     writable: false,
     configurable: false,
   })
+  watchLaunchToken(win, () => win.location.reload())
 }

@@ -1,12 +1,21 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
-import { SEVERITIES } from '../../../shared/model/finding'
+import { SEVERITIES, type Severity } from '../../../shared/model/finding'
 import { SEVERITY_LABELS, type CategoryRow } from '../../../shared/overview/summary'
+import { formatNumber } from '../format'
 import { useChartPalette } from './chart-theme'
 
 interface Props {
   rows: readonly CategoryRow[]
   /** id of the heading that names the chart */
   labelledBy: string
+}
+
+/**
+ * Orders a tooltip's entries as every severity list does, worst first (recharts sorts them by
+ * name otherwise: Critical, High, Info, Low, Medium).
+ */
+export function bySeverity(item: { dataKey?: unknown }): number {
+  return SEVERITIES.indexOf(item.dataKey as Severity)
 }
 
 /**
@@ -40,7 +49,7 @@ export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
             stroke={palette.text}
             tick={{ fill: palette.text, fontSize: 12 }}
           />
-          <Tooltip />
+          <Tooltip itemSorter={bySeverity} formatter={(value) => formatNumber(Number(value))} />
           {/* null keeps the bars' order (worst first) instead of sorting by name */}
           <Legend wrapperStyle={{ color: palette.text }} itemSorter={null} />
           {SEVERITIES.map((severity) => (
@@ -55,31 +64,33 @@ export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
           ))}
         </BarChart>
       </div>
-      <table className="visually-hidden">
-        <caption>Open findings by category and severity</caption>
-        <thead>
-          <tr>
-            <th scope="col">Category</th>
-            {SEVERITIES.map((s) => (
-              <th key={s} scope="col">
-                {SEVERITY_LABELS[s]}
-              </th>
-            ))}
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.category}>
-              <th scope="row">{row.label}</th>
+      <div className="visually-hidden">
+        <table>
+          <caption>Open findings by category and severity</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
               {SEVERITIES.map((s) => (
-                <td key={s}>{row[s]}</td>
+                <th key={s} scope="col">
+                  {SEVERITY_LABELS[s]}
+                </th>
               ))}
-              <td>{row.total}</td>
+              <th scope="col">Total</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.category}>
+                <th scope="row">{row.label}</th>
+                {SEVERITIES.map((s) => (
+                  <td key={s}>{formatNumber(row[s])}</td>
+                ))}
+                <td>{formatNumber(row.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }

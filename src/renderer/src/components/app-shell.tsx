@@ -1,7 +1,8 @@
-import { useState, type MouseEvent } from 'react'
+import { useEffect, useState, type MouseEvent } from 'react'
 import { Button } from 'react-aria-components'
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { useAppData } from '../app-data'
+import { attachHeldRuns } from '../features/collect/use-collect-run'
 import { WorkbenchNav, workbenchScreenLabel } from '../features/workbench/workbench-routes'
 import { ErrorBoundary, ErrorPanel } from './error-boundary'
 import { ShortcutsDialog } from './shortcuts-dialog'
@@ -22,6 +23,15 @@ export function screenLabel(pathname: string): string {
   )
 }
 
+/**
+ * Which screen a path shows: the workspace screen without what follows it (a finding's id),
+ * so opening a finding keeps the Findings screen, its list and where it was scrolled, while
+ * moving to another screen starts that screen afresh (and clears a screen's error).
+ */
+export function screenKey(pathname: string): string {
+  return /^\/w\/[^/]+\/[^/]+/.exec(pathname)?.[0] ?? pathname
+}
+
 /** Header, sidebar and the routed screen; carries `data-app-state` for tests and tooling. */
 export function AppShell() {
   const { status, error, info } = useAppData()
@@ -31,6 +41,10 @@ export function AppShell() {
   useShortcut('?', () => setShortcutsOpen(true))
   useShortcut(['g', 'w'], () => void navigate('/workspaces'))
   useShortcut(['g', 'a'], () => void navigate('/about'))
+  // Runs the host is still doing (this window was reloaded) go on being stored from here.
+  useEffect(() => {
+    if (status === 'ready') void attachHeldRuns()
+  }, [status])
 
   return (
     <div className="app" data-app-state={status}>
@@ -79,7 +93,7 @@ export function AppShell() {
           />
         )}
         {status === 'ready' && (
-          <ErrorBoundary key={location.pathname} screen={screenLabel(location.pathname)}>
+          <ErrorBoundary key={screenKey(location.pathname)} screen={screenLabel(location.pathname)}>
             <Outlet />
           </ErrorBoundary>
         )}

@@ -156,15 +156,23 @@ export function parsedChunks(
   })
 }
 
-/** Deletes a snapshot's chunks and lookups; call inside a transaction over both tables. */
-export async function deleteChunks(db: CrosswalkDb, snapshotId: string): Promise<void> {
+/**
+ * Deletes a snapshot's chunks and lookups, or only those of one resource; call inside a
+ * transaction over both tables.
+ */
+export async function deleteChunks(
+  db: CrosswalkDb,
+  snapshotId: string,
+  only?: { source: Source; resource: string },
+): Promise<void> {
+  const prefix = only ? [snapshotId, only.source, only.resource] : [snapshotId]
   await db.chunks
     .where('[snapshotId+source+resource+seq]')
-    .between([snapshotId], [snapshotId, []], true, false)
+    .between(prefix, [...prefix, []], true, false)
     .delete()
   await db.lookups
     .where('[snapshotId+source+resource+seq]')
-    .between([snapshotId], [snapshotId, []], true, false)
+    .between(prefix, [...prefix, []], true, false)
     .delete()
 }
 

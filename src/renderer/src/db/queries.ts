@@ -5,7 +5,7 @@
  * finding's subject or a user identifier: the `lookups` lists name the one
  * chunk to read and parse.
  */
-import type { Subject } from '../../../shared/model/finding'
+import { SEVERITIES, type Severity, type Subject } from '../../../shared/model/finding'
 import {
   ENTRA_RESOURCES,
   OKTA_RESOURCES,
@@ -29,6 +29,45 @@ import { assembleResource } from './snapshots'
 export async function listSnapshots(db: CrosswalkDb, workspaceId: string): Promise<SnapshotRow[]> {
   const rows = await db.snapshots.where('workspaceId').equals(workspaceId).toArray()
   return rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+}
+
+/** A workspace at a glance, for its row on the Workspaces screen. */
+export interface WorkspaceGlance {
+  /** the current snapshot, if any */
+  snapshot?: SnapshotRow
+  /** open findings (not accepted or ignored) by severity; undefined before a diagnosis */
+  open?: Record<Severity, number>
+  /** a partial collection waits for the consultant's decision */
+  pending: boolean
+}
+
+/**
+ * The current snapshot of a workspace and its open findings per severity, read through the
+ * findings' severity index (ids only), so a list of many workspaces stays quick.
+ */
+export async function workspaceGlance(
+  db: CrosswalkDb,
+  workspaceId: string,
+): Promise<WorkspaceGlance> {
+  const rows = await db.snapshots.where('workspaceId').equals(workspaceId).toArray()
+  const pointer = await db.workspaces.get(workspaceId)
+  const snapshot = rows.find((r) => r.id === pointer?.currentSnapshotId)
+  const pending = rows.some((r) => r.status === 'partial' && r.pendingDecision === true)
+  if (!snapshot?.diagnosis) return { ...(snapshot ? { snapshot } : {}), pending }
+  const decided = new Set(
+    (await db.findingStates.where('workspaceId').equals(workspaceId).toArray())
+      .filter((d) => d.state !== 'open')
+      .map((d) => d.findingId),
+  )
+  const open = {} as Record<Severity, number>
+  for (const severity of SEVERITIES) {
+    const keys = await db.findings
+      .where('[snapshotId+severity]')
+      .equals([snapshot.id, severity])
+      .primaryKeys()
+    open[severity] = keys.filter(([, id]) => !decided.has(id)).length
+  }
+  return { snapshot, open, pending }
 }
 
 /** Whether a resource ("entra.users") was collected into a snapshot, even if empty. */

@@ -44,6 +44,14 @@ export interface SnapshotRow {
   reason?: string
   /** the last diagnosis stored for this snapshot, and the rule set that produced it */
   diagnosis?: { at: string; findings: number; rules: string }
+  /** the host's collection run that fills this snapshot (collected snapshots) */
+  runId?: string
+  /** the number of the run's last event stored here, so a reloaded window resumes after it */
+  runSeq?: number
+  /** the next free chunk number, so a resumed writer continues the arrival order */
+  nextChunk?: number
+  /** a partial collection waiting for the consultant: make it current, keep it aside, or discard it */
+  pendingDecision?: boolean
 }
 
 /** Version 1's row: one raw record; kept only so the version 2 upgrade can read it. */

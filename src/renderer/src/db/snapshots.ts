@@ -10,105 +10,16 @@ import {
   KEYED_RESOURCES,
   OKTA_RESOURCES,
   SINGLE_RESOURCES,
-  type CollectionInfo,
   type RawRecord,
   type Snapshot,
   type Source,
 } from '../../../shared/model/snapshot'
 import type { CrosswalkDb, SnapshotRow } from './schema'
-import { batchChunks, deleteChunks, parsedChunks, type ParsedChunk } from './chunks'
+import { deleteChunks, parsedChunks, type ParsedChunk } from './chunks'
+import { beginSnapshot, heldRunLocks } from './snapshot-writer'
 
 export { WRITE_CHUNK } from './chunks'
-
-export interface SnapshotStart {
-  workspaceId: string
-  origin: SnapshotRow['origin']
-  tool: SnapshotRow['tool']
-  entra?: SnapshotRow['entra']
-  okta?: SnapshotRow['okta']
-  createdAt: string
-  id?: string
-}
-
-export interface SnapshotFinish {
-  collectedAt: string
-  collection: CollectionInfo
-  /** make a snapshot current even though `collection.complete` is false */
-  acceptPartial?: boolean
-}
-
-export interface SnapshotWriter {
-  readonly id: string
-  writeBatch: (
-    source: Source,
-    resource: string,
-    records: readonly RawRecord[],
-    parentId?: string,
-  ) => Promise<void>
-  finish: (finish: SnapshotFinish) => Promise<SnapshotRow>
-  abort: (status: 'failed' | 'cancelled', reason: string) => Promise<void>
-}
-
-export async function beginSnapshot(
-  db: CrosswalkDb,
-  start: SnapshotStart,
-): Promise<SnapshotWriter> {
-  const id = start.id ?? crypto.randomUUID()
-  const counts: Record<string, number> = {}
-  await db.snapshots.add({
-    id,
-    workspaceId: start.workspaceId,
-    status: 'collecting',
-    collectedAt: start.createdAt,
-    createdAt: start.createdAt,
-    origin: start.origin,
-    tool: start.tool,
-    entra: start.entra,
-    okta: start.okta,
-    counts,
-  })
-  // seq numbers chunks, position numbers records (the key of a record without an id)
-  let seq = 0
-  let position = 0
-  const release = holdRunLock(id)
-
-  return {
-    id,
-    writeBatch: async (source, resource, records, parentId) => {
-      const pairs = batchChunks(id, source, resource, records, parentId, position, seq)
-      position += records.length
-      seq += pairs.length
-      await db.transaction('rw', db.chunks, db.lookups, db.snapshots, async () => {
-        await assertCollecting(db, id)
-        if (pairs.length === 0) return
-        await db.chunks.bulkPut(pairs.map((p) => p.chunk))
-        await db.lookups.bulkPut(pairs.map((p) => p.lookup))
-      })
-      const key = `${source}.${resource}`
-      counts[key] = (counts[key] ?? 0) + records.length
-    },
-    finish: async ({ collectedAt, collection, acceptPartial }) =>
-      db
-        .transaction('rw', db.snapshots, db.workspaces, async () => {
-          await assertCollecting(db, id)
-          const status = collection.complete ? 'complete' : 'partial'
-          await db.snapshots.update(id, { status, collectedAt, collection, counts })
-          if (collection.complete || acceptPartial) {
-            await db.workspaces.put({ id: start.workspaceId, currentSnapshotId: id })
-          }
-          return (await db.snapshots.get(id))!
-        })
-        .finally(release),
-    abort: async (status, reason) => {
-      await db
-        .transaction('rw', db.snapshots, db.chunks, db.lookups, async () => {
-          await db.snapshots.update(id, { status, reason, counts })
-          await deleteChunks(db, id)
-        })
-        .finally(release)
-    },
-  }
-}
+export * from './snapshot-writer'
 
 /** Makes an already-finished partial snapshot current, at the consultant's explicit request. */
 export async function acceptPartialSnapshot(db: CrosswalkDb, snapshotId: string): Promise<void> {
@@ -116,20 +27,64 @@ export async function acceptPartialSnapshot(db: CrosswalkDb, snapshotId: string)
     const row = await db.snapshots.get(snapshotId)
     if (!row || row.status !== 'partial')
       throw new Error('Only a finished partial snapshot can be accepted.')
+    await db.snapshots.update(snapshotId, { pendingDecision: false })
     await db.workspaces.put({ id: row.workspaceId, currentSnapshotId: snapshotId })
   })
 }
 
+/** Keeps a partial snapshot that awaited a decision, without making it current. */
+export async function keepPartialAside(db: CrosswalkDb, snapshotId: string): Promise<void> {
+  await db.snapshots.update(snapshotId, { pendingDecision: false })
+}
+
+/** A workspace's partial snapshot that awaits the consultant's decision, newest first. */
+export async function pendingPartial(
+  db: CrosswalkDb,
+  workspaceId: string,
+): Promise<SnapshotRow | undefined> {
+  const rows = await db.snapshots.where('workspaceId').equals(workspaceId).toArray()
+  return rows
+    .filter((r) => r.status === 'partial' && r.pendingDecision === true)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+}
+
+/**
+ * Deletes a snapshot that is not current (a discarded partial, an interrupted, failed or
+ * cancelled run), with its records and findings. The current snapshot cannot be deleted.
+ */
+export async function deleteSnapshot(db: CrosswalkDb, snapshotId: string): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.workspaces, db.snapshots, db.chunks, db.lookups, db.findings],
+    async () => {
+      const row = await db.snapshots.get(snapshotId)
+      if (!row) return
+      if (row.status === 'collecting') throw new Error('A running collection cannot be deleted.')
+      const pointer = await db.workspaces.get(row.workspaceId)
+      if (pointer?.currentSnapshotId === snapshotId)
+        throw new Error('The current snapshot cannot be deleted.')
+      await deleteChunks(db, snapshotId)
+      await db.findings.where('snapshotId').equals(snapshotId).delete()
+      await db.snapshots.delete(snapshotId)
+    },
+  )
+}
+
 /**
  * A run still marked `collecting` when the app starts was cut off (crash, closed
- * window): mark it interrupted and free its records. The current pointer never
+ * window, restarted host): mark it interrupted and free its records. Not when another
+ * window is writing it (it holds the run's lock) or the host still holds its run
+ * (`hostRuns`, run ids): a reloaded window resumes that one. The current pointer never
  * moved to it, so the last good snapshot stays current.
  */
-export async function recoverInterruptedRuns(db: CrosswalkDb): Promise<string[]> {
+export async function recoverInterruptedRuns(
+  db: CrosswalkDb,
+  hostRuns: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const running = await heldRunLocks()
-  const stale = (await db.snapshots.where('status').equals('collecting').primaryKeys()).filter(
-    (id) => !running.has(id),
-  )
+  const stale = (await db.snapshots.where('status').equals('collecting').toArray())
+    .filter((row) => !running.has(row.id) && !(row.runId && hostRuns.has(row.runId)))
+    .map((row) => row.id)
   for (const id of stale) {
     await db.transaction('rw', db.snapshots, db.chunks, db.lookups, async () => {
       await db.snapshots.update(id, {
@@ -276,36 +231,6 @@ export async function removeWorkspaceData(db: CrosswalkDb, workspaceId: string):
   )
 }
 
-const RUN_LOCK_PREFIX = 'crosswalk-run:'
-
-/**
- * Another window may be writing a run right now (browser mode allows several
- * tabs): each run holds a Web Lock for its lifetime, so recovery can tell a
- * live run from one a crash cut off. Where Web Locks are missing, every
- * unfinished run counts as cut off.
- */
-function holdRunLock(id: string): () => void {
-  let release = () => undefined as void
-  const held = new Promise<void>((resolve) => (release = resolve))
-  void globalThis.navigator?.locks?.request(`${RUN_LOCK_PREFIX}${id}`, () => held)
-  return release
-}
-
-async function heldRunLocks(): Promise<Set<string>> {
-  const snapshot = await globalThis.navigator?.locks?.query()
-  const names = (snapshot?.held ?? []).map((lock) => lock.name ?? '')
-  return new Set(
-    names.filter((n) => n.startsWith(RUN_LOCK_PREFIX)).map((n) => n.slice(RUN_LOCK_PREFIX.length)),
-  )
-}
-
 function resourcesOf(source: Source): readonly string[] {
   return source === 'entra' ? ENTRA_RESOURCES : OKTA_RESOURCES
-}
-
-async function assertCollecting(db: CrosswalkDb, id: string) {
-  const row = await db.snapshots.get(id)
-  if (row?.status !== 'collecting') {
-    throw new Error(`This collection is no longer running (it is ${row?.status ?? 'gone'}).`)
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCollectRuns } from '../../../../src/node/collect-runs/registry'
+import { EVENTS_REPLY_RECORDS, createCollectRuns } from '../../../../src/node/collect-runs/registry'
 import type { CollectOptions } from '../../../../src/node/collect/collect-snapshot'
 import type { EmitEvent } from '../../../../src/node/handlers'
 import { createLogger } from '../../../../src/node/log'
@@ -242,5 +242,101 @@ describe('collection runs', () => {
       .forwarded()
       .flatMap((p) => (p.event.type === 'batch' ? p.event.records.map((r) => r.id) : []))
     expect(ids).toEqual(records.map((r) => r.id))
+  })
+  it('numbers events, reports the collected resources (empty ones as 0) and how many events preceded the end', async () => {
+    const t = setup(async (o) => {
+      o.onEvent?.({ type: 'batch', source: 'entra', resource: 'users', records: [{ id: 'u1' }] })
+      o.onEvent?.({ type: 'batch', source: 'entra', resource: 'users', records: [{ id: 'u2' }] })
+      return {
+        ...snapshot(),
+        entra: { tenantId: 't', cloud: 'global', users: [{ id: 'u1' }, { id: 'u2' }] },
+        okta: { orgUrl: 'https://contoso.okta.com', logs: [], userSchema: { id: 's' } },
+      }
+    })
+    const { runId } = await t.runs.start(WS)
+    await t.settle()
+    expect(t.forwarded().map((p) => p.seq)).toEqual([0, 1])
+    expect(t.finishedOf(runId)[0]).toMatchObject({
+      events: 2,
+      resources: { 'entra.users': 2, 'okta.logs': 0, 'okta.userSchema': 1 },
+    })
+  })
+
+  it('holds a run until it is released, and hands out its events again to a window that missed them', async () => {
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const t = setup(async (o) => {
+      for (let i = 0; i < 3; i++) {
+        o.onEvent?.({
+          type: 'batch',
+          source: 'okta',
+          resource: 'users',
+          records: [{ id: `u${i}` }],
+        })
+      }
+      o.onEvent?.({
+        type: 'progress',
+        source: 'okta',
+        resource: 'users',
+        records: 3,
+        pages: 3,
+        throttleWaits: 0,
+        retries: 0,
+        errors: 0,
+        etaMs: null,
+      })
+      await gate
+      return snapshot()
+    })
+    const { runId } = await t.runs.start(WS)
+    await t.settle()
+    const [running] = t.runs.held()
+    expect(running).toMatchObject({ runId, workspaceId: WS, events: 4 })
+    expect(running?.finished).toBeUndefined()
+    expect(running?.progress).toEqual([expect.objectContaining({ resource: 'users', records: 3 })])
+    // a finished run cannot be released while it runs
+    expect(t.runs.release(runId)).toBe(false)
+    const slice = t.runs.eventsFrom(runId, 1)
+    expect(slice.events.map((e) => e.seq)).toEqual([1, 2, 3])
+    expect(slice.finished).toBeUndefined()
+
+    release()
+    await t.settle()
+    expect(t.runs.running()).toEqual([])
+    expect(t.runs.held()[0]?.finished).toMatchObject({ outcome: 'complete', events: 4 })
+    expect(t.runs.eventsFrom(runId, 4)).toMatchObject({ events: [], finished: { runId } })
+    expect(t.runs.release(runId)).toBe(true)
+    expect(t.runs.held()).toEqual([])
+    expect(() => t.runs.eventsFrom(runId, 0)).toThrow(/no longer holds/)
+  })
+
+  it('hands out a long journal in bounded slices', async () => {
+    const t = setup(async (o) => {
+      for (let i = 0; i < 3; i++) {
+        const records = Array.from({ length: EVENTS_REPLY_RECORDS / 2 }, (_, j) => ({
+          id: `${i}.${j}`,
+        }))
+        o.onEvent?.({ type: 'batch', source: 'okta', resource: 'logs', records })
+      }
+      return snapshot()
+    })
+    const { runId } = await t.runs.start(WS)
+    await t.settle()
+    const first = t.runs.eventsFrom(runId, 0)
+    expect(first.events.map((e) => e.seq)).toEqual([0, 1])
+    expect(first.finished).toBeUndefined()
+    const rest = t.runs.eventsFrom(runId, 2)
+    expect(rest.events.map((e) => e.seq)).toEqual([2])
+    expect(rest.finished?.events).toBe(3)
+  })
+
+  it("a new run supersedes the workspace's finished run nobody stored", async () => {
+    const t = setup(async () => snapshot())
+    const a = await t.runs.start(WS)
+    await t.settle()
+    expect(t.runs.held().map((r) => r.runId)).toEqual([a.runId])
+    const b = await t.runs.start(WS)
+    await t.settle()
+    expect(t.runs.held().map((r) => r.runId)).toEqual([b.runId])
   })
 })

@@ -27,7 +27,52 @@ describe('collection events', () => {
     expect(events.filter((e) => e.type === 'batch')).toHaveLength(1)
     const last = events.filter((e) => e.type === 'progress' && e.resource === 'users').at(-1)
     expect(last).toMatchObject({ records: 2, pages: 2, throttleWaits: 1, etaMs: 398_000 })
-    expect(events.at(-1)).toMatchObject({ resource: 'signIns', errors: 1, etaMs: null })
+    expect(events.at(-1)).toMatchObject({
+      resource: 'signIns',
+      errors: 1,
+      etaMs: null,
+      state: 'failed',
+    })
+  })
+
+  it('one tracker per resource: counts add up across calls, and done is said once with no time left', () => {
+    const events: CollectEvent[] = []
+    const tracker = createTracker(
+      (e) => events.push(e),
+      () => 0,
+      { 'okta.appUsers': 10 },
+    )
+    tracker.track('okta', 'appUsers').page([{ id: 'a' }], 'app1')
+    tracker.track('okta', 'appUsers').page([{ id: 'b' }], 'app2')
+    expect(events.at(-1)).toMatchObject({ records: 2, pages: 2, total: 10, state: 'running' })
+    tracker.track('okta', 'appUsers').done()
+    tracker.track('okta', 'appUsers').done()
+    const done = events.filter((e) => e.type === 'progress' && e.state === 'done')
+    expect(done).toEqual([expect.objectContaining({ records: 2, etaMs: 0, total: 10 })])
+  })
+
+  it('a paced resource is estimated by the pacer’s schedule while the throughput is still too hopeful', () => {
+    const events: CollectEvent[] = []
+    let t = 0
+    const tracker = createTracker(
+      (e) => events.push(e),
+      () => t,
+      { 'okta.users': 1000 },
+    )
+    const users = tracker.track('okta', 'users')
+    const asked: number[] = []
+    users.pace({
+      perRequest: 200,
+      schedule: (requests) => {
+        asked.push(requests)
+        return 60_000
+      },
+    })
+    t = 100
+    users.page(Array.from({ length: 200 }, (_, i) => ({ id: `u${i}` })))
+    // throughput alone says 400 ms; the bucket resets in a minute
+    expect(asked).toEqual([4])
+    expect(events.at(-1)).toMatchObject({ records: 200, etaMs: 60_000 })
   })
 
   it('takes expected totals (the previous snapshot’s counts) for the ETA', () => {

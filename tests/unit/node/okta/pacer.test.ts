@@ -94,4 +94,27 @@ describe('normaliseOrgUrl', () => {
     expect(admin.warnings[0]).toMatch(/admin console/)
     expect(normaliseOrgUrl('https://login.acme.com//').orgUrl).toBe('https://login.acme.com')
   })
+
+  it('schedules the requests still to come by its own pacing: the rest of this window, then a share per window', () => {
+    const t = 1_000_000
+    const pacer = createPacer({ share: 0.5, now: () => t })
+    const url = 'https://o/api/v1/users?limit=200'
+    // unknown bucket: nothing to say yet
+    expect(pacer.schedule(url, 500)).toBe(0)
+    // 600/min, 500 remaining (100 used of our 300), resets in 30 s (server clock = local)
+    pacer.after(
+      url,
+      headers({
+        date: new Date(t).toUTCString(),
+        'x-rate-limit-limit': '600',
+        'x-rate-limit-remaining': '500',
+        'x-rate-limit-reset': String(Math.floor(t / 1000) + 29),
+      }),
+    )
+    expect(pacer.schedule(url, 200)).toBe(0)
+    // 200 fit in this window; 100 more wait for the reset (30 s from now)
+    expect(pacer.schedule(url, 300)).toBe(30_000)
+    // 200 now, 300 in the next window, 100 in the one after
+    expect(pacer.schedule(url, 600)).toBe(90_000)
+  })
 })

@@ -4,6 +4,7 @@ import {
   createBrowserBridge,
   takeLaunchToken,
   installBrowserBridge,
+  watchLaunchToken,
 } from '../../../../src/renderer/src/bridge/browser-bridge'
 
 const TOKEN = 'tok_EN-123456789'
@@ -73,6 +74,28 @@ describe('takeLaunchToken', () => {
     expect(takeLaunchToken(window)).toBe(TOKEN)
     sessionStorage.clear()
     expect(takeLaunchToken(window)).toBeUndefined()
+  })
+})
+
+describe('watchLaunchToken', () => {
+  it('a new launch address opened in a live tab takes its key and loads the app again', () => {
+    const target = new EventTarget()
+    const reloads: number[] = []
+    const win = {
+      location,
+      history,
+      sessionStorage,
+      addEventListener: target.addEventListener.bind(target) as Window['addEventListener'],
+    }
+    watchLaunchToken(win, () => reloads.push(1))
+    history.replaceState(null, '', '/#/w/abc/overview')
+    target.dispatchEvent(new Event('hashchange'))
+    expect(reloads).toEqual([])
+    history.replaceState(null, '', '/#token=tok_NEW-987654321')
+    target.dispatchEvent(new Event('hashchange'))
+    expect(reloads).toEqual([1])
+    expect(sessionStorage.getItem(TOKEN_STORAGE_KEY)).toBe('tok_NEW-987654321')
+    expect(location.href).not.toContain('tok_NEW')
   })
 })
 

@@ -1,12 +1,13 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../../../src/renderer/src/app'
+import { screenKey } from '../../../../src/renderer/src/components/app-shell'
 import { ErrorBoundary } from '../../../../src/renderer/src/components/error-boundary'
 import { THEME_STORAGE_KEY } from '../../../../src/renderer/src/theme'
 import { click, press, render, waitFor, type Rendered } from '../helpers/dom'
 import { createFakeApi, installFakeApi } from '../helpers/fake-api'
 
-let view: Rendered
+let view: Rendered | undefined
 const button = (name: RegExp) =>
   [...document.querySelectorAll<HTMLButtonElement>('button')].find((b) =>
     name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
@@ -15,8 +16,9 @@ const button = (name: RegExp) =>
 async function start(hash = '#/workspaces') {
   window.location.hash = hash
   installFakeApi(createFakeApi())
-  view = await render(<App />)
-  await waitFor(() => view.container.querySelector('[data-app-state="ready"]'))
+  const shown = await render(<App />)
+  view = shown
+  await waitFor(() => shown.container.querySelector('[data-app-state="ready"]'))
 }
 
 beforeEach(() => {
@@ -24,11 +26,18 @@ beforeEach(() => {
   delete document.documentElement.dataset.theme
 })
 afterEach(() => {
-  view.unmount()
+  view?.unmount()
   document.body.innerHTML = ''
 })
 
 describe('app shell', () => {
+  it('keeps a screen mounted while its own path changes (opening a finding), not across screens', () => {
+    expect(screenKey('/w/abc/findings/f%3A1')).toBe(screenKey('/w/abc/findings'))
+    expect(screenKey('/w/abc/findings')).not.toBe(screenKey('/w/abc/overview'))
+    expect(screenKey('/w/abc/findings')).not.toBe(screenKey('/w/xyz/findings'))
+    expect(screenKey('/workspaces')).not.toBe(screenKey('/about'))
+  })
+
   it('links only to screens that exist, with a skip link to the main content', async () => {
     await start()
     const nav = document.querySelector('nav[aria-label="Main"]')

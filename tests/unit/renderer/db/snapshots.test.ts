@@ -179,10 +179,15 @@ describe('snapshot cache', () => {
   it('leaves a run that another window is still writing alone', async () => {
     const held = new Set<string>()
     const locks = {
-      request: async (name: string, callback: () => Promise<void>) => {
+      request: async (
+        name: string,
+        options: object | (() => Promise<void>),
+        callback?: () => Promise<void>,
+      ) => {
+        const run = typeof options === 'function' ? options : callback!
         held.add(name)
         try {
-          await callback()
+          await run()
         } finally {
           held.delete(name)
         }

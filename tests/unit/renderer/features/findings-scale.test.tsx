@@ -71,7 +71,7 @@ describe('Findings list with 10k findings', () => {
     const c = view.container
     await waitFor(() => rows(c) > 0 || undefined, 'the list', 20_000)
     expect(byText(c, '[role="status"]', 'Showing')?.textContent).toBe(
-      `Showing ${COUNT} of ${COUNT} findings`,
+      `Showing ${COUNT.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')} findings`,
     )
     expect(rows(c)).toBe(INITIAL_ROWS)
 
@@ -81,7 +81,7 @@ describe('Findings list with 10k findings', () => {
     await typeInto(byLabel(c, 'Search'), 'user4242@')
     expect(rows(c)).toBe(1)
     expect(byText(c, '[role="status"]', 'Showing')?.textContent).toBe(
-      `Showing 1 of ${COUNT} findings`,
+      `Showing 1 of ${COUNT.toLocaleString('en-US')} findings`,
     )
     // Clearing the search brings every group back as far as it had been paged.
     await typeInto(byLabel(c, 'Search'), '')

@@ -109,6 +109,73 @@ describe('Findings list', () => {
   })
 })
 
+describe('Findings list position and keyboard', () => {
+  const series = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      ...SECRET,
+      id: `idp-client-secret-mismatch:${i}`,
+      title: `Finding number ${i}`,
+    }))
+
+  async function withSeries(n: number) {
+    const findings = series(n)
+    const row = await importSnapshot(db, WS, tenantPair(), 'imported', NOW)
+    await saveFindings(db, row.id, findings)
+    await db.snapshots.update(row.id, { diagnosis: { at: NOW, findings: n, rules: RULE_SET } })
+    view = await renderWorkbench(
+      testServices(db, () => findings),
+      `/w/${WS}/findings`,
+    )
+    await waitFor(() => listed(view!.container).length > 0 || undefined, 'the findings list')
+    return view.container
+  }
+  const press = (key: string, target: Element = document.activeElement ?? document.body) =>
+    act(async () => {
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+    })
+  const row = (c: HTMLElement, i: number) =>
+    c.querySelector<HTMLElement>(
+      `[data-finding-id="idp-client-secret-mismatch:${i}"].wb-list__item`,
+    )
+
+  it('opening a finding keeps the list as far as it was paged, and focus moves to the detail; Esc goes back to its row', async () => {
+    const c = await withSeries(150)
+    expect(listed(c)).toHaveLength(100)
+    const more = byText(c, 'button', 'Show the other 50')!
+    expect(more.getAttribute('aria-label')).toContain('(50 not shown)')
+    await click(more)
+    expect(listed(c)).toHaveLength(150)
+    const list = c.querySelector('.wb-findings__list [role="grid"]')
+    await click(row(c, 140)!)
+    const heading = await waitFor(
+      () => c.querySelector<HTMLElement>('article.wb-detail #finding-title'),
+      'the detail',
+    )
+    // the same list, still paged to 150: nothing was rebuilt
+    expect(listed(c)).toHaveLength(150)
+    expect(c.querySelector('.wb-findings__list [role="grid"]')).toBe(list)
+    await waitFor(() => document.activeElement === heading, 'focus on the detail')
+    await press('Escape', heading)
+    expect(document.activeElement).toBe(row(c, 140))
+  })
+
+  it('j and k open the next and previous finding, / goes to the search', async () => {
+    const c = await withSeries(3)
+    const at = () => decodeURIComponent(view!.router.state.location.pathname.split('/').pop()!)
+    await press('j', document.body)
+    await waitFor(() => at() === 'idp-client-secret-mismatch:0', 'the first finding')
+    await press('j', document.body)
+    await waitFor(() => at() === 'idp-client-secret-mismatch:1', 'the next finding')
+    await press('k', document.body)
+    await waitFor(() => at() === 'idp-client-secret-mismatch:0', 'the previous finding')
+    await press('/', document.body)
+    expect(document.activeElement).toBe(byLabel(c, 'Search'))
+    // typing j in the search is text, not a shortcut
+    await press('j')
+    expect(at()).toBe('idp-client-secret-mismatch:0')
+  })
+})
+
 describe('Finding detail', () => {
   it('shows evidence side by side, steps, safe links and the subjects', async () => {
     const { c } = await withFindings(`/w/${WS}/findings/${encodeURIComponent(SECRET.id)}`)
@@ -197,7 +264,7 @@ describe('Finding detail', () => {
     )
     await waitFor(() => listed(view!.container).length > 0 || undefined, 'the list')
     expect(view.container.querySelector('.wb-banner__label')?.textContent).toContain(
-      '2026-11-22 08:00 UTC',
+      '2026-11-22 08:00',
     )
     expect(listed(view.container)).toEqual([SECRET.id])
   })

@@ -10,7 +10,9 @@ import type { WorkbenchServices } from '../../../../src/renderer/src/features/wo
 import { WorkbenchProvider } from '../../../../src/renderer/src/features/workbench/workbench-context'
 import { WorkbenchFrame } from '../../../../src/renderer/src/features/workbench/workbench-layout'
 import { WORKBENCH_ROUTES } from '../../../../src/renderer/src/features/workbench/workbench-routes'
+import { disposeCollectRuns } from '../../../../src/renderer/src/features/collect/use-collect-run'
 import tenantPairJson from '../../../fixtures/workbench/tenant-pair.json'
+import { createFakeApi, installFakeApi } from '../helpers/fake-api'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
@@ -89,6 +91,9 @@ export async function renderWorkbench(
   services: WorkbenchServices,
   path: string,
 ): Promise<Rendered> {
+  // Run handles live for a window's lifetime; each test is a new window over its own cache.
+  disposeCollectRuns()
+  if (!window.api) installFakeApi(createFakeApi())
   const children = WORKBENCH_ROUTES[0]!.children!
   const router = createMemoryRouter(
     [
@@ -119,6 +124,7 @@ async function mount(ui: ReactNode, router: Rendered['router']): Promise<Rendere
     unmount: async () => {
       await act(async () => root.unmount())
       container.remove()
+      disposeCollectRuns()
     },
   }
 }

@@ -28,15 +28,19 @@ afterEach(async () => {
 })
 
 describe('Overview', () => {
-  it('shows an empty state pointing to import when the workspace has no snapshot', async () => {
+  it('an empty workspace leads to Connect → Test → Collect, or to an import', async () => {
     const services = testServices(db, () => FIXTURE_FINDINGS)
     view = await renderWorkbench(services, `/w/${WS}/overview`)
     const empty = await waitFor(
       () => byText(view!.container, '.empty', 'no snapshot yet'),
       'the empty state',
     )
-    const link = empty.querySelector('a')!
-    expect(link.getAttribute('href')).toBe(`/w/${WS}/snapshots`)
+    expect([...empty.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      `/w/${WS}/connect`,
+      `/w/${WS}/collect`,
+      `/w/${WS}/snapshots`,
+    ])
+    expect(empty.textContent).toContain('Test connection')
     expect(view.container.querySelector('.wb-banner')?.textContent).toContain('No snapshot yet')
     expect(services.diagnosed).toEqual([])
   })
@@ -56,7 +60,7 @@ describe('Overview', () => {
       '2 critical and 1 high findings likely break sign-in or provisioning.',
     )
     expect(c.querySelector('.wb-banner__label')?.textContent).toBe(
-      'Snapshot of 2026-11-20 12:00 UTC · complete',
+      'Snapshot of 2026-11-20 12:00 · complete',
     )
 
     // The chart's numbers are also in a table for assistive technology.
@@ -77,7 +81,7 @@ describe('Overview', () => {
     expect(facts.textContent).toContain('6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5')
     expect(byText(facts, 'dd', 'contoso.com')).toBeDefined()
     expect(facts.textContent).toContain('https://contoso.okta.com')
-    expect(facts.textContent).toContain('2026-11-20 11:40 UTC')
+    expect(facts.textContent).toContain('2026-11-20 11:40')
 
     const idpPair = await waitFor(
       () => c.querySelector('[data-pair="idp:0oaidpcontoso"]'),
@@ -97,6 +101,17 @@ describe('Overview', () => {
       federation.querySelector('[data-link="immutable-id"]')?.getAttribute('data-status'),
     ).toBe('problem')
     expect(federation.querySelector('[data-link="issuer"]')?.getAttribute('data-status')).toBe('ok')
+    // one compact table per kind of pair, a column per link, in the same order on every row
+    const seam = byText(c, 'section', 'Seam map')!
+    const tables = seam.querySelectorAll('table.wb-seam')
+    expect(tables).toHaveLength(2)
+    for (const table of tables) {
+      const columns = [...table.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-link')).join(','),
+      )
+      expect(new Set(columns).size).toBe(1)
+    }
+    expect(seam.textContent).not.toMatch(/\bnone\b/)
   })
 
   it('does not diagnose again when the snapshot already has findings', async () => {
@@ -136,6 +151,6 @@ describe('openDemoWorkspace', () => {
       () => view!.container.querySelector('.wb-banner__label'),
       'the banner',
     )
-    expect(label.textContent).toBe('Snapshot of 2026-11-20 12:00 UTC · demo')
+    expect(label.textContent).toBe('Snapshot of 2026-11-20 12:00 · demo')
   })
 })

@@ -204,11 +204,11 @@ describe('Snapshots screen', () => {
       () => c.querySelector(`tr[data-snapshot-id="${current!.id}"]`),
       'the new row',
     )
-    expect(row.textContent).toContain('2026-11-19 07:30 UTC')
+    expect(row.textContent).toContain('2026-11-19 07:30')
     expect(row.textContent).toContain('Imported file')
     expect(row.textContent).toContain('4 Entra · 3 Okta users')
     expect(c.querySelector('.wb-banner__label')?.textContent).toBe(
-      'Snapshot of 2026-11-19 07:30 UTC · complete',
+      'Snapshot of 2026-11-19 07:30 · complete',
     )
   })
 
@@ -252,7 +252,7 @@ describe('Snapshots screen', () => {
     expect(row.textContent).toContain('1 resource not collected')
     await click(byText(row, 'button', 'Accept partial')!)
     await waitFor(
-      () => byText(c, '.wb-banner__label', '2026-11-21 10:05 UTC · partial'),
+      () => byText(c, '.wb-banner__label', '2026-11-21 10:05 · partial'),
       'the new current snapshot',
     )
     expect((await currentSnapshot(db, WS))?.id).toBe(partial.id)
@@ -282,5 +282,80 @@ describe('Snapshots screen', () => {
     expect(clicked[0]!.download).toBe('crosswalk-snapshot-contoso.okta.com-20261120T1200.json')
     const exported = JSON.parse(await blobs[0]!.text())
     expect(exported).toEqual(JSON.parse(JSON.stringify(tenantPair())))
+  })
+
+  it('importing the same file twice says so and stores no second copy', async () => {
+    view = await renderWorkbench(
+      testServices(db, () => FIXTURE_FINDINGS),
+      `/w/${WS}/snapshots`,
+    )
+    const c = view.container
+    await waitFor(() => byText(c, '.empty', 'No snapshots yet'), 'the empty list')
+    const file = () => new File([JSON.stringify(tenantPair())], 'contoso.json')
+    await chooseFile(c, file())
+    await waitFor(() => byText(c, '[role="status"]', 'now the current snapshot'), 'the import')
+    await waitFor(() => c.querySelector('tr[data-snapshot-id]'), 'the row')
+    await chooseFile(c, file())
+    const said = await waitFor(
+      () => c.querySelector('[data-testid="import-duplicate"]'),
+      'the duplicate notice',
+    )
+    expect(said.textContent).toContain('contoso.json is already in this workspace')
+    expect(said.textContent).toContain('Nothing was imported.')
+    expect(await db.snapshots.where('workspaceId').equals(WS).count()).toBe(1)
+  })
+
+  it('a partial collection awaiting a decision is accepted or discarded here; failed runs are deleted', async () => {
+    const good = await importSnapshot(db, WS, tenantPair(), 'imported', NOW)
+    const collected = async (createdAt: string) =>
+      beginSnapshot(db, {
+        workspaceId: WS,
+        origin: 'collected',
+        tool: { name: 'crosswalk', version: '0.1.0' },
+        createdAt,
+      })
+    const partialCollection = {
+      ...tenantPair().collection,
+      complete: false,
+      errors: [
+        { source: 'okta' as const, resource: 'logs', status: 0, code: 'x', message: 'reset' },
+      ],
+    }
+    const a = await collected('2026-11-21T10:00:00Z')
+    await a.writeBatch('entra', 'users', tenantPair().entra!.users!)
+    const pending = await a.finish({
+      collectedAt: '2026-11-21T10:05:00Z',
+      collection: partialCollection,
+      awaitDecision: true,
+    })
+    const b = await collected('2026-11-21T11:00:00Z')
+    await b.writeBatch('entra', 'users', tenantPair().entra!.users!)
+    await b.abort('failed', 'The collection stopped: socket hang up')
+
+    view = await renderWorkbench(
+      testServices(db, () => FIXTURE_FINDINGS),
+      `/w/${WS}/snapshots`,
+    )
+    const c = view.container
+    const row = await waitFor(
+      () => c.querySelector<HTMLElement>(`tr[data-snapshot-id="${pending.id}"]`),
+      'the pending row',
+    )
+    expect(row.textContent).toContain('awaiting your decision')
+    const failed = c.querySelector<HTMLElement>(`tr[data-snapshot-id="${b.id}"]`)!
+    await click(byText(failed, 'button', 'Delete')!)
+    await waitFor(() => !c.querySelector(`tr[data-snapshot-id="${b.id}"]`), 'the deleted run')
+    expect(await db.snapshots.get(b.id)).toBeUndefined()
+
+    await click(byText(row, 'button', 'Discard')!)
+    await waitFor(() => !c.querySelector(`tr[data-snapshot-id="${pending.id}"]`), 'the discard')
+    expect(await db.snapshots.get(pending.id)).toBeUndefined()
+    expect(
+      await db.chunks
+        .where('[snapshotId+source+resource+seq]')
+        .between([pending.id], [pending.id, []])
+        .count(),
+    ).toBe(0)
+    expect((await currentSnapshot(db, WS))?.id).toBe(good.id)
   })
 })

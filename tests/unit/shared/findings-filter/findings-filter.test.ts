@@ -125,6 +125,20 @@ describe('groupFindings', () => {
     ])
   })
 
+  it('sorts each group worst first, keeping the diagnosis order among equals', () => {
+    const low = make({ id: 'f5', rule: 'x', severity: 'low', category: 'credential-mismatch' })
+    const high = make({ id: 'f6', rule: 'x', severity: 'high', category: 'credential-mismatch' })
+    const crit = make({
+      id: 'f7',
+      rule: 'x',
+      severity: 'critical',
+      category: 'credential-mismatch',
+    })
+    const mixed = indexFindings([low, secret, high, cert, crit])
+    expect(ids(groupFindings(mixed, 'category')[0]!.items)).toEqual(['f1', 'f2', 'f7', 'f6', 'f5'])
+    expect(ids(groupFindings(mixed, 'none')[0]!.items)).toEqual(['f1', 'f2', 'f7', 'f6', 'f5'])
+  })
+
   it('puts everything in one group for none', () => {
     expect(groupFindings(all, 'none')).toMatchObject([{ key: 'all', worst: 'critical' }])
     expect(groupFindings(all, 'none')[0]!.items).toHaveLength(4)

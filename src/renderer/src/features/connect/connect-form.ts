@@ -12,6 +12,7 @@ import {
   PrivateKeyPem,
   TenantRef,
   isGuid,
+  type ConnectionDraft,
   type ConnectionInfo,
   type ConnectionsSaveInput,
   type DoctorProblem,
@@ -235,6 +236,16 @@ export function toSaveInput(
   }
   if (overridesAllowed && form.caPem.trim()) input.caPem = form.caPem.trim()
   return input
+}
+
+/** The `connections:test` draft: the form as typed, as a save would send it, stored nowhere. */
+export function toDraft(
+  form: ConnectForm,
+  info: ConnectionInfo | undefined,
+  overridesAllowed: boolean,
+): ConnectionDraft {
+  const { workspaceId: _workspaceId, ...draft } = toSaveInput('', form, info, overridesAllowed)
+  return draft
 }
 
 /** Which form input a doctor problem belongs to; undefined for side-wide problems (permissions). */

@@ -7,6 +7,7 @@ import { invoke } from '../../api'
 import {
   formFromInfo,
   problemsByField,
+  toDraft,
   toSaveInput,
   validateForm,
   type ConnectForm,
@@ -116,11 +117,21 @@ export function ConnectScreen() {
     return true
   }
 
+  // Tests the form as typed and stores nothing: a wrong value tried here never replaces a
+  // stored one that works. Only Save stores.
   const test = async () => {
-    if (dirty && !(await save())) return
+    setShowAll(true)
+    if (!ready) return
+    if (Object.keys(validation.errors).length > 0) {
+      setMessage({ kind: 'error', text: 'Correct the fields marked in red first.' })
+      return
+    }
     setBusy('testing')
     setMessage(undefined)
-    const result = await invoke('connections:test', { workspaceId })
+    const result = await invoke('connections:test', {
+      workspaceId,
+      draft: toDraft(form, ready.info, overrides),
+    })
     setBusy(undefined)
     if (!result.ok) return setMessage({ kind: 'error', text: result.error.message })
     setReport(result.value)
@@ -136,9 +147,14 @@ export function ConnectScreen() {
       failing
         ? {
             kind: 'error',
-            text: 'The connection test found problems: see the fields marked below.',
+            text: `The connection test found problems: see the fields marked below.${dirty ? ' Nothing was saved.' : ''}`,
           }
-        : { kind: 'ok', text: 'Connection test passed.' },
+        : {
+            kind: 'ok',
+            text: dirty
+              ? 'Connection test passed. Save to keep these settings.'
+              : 'Connection test passed.',
+          },
     )
   }
 

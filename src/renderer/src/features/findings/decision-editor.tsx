@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { Button } from 'react-aria-components'
 import type { FindingStateRow, FindingStateValue } from '../../db'
-import { formatUtc } from '../workbench/snapshot-label'
+import { formatDateTime } from '../../format'
 
 const CHOICES: { value: FindingStateValue; label: string; hint: string }[] = [
   { value: 'open', label: 'Open', hint: 'still to be fixed' },
@@ -81,7 +81,7 @@ export function DecisionEditor({ findingId, current, onSave }: Props) {
         </Button>{' '}
         <span className="muted" role="status">
           {current && !dirty
-            ? `${current.state[0]!.toUpperCase()}${current.state.slice(1)} since ${formatUtc(current.updatedAt)}`
+            ? `${current.state[0]!.toUpperCase()}${current.state.slice(1)} since ${formatDateTime(current.updatedAt)}`
             : ''}
         </span>
       </div>

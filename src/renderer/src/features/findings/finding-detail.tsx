@@ -4,6 +4,7 @@ import type { Finding, Subject } from '../../../../shared/model/finding'
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../../shared/overview/summary'
 import type { CrosswalkDb, FindingStateRow, FindingStateValue } from '../../db'
 import { subjectResource } from '../../db/queries'
+import { formatNumber } from '../../format'
 import { DecisionEditor } from './decision-editor'
 import { EvidenceView } from './evidence-view'
 import { SubjectRecordDialog } from './subject-record-dialog'
@@ -33,7 +34,9 @@ export function FindingDetail({ finding, decision, db, snapshotId, onDecide }: P
 
   return (
     <article className="wb-detail" aria-labelledby="finding-title" data-finding-id={finding.id}>
-      <h2 id="finding-title">{finding.title}</h2>
+      <h2 id="finding-title" tabIndex={-1}>
+        {finding.title}
+      </h2>
       <p>
         <span className={`chip chip--${finding.severity}`}>
           {SEVERITY_LABELS[finding.severity]}
@@ -83,7 +86,8 @@ export function FindingDetail({ finding, decision, db, snapshotId, onDecide }: P
         <>
           {total !== undefined && total > finding.subjects.length && (
             <p className="muted">
-              {total} objects are affected; the first {finding.subjects.length} are listed.
+              {formatNumber(total)} objects are affected; the first{' '}
+              {formatNumber(finding.subjects.length)} are listed.
             </p>
           )}
           <ul className="wb-subjects">
@@ -108,7 +112,7 @@ export function FindingDetail({ finding, decision, db, snapshotId, onDecide }: P
           </ul>
           {finding.subjects.length > SUBJECTS_SHOWN && !allSubjects && (
             <Button className="button button--small" onPress={() => setAllSubjects(true)}>
-              Show all {finding.subjects.length}
+              Show all {formatNumber(finding.subjects.length)}
             </Button>
           )}
         </>

@@ -1,21 +1,24 @@
-import { useId } from 'react'
+import { useId, type RefObject } from 'react'
 import { Button } from 'react-aria-components'
 import { CATEGORIES, SEVERITIES } from '../../../../shared/model/finding'
 import type { Facets } from '../../../../shared/findings-filter'
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../../shared/overview/summary'
+import { formatNumber } from '../../format'
 import { DECISIONS, GROUPINGS, SOURCES, toggled, type ScreenCriteria } from './findings-criteria'
 
 interface Props {
   criteria: ScreenCriteria
   facets: Facets
   onChange: (criteria: ScreenCriteria) => void
+  /** the search input, for the `/` shortcut */
+  searchRef?: RefObject<HTMLInputElement | null>
 }
 
 const SOURCE_LABELS = { entra: 'Entra', okta: 'Okta' } as const
 const DECISION_LABELS = { open: 'Open', accepted: 'Accepted', ignored: 'Ignored' } as const
 
 /** Search, severity, source, state and category filters, and the grouping. */
-export function FindingsFilters({ criteria, facets, onChange }: Props) {
+export function FindingsFilters({ criteria, facets, onChange, searchRef }: Props) {
   const searchId = useId()
   const categoryId = useId()
   const groupId = useId()
@@ -35,8 +38,10 @@ export function FindingsFilters({ criteria, facets, onChange }: Props) {
         </label>
         <input
           id={searchId}
+          ref={searchRef}
           className="field__input"
           type="search"
+          aria-keyshortcuts="/"
           value={criteria.text ?? ''}
           placeholder="user, app, rule, AADSTS code…"
           onChange={(event) => set({ text: event.target.value })}
@@ -54,7 +59,7 @@ export function FindingsFilters({ criteria, facets, onChange }: Props) {
               }
             />
             {SEVERITY_LABELS[severity]}{' '}
-            <span className="muted">({facets.severities[severity]})</span>
+            <span className="muted">({formatNumber(facets.severities[severity])})</span>
           </label>
         ))}
       </fieldset>
@@ -69,7 +74,8 @@ export function FindingsFilters({ criteria, facets, onChange }: Props) {
                 set({ sources: toggled(criteria.sources, source, event.target.checked) })
               }
             />
-            {SOURCE_LABELS[source]} <span className="muted">({facets.sources[source]})</span>
+            {SOURCE_LABELS[source]}{' '}
+            <span className="muted">({formatNumber(facets.sources[source])})</span>
           </label>
         ))}
       </fieldset>
@@ -105,7 +111,7 @@ export function FindingsFilters({ criteria, facets, onChange }: Props) {
           <option value="">All categories</option>
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
-              {CATEGORY_LABELS[c]} ({facets.categories[c] ?? 0})
+              {CATEGORY_LABELS[c]} ({formatNumber(facets.categories[c] ?? 0)})
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@ import { Button, GridList, GridListItem } from 'react-aria-components'
 import type { FindingGroup } from '../../../../shared/findings-filter'
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../../shared/overview/summary'
 import type { FindingStateRow } from '../../db'
+import { formatNumber } from '../../format'
 
 /** Rows added by each "Show more". */
 export const PAGE_SIZE = 100
@@ -25,13 +26,20 @@ function GroupList({
   initial,
 }: Omit<Props, 'groups'> & { group: FindingGroup; showHeading: boolean; initial: number }) {
   const [shown, setShown] = useState(initial)
-  const items = group.items.slice(0, shown)
+  // A finding opened from elsewhere (j/k, a link) is never hidden behind "Show more", and the
+  // list stays paged that far (set while rendering: React re-renders at once, nothing flickers).
+  const selectedAt = selectedId ? group.items.findIndex((i) => i.finding.id === selectedId) : -1
+  const needed = Math.ceil((selectedAt + 1) / PAGE_SIZE) * PAGE_SIZE
+  if (needed > shown) setShown(needed)
+  const items = group.items.slice(0, Math.max(shown, needed))
+  const hidden = group.items.length - Math.max(shown, needed)
+  const next = Math.min(PAGE_SIZE, hidden)
   const headingId = `group-${group.key}`
   return (
     <section className="wb-group" aria-labelledby={showHeading ? headingId : undefined}>
       {showHeading && (
         <h3 id={headingId}>
-          <span className={`chip chip--${group.worst}`}>{group.items.length}</span>
+          <span className={`chip chip--${group.worst}`}>{formatNumber(group.items.length)}</span>
           {group.label}
         </h3>
       )}
@@ -40,6 +48,8 @@ function GroupList({
         className="wb-list"
         items={items.map((item) => ({ id: item.finding.id, item }))}
         onAction={(key) => onOpen(String(key))}
+        // letters are the screen's shortcuts (j, k, /), not a jump to a title's first letter
+        disallowTypeAhead
       >
         {({ id, item }) => {
           const f = item.finding
@@ -63,13 +73,15 @@ function GroupList({
           )
         }}
       </GridList>
-      {group.items.length > shown && (
+      {hidden > 0 && (
         <Button
           className="button button--small wb-more"
-          onPress={() => setShown((n) => n + PAGE_SIZE)}
+          onPress={() => setShown(Math.max(shown, needed) + PAGE_SIZE)}
+          aria-label={`Show ${formatNumber(next)} more of “${group.label}” (${formatNumber(hidden)} not shown)`}
         >
-          Show {Math.min(PAGE_SIZE, group.items.length - shown)} more of{' '}
-          {group.items.length - shown}
+          {next === hidden
+            ? `Show the other ${formatNumber(hidden)}`
+            : `Show ${formatNumber(next)} more (${formatNumber(hidden)} not shown)`}
         </Button>
       )}
     </section>

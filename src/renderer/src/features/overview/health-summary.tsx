@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { SEVERITIES } from '../../../../shared/model/finding'
 import { SEVERITY_LABELS, type HealthSummary } from '../../../../shared/overview/summary'
+import { formatNumber } from '../../format'
 
 interface Props {
   summary: HealthSummary
@@ -19,7 +20,7 @@ export function HealthSummaryPanel({ summary, workspaceId }: Props) {
         {SEVERITIES.map((severity) => (
           <li key={severity} className="wb-card">
             <Link to={`/w/${workspaceId}/findings?severity=${severity}`}>
-              <span className="wb-card__value">{summary.open[severity]}</span>
+              <span className="wb-card__value">{formatNumber(summary.open[severity])}</span>
               <span className={`chip chip--${severity}`}>{SEVERITY_LABELS[severity]}</span>
             </Link>
           </li>

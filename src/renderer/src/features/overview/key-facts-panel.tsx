@@ -1,5 +1,6 @@
 import type { KeyFacts } from '../../../../shared/overview/key-facts'
-import { formatUtc } from '../workbench/snapshot-label'
+import { DateTime } from '../../components/date-time'
+import { formatNumber } from '../../format'
 
 function describeSyncAge(minutes: number): string {
   if (minutes < 90) return `${minutes} min before the snapshot`
@@ -49,7 +50,7 @@ export function KeyFactsPanel({ facts }: { facts: KeyFacts }) {
         <dd>
           {facts.entra?.lastSync ? (
             <>
-              <time dateTime={facts.entra.lastSync}>{formatUtc(facts.entra.lastSync)}</time>
+              <DateTime iso={facts.entra.lastSync} />
               {facts.entra.minutesSinceSync !== undefined && (
                 <span className="muted"> ({describeSyncAge(facts.entra.minutesSinceSync)})</span>
               )}
@@ -68,8 +69,8 @@ export function KeyFactsPanel({ facts }: { facts: KeyFacts }) {
               {facts.okta.users !== undefined && (
                 <span className="muted">
                   {' '}
-                  ({facts.okta.users} users, {facts.okta.apps ?? 0} apps, {facts.okta.idps ?? 0}{' '}
-                  identity providers)
+                  ({formatNumber(facts.okta.users)} users, {formatNumber(facts.okta.apps ?? 0)}{' '}
+                  apps, {formatNumber(facts.okta.idps ?? 0)} identity providers)
                 </span>
               )}
             </>

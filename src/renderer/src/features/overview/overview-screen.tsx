@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Button } from 'react-aria-components'
-import { Link } from 'react-router'
 import type { Snapshot } from '../../../../shared/model/snapshot'
 import { keyFacts } from '../../../../shared/overview/key-facts'
 import { seamMap } from '../../../../shared/overview/seam-map'
 import { countsByCategory, healthSummary } from '../../../../shared/overview/summary'
 import { FindingsByCategoryChart } from '../../charts/findings-by-category-chart'
 import { loadSnapshotParts, wasCollected } from '../../db/queries'
-import { formatUtc } from '../workbench/snapshot-label'
+import { DateTime } from '../../components/date-time'
 import { useWorkbench } from '../workbench/workbench-context'
+import { GetStarted } from '../workbench/get-started'
 import { HealthSummaryPanel } from './health-summary'
 import { KeyFactsPanel } from './key-facts-panel'
 import { SeamMapPanel } from './seam-map-panel'
@@ -90,23 +90,20 @@ export function OverviewScreen() {
         )}
       </div>
       {!row ? (
-        <div className="empty">
-          <p>This workspace has no snapshot yet.</p>
-          <p className="muted">
-            <Link to={`/w/${workspaceId}/snapshots`}>Import a snapshot file</Link> written by{' '}
-            <code>crosswalk collect</code> to see its health, findings and seam map here.
-          </p>
-        </div>
+        <GetStarted
+          workspaceId={workspaceId}
+          lead="This workspace has no snapshot yet. Its health, findings and seam map appear here once it has one:"
+        />
       ) : (
         <>
           <p className="muted">
             {[
               row.entra && `Entra tenant ${row.entra.tenantId}`,
               row.okta && `Okta org ${row.okta.orgUrl}`,
-              `collected ${formatUtc(row.collectedAt)}`,
             ]
               .filter(Boolean)
-              .join(' · ')}
+              .join(' · ')}{' '}
+            · collected <DateTime iso={row.collectedAt} />
           </p>
           {diagnosed ? (
             <HealthSummaryPanel summary={summary} workspaceId={workspaceId} />

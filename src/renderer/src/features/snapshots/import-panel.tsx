@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type DragEvent } from 'react'
-import { importSnapshot } from '../../db'
+import type { Snapshot } from '../../../../shared/model/snapshot'
+import { DateTime } from '../../components/date-time'
+import { importSnapshot, type SnapshotRow } from '../../db'
 import { useWorkbench } from '../workbench/workbench-context'
 import { readSnapshotFile, type SnapshotFileProblem } from './read-snapshot-file'
 
@@ -7,13 +9,32 @@ type Outcome =
   | { kind: 'working'; name: string }
   | { kind: 'rejected'; name: string; problem: SnapshotFileProblem }
   | { kind: 'imported'; name: string; collectedAt: string }
+  | { kind: 'duplicate'; name: string; existing: SnapshotRow }
+
+/**
+ * The workspace's snapshot that is the same collection as `snapshot` (same tenant and org,
+ * same start and end), so importing a file twice says so instead of storing a second copy.
+ */
+export function sameSnapshot(
+  rows: readonly SnapshotRow[],
+  snapshot: Snapshot,
+): SnapshotRow | undefined {
+  return rows.find(
+    (row) =>
+      ['complete', 'partial'].includes(row.status) &&
+      row.collectedAt === snapshot.collectedAt &&
+      row.collection?.startedAt === snapshot.collection.startedAt &&
+      row.okta?.orgUrl === snapshot.okta?.orgUrl &&
+      row.entra?.tenantId === snapshot.entra?.tenantId,
+  )
+}
 
 /**
  * Import by file picker or drag and drop. The file is validated completely
  * before the cache is touched; an accepted file becomes the current snapshot,
  * and the workbench then diagnoses it.
  */
-export function ImportPanel() {
+export function ImportPanel({ rows }: { rows?: readonly SnapshotRow[] }) {
   const { workspaceId, services, reload } = useWorkbench()
   const [outcome, setOutcome] = useState<Outcome>()
   const [dragging, setDragging] = useState(false)
@@ -28,6 +49,11 @@ export function ImportPanel() {
     performance.measure('crosswalk:snapshot-read', { start: readStart, end: performance.now() })
     if (!result.ok) {
       setOutcome({ kind: 'rejected', name: file.name, problem: result.problem })
+      return
+    }
+    const existing = sameSnapshot(rows ?? [], result.snapshot)
+    if (existing) {
+      setOutcome({ kind: 'duplicate', name: file.name, existing })
       return
     }
     try {
@@ -94,6 +120,20 @@ export function ImportPanel() {
       </div>
       <div aria-live="polite">
         {outcome?.kind === 'working' && <p className="muted">Reading {outcome.name}…</p>}
+        {outcome?.kind === 'duplicate' && (
+          <div className="wb-notice" role="status" data-testid="import-duplicate">
+            <p>
+              {outcome.name} is already in this workspace: it is the snapshot collected{' '}
+              <DateTime iso={outcome.existing.collectedAt} />
+              {outcome.existing.origin === 'imported' && (
+                <>
+                  , imported <DateTime iso={outcome.existing.createdAt} />
+                </>
+              )}
+              . Nothing was imported.
+            </p>
+          </div>
+        )}
         {outcome?.kind === 'imported' && (
           <div className="wb-notice wb-notice--ok" role="status">
             <p>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
-import { snapshotKind, snapshotLabel } from './snapshot-label'
+import { DateTime } from '../../components/date-time'
+import { snapshotKind } from './snapshot-label'
 import { useWorkbench } from './workbench-context'
 
 /** Always says which snapshot the screens show, when it was collected, and the diagnosis progress. */
@@ -24,11 +25,13 @@ export function SnapshotBanner() {
     <div className="wb-banner" data-snapshot-id={snapshot?.id ?? ''}>
       {snapshot ? (
         <span className="wb-banner__label" data-snapshot-kind={snapshotKind(snapshot)}>
-          {snapshotLabel(snapshot)}
+          Snapshot of <DateTime iso={snapshot.collectedAt} /> · {snapshotKind(snapshot)}
         </span>
       ) : (
         <span className="wb-banner__label">
-          No snapshot yet · <Link to={`/w/${workspaceId}/snapshots`}>import one</Link>
+          No snapshot yet · <Link to={`/w/${workspaceId}/connect`}>connect</Link>,{' '}
+          <Link to={`/w/${workspaceId}/collect`}>collect</Link> or{' '}
+          <Link to={`/w/${workspaceId}/snapshots`}>import one</Link>
         </span>
       )}
       <span role="status" className="wb-banner__status">

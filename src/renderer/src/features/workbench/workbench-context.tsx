@@ -27,6 +27,7 @@ import {
   type SnapshotRow,
 } from '../../db'
 import { needsDiagnosis, type DiagnosisSummary } from '../../workers/run-diagnosis'
+import { collectRunFor } from '../collect/use-collect-run'
 import { DEFAULT_SERVICES, type WorkbenchServices } from './services'
 
 export type DiagnosisState =
@@ -113,12 +114,14 @@ export function WorkbenchProvider({
       startTransition(() => setDiagnosis({ state: 'running', snapshotId }))
       try {
         const summary = await services.diagnose(snapshotId)
+        // The findings first: "done" with the old (empty) list would read as "no findings".
+        await reload()
         startTransition(() => setDiagnosis({ state: 'done', summary }))
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
         startTransition(() => setDiagnosis({ state: 'failed', message }))
+        await reload()
       }
-      await reload()
     }
     return { reload, diagnose }
   }, [services, workspaceId])
@@ -126,6 +129,18 @@ export function WorkbenchProvider({
   useEffect(() => {
     void actions.reload()
   }, [actions])
+
+  // A collection stored, or a partial one decided: the current snapshot may have moved.
+  useEffect(() => {
+    const run = collectRunFor(workspaceId, services)
+    let seen = run.getState().stored
+    return run.subscribe(() => {
+      const stored = run.getState().stored
+      if (stored === seen) return
+      seen = stored
+      void actions.reload()
+    })
+  }, [workspaceId, services, actions])
 
   const { reload, diagnose } = actions
   const snapshotId = load.status === 'ready' ? load.snapshot?.id : undefined

@@ -20,8 +20,8 @@ export const WORKBENCH_ROUTES: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="overview" replace /> },
       { path: 'overview', element: <OverviewScreen /> },
-      { path: 'findings', element: <FindingsScreen /> },
-      { path: 'findings/:findingId', element: <FindingsScreen /> },
+      // one route with an optional id: opening a finding keeps the list (its scroll, its pages)
+      { path: 'findings/:findingId?', element: <FindingsScreen /> },
       { path: 'connect', element: <ConnectScreen /> },
       { path: 'collect', element: <CollectScreen /> },
       { path: 'snapshots', element: <SnapshotsScreen /> },

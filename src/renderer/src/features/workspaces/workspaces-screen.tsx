@@ -1,16 +1,17 @@
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
-import { Link } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import type { IpcError } from '../../../../shared/ipc/contract'
 import type { Workspace } from '../../../../shared/model/workspace'
 import { invoke } from '../../api'
 import { useAppData } from '../../app-data'
 import { useShortcut } from '../../components/use-shortcut'
 import { getDb, removeWorkspaceData } from '../../db'
-import { formatDateTime } from '../../format'
 import { RemoveWorkspaceDialog } from './remove-workspace-dialog'
 import { WorkspaceNameDialog } from './workspace-name-dialog'
 import { useOpenDemo } from './use-open-demo'
+import { useGlances, WorkspaceCells } from './workspace-cells'
+import './workspaces.css'
 
 /** Lists workspaces and creates, renames and removes them. */
 export function WorkspacesScreen() {
@@ -20,6 +21,8 @@ export function WorkspacesScreen() {
   const [removing, setRemoving] = useState<Workspace>()
   const [listError, setListError] = useState<string>()
   const demo = useOpenDemo()
+  const navigate = useNavigate()
+  const glances = useGlances(workspaces)
   useShortcut('n', () => setCreating(true))
 
   // Mutations re-read the list themselves, so the screen is right even if the event stream is down.
@@ -30,9 +33,12 @@ export function WorkspacesScreen() {
     return undefined
   }
 
+  // A new workspace opens at once: its screens lead to Connect → Test → Collect.
   const create = async (name: string) => {
     const result = await invoke('workspaces:create', { name })
-    return afterMutation(result.ok ? undefined : result.error)
+    const error = await afterMutation(result.ok ? undefined : result.error)
+    if (result.ok && !error) await navigate(`/w/${encodeURIComponent(result.value.id)}/overview`)
+    return error
   }
   const rename = async (name: string) => {
     if (!renaming) return undefined
@@ -62,16 +68,18 @@ export function WorkspacesScreen() {
     <section className="screen" aria-labelledby="workspaces-title">
       <div className="screen__header">
         <h1 id="workspaces-title">Workspaces</h1>
-        <Button className="button" onPress={() => void demo.open()} isDisabled={demo.opening}>
-          {demo.opening ? 'Opening demo…' : 'Open demo workspace'}
-        </Button>
-        <Button
-          className="button button--primary"
-          onPress={() => setCreating(true)}
-          aria-keyshortcuts="n"
-        >
-          New workspace
-        </Button>
+        <div className="ws-actions">
+          <Button className="button" onPress={() => void demo.open()} isDisabled={demo.opening}>
+            {demo.opening ? 'Opening demo…' : 'Open demo workspace'}
+          </Button>
+          <Button
+            className="button button--primary"
+            onPress={() => setCreating(true)}
+            aria-keyshortcuts="n"
+          >
+            New workspace
+          </Button>
+        </div>
       </div>
       <p className="muted">
         A workspace holds one customer engagement: its Entra tenant and Okta org, snapshots and
@@ -101,8 +109,9 @@ export function WorkspacesScreen() {
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last changed</th>
+              <th scope="col">Entra tenant and Okta org</th>
+              <th scope="col">Last snapshot</th>
+              <th scope="col">Health</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -116,12 +125,7 @@ export function WorkspacesScreen() {
                     {workspace.name}
                   </Link>
                 </th>
-                <td>
-                  <time dateTime={workspace.createdAt}>{formatDateTime(workspace.createdAt)}</time>
-                </td>
-                <td>
-                  <time dateTime={workspace.updatedAt}>{formatDateTime(workspace.updatedAt)}</time>
-                </td>
+                <WorkspaceCells workspaceId={workspace.id} glances={glances} />
                 <td className="data-table__actions">
                   <Button
                     className="button button--small"

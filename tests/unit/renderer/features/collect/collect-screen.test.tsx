@@ -1,297 +1,206 @@
-import { act } from 'react'
-import { createRoot, type Root } from 'react-dom/client'
-import { RouterProvider, createMemoryRouter } from 'react-router'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CollectFinished } from '../../../../../src/shared/ipc/collect'
-import type { CollectionInfo } from '../../../../../src/shared/model/snapshot'
+import { describe, expect, it } from 'vitest'
+import { currentSnapshot, importSnapshot, loadSnapshot } from '../../../../../src/renderer/src/db'
+import { byText, click, tenantPair, waitFor } from '../helpers'
 import {
-  currentSnapshot,
-  importSnapshot,
-  type CrosswalkDb,
-} from '../../../../../src/renderer/src/db'
-import { CollectScreen } from '../../../../../src/renderer/src/features/collect/collect-screen'
-import { disposeCollectRuns } from '../../../../../src/renderer/src/features/collect/use-collect-run'
-import { createFakeApi, installFakeApi, type FakeApi } from '../../helpers/fake-api'
-import { byText, click, openTestDb, tenantPair, testServices, waitFor } from '../helpers'
+  ORG,
+  RUN,
+  TENANT,
+  WS,
+  batch,
+  cell,
+  collection,
+  ctx,
+  event,
+  finish,
+  mount,
+  phase,
+  progress,
+  rowText,
+  settle,
+  startRun,
+  unmount,
+  useCollectScreen,
+  users,
+} from './harness'
 
-const WS = '7d1f1c2e-1111-4aaa-8bbb-000000000001'
-const RUN = '5e0c1d2b-2222-4aaa-8bbb-000000000002'
-const TENANT = '9f3c2a1b-0000-4000-8000-00000000aaaa'
-const ORG = 'https://contoso.okta.com'
-
-const users = (n: number, from = 0) =>
-  Array.from({ length: n }, (_, i) => ({
-    id: `u${from + i}`,
-    userPrincipalName: `user${from + i}@contoso.com`,
-  }))
-
-const progress = (
-  source: 'entra' | 'okta',
-  resource: string,
-  records: number,
-  extra: object = {},
-) => ({
-  runId: RUN,
-  workspaceId: WS,
-  event: {
-    type: 'progress',
-    source,
-    resource,
-    records,
-    pages: 1,
-    throttleWaits: 0,
-    retries: 0,
-    errors: 0,
-    etaMs: null,
-    ...extra,
-  },
-})
-const batch = (source: 'entra' | 'okta', resource: string, records: object[], key?: string) => ({
-  runId: RUN,
-  workspaceId: WS,
-  event: { type: 'batch', source, resource, records, ...(key ? { key } : {}) },
-})
-
-function collection(errors: CollectionInfo['errors'] = []): CollectionInfo {
-  return {
-    startedAt: '2026-11-21T08:59:00.000Z',
-    finishedAt: '2026-11-21T09:00:00.000Z',
-    complete: errors.length === 0,
-    errors,
-    grantedPermissions: { entra: ['User.Read.All'], okta: ['okta.users.read'] },
-    cursors: {},
-  }
-}
-
-function finished(
-  outcome: CollectFinished['outcome'],
-  extra: Partial<CollectFinished> = {},
-): CollectFinished {
-  return { runId: RUN, workspaceId: WS, outcome, ...extra }
-}
-
-let api: FakeApi
-let db: CrosswalkDb
-let services: ReturnType<typeof testServices>
-let container: HTMLElement
-let root: Root
-
-beforeEach(async () => {
-  disposeCollectRuns()
-  db = await openTestDb()
-  services = testServices(db, () => [])
-  api = createFakeApi()
-  const inner = api.invoke
-  api.invoke = async (channel, input) => {
-    if (channel === 'collect:start') {
-      api.calls.push({ channel, input })
-      // the host's events may overtake its reply
-      api.emit('collect:event', progress('entra', 'users', 0))
-      api.emit('collect:event', batch('entra', 'users', users(2)))
-      return {
-        ok: true,
-        value: {
-          runId: RUN,
-          tool: { name: 'crosswalk', version: '0.1.0' },
-          entra: { tenantId: 'contoso.onmicrosoft.com', cloud: 'global' },
-          okta: { orgUrl: ORG },
-        },
-      }
-    }
-    if (channel === 'collect:cancel') {
-      api.calls.push({ channel, input })
-      return { ok: true, value: { cancelled: true } }
-    }
-    return inner(channel, input)
-  }
-  installFakeApi(api)
-  const router = createMemoryRouter(
-    [
-      { path: '/w/:workspaceId/collect', element: <CollectScreen services={services} /> },
-      { path: '*', element: <p>elsewhere</p> },
-    ],
-    { initialEntries: [`/w/${WS}/collect`] },
-  )
-  container = document.createElement('div')
-  document.body.append(container)
-  root = createRoot(container)
-  await act(async () => root.render(<RouterProvider router={router} />))
-})
-
-afterEach(async () => {
-  await act(async () => root.unmount())
-  container.remove()
-  disposeCollectRuns()
-  db.close()
-})
-
-const cell = (resource: string) =>
-  container.querySelector(`tr[data-resource="${resource}"] [data-column="records"]`)?.textContent
-const emit = async (channel: string, payload: unknown) =>
-  act(async () => api.emit(channel, payload))
-
-async function startRun() {
-  await click(byText(container, 'button', 'Start collection')!)
-  await waitFor(() => byText(container, 'button', 'Cancel'), 'the running state')
-}
+useCollectScreen()
 
 describe('Collect screen', () => {
-  it('shows live progress per resource and stores a complete run as the current snapshot', async () => {
+  it('shows live progress, each resource Done as it finishes, and stores a complete run as current', async () => {
     await startRun()
     // every resource of both sides has a row from the start
-    expect(container.querySelectorAll('tbody tr')).toHaveLength(24)
-    expect(byText(container, 'tr', 'Entra sign-in logs')?.textContent).toContain('Waiting')
-    await emit('collect:event', progress('entra', 'users', 2))
-    expect(cell('entra.users')).toBe('2')
-    await emit('collect:event', batch('entra', 'users', users(3, 2)))
-    await emit(
-      'collect:event',
-      progress('entra', 'users', 5, { pages: 2, throttleWaits: 1, retries: 2, etaMs: 65_000 }),
+    expect(ctx.container.querySelectorAll('tbody tr')).toHaveLength(24)
+    expect(rowText('entra.signIns')).toContain('Waiting')
+    await event(progress('entra', 'users', 0, { total: 5 }))
+    await event(batch('entra', 'users', users(2)))
+    await event(progress('entra', 'users', 2, { total: 5 }))
+    await waitFor(() => cell('entra.users') === '2', 'the first page')
+    await event(batch('entra', 'users', users(1_203, 2)))
+    await event(
+      progress('entra', 'users', 1_205, {
+        pages: 2,
+        throttleWaits: 1,
+        retries: 2,
+        etaMs: 65_000,
+        total: 2_000,
+      }),
     )
-    const row = container.querySelector('tr[data-resource="entra.users"]')!
+    await waitFor(() => cell('entra.users') === '1,205', 'thousands separators')
+    const row = ctx.container.querySelector('tr[data-resource="entra.users"]')!
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
-      '5',
+      '1,205',
       '2',
       '1',
       '2',
       '0',
-      'about 1 min 5 s left',
+      'about 1 min 5 s left (estimate)',
     ])
-    await emit(
-      'collect:event',
-      batch('okta', 'users', [{ id: '00u1', profile: { login: 'a@contoso.com' } }]),
+    // a resource is Done as soon as it is read completely, while the run goes on
+    await event(progress('okta', 'groups', 0, { pages: 1, state: 'done' }))
+    await waitFor(() => rowText('okta.groups').includes('Done'), 'Done before the end')
+    expect(phase()).toBe('running')
+    expect(ctx.container.querySelector('progress')).not.toBeNull()
+    expect(ctx.container.textContent).toContain('1 of 24 resources done')
+    expect(ctx.container.querySelector('[data-testid="collect-eta"]')?.textContent).toContain(
+      '(estimate)',
     )
+    // Okta reported no totals and there is no previous snapshot: no Okta estimate, and why
+    expect(ctx.container.textContent).toContain('No time estimate for Okta yet')
+    await event(batch('okta', 'users', [{ id: '00u1', profile: { login: 'a@contoso.com' } }]))
 
-    await emit(
-      'collect:finished',
-      finished('complete', {
-        collectedAt: '2026-11-21T09:00:00.000Z',
-        collection: collection(),
-        // the token names the tenant by its GUID, the connection by its domain
-        entra: { tenantId: TENANT, cloud: 'global' },
-      }),
-    )
+    await finish({
+      outcome: 'complete',
+      collectedAt: '2026-11-21T09:00:00.000Z',
+      collection: collection(),
+      resources: { 'entra.users': 1_205, 'okta.users': 1, 'okta.groups': 0 },
+      // the token names the tenant by its GUID, the connection by its domain
+      entra: { tenantId: TENANT, cloud: 'global' },
+    })
     await waitFor(
-      () => byText(container, '.collect__next', 'Diagnosis found 0 findings'),
+      () => byText(ctx.container, '.collect__next', 'Diagnosis found 0 findings'),
       'the diagnosis link',
     )
-    const current = await currentSnapshot(db, WS)
+    const current = await currentSnapshot(ctx.db, WS)
     expect(current).toMatchObject({
       status: 'complete',
       entra: { tenantId: TENANT },
       okta: { orgUrl: ORG },
     })
-    expect(current?.counts).toEqual({ 'entra.users': 5, 'okta.users': 1 })
-    expect(services.diagnosed).toEqual([current?.id])
-    expect(container.querySelector('a[href$="/overview"]')).not.toBeNull()
-    expect(byText(container, 'tr', 'Entra sign-in logs')?.textContent).toContain('Done')
+    // the empty resource counts as collected, with 0 records
+    expect(current?.counts).toEqual({ 'entra.users': 1_205, 'okta.users': 1, 'okta.groups': 0 })
+    expect((await loadSnapshot(ctx.db, current!.id)).okta?.groups).toEqual([])
+    expect(ctx.services.diagnosed).toEqual([current?.id])
+    expect(ctx.host.released).toEqual([RUN])
   })
 
-  it('asks before using a partial snapshot, and explains what could not be collected', async () => {
-    await startRun()
-    await emit(
-      'collect:finished',
-      finished('partial', {
-        collectedAt: '2026-11-21T09:00:00.000Z',
-        collection: collection([
-          {
-            source: 'entra',
-            resource: 'signIns',
-            status: 403,
-            code: 'Authorization_RequestDenied',
-            message: 'Insufficient privileges to complete the operation.',
-          },
-        ]),
-      }),
+  it('runs three collections in a row from one screen, each to its own current snapshot', async () => {
+    const ids: string[] = []
+    for (let round = 1; round <= 3; round++) {
+      const runId = `5e0c1d2b-2222-4aaa-8bbb-00000000010${round}`
+      await startRun(runId, round === 1 ? 'Start collection' : 'Collect again')
+      await event(batch('okta', 'users', [{ id: `00u${round}` }]), runId)
+      await finish(
+        {
+          outcome: 'complete',
+          collectedAt: `2026-11-21T09:0${round}:00.000Z`,
+          collection: collection(),
+          resources: { 'okta.users': 1 },
+        },
+        runId,
+      )
+      await waitFor(
+        () => byText(ctx.container, '.collect__next', 'Diagnosis found'),
+        `run ${round} stored and diagnosed`,
+      )
+      expect(phase()).toBe('done')
+      const current = await currentSnapshot(ctx.db, WS)
+      expect(current?.collectedAt).toBe(`2026-11-21T09:0${round}:00.000Z`)
+      ids.push(current!.id)
+    }
+    expect(new Set(ids).size).toBe(3)
+    const statuses = (await ctx.db.snapshots.where('workspaceId').equals(WS).toArray()).map(
+      (r) => r.status,
     )
-    const prompt = await waitFor(
-      () => container.querySelector('[role="alertdialog"]'),
-      'the partial prompt',
-    )
-    expect(prompt.textContent).toContain('Use this partial snapshot?')
-    const errors = container.querySelector('.collect__errors')!.textContent
-    expect(errors).toContain(
-      'Entra sign-in logs: the app registration lacks the Graph application permission',
-    )
-    expect(errors).toContain('(HTTP 403, Authorization_RequestDenied)')
-    expect(await currentSnapshot(db, WS)).toBeUndefined()
-    expect(byText(container, 'tr', 'Entra sign-in logs')?.textContent).toContain('Not collected')
-
-    await click(byText(prompt as HTMLElement, 'button', 'Use the partial snapshot')!)
-    await waitFor(() => byText(container, '.collect__next', 'Diagnosis found'), 'the diagnosis')
-    const current = await currentSnapshot(db, WS)
-    expect(current).toMatchObject({ status: 'partial', counts: { 'entra.users': 2 } })
-    expect(container.textContent).toContain('It is now the current snapshot.')
+    expect(statuses).toEqual(['complete', 'complete', 'complete'])
   })
 
-  it('declining a partial snapshot keeps the previous one current', async () => {
+  it('a failed start leaves no stale message on the next, successful run', async () => {
+    ctx.api.failNext('collect:start', {
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: 'This workspace has no saved connection yet: enter and save one.',
+      },
+    })
+    await click(byText(ctx.container, 'button', 'Start collection')!)
+    await waitFor(() => ctx.container.textContent?.includes('no saved connection yet'), 'the error')
+    await startRun(RUN, 'Collect again')
+    expect(ctx.container.textContent).not.toContain('no saved connection yet')
+    await finish({ outcome: 'complete', collection: collection(), resources: {} })
+    await waitFor(() => byText(ctx.container, '.collect__next', 'Diagnosis found'), 'the diagnosis')
+    expect(ctx.container.textContent).not.toContain('no saved connection yet')
+  })
+
+  it('says identical errors once, with how many resources they hit', async () => {
     await startRun()
-    await emit(
-      'collect:finished',
-      finished('partial', {
-        collection: collection([
-          {
-            source: 'okta',
-            resource: 'logs',
-            status: 0,
-            code: 'ECONNRESET',
-            message: 'socket hang up',
-          },
-        ]),
-      }),
+    const refused = (resource: string) => ({
+      source: 'okta' as const,
+      resource,
+      status: 401,
+      code: 'E0000011',
+      message: 'Invalid token provided',
+    })
+    await finish({
+      outcome: 'failed',
+      collection: collection(['users', 'groups', 'apps', 'idps'].map(refused)),
+      message: 'The collection stopped.',
+    })
+    await waitFor(() => phase() === 'done', 'the failed run discarded')
+    const items = ctx.container.querySelectorAll('.collect__errors li')
+    expect(items).toHaveLength(1)
+    expect(items[0]?.textContent).toContain('× 4')
+    expect(items[0]?.textContent).toContain(
+      'Okta users, Okta groups and 2 more: the credential was refused',
     )
-    const prompt = await waitFor(
-      () => container.querySelector('[role="alertdialog"]'),
-      'the partial prompt',
-    )
-    await click(byText(prompt as HTMLElement, 'button', 'Keep the previous snapshot')!)
-    await waitFor(
-      () => container.textContent?.includes('the previous snapshot stays current'),
-      'the decision',
-    )
-    expect(await currentSnapshot(db, WS)).toBeUndefined()
-    expect(services.diagnosed).toEqual([])
   })
 
   it('cancel asks the host to stop; a cancelled run is discarded and the last good snapshot stays current', async () => {
     const previous = await importSnapshot(
-      db,
+      ctx.db,
       WS,
       tenantPair(),
       'imported',
-      '2026-11-20T09:00:00.000Z',
+      '2026-11-20T09:00:00Z',
     )
-    const chunksBefore = await db.chunks.count()
+    const chunksBefore = await ctx.db.chunks.count()
     await startRun()
-    await emit('collect:event', batch('entra', 'groups', [{ id: 'g1' }]))
-    await click(byText(container, 'button', 'Cancel')!)
-    expect(api.calls.find((c) => c.channel === 'collect:cancel')?.input).toEqual({ runId: RUN })
-    await emit(
-      'collect:finished',
-      finished('cancelled', {
-        message: 'The collection was cancelled; the last complete snapshot stays current.',
-      }),
-    )
-    await waitFor(() => byText(container, 'button', 'Collect again'), 'the end of the run')
-    expect(container.textContent).toContain('Collection cancelled.')
-    expect((await currentSnapshot(db, WS))?.id).toBe(previous.id)
-    const rows = await db.snapshots.where('workspaceId').equals(WS).toArray()
+    await event(batch('entra', 'groups', [{ id: 'g1' }]))
+    await click(byText(ctx.container, 'button', 'Cancel')!)
+    expect(ctx.api.calls.find((c) => c.channel === 'collect:cancel')?.input).toEqual({ runId: RUN })
+    await finish({
+      outcome: 'cancelled',
+      message: 'The collection was cancelled; the last complete snapshot stays current.',
+    })
+    await waitFor(() => byText(ctx.container, 'button', 'Collect again'), 'the end of the run')
+    expect(ctx.container.textContent).toContain('Collection cancelled.')
+    expect((await currentSnapshot(ctx.db, WS))?.id).toBe(previous.id)
+    const rows = await ctx.db.snapshots.where('workspaceId').equals(WS).toArray()
     expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'complete'])
     // the cancelled run's record chunks are gone; the previous snapshot's are intact
-    expect(await db.chunks.count()).toBe(chunksBefore)
+    expect(await ctx.db.chunks.count()).toBe(chunksBefore)
   })
 
-  it('follows a run another window started without writing it', async () => {
-    await emit('collect:event', {
-      ...progress('okta', 'groups', 7),
-      runId: '5e0c1d2b-2222-4aaa-8bbb-000000000009',
-    })
-    await waitFor(() => cell('okta.groups') === '7', 'the observed progress')
-    expect(container.textContent).toContain('started in another window')
-    await emit('collect:event', {
-      ...batch('okta', 'groups', [{ id: '00g1' }]),
-      runId: '5e0c1d2b-2222-4aaa-8bbb-000000000009',
-    })
-    expect(await db.snapshots.count()).toBe(0)
+  it('Collect is disabled, with the reason and the way there, until a connection exists', async () => {
+    await unmount()
+    ctx.host.saved = false
+    await mount()
+    await waitFor(
+      () => ctx.container.textContent?.includes('no saved connection yet'),
+      'the reason',
+    )
+    const button = byText(ctx.container, 'button', 'Start collection')!
+    expect(button.hasAttribute('disabled') || button.getAttribute('data-disabled')).toBeTruthy()
+    expect(ctx.container.querySelector(`a[href="/w/${WS}/connect"]`)).not.toBeNull()
+    await settle()
   })
 })

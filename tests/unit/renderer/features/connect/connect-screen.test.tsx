@@ -231,12 +231,20 @@ describe('Connect screen', () => {
       () => fieldOf('entra.clientSecret').querySelector('[data-problem-code="aadsts-7000215"]'),
       'the problem at the secret',
     )
-    // save happened first, then the test
+    // the test tried what is typed and stored nothing; the secret stays in the field
     expect(api.calls.map((c) => c.channel).filter((c) => c.startsWith('connections:'))).toEqual([
       'connections:get',
-      'connections:save',
       'connections:test',
     ])
+    const tested = api.calls.find((c) => c.channel === 'connections:test')?.input as {
+      draft?: { entra?: { tenantId: string; credential?: { clientSecret: string } } }
+    }
+    expect(tested.draft?.entra).toMatchObject({
+      tenantId: TENANT,
+      credential: { clientSecret: SECRET },
+    })
+    expect(byLabel(container, 'Client secret value').value).toBe(SECRET)
+    expect(container.textContent).toContain('Nothing was saved.')
     const problem = fieldOf('entra.clientSecret').querySelector<HTMLElement>(
       '[data-problem-code="aadsts-7000215"]',
     )!

@@ -2,6 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../../../../src/renderer/src/app'
 import { click, render, typeInto, waitFor, press, type Rendered } from '../../helpers/dom'
 import { createFakeApi, installFakeApi, workspace, type FakeApi } from '../../helpers/fake-api'
+import {
+  getDb,
+  importSnapshot,
+  removeWorkspaceData,
+  saveFindings,
+} from '../../../../../src/renderer/src/db'
+import { RULE_SET } from '../../../../../src/renderer/src/workers/run-diagnosis'
+import { FIXTURE_FINDINGS } from '../fixture-findings'
+import { tenantPair } from '../helpers'
 
 let api: FakeApi
 let view: Rendered
@@ -41,7 +50,51 @@ describe('Workspaces screen', () => {
     expect(['loading', 'ready']).toContain(appState())
     await waitFor(() => appState() === 'ready')
     expect(rowNames()).toEqual(['Adatum', 'Contoso'])
-    expect(api.calls.map((c) => c.channel).sort()).toEqual(['app:info', 'workspaces:list'])
+    // the start reads the app, the workspaces, and the collection runs the host still holds
+    expect([...new Set(api.calls.map((c) => c.channel))].sort()).toEqual([
+      'app:info',
+      'collect:runs',
+      'workspaces:list',
+    ])
+  })
+
+  it('each row shows the tenant and org, the last snapshot with its age, and its health', async () => {
+    const contoso = workspace('Contoso')
+    const db = await getDb()
+    try {
+      const row = await importSnapshot(
+        db,
+        contoso.id,
+        tenantPair(),
+        'imported',
+        '2026-11-20T12:05:00Z',
+      )
+      await saveFindings(db, row.id, FIXTURE_FINDINGS)
+      await db.snapshots.update(row.id, {
+        diagnosis: { at: '2026-11-20T12:06:00Z', findings: 4, rules: RULE_SET },
+      })
+      await start([contoso, workspace('Adatum')])
+      const tr = await waitFor(
+        () =>
+          document.querySelector<HTMLElement>(
+            `tr[data-workspace-id="${contoso.id}"]:has(.ws-health)`,
+          ),
+        'the glance',
+      )
+      const text = tr.textContent ?? ''
+      expect(text).toContain(tenantPair().entra!.tenantId)
+      expect(text).toContain('https://contoso.okta.com')
+      expect(text).toContain('2026-11-20 12:00')
+      expect(text).toMatch(/days ago · complete/)
+      expect([...tr.querySelectorAll('.ws-health .chip')].map((c) => c.textContent)).toEqual([
+        '2 Critical',
+        '1 High',
+      ])
+      const adatum = document.querySelector(`tbody tr:not([data-workspace-id="${contoso.id}"])`)
+      expect(adatum?.textContent).toContain('None yet')
+    } finally {
+      await removeWorkspaceData(db, contoso.id)
+    }
   })
 
   it('shows the error state when the first load fails', async () => {
@@ -75,6 +128,15 @@ describe('Workspaces screen', () => {
     await typeInto(nameInput() as HTMLInputElement, 'Fabrikam')
     await click(button('Create'))
     await waitFor(() => !dialog())
+    // the new workspace opens at once, and its empty screen leads to Connect → Test → Collect
+    const created = api.workspaces.find((w) => w.name === 'Fabrikam')!
+    await waitFor(() => window.location.hash === `#/w/${created.id}/overview`, 'the new workspace')
+    const leads = await waitFor(() => document.querySelector('.wb-start'), 'the way to start')
+    expect(
+      [...leads.querySelectorAll('a')].map((a) => a.getAttribute('href')?.split('/').pop()),
+    ).toEqual(['connect', 'collect', 'snapshots'])
+    window.location.hash = '#/workspaces'
+    await waitFor(() => rowNames().length === 3, 'the list')
     expect(rowNames()).toEqual(['Adatum', 'Contoso', 'Fabrikam'])
   })
 
