@@ -119,7 +119,6 @@ async function namedScenario(name: ScenarioName): Promise<ScenarioBuilder> {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const seed = options.seed ?? 1
   const certs = generateRunCertificates()
-  const signing = createSigningKey()
   const faults = new FaultEngine(seed, options.faults)
   const log = new RequestLog()
   const defs: { entra?: ServiceDefinition; graph?: ServiceDefinition; okta?: ServiceDefinition } =
@@ -177,6 +176,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 
   const store = new Store(scenario)
+  const signing = createSigningKey(scenario.entra.tokenSigningKey)
   const ctx: EmulatorContext = {
     scenario,
     store,

@@ -130,6 +130,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       ...(options.auditSince ? { auditSince: options.auditSince } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       readerAppId: p.clientId,
+      authority: { authorityHost: auth.authorityHost, send: http.send },
     })
     snapshot.entra = result.data
     errors.push(...result.errors)

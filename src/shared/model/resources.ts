@@ -53,6 +53,11 @@ interface ResourceEntry<S extends 'entra' | 'okta'> {
   readonly doc: string
   /** a licence, retention or scope condition the consultant should know */
   readonly note?: string
+  /**
+   * where the request goes when it is not the side's API root: `authority`, the Entra
+   * login host (`{authorityHost}`, e.g. https://login.microsoftonline.com)
+   */
+  readonly host?: 'authority'
 }
 
 const DIRECTORY_READ = ['Directory.Read.All', 'Directory.ReadWrite.All'] as const
@@ -229,6 +234,17 @@ export const RESOURCES = {
     request: 'GET /servicePrincipals/{id}/synchronization/jobs',
     access: graph(['Synchronization.Read.All', 'Synchronization.ReadWrite.All']),
     doc: 'https://learn.microsoft.com/en-us/graph/api/synchronization-synchronization-list-jobs',
+  },
+  'entra.signingKeys': {
+    source: 'entra',
+    label: 'Entra token signing keys',
+    shape: 'list',
+    identifier: 'kid',
+    request: 'GET /{tenantId}/discovery/v2.0/keys',
+    host: 'authority',
+    access: { kind: 'public' },
+    doc: 'https://learn.microsoft.com/en-us/entra/identity-platform/signing-key-rollover',
+    note: "The tenant's public OpenID Connect keys (JWKS), read from the login host without a token; the inspector checks ID and access tokens against them.",
   },
   'okta.users': {
     source: 'okta',

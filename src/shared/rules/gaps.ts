@@ -65,6 +65,9 @@ function classify(
   const access = spec.access
   if (access.kind === 'delegated-only')
     return { path, reason: 'delegated-only', ...(error ? { error } : {}) }
+  // public metadata needs no permission: a refusal is a failure of the request, not a grant missing
+  if (access.kind === 'public')
+    return error ? { path, reason: 'failed', error } : { path, reason: 'not-collected' }
   if (error && error.code === NON_PREMIUM) return { path, reason: 'licence', error }
   const lacking =
     access.kind === 'scope'
