@@ -267,13 +267,20 @@ function flowArtefacts(ctx: Context): Artefact[] {
   ]
 }
 
+/**
+ * What a real capture holds besides the sign-in: a session cookie, an API call's bearer token
+ * and a password post. The inspector must drop every one of them unread.
+ */
+export const CAPTURE_SECRETS = {
+  cookie: 'sid=102Ab7Zq9xSessionCookieValue',
+  bearer: 'Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzY3AiOiJVc2VyLlJlYWQifQ.c2lnbmF0dXJl',
+  password: 'Winter2026!Password',
+} as const
+
 /** Browser captures of the flows, as SAML-tracer and HAR files, at the capture's time. */
 function captureArtefacts(ctx: Context): Artefact[] {
   const { o365, ms, origins, issued, capturedAt, user, wsfed, token } = ctx
-  const cookie = 'sid=102Ab7Zq9xSessionCookieValue'
-  const bearer =
-    'Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzY3AiOiJVc2VyLlJlYWQifQ.c2lnbmF0dXJl'
-  const password = 'Winter2026!Password'
+  const { cookie, bearer, password } = CAPTURE_SECRETS
   const wsfedFlow = (result: string): CapturedRequest[] => [
     {
       method: 'GET',
