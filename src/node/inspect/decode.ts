@@ -82,8 +82,7 @@ export function xmlFromBase64(value: string, deflated: boolean): string {
     throw new DecodeError(`The message is larger than ${MAX_XML_BYTES / 1024} KiB.`, true)
   const plain = text(bytes)
   if (plain !== undefined && /^\s*</.test(plain)) return plain
-  if (!deflated && plain !== undefined)
-    throw new DecodeError('The decoded value is not XML.', false)
+  if (!deflated) throw new DecodeError('The decoded value is not XML.', false)
   const inflated = text(inflateBounded(bytes))
   if (inflated === undefined || !/^\s*</.test(inflated))
     throw new DecodeError('The decoded value is not XML.', false)

@@ -24,7 +24,14 @@ import {
   harCarriers,
   tracerCarriers,
 } from './captures'
-import { decodeCarried, strictBase64, unreadable, xmlArtefact, xmlFromBase64 } from './decode'
+import {
+  DecodeError,
+  decodeCarried,
+  strictBase64,
+  unreadable,
+  xmlArtefact,
+  xmlFromBase64,
+} from './decode'
 import { JWT_PATTERN, inspectJwt } from './jwt'
 
 const HINT =
@@ -118,7 +125,10 @@ function inspectBase64(text: string, candidates: readonly SigningCandidate[]): I
       xml = xmlFromBase64(candidate, true)
       deflated = true
     } catch (error) {
-      return single('base64', 'Pasted base64', unreadable('base64 message', error))
+      // a deflate bomb is reported as the defence it met; anything else is just not an artefact
+      if (error instanceof DecodeError && error.hostile)
+        return single('deflated', 'Pasted base64 (deflated)', unreadable('base64 message', error))
+      return refuse('unknown', 'The text is none of the forms the inspector reads.')
     }
   }
   return single(

@@ -94,6 +94,13 @@ export function checkSaml(
       : {}
   const checks: InspectCheck[] = []
   checks.push(signatureCheck(artefact.signature, { federation: f, snapshot, app }))
+  if (saml2 && artefact.signature.signedPart === 'assertion')
+    checks.push({
+      id: 'signed-part',
+      title: 'Signed element',
+      status: 'pass',
+      summary: 'The assertion itself is signed, as Entra requires.',
+    })
   if (saml2 && artefact.signature.signedPart === 'response')
     checks.push({
       id: 'signed-part',
