@@ -13,6 +13,7 @@ import { WORKBENCH_ROUTES } from '../../../../src/renderer/src/features/workbenc
 import { disposeCollectRuns } from '../../../../src/renderer/src/features/collect/use-collect-run'
 import tenantPairJson from '../../../fixtures/workbench/tenant-pair.json'
 import { createFakeApi, installFakeApi } from '../helpers/fake-api'
+import { createInspectorEngine } from '../../../../src/renderer/src/workers/run-inspector'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
@@ -60,10 +61,12 @@ export function testServices(
   findingsFor: (snapshot: Snapshot) => Finding[],
 ): WorkbenchServices & { diagnosed: string[] } {
   const diagnosed: string[] = []
+  const inspector = createInspectorEngine(db)
   return {
     diagnosed,
     openDb: async () => db,
     now: () => NOW,
+    inspector,
     diagnose: async (snapshotId) => {
       diagnosed.push(snapshotId)
       const findings = findingsFor(await loadSnapshot(db, snapshotId))

@@ -73,6 +73,7 @@ describe('Workbench routes and navigation', () => {
     ).toEqual([
       ['Overview', `/w/${ws.id}/overview`],
       ['Findings', `/w/${ws.id}/findings`],
+      ['Inspector', `/w/${ws.id}/inspector`],
       ['Connect', `/w/${ws.id}/connect`],
       ['Collect', `/w/${ws.id}/collect`],
       ['Snapshots', `/w/${ws.id}/snapshots`],

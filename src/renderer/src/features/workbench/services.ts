@@ -1,10 +1,12 @@
 /**
  * What the workbench screens need from the outside world: the cache database,
- * the diagnosis worker and a clock. Injected through context so tests run the
+ * the diagnosis and inspector workers and a clock. Injected through context so tests run the
  * screens against fake-indexeddb and an in-thread diagnosis.
  */
 import { DB_NAME, getDb, type CrosswalkDb } from '../../db'
+import type { InspectReport, InspectedMessage, SigningCandidate } from '../../../../shared/inspect'
 import { createDiagnosisClient, type DiagnosisClient } from '../../workers/diagnosis-client'
+import { createInspectorClient, type InspectorClient } from '../../workers/inspector-client'
 import type { DiagnosisSummary } from '../../workers/run-diagnosis'
 
 export interface WorkbenchServices {
@@ -13,9 +15,15 @@ export interface WorkbenchServices {
   diagnose: (snapshotId: string) => Promise<DiagnosisSummary>
   /** ISO-8601 "now" for decisions and imports */
   now: () => string
+  /** the inspector, off the UI thread: a snapshot's signing certificates and keys, and the checks */
+  inspector: {
+    candidates: (snapshotId: string) => Promise<SigningCandidate[]>
+    check: (snapshotId: string, messages: InspectedMessage[]) => Promise<InspectReport[]>
+  }
 }
 
 let client: DiagnosisClient | undefined
+let inspector: InspectorClient | undefined
 
 /** The app's services: the shared cache and one diagnosis worker for the app's lifetime. */
 export const DEFAULT_SERVICES: WorkbenchServices = {
@@ -25,4 +33,14 @@ export const DEFAULT_SERVICES: WorkbenchServices = {
     return client.diagnose(DB_NAME, snapshotId)
   },
   now: () => new Date().toISOString(),
+  inspector: {
+    candidates: (snapshotId) => {
+      inspector ??= createInspectorClient()
+      return inspector.candidates(DB_NAME, snapshotId)
+    },
+    check: (snapshotId, messages) => {
+      inspector ??= createInspectorClient()
+      return inspector.check(DB_NAME, snapshotId, messages)
+    },
+  },
 }

@@ -2,6 +2,7 @@
 export const WORKBENCH_SCREENS: readonly { path: string; label: string; shortcut: string }[] = [
   { path: 'overview', label: 'Overview', shortcut: 'o' },
   { path: 'findings', label: 'Findings', shortcut: 'f' },
+  { path: 'inspector', label: 'Inspector', shortcut: 'i' },
   { path: 'connect', label: 'Connect', shortcut: 'c' },
   { path: 'collect', label: 'Collect', shortcut: 'l' },
   { path: 'snapshots', label: 'Snapshots', shortcut: 's' },

@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router'
 import { CollectScreen } from '../collect/collect-screen'
 import { ConnectScreen } from '../connect/connect-screen'
 import { FindingsScreen } from '../findings/findings-screen'
+import { InspectorScreen } from '../inspector/inspector-screen'
 import { OverviewScreen } from '../overview/overview-screen'
 import { SnapshotsScreen } from '../snapshots/snapshots-screen'
 import { WorkbenchLayout } from './workbench-layout'
@@ -22,6 +23,7 @@ export const WORKBENCH_ROUTES: RouteObject[] = [
       { path: 'overview', element: <OverviewScreen /> },
       // one route with an optional id: opening a finding keeps the list (its scroll, its pages)
       { path: 'findings/:findingId?', element: <FindingsScreen /> },
+      { path: 'inspector', element: <InspectorScreen /> },
       { path: 'connect', element: <ConnectScreen /> },
       { path: 'collect', element: <CollectScreen /> },
       { path: 'snapshots', element: <SnapshotsScreen /> },
