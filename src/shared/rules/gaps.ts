@@ -126,6 +126,8 @@ export function gapSummary(gap: CollectionGap): string {
     case 'side-missing':
       return 'not collected (that side of the seam is not in the snapshot)'
     case 'not-collected':
-      return `not in the snapshot (needs ${describeAccess(gap.path)})`
+      return RESOURCES[gap.path].access.kind === 'public'
+        ? 'not in the snapshot (public, read without a permission: a collection by this version adds it)'
+        : `not in the snapshot (needs ${describeAccess(gap.path)})`
   }
 }
