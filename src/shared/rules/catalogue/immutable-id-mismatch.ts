@@ -10,7 +10,8 @@
  * Reads: okta.apps, okta.appUsers, okta.users, entra.users; entra.domains when collected
  * (a blank Entra value matters only on a federated domain).
  * Population: ACTIVE Office 365 apps; app users whose Okta user can sign in, matched to
- * an enabled Entra person. Comparison is exact (base64 is case-sensitive).
+ * an enabled Entra person. Comparison is exact (base64 is case-sensitive); a value that
+ * is the AD GUID as text where Entra holds its base64 form is said so.
  * False positives: none known; app users without a visible Entra counterpart are skipped.
  */
 import type { Comparison, Finding, Subject } from '../../model'
@@ -21,6 +22,7 @@ import { entraClassOf, entraClasses } from '../../compare/people'
 import { peopleJoin } from '../../compare/join'
 import { CLASS_REASONS } from '../../compare/population'
 import { capSubjects, defineRule, makeFinding } from '../rule'
+import { guidImmutableId } from '../../util/guid'
 import {
   activeOffice365Apps,
   entraUserSubject,
@@ -60,6 +62,7 @@ export const immutableIdMismatch = defineRule({
       const comparisons: Comparison[] = []
       let total = 0
       let elsewhere = 0
+      let guidText = 0
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
         const profile = au['profile']
         const oktaValue = asText(isRec(profile) ? profile['immutableId'] : undefined)
@@ -95,6 +98,8 @@ export const immutableIdMismatch = defineRule({
             ? owner
             : undefined
         if (other) elsewhere++
+        const guidAsText = entraValue !== undefined && guidImmutableId(oktaValue) === entraValue
+        if (guidAsText) guidText++
         total++
         if (subjects.length < ctx.thresholds.maxSubjects)
           subjects.push(
@@ -119,11 +124,15 @@ export const immutableIdMismatch = defineRule({
                 verdict: entraValue ? 'different' : 'missing-entra',
                 ...(entraValue && entraValue.toLowerCase() === oktaValue.toLowerCase()
                   ? { note: 'the values differ only in letter case, which Entra does not forgive' }
-                  : other
+                  : guidAsText
                     ? {
-                        note: `Okta's value is the ImmutableID of ${str(other, 'userPrincipalName') ?? str(other, 'id')}`,
+                        note: `Okta sends the GUID ${oktaValue.trim()} as text; Entra holds its base64 form`,
                       }
-                    : {}),
+                    : other
+                      ? {
+                          note: `Okta's value is the ImmutableID of ${str(other, 'userPrincipalName') ?? str(other, 'id')}`,
+                        }
+                      : {}),
               },
             ],
           })
@@ -134,12 +143,13 @@ export const immutableIdMismatch = defineRule({
           severity: elsewhere ? 'critical' : 'high',
           cause: appId,
           title: `ImmutableID of ${total} ${total === 1 ? 'person differs' : 'people differs'} between Okta's "${str(app, 'label') ?? 'Office 365'}" and Entra${elsewhere ? ` (${elsewhere} pointing at another account)` : ''}`,
-          detail: `Okta sends an ImmutableID that is not the person's onPremisesImmutableId in Entra, so Entra finds no user (AADSTS51004)${elsewhere ? ', or, where the value is another person\u2019s, signs them into that account' : ''}. Usually the Office 365 app's immutableId mapping reads a different source anchor than Entra Connect (objectGUID vs ms-DS-ConsistencyGuid), or the person was re-created on one side.`,
+          detail: `Okta sends an ImmutableID that is not the person's onPremisesImmutableId in Entra, so Entra finds no user (AADSTS51004)${elsewhere ? ', or, where the value is another person\u2019s, signs them into that account' : ''}. ${guidText ? ` ${guidText === total ? 'Each' : `${guidText} of them`} sends the AD GUID as text where Entra holds its base64 form (base64 of the GUID's 16 bytes, as Entra Connect writes it): the mapping or the value was entered as the GUID.` : " Usually the Office 365 app's immutableId mapping reads a different source anchor than Entra Connect (objectGUID vs ms-DS-ConsistencyGuid), or the person was re-created on one side."}`,
           subjects: [oktaAppSubject(app), ...capSubjects(subjects, ctx.thresholds.maxSubjects)],
           evidence: {
             okta: { appId },
             total,
             anotherAccount: elsewhere,
+            guidAsText: guidText,
             comparisons,
             population: counter.summary(),
             aadsts: ['51004'],
