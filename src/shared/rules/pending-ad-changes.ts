@@ -69,7 +69,8 @@ function collect(index: SnapshotIndex): PendingAdChanges {
     const j = population.judge(i)
     if (j < 0) continue
     const okta = population.oktaRecord(j)
-    if (str(okta, 'credentials', 'provider', 'type')?.toUpperCase() !== 'ACTIVE_DIRECTORY') continue
+    const provider = str(okta, 'credentials', 'provider', 'type')
+    if (provider !== 'ACTIVE_DIRECTORY' && provider?.toUpperCase() !== 'ACTIVE_DIRECTORY') continue
     const attributes: PendingChange['attributes'] = []
     const profile = okta['profile']
     for (let k = 0; k < PAIRS.length; k++) {

@@ -20,6 +20,7 @@ import { certificateKey } from '../../util/der'
 import type { SnapshotIndex } from '../../compare/snapshot-index'
 import { domainFederations } from '../federation'
 import { LINKS } from '../links'
+import { isRemovedAssignment } from '../../compare/app-users'
 import { defineRule, makeFinding } from '../rule'
 import {
   activeSigningKey,
@@ -28,8 +29,6 @@ import {
   office365Domains,
   oktaAppSubject,
 } from '../../compare/seam'
-
-const REMOVED = /^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i
 
 /** Whether Entra's federation trusts the app's active signing key (undefined: unknown). */
 function trusted(snapshot: Snapshot, app: Rec, config: Rec): boolean | undefined {
@@ -51,7 +50,7 @@ function competingApps(snapshot: Snapshot, index: SnapshotIndex): Finding[] {
       app,
       trusted: trusted(snapshot, app, f.config),
       assigned: (snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? []).filter(
-        (au) => !REMOVED.test(str(au, 'status') ?? ''),
+        (au) => !isRemovedAssignment(au),
       ).length,
     }))
     const good = verdicts.filter((v) => v.trusted === true)

@@ -17,8 +17,9 @@
 import type { Comparison, Finding, Subject } from '../../model'
 import { type Rec, asText, domainOf, isRec, norm, str } from '../../util/access'
 import { LINKS } from '../links'
-import { PopulationCounter, classifyOktaUser } from '../../compare/population'
-import { entraClassOf, entraClasses } from '../../compare/people'
+import { PopulationCounter } from '../../compare/population'
+import { entraClassOf, entraClasses, oktaClasses } from '../../compare/people'
+import { appAssignments } from '../../compare/app-users'
 import { peopleJoin } from '../../compare/join'
 import { CLASS_REASONS } from '../../compare/population'
 import { capSubjects, defineRule, makeFinding } from '../rule'
@@ -50,9 +51,10 @@ export const immutableIdMismatch = defineRule({
   optionalReads: ['okta.users', 'entra.domains'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    const { oktaById, entraByImmutableId } = ctx.index
+    const { entraByImmutableId } = ctx.index
     const join = peopleJoin(ctx.index)
     const classes = entraClasses(ctx.index)
+    const oktaClass = oktaClasses(ctx.index)
     for (const app of activeOffice365Apps(ctx.index)) {
       const appId = str(app, 'id') ?? ''
       const counter = new PopulationCounter(
@@ -63,17 +65,21 @@ export const immutableIdMismatch = defineRule({
       let total = 0
       let elsewhere = 0
       let guidText = 0
-      for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
+      const assignments = appAssignments(ctx.index, appId)
+      for (let k = 0; k < assignments.list.length; k++) {
+        const au = assignments.list[k] as Rec
         const profile = au['profile']
         const oktaValue = asText(isRec(profile) ? profile['immutableId'] : undefined)
         if (!oktaValue) continue
-        const okta = oktaById.get(str(au, 'id') ?? '')
-        if (okta && classifyOktaUser(okta) !== 'person') {
-          counter.leaveOut(CLASS_REASONS[classifyOktaUser(okta)])
+        const okta = assignments.okta[k]
+        const row = assignments.row[k] as number
+        const cls = row >= 0 ? (oktaClass[row] ?? 'person') : 'person'
+        if (cls !== 'person') {
+          counter.leaveOut(CLASS_REASONS[cls])
           continue
         }
         // the person the join names for this Okta user (the strongest key that decides), else by name
-        const j = okta ? join.oktaRow.get(okta) : undefined
+        const j = okta && row >= 0 ? row : undefined
         const i = j === undefined ? -1 : (join.entraOf[j] as number)
         const entra =
           j === undefined
@@ -82,9 +88,9 @@ export const immutableIdMismatch = defineRule({
               ? (join.entra[i] as Rec)
               : undefined
         if (!entra) continue
-        const cls = i >= 0 ? (classes[i] ?? 'person') : entraClassOf(ctx.index, entra)
-        if (cls !== 'person') {
-          counter.leaveOut(CLASS_REASONS[cls])
+        const entraCls = i >= 0 ? (classes[i] ?? 'person') : entraClassOf(ctx.index, entra)
+        if (entraCls !== 'person') {
+          counter.leaveOut(CLASS_REASONS[entraCls])
           continue
         }
         counter.judge()

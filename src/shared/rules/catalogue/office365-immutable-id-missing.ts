@@ -24,6 +24,7 @@ import {
 } from '../../compare/population'
 import type { SnapshotIndex } from '../../compare/snapshot-index'
 import { LINKS } from '../links'
+import { isEnabledAssignment } from '../../compare/app-users'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
   activeOffice365Apps,
@@ -155,7 +156,7 @@ export const office365ImmutableIdMissing = defineRule({
         'app users whose Okta and Entra accounts can sign in, on a federated domain',
       )
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
-        if (/^(DEPROVISIONED|UNASSIGNED|REVOKED|INACTIVE)$/i.test(str(au, 'status') ?? '')) continue
+        if (!isEnabledAssignment(au)) continue
         if (text(au, 'profile', 'immutableId')) continue
         const user = ctx.index.oktaById.get(str(au, 'id') ?? '')
         const reason = leftOut(ctx.index, au, user)
