@@ -36,6 +36,22 @@ function Text({ value }: { value: string }) {
   return <>{value}</>
 }
 
+const ISO_IN_TEXT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/g
+
+/** Free text (a rule's note) with the instants in it written in the app's date format. */
+export function NoteText({ text }: { text: string }) {
+  const parts: (string | { iso: string })[] = []
+  let last = 0
+  for (const m of text.matchAll(ISO_IN_TEXT)) {
+    const at = m.index ?? 0
+    if (at > last) parts.push(text.slice(last, at))
+    parts.push({ iso: m[0] })
+    last = at + m[0].length
+  }
+  if (last < text.length) parts.push(text.slice(last))
+  return <>{parts.map((p, i) => (typeof p === 'string' ? p : <DateTime key={i} iso={p.iso} />))}</>
+}
+
 /** A record or a list of records, summarised, with its JSON one click away. */
 function Raw({ value }: { value: unknown }) {
   const summary = Array.isArray(value)

@@ -13,7 +13,7 @@ import {
   type SideObject,
 } from '../../../../shared/model/evidence'
 import { formatCount, formatNumber } from '../../format'
-import { EvidenceValue, KeyValueTable, isEmptyValue } from './evidence-value'
+import { EvidenceValue, KeyValueTable, NoteText, isEmptyValue } from './evidence-value'
 
 const VERDICT: Record<PairVerdict, string> = {
   equal: 'equal',
@@ -75,7 +75,11 @@ function ComparisonRows({ comparison, index }: { comparison: Comparison; index: 
             />
             <td className={flagged ? 'wb-cmp__verdict wb-cmp__verdict--diff' : 'wb-cmp__verdict'}>
               {VERDICT[pair.verdict]}
-              {pair.note && <span className="wb-cmp__note">{pair.note}</span>}
+              {pair.note && (
+                <span className="wb-cmp__note">
+                  <NoteText text={pair.note} />
+                </span>
+              )}
             </td>
           </tr>
         )
@@ -149,6 +153,7 @@ export function EvidenceView({ evidence }: { evidence: Record<string, unknown> }
   const typed = parsed.success ? parsed.data : {}
   const { entra, okta, comparisons, population, total, ...others } = evidence
   const sideBySide = !isEmptyValue(entra) || !isEmptyValue(okta)
+  const bothSides = !isEmptyValue(entra) && !isEmptyValue(okta)
   // a total beside a comparison list says how many it stands for; alone, it is a value
   const rest = {
     ...others,
@@ -165,9 +170,12 @@ export function EvidenceView({ evidence }: { evidence: Record<string, unknown> }
         />
       )}
       {sideBySide && (
-        <div className="wb-evidence" data-testid="evidence-side-by-side">
-          <Side label="Entra" value={entra} />
-          <Side label="Okta" value={okta} />
+        <div
+          className={bothSides ? 'wb-evidence' : 'wb-evidence wb-evidence--one'}
+          data-testid="evidence-side-by-side"
+        >
+          {!isEmptyValue(entra) && <Side label="Entra" value={entra} />}
+          {!isEmptyValue(okta) && <Side label="Okta" value={okta} />}
         </div>
       )}
       {typed.population && <PopulationNote population={typed.population} />}

@@ -33,7 +33,7 @@ describe('evidence as a comparison', () => {
               entra: { attribute: 'onPremisesImmutableId', value: '0DPLSQXh8EaSy6UvUUrIbQ==' },
               okta: { attribute: 'immutableId', value: 'AAAAAAAAAAAAAAAAAAAAAA==' },
               verdict: 'different',
-              note: 'Entra finds no user (AADSTS51004)',
+              note: 'Entra finds no user (AADSTS51004) since 2026-12-01T10:00:00Z',
             },
             {
               label: 'UPN ↔ login',
@@ -64,7 +64,9 @@ describe('evidence as a comparison', () => {
     // an immutable ID is shown with the AD GUID it encodes
     expect(rows[0]?.textContent).toContain('(GUID 49cb33d0-e105-46f0-92cb-a52f514ac86d)')
     expect(rows[0]?.querySelectorAll('.wb-cmp__cell--diff')).toHaveLength(2)
-    expect(rows[0]?.textContent).toContain('Entra finds no user (AADSTS51004)')
+    expect(rows[0]?.textContent).toContain(
+      `Entra finds no user (AADSTS51004) since ${formatDateTime('2026-12-01T10:00:00Z')}`,
+    )
     expect(rows[1]?.querySelectorAll('.wb-cmp__cell--diff')).toHaveLength(0)
     expect(rows[2]?.querySelector('td:nth-of-type(2)')?.textContent).toBe('missing')
     expect(c.textContent).toContain('Showing 1 of 57')
