@@ -58,6 +58,8 @@ export interface EntraCollectOptions {
    * are read there; absent, they are not collected
    */
   authority?: { authorityHost: string; send: HttpSend }
+  /** told the app registrations as soon as they are read (their credential key IDs are needed early) */
+  onApplications?: (applications: readonly RawRecord[]) => void
 }
 
 /** The Entra half, its errors and its refresh cursors (`entra.users`, `entra.groups`). */
@@ -273,6 +275,7 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
         'applications',
         `applications?${sel(APPLICATION_SELECT)}&$top=999`,
       )
+      options.onApplications?.(data.applications)
     }),
     servicePrincipalsAndFanOut(),
     guard('oauth2PermissionGrants', async () => {
