@@ -170,6 +170,7 @@ export function InspectorScreen() {
       )}
       {state.result.phase === 'done' && (
         <Results
+          fileName={state.file?.name}
           result={state.result}
           selected={state.selected}
           onSelect={select}
@@ -181,11 +182,13 @@ export function InspectorScreen() {
 }
 
 function Results({
+  fileName,
   result,
   selected,
   onSelect,
   workspaceId,
 }: {
+  fileName: string | undefined
   result: Extract<InspectorPhase, { phase: 'done' }>
   selected: number
   onSelect: (i: number) => void
@@ -226,7 +229,9 @@ function Results({
         >
           <h2 id="ins-message-title">
             {decoded.messages.length > 1 ? `Message ${message.index}: ` : ''}
-            {message.label}
+            {fileName && message.label.startsWith('Pasted')
+              ? message.label.replace(/^Pasted/, fileName)
+              : message.label}
           </h2>
           {message.capturedAt && (
             <p className="muted">
