@@ -188,7 +188,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
     granted.okta =
       grantedScopes(conn.client) ??
       [
-        ...new Set(result.succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r]).filter((s): s is string => !!s)),
+        ...new Set(
+          result.succeeded
+            .map((r) => (OKTA_SCOPES as Record<string, string>)[r])
+            .filter((s): s is string => !!s),
+        ),
       ].sort()
   }
 

@@ -12,18 +12,11 @@ import type { OktaCredential } from '../profile/credentials'
 import type { Sleep } from '../net/retry'
 import { createPacer, type Pacer } from './pacer'
 import { PacedRequestExecutor } from './request-executor'
+import { oktaScopes } from '../../shared/model/resources'
 import { createSdkClient, type OktaSdkClient } from './sdk-adapter'
 
 /** Scopes a read-only Okta service app needs for the whole snapshot. */
-export const OKTA_READ_SCOPES = [
-  'okta.users.read',
-  'okta.groups.read',
-  'okta.apps.read',
-  'okta.idps.read',
-  'okta.profileMappings.read',
-  'okta.schemas.read',
-  'okta.logs.read',
-]
+export const OKTA_READ_SCOPES: readonly string[] = oktaScopes()
 
 /** Options of `createOktaClient`. */
 export interface OktaClientOptions {

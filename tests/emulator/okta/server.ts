@@ -11,6 +11,8 @@ import { listLogs } from './logs'
 import { pageOf, withSelfLink } from './paging'
 import { rateHeaders, RateLimiter, type BucketState } from './rate-limit'
 import { parseScim, type ScimError } from './scim'
+import { policyRoute } from './policies'
+import { oktaWrites } from './writes'
 
 const USER_FILTER_ATTRIBUTES = new Set([
   'status',
@@ -47,6 +49,7 @@ export function oktaService(ctx: EmulatorContext): {
   const states = new WeakMap<EmuRequest, BucketState>()
   const o = ctx.store.okta
   const data = ctx.scenario.okta
+  const writes = oktaWrites(ctx)
 
   function filtered(
     req: EmuRequest,
@@ -146,7 +149,7 @@ export function oktaService(ctx: EmulatorContext): {
         run: () => oktaTokenRoute(ctx, req),
       }
     }
-    if (req.method !== 'GET') return null
+    if (req.method !== 'GET') return writes(req)
     const seg = p.split('/').slice(1)
     if (seg[0] !== 'api' || seg[1] !== 'v1') return null
     const [, , a, b, c, d] = seg
@@ -307,6 +310,11 @@ export function oktaService(ctx: EmulatorContext): {
           )
         }
         break
+      case 'policies': {
+        const route = policyRoute(data, seg.slice(3))
+        if (route) return route
+        break
+      }
       case 'logs':
         if (n === 3)
           return {

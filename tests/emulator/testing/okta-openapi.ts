@@ -106,6 +106,8 @@ export interface CheckOptions {
   mapsAt?: RegExp[]
   /** JSON paths (regex) of properties real responses carry though the schema omits them (value unchecked) */
   undeclaredAllowed?: RegExp[]
+  /** JSON paths (regex) where Okta's own examples use a value the schema's enum lacks */
+  enumAllowed?: { at: RegExp; values: unknown[] }[]
 }
 
 /** Violations of `value` against an OpenAPI schema, as `path: reason` lines. */
@@ -197,7 +199,11 @@ export function checkOkta(
   } else if (type === 'boolean') {
     if (typeof value !== 'boolean') return [`${path}: ${show} is not a boolean`]
   }
-  if (m.enums && !m.enums.includes(value))
+  if (
+    m.enums &&
+    !m.enums.includes(value) &&
+    !options.enumAllowed?.some((a) => a.at.test(path) && a.values.includes(value))
+  )
     return [`${path}: ${show} is not one of ${m.enums.join('|')}`]
   return errors
 }

@@ -32,6 +32,7 @@ function requestPath(request: string): string {
     .replace('/servicePrincipals/{id}/', `/servicePrincipals/${e.servicePrincipals[0]?.id ?? ''}/`)
     .replace('{appId}', app)
     .replace('{mappingId}', String(o.mappings[0]?.['id'] ?? ''))
+    .replace('{policyId}', String(o.idpDiscoveryPolicies[0]?.['id'] ?? ''))
     .replace(' ', '%20')
     .replace(/"/g, '%22')
 }
