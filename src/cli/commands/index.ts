@@ -3,6 +3,7 @@ import { collectCommand } from './collect'
 import { diagnoseCommand } from './diagnose'
 import { doctorCommand } from './doctor'
 import { explainCommand } from './explain'
+import { exportCommand } from './export'
 
 /** Every subcommand, in the order `crosswalk --help` lists them (the order of the work). */
 export const COMMANDS: readonly CliCommand[] = [
@@ -10,4 +11,5 @@ export const COMMANDS: readonly CliCommand[] = [
   collectCommand,
   diagnoseCommand,
   explainCommand,
+  exportCommand,
 ]

@@ -6,8 +6,8 @@
  * three characters with Entra's `passwordCredentials[].hint`. So a GUID is kept as is and
  * any other value becomes its first three characters followed by `[redacted]`.
  */
-const SECRET_KEYS =
-  /^(client_?secret|secretText|password|privateKey|private_key|sharedSecret|apiToken|token|access_token)$/i
+import { SECRET_FIELD as SECRET_KEYS } from '../../shared/model/secret'
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** The marker that ends every redacted value. */
