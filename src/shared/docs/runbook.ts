@@ -347,7 +347,7 @@ function okta(input: RunbookInput): RunbookStep {
       actions.push({
         title: `Generate and activate a signing key for "${app.label}"`,
         console: `Applications → ${app.label} → Sign On → SAML Signing Certificates → Generate new certificate, then Actions → Activate`,
-        api: `POST ${org}/api/v1/apps/${placeholder(`O365_${n}_APP_ID`)}/credentials/keys/generate?validityYears=10, then PUT ${org}/api/v1/apps/${placeholder(`O365_${n}_APP_ID`)} with credentials.signing.kid = the new key's kid`,
+        api: `POST ${org}/api/v1/apps/${placeholder(`O365_${n}_APP_ID`)}/credentials/keys/generate?validityYears=10 then PUT ${org}/api/v1/apps/${placeholder(`O365_${n}_APP_ID`)} with credentials.signing.kid = the new key's kid`,
         produces: [
           { placeholder: `O365_${n}_KID`, from: 'kid' },
           { placeholder: `O365_${n}_SIGNING_CERTIFICATE`, from: 'x5c[0]' },
