@@ -88,7 +88,10 @@ async function expectInertExports(
   expect(csv.code, csv.err).toBe(0)
   for (const name of ['findings.csv', 'credentials.csv', 'mappings.csv']) {
     const text = await readFile(path.join(folder, name), 'utf8')
+    // CSV's own record breaks are CRLF; any other control is a value's
+    expect(text.replace(/\r\n/g, '\n')).not.toMatch(UNSAFE_TEXT)
     expect(text).not.toMatch(
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
       /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/,
     )
     // a number (days left, negative once expired) is a number; anything else never starts a formula
