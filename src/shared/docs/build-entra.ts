@@ -3,12 +3,18 @@
  * IdPs (permissions, consent, redirect URIs, credentials), and Entra Connect / provisioning.
  * Built from the redacted view only.
  */
-import { type MicrosoftIdp, GRAPH_APP_ID, consentOf, office365Domains } from '../compare/seam'
+import {
+  type MicrosoftIdp,
+  GRAPH_APP_ID,
+  GRAPH_SCOPE_NAMES,
+  activeOffice365Apps,
+  consentOf,
+  office365Domains,
+} from '../compare/seam'
 import type { SnapshotIndex } from '../compare/snapshot-index'
 import { keyFacts } from '../overview/key-facts'
 import { type Rec, bool, norm, recs, str, strs, text } from '../util/access'
 import { domainFederations } from '../rules/federation'
-import { activeOffice365Apps } from '../compare/seam'
 import type { AppRegistrationDoc, CredentialDoc, DomainDoc, PermissionDoc, SyncDoc } from './model'
 import { base64ToHex, certificateFacts, daysBefore } from './format'
 import type { RedactedSnapshot } from './redacted-view'
@@ -60,7 +66,9 @@ function scopeNames(view: RedactedSnapshot, resourceAppId: string): Map<string, 
   const sp = (view.entra?.servicePrincipals ?? []).find(
     (s) => norm(str(s, 'appId')) === norm(resourceAppId),
   )
-  const out = new Map<string, string>()
+  const out = new Map<string, string>(
+    norm(resourceAppId) === GRAPH_APP_ID ? Object.entries(GRAPH_SCOPE_NAMES) : [],
+  )
   for (const scope of recs(sp, 'oauth2PermissionScopes')) {
     const id = str(scope, 'id')
     const value = str(scope, 'value')

@@ -226,7 +226,18 @@ function okta(input: RunbookInput): RunbookStep {
     const protocol = (raw?.protocol ?? {}) as Rec
     actions.push({
       title: `Add the identity provider "${idp.name}"`,
-      console: `Okta Admin Console → Security → Identity Providers → Add identity provider → ${idp.type === 'MICROSOFT' ? 'Microsoft Entra ID' : idp.type}: name "${idp.name}", Client ID and Client secret from steps 2–3, scopes ${idp.scopes.join(' ')}; IdP username ${idp.subject.userNameTemplate ?? ''}, match against ${idp.subject.matchType ?? ''}${idp.subject.matchAttribute ? ` (${idp.subject.matchAttribute})` : ''}, account link ${idp.accountLink.action ?? ''}, provisioning ${idp.provisioning.action ?? ''}`,
+      console: [
+        `Okta Admin Console → Security → Identity Providers → Add identity provider → ${idp.type === 'MICROSOFT' ? 'Microsoft Entra ID' : idp.type}: name "${idp.name}", Client ID and Client secret from steps 2–3`,
+        idp.scopes.length ? `scopes ${idp.scopes.join(' ')}` : undefined,
+        idp.subject.userNameTemplate ? `IdP username ${idp.subject.userNameTemplate}` : undefined,
+        idp.subject.matchType
+          ? `match against ${idp.subject.matchType}${idp.subject.matchAttribute ? ` (${idp.subject.matchAttribute})` : ''}`
+          : undefined,
+        idp.accountLink.action ? `account link ${idp.accountLink.action}` : undefined,
+        idp.provisioning.action ? `provisioning ${idp.provisioning.action}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(', '),
       api: `POST ${org}/api/v1/idps`,
       body: json({
         type: idp.type,
@@ -454,7 +465,7 @@ function validate(input: RunbookInput): { step: RunbookStep; checks: string[] } 
           console:
             'Okta Admin Console → Reports → System Log; Entra admin center → Identity → Monitoring & health → Sign-in logs and Audit logs',
           api: 'GET {orgUrl}/api/v1/logs?filter=eventType eq "user.authentication.auth_via_IDP"; GET https://graph.microsoft.com/v1.0/auditLogs/signIns',
-          values: checks.map((c, i) => ({ label: `Check ${i + 1}`, value: c })),
+          values: [{ label: 'What to check', value: `the ${checks.length} checks below` }],
         },
       ],
     },
