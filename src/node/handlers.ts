@@ -36,6 +36,8 @@ export interface HandlerDeps {
   resourcesDir?: string
   /** extra collector options, e.g. the Okta System Log window (tests, benchmarks) */
   collectOptions?: CollectRunsDeps['collectOptions']
+  /** prints a standalone HTML document to PDF (Electron: a hidden window); absent in browser mode */
+  printPdf?: (html: string) => Promise<Uint8Array>
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -153,5 +155,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'collect:events': async ({ runId, from }) => runs.eventsFrom(runId, from),
     'collect:release': async ({ runId }) => ({ released: runs.release(runId) }),
     'demo:snapshot': () => loadDemoSnapshot(deps.resourcesDir, deps.log),
+    'docs:pdf': async ({ html }) => {
+      if (!deps.printPdf)
+        throw new HandlerError(
+          'unavailable',
+          'This host does not print PDFs: print the document with the browser’s own print (Save as PDF).',
+        )
+      const pdf = await deps.printPdf(html)
+      return { pdfBase64: Buffer.from(pdf).toString('base64') }
+    },
   }
 }

@@ -2,12 +2,14 @@
  * A snapshot's identity: the SHA-256 of its canonical content. Canonical JSON is the
  * snapshot as parsed (the schema's defaults applied), object keys sorted by UTF-16 code
  * units at every level, array order kept, no whitespace, strings and numbers as
- * `JSON.stringify` writes them, UTF-8. Two files with the same records in another key order
- * or spacing, gzipped or not, have the same identity; any changed value changes it. The
+ * `JSON.stringify` writes them, UTF-8, and in a keyed resource (`appKeys`, `appUsers`…) a
+ * parent with an empty list is left out, as absent and empty say the same: nothing under it.
+ * Two files with the same records in another key order or spacing, gzipped or not, have the
+ * same identity, and so does the app's cached copy of one; any changed value changes it. The
  * app stores it with each cached snapshot when it is collected or imported; the CLI
  * computes it from the file it reads.
  */
-import type { Snapshot } from '../model/snapshot'
+import { KEYED_RESOURCES, type Snapshot } from '../model/snapshot'
 import { Sha256 } from '../util/sha256'
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -48,8 +50,28 @@ export function canonicalJson(value: unknown): string {
   return parts.join('')
 }
 
+/** The snapshot with empty lists left out of its keyed resources (a shallow copy). */
+function withoutEmptyKeyed(snapshot: Snapshot): Snapshot {
+  const out: Record<string, unknown> = { ...snapshot }
+  for (const source of ['entra', 'okta'] as const) {
+    const side = snapshot[source] as Record<string, unknown> | undefined
+    if (!side) continue
+    const copy: Record<string, unknown> = { ...side }
+    for (const key of KEYED_RESOURCES[source]) {
+      const map = side[key]
+      if (!isPlainObject(map)) continue
+      copy[key] = Object.fromEntries(
+        Object.entries(map).filter(([, list]) => !Array.isArray(list) || list.length > 0),
+      )
+    }
+    out[source] = copy
+  }
+  return out as Snapshot
+}
+
 /** The snapshot's identity: 64 lower-case hex digits of SHA-256 over its canonical JSON. */
 export function snapshotIdentity(snapshot: Snapshot): string {
+  snapshot = withoutEmptyKeyed(snapshot)
   const hash = new Sha256()
   let buffer = ''
   writeCanonical(snapshot, (text) => {
