@@ -27,7 +27,10 @@ it('the cached snapshot has the identity of its file', async () => {
     tool: { name: 'crosswalk', version: '0.1.0' },
     okta: {
       orgUrl: 'https://contoso.okta.com',
-      apps: [{ id: '0oa1', name: 'office365' }, { id: '0oa2', name: 'wiki' }],
+      apps: [
+        { id: '0oa1', name: 'office365' },
+        { id: '0oa2', name: 'wiki' },
+      ],
       appKeys: { '0oa1': [{ kid: 'k1', expiresAt: '2030-01-01T00:00:00Z' }], '0oa2': [] },
       users: [{ id: '00u1', profile: { login: 'a@contoso.com', b: 1, a: 2 } }],
     },
