@@ -51,6 +51,8 @@ export interface EntraCollectOptions {
   concurrency?: number
   /** the reader app's appId, whose service principal is always fanned out to */
   readerAppId?: string
+  /** told the app registrations as soon as they are read (their credential key IDs are needed early) */
+  onApplications?: (applications: readonly RawRecord[]) => void
 }
 
 /** The Entra half, its errors and its refresh cursors (`entra.users`, `entra.groups`). */
@@ -249,6 +251,7 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
         'applications',
         `applications?${sel(APPLICATION_SELECT)}&$top=999`,
       )
+      options.onApplications?.(data.applications)
     }),
     servicePrincipalsAndFanOut(),
     guard('oauth2PermissionGrants', async () => {

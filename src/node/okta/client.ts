@@ -12,11 +12,11 @@ import type { OktaCredential } from '../profile/credentials'
 import type { Sleep } from '../net/retry'
 import { createPacer, type Pacer } from './pacer'
 import { PacedRequestExecutor } from './request-executor'
-import { oktaScopes } from '../../shared/model/resources'
 import { createSdkClient, type OktaSdkClient } from './sdk-adapter'
+import { OKTA_READ_SCOPES } from '../../shared/model/resources'
 
-/** Scopes a read-only Okta service app needs for the whole snapshot. */
-export const OKTA_READ_SCOPES: readonly string[] = oktaScopes()
+/** Scopes a read-only Okta service app needs for the whole snapshot: the registry's. */
+export { OKTA_READ_SCOPES }
 
 /** Options of `createOktaClient`. */
 export interface OktaClientOptions {

@@ -49,6 +49,11 @@ export interface OktaCollectOptions {
   now?: () => number
   /** the pacer's schedule: ms before `requests` more requests to `path`'s bucket have gone out */
   pace?: (path: string, requests: number) => number
+  /**
+   * settles when the Entra credential key IDs are known (the IdPs' secrets are redacted
+   * against them at the door); the IdPs are read after it
+   */
+  keyIdsKnown?: () => Promise<void>
 }
 
 /** The Okta half, its errors, its refresh cursors (`okta.users`, `okta.groups`, `okta.appUsers`, `okta.appUsers.feed`) and the readable resources. */
@@ -375,6 +380,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000')),
     appsAndChildren({ users: () => usersDone, mappings: () => mappingsDone }),
     guard('idps', async () => {
+      await options.keyIdsKnown?.()
       data.idps = await list('idps', '/api/v1/idps?limit=200')
     }),
     mappingsDone,

@@ -510,6 +510,17 @@ export const OKTA_SCOPE_OF: Readonly<Record<OktaResource, string>> = Object.from
   }),
 ) as Record<OktaResource, string>
 
+/** Every Okta scope a read-only service app needs for the whole snapshot, in registry order. */
+export const OKTA_READ_SCOPES: readonly string[] = [...new Set(Object.values(OKTA_SCOPE_OF))]
+
+/** True when the granted Graph application permissions read `path` (as the registry says). */
+export function graphGrants(path: ResourcePath, granted: readonly string[]): boolean {
+  const access = RESOURCES[path].access
+  if (access.kind === 'scope') return false
+  const missing = missingGraphGroups(access, granted)
+  return missing !== undefined && missing.length === 0
+}
+
 /** True for a resource an app-only collection asks for (not one Graph serves only to a signed-in administrator). */
 export function isCollected(path: ResourcePath): boolean {
   return RESOURCES[path].access.kind !== 'delegated-only'

@@ -6,6 +6,7 @@
  * pasted where the value belongs), and which of the app's credential key IDs it equals.
  */
 import { z } from 'zod'
+import { isGuid } from '../util/guid'
 
 /** The redacted form stored in place of a secret value. */
 export const RedactedSecret = z.object({
@@ -27,12 +28,11 @@ export type RedactedSecret = z.infer<typeof RedactedSecret>
 export const SECRET_FIELD =
   /^(client_?secret|secretText|password|privateKey|private_key|sharedSecret|apiToken|token|access_token)$/i
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const LEGACY_SUFFIX = '[redacted]'
 
 /** True for a GUID-shaped string. */
 export function isGuidShaped(value: string): boolean {
-  return GUID.test(value.trim())
+  return isGuid(value)
 }
 
 /**
