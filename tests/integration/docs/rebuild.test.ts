@@ -56,7 +56,7 @@ function collect(h: Harness): Promise<Snapshot> {
 
 async function startPair(): Promise<Harness> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = 42_000 + Math.floor(Math.random() * 8_000) * 3
+    const port = 42_000 + Math.floor(Math.random() * 7_000) * 3
     try {
       return await harnessAt('healthy', port)
     } catch (error) {
