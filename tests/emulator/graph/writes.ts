@@ -20,6 +20,7 @@ import type { EmuRequest, EmuResponse } from '../http'
 import { type EntraInitiator, recordEntraAudit } from '../audit'
 import type { Caller } from './auth'
 import { graphError } from './errors'
+import { parse } from './write-body'
 
 export interface WriteHandler {
   key: string
@@ -34,83 +35,6 @@ export const WRITE_PERMISSIONS = {
   grants: [['DelegatedPermissionGrant.ReadWrite.All']],
   federation: [['Domain-InternalFederation.ReadWrite.All', 'Domain.ReadWrite.All']],
 } as const satisfies Record<string, readonly (readonly string[])[]>
-
-/** Properties a create may set, per type (a subset of the v1.0 schema's declared properties). */
-const SETTABLE: Record<string, ReadonlySet<string>> = {
-  application: new Set([
-    'displayName',
-    'signInAudience',
-    'web',
-    'spa',
-    'publicClient',
-    'requiredResourceAccess',
-    'notes',
-    'identifierUris',
-    'tags',
-    'api',
-    'appRoles',
-    'groupMembershipClaims',
-    'isFallbackPublicClient',
-    'description',
-  ]),
-  passwordCredential: new Set(['displayName', 'endDateTime', 'startDateTime']),
-  servicePrincipal: new Set([
-    'appId',
-    'accountEnabled',
-    'tags',
-    'appRoleAssignmentRequired',
-    'notes',
-  ]),
-  oAuth2PermissionGrant: new Set(['clientId', 'consentType', 'principalId', 'resourceId', 'scope']),
-  internalDomainFederation: new Set([
-    'displayName',
-    'issuerUri',
-    'metadataExchangeUri',
-    'signingCertificate',
-    'passiveSignInUri',
-    'preferredAuthenticationProtocol',
-    'activeSignInUri',
-    'signOutUri',
-    'promptLoginBehavior',
-    'isSignedAuthenticationRequestRequired',
-    'nextSigningCertificate',
-    'federatedIdpMfaBehavior',
-    'passwordResetUri',
-  ]),
-}
-
-type Parsed = { ok: true; body: Record<string, unknown> } | { ok: false; response: EmuResponse }
-
-function parse(req: EmuRequest, type: string): Parsed {
-  let value: unknown
-  try {
-    value = JSON.parse(req.body || '{}')
-  } catch {
-    return {
-      ok: false,
-      response: graphError(req, 400, 'BadRequest', 'Unable to read JSON request payload.'),
-    }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return {
-      ok: false,
-      response: graphError(req, 400, 'BadRequest', 'The request body must be a JSON object.'),
-    }
-  const body = value as Record<string, unknown>
-  const allowed = SETTABLE[type] ?? new Set<string>()
-  const unknown = Object.keys(body).find((k) => !k.startsWith('@odata.') && !allowed.has(k))
-  if (unknown)
-    return {
-      ok: false,
-      response: graphError(
-        req,
-        400,
-        'Request_BadRequest',
-        `Property '${unknown}' does not exist as a declared property or extension property.`,
-      ),
-    }
-  return { ok: true, body }
-}
 
 const opaqueId = (): string => randomBytes(32).toString('base64url').slice(0, 43)
 
