@@ -4,6 +4,7 @@ import { diagnoseCommand } from './diagnose'
 import { doctorCommand } from './doctor'
 import { explainCommand } from './explain'
 import { inspectCommand } from './inspect'
+import { exportCommand } from './export'
 
 /** Every subcommand, in the order `crosswalk --help` lists them (the order of the work). */
 export const COMMANDS: readonly CliCommand[] = [
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CliCommand[] = [
   diagnoseCommand,
   explainCommand,
   inspectCommand,
+  exportCommand,
 ]

@@ -33,6 +33,7 @@ function requestPath(request: string): string {
     .replace('{appId}', app)
     .replace('{mappingId}', String(o.mappings[0]?.['id'] ?? ''))
     .replace('{tenantId}', emu.tenantId)
+    .replace('{policyId}', String(o.idpDiscoveryPolicies[0]?.['id'] ?? ''))
     .replace(' ', '%20')
     .replace(/"/g, '%22')
 }
