@@ -42,7 +42,8 @@ export const SYNC_CONSENT_GAP =
 export function useEmulator(scenario: ScenarioName | ScenarioBuilder): EmulatorHandle {
   let emulator: Emulator | undefined
   test.beforeAll(async () => {
-    emulator = await startEmulator({ scenario })
+    // the host collects with the real clock: the tenant's "now" is this moment, as live
+    emulator = await startEmulator({ scenario, now: new Date().toISOString() })
     process.env.CROSSWALK_VAULT_PASSPHRASE = E2E_VAULT_PASSPHRASE
     process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES = '1'
   })
