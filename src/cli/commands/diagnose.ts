@@ -17,6 +17,7 @@ import { tryReadSnapshotFile } from '../../node/snapshot-file'
 import { appVersion } from '../../node/version'
 import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { listValue, readFlags } from '../flags'
 import { incompleteWarning } from '../gaps'
 import { createOutput } from '../output'
 
@@ -45,44 +46,26 @@ function parseArgs(args: readonly string[]): DiagnoseArgs {
   let format: Format = 'table'
   let failOn: Severity | undefined
   let rules: string[] | undefined
-  const rest = [...args]
-  while (rest.length > 0) {
-    const arg = rest.shift() as string
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined]
-    const value = () => {
-      const v = inline ?? rest.shift()
-      if (v === undefined || v === '') throw new CliError(`${flag} needs a value.`)
-      return v
-    }
-    if (flag === '--format') {
-      const v = value()
-      if (!(FORMATS as readonly string[]).includes(v))
-        throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${v}").`)
-      format = v as Format
-    } else if (flag === '--fail-on') {
-      const v = value().toLowerCase()
-      if (!(SEVERITIES as readonly string[]).includes(v))
-        throw new CliError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${v}").`)
-      failOn = v as Severity
-    } else if (flag === '--rules') {
-      rules = value()
-        .split(',')
-        .map((r) => r.trim())
-        .filter(Boolean)
-      const unknown = rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r))
-      if (unknown.length)
-        throw new CliError(`Unknown rule ${unknown.join(', ')}. Rules: ${RULE_IDS.join(', ')}.`)
-    } else if (flag.startsWith('-')) {
-      throw new CliError(`Unknown option ${flag}. Run crosswalk diagnose --help.`)
-    } else if (file === undefined) {
-      file = arg
-    } else {
-      throw new CliError(`diagnose takes one snapshot file (got "${file}" and "${arg}").`)
-    }
-  }
+  readFlags(
+    'diagnose',
+    args,
+    (flag) => {
+      if (flag.name === '--format') format = flag.oneOf(FORMATS)
+      else if (flag.name === '--fail-on') failOn = flag.oneOf(SEVERITIES, (v) => v.toLowerCase())
+      else if (flag.name === '--rules') {
+        rules = listValue(flag.value())
+        const unknown = rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r))
+        if (unknown.length)
+          throw new CliError(`Unknown rule ${unknown.join(', ')}. Rules: ${RULE_IDS.join(', ')}.`)
+      } else return false
+      return true
+    },
+    (operand) => {
+      if (file !== undefined)
+        throw new CliError(`diagnose takes one snapshot file (got "${file}" and "${operand}").`)
+      file = operand
+    },
+  )
   if (!file) throw new CliError('Name the snapshot file: crosswalk diagnose SNAPSHOT.json[.gz].')
   return { file, format, failOn, rules }
 }
