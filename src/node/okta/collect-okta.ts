@@ -14,6 +14,9 @@ import { singleRecord } from '../net/paging'
 import { isAbortError } from '../net/retry'
 import type { Tracker } from '../collect/tracker'
 import type { OktaReader } from './okta-reader'
+import { office365AppIds } from '../../shared/compare/seam-groups'
+import { GROUP_MEMBERS_CURSOR, readGroupMembers, readOfficeAppLists } from './group-members'
+import { readLogWindow } from './log-window'
 import {
   APP_USERS_CURSOR,
   APP_USERS_FEED_CURSOR,
@@ -125,7 +128,12 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     const mark = options.since?.cursors[key]
     const previous = options.since?.okta?.[resource]
     if (mark && previous) {
-      const filter = encodeURIComponent(`lastUpdated ge "${mark}"`)
+      // a group's members move its lastMembershipUpdated, not its lastUpdated
+      const filter = encodeURIComponent(
+        resource === 'groups'
+          ? `lastUpdated ge "${mark}" or lastMembershipUpdated ge "${mark}"`
+          : `lastUpdated ge "${mark}"`,
+      )
       const changed = await list(resource, `${path}&filter=${filter}`)
       if (resource === 'users') changedUsers = changed
       const byId = new Map<string, RawRecord>()
@@ -279,6 +287,23 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     })
   }
 
+  /** The Office 365 apps' group assignments and group push mappings (group-members.ts). */
+  const officeGroups = async (apps: readonly RawRecord[]): Promise<void> => {
+    const ids = office365AppIds(apps)
+    await Promise.all(
+      (['appGroups', 'groupPushMappings'] as const).map((resource) =>
+        guard(resource, async () => {
+          data[resource] = await readOfficeAppLists(
+            resource,
+            ids,
+            (path, key) => list(resource, path, key),
+            concurrency,
+          )
+        }),
+      ),
+    )
+  }
+
   const appsAndChildren = async (read: ReadsBefore): Promise<void> => {
     await guard('apps', async () => {
       data.apps = await list('apps', '/api/v1/apps?limit=200')
@@ -292,7 +317,32 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
         await readPerApp('appKeys', 'credentials/keys', apps, out)
         data.appKeys = out
       }),
+      officeGroups(apps).then(resolveOfficeGroups),
     ])
+  }
+
+  /** Members of the seam's groups, once the groups, apps, assignments and IdPs are in. */
+  const groupMembers = async (): Promise<void> => {
+    await Promise.all([groupsDone, idpsDone, officeGroupsDone])
+    if (!data.groups) {
+      // the members need the group list (its types); they fail with it, for the same reason
+      const cause = errors.find((e) => e.resource === 'groups')
+      if (cause) errors.push({ ...cause, resource: 'groupMembers' })
+      tracker.track('okta', 'groupMembers').error()
+      return
+    }
+    await guard('groupMembers', async () => {
+      const mark = options.since?.cursors[GROUP_MEMBERS_CURSOR]
+      const previous = options.since?.okta?.groupMembers
+      const result = await readGroupMembers({
+        okta: data,
+        list: (path, key) => list('groupMembers', path, key),
+        concurrency,
+        ...(mark && previous ? { since: { members: previous, mark } } : {}),
+      })
+      data.groupMembers = result.members
+      if (result.mark) cursors[GROUP_MEMBERS_CURSOR] = result.mark
+    })
   }
 
   const mappings = async (): Promise<void> => {
@@ -321,37 +371,31 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     await guard('logs', async () => {
       const until = options.logsUntil ?? new Date(now()).toISOString()
       const since = options.logsSince ?? new Date(Date.parse(until) - 7 * 86_400_000).toISOString()
-      const t = tracker.track('okta', 'logs')
-      const out: RawRecord[] = []
-      const max = options.maxLogRecords ?? 50_000
-      // `until` makes the query bounded: a polling query (no until) always has a next link
-      const q = `since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}&limit=1000&sortOrder=DESCENDING`
-      try {
-        await reader.forEachPage(
-          `/api/v1/logs?${q}`,
-          (records) => {
-            out.push(...records)
-            t.page(records)
-            if (out.length >= max) throw new StopPaging()
-          },
-          t.stats,
-        )
-      } catch (error) {
-        if (!(error instanceof StopPaging)) throw error
-      }
-      data.logs = out
+      data.logs = await readLogWindow(reader, tracker.track('okta', 'logs'), {
+        since,
+        until,
+        max: options.maxLogRecords ?? 50_000,
+      })
     })
   }
 
   const mappingsDone = mappings()
+  const groupsDone = guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000'))
+  const idpsDone = guard('idps', async () => {
+    data.idps = await list('idps', '/api/v1/idps?limit=200')
+  })
+  let resolveOfficeGroups: () => void = () => undefined
+  // settles once the Office 365 apps' assignments and push mappings are read (or the apps failed)
+  const officeGroupsDone = new Promise<void>((resolve) => (resolveOfficeGroups = resolve))
   await Promise.all([
     usersDone,
     deprovisionedUsers(),
-    guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000')),
-    appsAndChildren({ users: () => usersDone, mappings: () => mappingsDone }),
-    guard('idps', async () => {
-      data.idps = await list('idps', '/api/v1/idps?limit=200')
-    }),
+    groupsDone,
+    appsAndChildren({ users: () => usersDone, mappings: () => mappingsDone }).finally(() =>
+      resolveOfficeGroups(),
+    ),
+    idpsDone,
+    groupMembers(),
     mappingsDone,
     guard('userSchema', async () => {
       const t = tracker.track('okta', 'userSchema')
@@ -366,8 +410,6 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   ])
   return { data, errors, cursors, succeeded }
 }
-
-class StopPaging extends Error {}
 
 /** Reads app users wait for (each settles, never rejects, unless the run is aborted). */
 interface ReadsBefore {

@@ -27,6 +27,8 @@ interface OktaHandler {
   bucket: string
   /** OAuth scope the endpoint needs; null for the token endpoint */
   scope: string | null
+  /** a second scope the reference lists for the endpoint */
+  also?: string
   run: (req: EmuRequest) => EmuResponse
 }
 
@@ -197,6 +199,26 @@ export function oktaService(ctx: EmulatorContext): {
             () => o.groups.get(b ?? ''),
             missing(`${b} (UserGroup)`),
           )
+        if (n === 5 && c === 'users') {
+          const group = o.groups.get(b ?? '')
+          return list(
+            'GET /api/v1/groups/{id}/users',
+            'groups',
+            'okta.groups.read',
+            () => {
+              if (!group) return notFound(missing(`${b} (UserGroup)`))
+              // Everyone holds every user; other groups list theirs
+              if (group.type === 'BUILT_IN')
+                return o.users.view('active', (rows) =>
+                  rows.filter((u) => u.status !== 'DEPROVISIONED'),
+                )
+              const ids = data.groupMembers[b ?? ''] ?? []
+              return ids.map((id) => o.users.get(id)).filter((u): u is OktaRecord => !!u)
+            },
+            // listGroupUsers pages at 1000 by default (the reference recommends 200)
+            { default: 1000, max: 1000 },
+          )
+        }
         break
       case 'apps': {
         if (n === 3)
@@ -229,6 +251,27 @@ export function oktaService(ctx: EmulatorContext): {
             missing(`${d} (AppUser)`),
             false,
           )
+        }
+        if (n === 5 && c === 'groups') {
+          return list(
+            'GET /api/v1/apps/{id}/groups',
+            'apps',
+            'okta.apps.read',
+            () => (app ? (data.appGroups[b ?? ''] ?? []) : notFound(what)),
+            { default: 20, max: 200 },
+          )
+        }
+        if (n === 6 && c === 'group-push' && d === 'mappings') {
+          return {
+            key: 'GET /api/v1/apps/{id}/group-push/mappings',
+            bucket: 'apps',
+            scope: 'okta.apps.read',
+            also: 'okta.groups.read',
+            run: (r) =>
+              app
+                ? pageOf(r, data.groupPushMappings[b ?? ''] ?? [], { default: 100, max: 1000 })
+                : notFound(what),
+          }
         }
         if (n === 6 && c === 'credentials' && d === 'keys') {
           return {
@@ -340,8 +383,9 @@ export function oktaService(ctx: EmulatorContext): {
           const state = limiter.take(h.bucket)
           states.set(req, state)
           if (state.exhausted) return rateLimited()
-          if (h.scope) {
-            const denied = authorize(ctx, req, h.scope)
+          for (const scope of [h.scope, h.also]) {
+            if (!scope) continue
+            const denied = authorize(ctx, req, scope)
             if (denied) return denied
           }
           return h.run(req)

@@ -17,7 +17,10 @@ export function emptyOrg(): OktaOrg {
   return {
     users: [],
     groups: [],
+    groupMembers: {},
     apps: [],
+    appGroups: {},
+    groupPushMappings: {},
     appUsers: {},
     appKeys: {},
     idps: [],

@@ -126,7 +126,10 @@ export function buildFixtureOkta(
   return {
     users,
     groups,
+    groupMembers: {},
     apps,
+    appGroups: {},
+    groupPushMappings: {},
     appUsers: { [o365]: appUsers, [oidc]: [] },
     appKeys: {
       [o365]: [

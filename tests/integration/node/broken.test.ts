@@ -35,7 +35,7 @@ describe('the broken scenario', () => {
     for (const secret of plantedSecrets(h)) expect(text).not.toContain(secret)
   })
 
-  it('with the service app, which lacks okta.groups.read (planted), reads everything but Okta groups', async () => {
+  it('with the service app, which lacks okta.groups.read (planted), reads everything but Okta groups, their members and push mappings', async () => {
     const app = h.emulator.scenario.credentials.okta.serviceApp
     if (!app?.privateKeyPem) throw new Error('the broken scenario has a service app')
     const snap = await collectSnapshot({
@@ -54,14 +54,14 @@ describe('the broken scenario', () => {
       ca: h.ca,
       ...logWindow(h.emulator),
     })
-    expect(snap.collection.errors).toEqual([
-      expect.objectContaining({
-        source: 'okta',
-        resource: 'groups',
-        status: 403,
-        code: 'E0000006',
-      }),
-    ])
+    // the groups, their members and the push mappings (which need okta.groups.read too)
+    expect(
+      [...snap.collection.errors].sort((a, b) => a.resource.localeCompare(b.resource)),
+    ).toEqual(
+      ['groupMembers', 'groupPushMappings', 'groups'].map((resource) =>
+        expect.objectContaining({ source: 'okta', resource, status: 403, code: 'E0000006' }),
+      ),
+    )
     expect(snap.collection.reader?.okta).toEqual({
       credential: 'service-app',
       clientId: app.clientId,
