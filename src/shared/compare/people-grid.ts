@@ -20,6 +20,9 @@ export interface PeopleGrid {
   name: (row: number) => string | undefined
   upn: (row: number) => string | undefined
   login: (row: number) => string | undefined
+  /** the Entra object id and the Okta user id of a row's accounts */
+  entraId: (row: number) => string | undefined
+  oktaId: (row: number) => string | undefined
   entraValue: (pair: number, row: number) => string | undefined
   oktaValue: (pair: number, row: number) => string | undefined
   verdict: (pair: number, row: number) => number
@@ -42,6 +45,8 @@ export function tableGrid(table: PeopleTable): PeopleGrid {
     name: (r) => table.name[r],
     upn: (r) => table.upn[r],
     login: (r) => table.login[r],
+    entraId: (r) => table.entraId[r],
+    oktaId: (r) => table.oktaId[r],
     entraValue: (c, r) => columns[c]?.entra[r],
     oktaValue: (c, r) => columns[c]?.okta[r],
     verdict: (c, r) => columns[c]?.verdict[r] as number,

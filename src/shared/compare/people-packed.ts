@@ -53,6 +53,8 @@ export interface PackedPeople {
   name: PackedText
   upn: PackedText
   login: PackedText
+  entraId: PackedText
+  oktaId: PackedText
   columns: {
     entra: PackedText
     okta: PackedText
@@ -81,6 +83,8 @@ export function packPeople(table: PeopleTable): PackedPeople {
     name: packText(table.name),
     upn: packText(table.upn),
     login: packText(table.login),
+    entraId: packText(table.entraId),
+    oktaId: packText(table.oktaId),
     columns: columns.map((c) => ({
       entra: packText(c.entra),
       okta: packText(c.okta),
@@ -93,7 +97,15 @@ export function packPeople(table: PeopleTable): PackedPeople {
 
 /** The buffers of a packed table, for `postMessage`'s transfer list. */
 export function packedBuffers(p: PackedPeople): ArrayBuffer[] {
-  const texts = [p.name, p.upn, p.login, p.search, ...p.columns.flatMap((c) => [c.entra, c.okta])]
+  const texts = [
+    p.name,
+    p.upn,
+    p.login,
+    p.entraId,
+    p.oktaId,
+    p.search,
+    ...p.columns.flatMap((c) => [c.entra, c.okta]),
+  ]
   const arrays: ArrayBufferView[] = [
     p.status,
     p.key,
@@ -123,6 +135,8 @@ export function packedGrid(p: PackedPeople): PeopleGrid {
     name: (r) => packedAt(p.name, r),
     upn: (r) => packedAt(p.upn, r),
     login: (r) => packedAt(p.login, r),
+    entraId: (r) => packedAt(p.entraId, r),
+    oktaId: (r) => packedAt(p.oktaId, r),
     entraValue: (c, r) => {
       const col = p.columns[c]
       return col ? packedAt(col.entra, r) : undefined

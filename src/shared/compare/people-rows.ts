@@ -244,6 +244,9 @@ export interface PeopleTable {
   readonly upn: (string | undefined)[]
   /** per row: the Okta login */
   readonly login: (string | undefined)[]
+  /** per row: the Entra object id and the Okta user id */
+  readonly entraId: (string | undefined)[]
+  readonly oktaId: (string | undefined)[]
   readonly columns: PairColumn[]
 }
 
@@ -273,6 +276,8 @@ function buildTable(index: SnapshotIndex): PeopleTable {
   const name = new Array<string | undefined>(count)
   const upn = new Array<string | undefined>(count)
   const login = new Array<string | undefined>(count)
+  const entraId = new Array<string | undefined>(count)
+  const oktaId = new Array<string | undefined>(count)
   const columns: PairColumn[] = readers.map((reader) => ({
     reader,
     entra: new Array<string | undefined>(count),
@@ -290,6 +295,8 @@ function buildTable(index: SnapshotIndex): PeopleTable {
     const oktaLogin = isRec(profile) ? str(profile, 'login') : undefined
     upn[r] = entraUpn
     login[r] = oktaLogin
+    entraId[r] = e ? str(e, 'id') : undefined
+    oktaId[r] = o ? str(o, 'id') : undefined
     name[r] = (e ? text(e, 'displayName') : undefined) ?? (o ? oktaName(o) : undefined)
     const appUsers = o ? apps.get(str(o, 'id') ?? '') : undefined
     const deleted = i >= join.entraDeletedFrom
@@ -324,7 +331,7 @@ function buildTable(index: SnapshotIndex): PeopleTable {
       col.normalised[r] = result.normalised
     }
   }
-  return { rows, name, upn, login, columns }
+  return { rows, name, upn, login, entraId, oktaId, columns }
 }
 
 /** A deleted user's UPN without the object id Entra puts in front, in its own case. */

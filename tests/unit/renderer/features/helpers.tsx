@@ -7,6 +7,14 @@ import { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { loadSnapshot } from '../../../../src/renderer/src/db/snapshots'
 import { saveFindings } from '../../../../src/renderer/src/db/findings'
 import type { WorkbenchServices } from '../../../../src/renderer/src/features/workbench/services'
+import {
+  SnapshotCache,
+  runCharts,
+  runGroups,
+  runIntegration,
+  runPeople,
+  runPerson,
+} from '../../../../src/renderer/src/workers/run-compare'
 import { WorkbenchProvider } from '../../../../src/renderer/src/features/workbench/workbench-context'
 import { WorkbenchFrame } from '../../../../src/renderer/src/features/workbench/workbench-layout'
 import { WORKBENCH_ROUTES } from '../../../../src/renderer/src/features/workbench/workbench-routes'
@@ -60,10 +68,26 @@ export function testServices(
   findingsFor: (snapshot: Snapshot) => Finding[],
 ): WorkbenchServices & { diagnosed: string[] } {
   const diagnosed: string[] = []
+  // the comparisons run in-thread through the worker's own runners
+  const cache = new SnapshotCache()
+  const compare: WorkbenchServices['compare'] = async (snapshotId, task) => {
+    const result =
+      task.kind === 'people'
+        ? await runPeople(cache, db, snapshotId)
+        : task.kind === 'groups'
+          ? await runGroups(cache, db, snapshotId)
+          : task.kind === 'charts'
+            ? await runCharts(cache, db, snapshotId)
+            : task.kind === 'integration'
+              ? await runIntegration(cache, db, snapshotId)
+              : await runPerson(cache, db, snapshotId, task.entraRow, task.oktaRow)
+    return result as never
+  }
   return {
     diagnosed,
     openDb: async () => db,
     now: () => NOW,
+    compare,
     diagnose: async (snapshotId) => {
       diagnosed.push(snapshotId)
       const findings = findingsFor(await loadSnapshot(db, snapshotId))

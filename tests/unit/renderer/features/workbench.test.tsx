@@ -73,6 +73,10 @@ describe('Workbench routes and navigation', () => {
     ).toEqual([
       ['Overview', `/w/${ws.id}/overview`],
       ['Findings', `/w/${ws.id}/findings`],
+      ['People', `/w/${ws.id}/people`],
+      ['Groups', `/w/${ws.id}/groups`],
+      ['Integration', `/w/${ws.id}/integration`],
+      ['Charts', `/w/${ws.id}/charts`],
       ['Connect', `/w/${ws.id}/connect`],
       ['Collect', `/w/${ws.id}/collect`],
       ['Snapshots', `/w/${ws.id}/snapshots`],

@@ -1,16 +1,22 @@
 /**
  * What the workbench screens need from the outside world: the cache database,
- * the diagnosis worker and a clock. Injected through context so tests run the
+ * the snapshot worker (diagnosis and comparisons) and a clock. Injected through context so tests run the
  * screens against fake-indexeddb and an in-thread diagnosis.
  */
 import { DB_NAME, getDb, type CrosswalkDb } from '../../db'
 import { createDiagnosisClient, type DiagnosisClient } from '../../workers/diagnosis-client'
+import type { WorkerResults, WorkerTask } from '../../workers/diagnosis-protocol'
 import type { DiagnosisSummary } from '../../workers/run-diagnosis'
 
 export interface WorkbenchServices {
   openDb: () => Promise<CrosswalkDb>
   /** runs the rule catalogue over a stored snapshot off the UI thread; findings land in the cache */
   diagnose: (snapshotId: string) => Promise<DiagnosisSummary>
+  /** computes a comparison of a stored snapshot off the UI thread (People, groups, charts, a person) */
+  compare: <T extends Exclude<WorkerTask, { kind: 'diagnose' }>>(
+    snapshotId: string,
+    task: T,
+  ) => Promise<WorkerResults[T['kind']]>
   /** ISO-8601 "now" for decisions and imports */
   now: () => string
 }
@@ -23,6 +29,10 @@ export const DEFAULT_SERVICES: WorkbenchServices = {
   diagnose: (snapshotId) => {
     client ??= createDiagnosisClient()
     return client.diagnose(DB_NAME, snapshotId)
+  },
+  compare: (snapshotId, task) => {
+    client ??= createDiagnosisClient()
+    return client.run(DB_NAME, snapshotId, task)
   },
   now: () => new Date().toISOString(),
 }

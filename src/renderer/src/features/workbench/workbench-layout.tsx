@@ -37,6 +37,10 @@ export function WorkbenchLayout() {
   useShortcut(['g', 'c'], () => void navigate(`/w/${workspaceId}/connect`))
   useShortcut(['g', 'l'], () => void navigate(`/w/${workspaceId}/collect`))
   useShortcut(['g', 's'], () => void navigate(`/w/${workspaceId}/snapshots`))
+  useShortcut(['g', 'p'], () => void navigate(`/w/${workspaceId}/people`))
+  useShortcut(['g', 'm'], () => void navigate(`/w/${workspaceId}/groups`))
+  useShortcut(['g', 'n'], () => void navigate(`/w/${workspaceId}/integration`))
+  useShortcut(['g', 'h'], () => void navigate(`/w/${workspaceId}/charts`))
 
   if (status === 'ready' && !known && rechecked !== workspaceId) {
     return (

@@ -3,6 +3,10 @@ import { CollectScreen } from '../collect/collect-screen'
 import { ConnectScreen } from '../connect/connect-screen'
 import { FindingsScreen } from '../findings/findings-screen'
 import { OverviewScreen } from '../overview/overview-screen'
+import { PeopleScreen } from '../people/people-screen'
+import { GroupsScreen } from '../groups/groups-screen'
+import { IntegrationScreen } from '../integration/integration-screen'
+import { ChartsScreen } from '../charts/charts-screen'
 import { SnapshotsScreen } from '../snapshots/snapshots-screen'
 import { WorkbenchLayout } from './workbench-layout'
 
@@ -22,6 +26,10 @@ export const WORKBENCH_ROUTES: RouteObject[] = [
       { path: 'overview', element: <OverviewScreen /> },
       // one route with an optional id: opening a finding keeps the list (its scroll, its pages)
       { path: 'findings/:findingId?', element: <FindingsScreen /> },
+      { path: 'people', element: <PeopleScreen /> },
+      { path: 'groups', element: <GroupsScreen /> },
+      { path: 'integration', element: <IntegrationScreen /> },
+      { path: 'charts', element: <ChartsScreen /> },
       { path: 'connect', element: <ConnectScreen /> },
       { path: 'collect', element: <CollectScreen /> },
       { path: 'snapshots', element: <SnapshotsScreen /> },
