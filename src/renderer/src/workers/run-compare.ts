@@ -85,7 +85,8 @@ export async function runIntegration(cache: SnapshotCache, db: CrosswalkDb, snap
     db.snapshots.get(snapshotId),
     listFindings(db, snapshotId),
   ])
-  return integrationPairs(index.snapshot, row?.diagnosis ? findings : undefined, {
+  const diagnosed = row?.diagnosis !== undefined || findings.length > 0
+  return integrationPairs(index.snapshot, diagnosed ? findings : undefined, {
     ...(row ? { isCollected: (path: string) => wasCollected(row, path) } : {}),
   })
 }
