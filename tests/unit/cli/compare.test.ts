@@ -56,8 +56,9 @@ describe('crosswalk compare', () => {
 
   it('selects mismatched, unmatched and ambiguous people', async () => {
     const mismatched = await run('broken.json', '--only', 'mismatched', '--format', 'json')
-    const rows = (JSON.parse(mismatched.out) as { rows: { entra: { userPrincipalName: string } }[] })
-      .rows
+    const rows = (
+      JSON.parse(mismatched.out) as { rows: { entra: { userPrincipalName: string } }[] }
+    ).rows
     expect(rows.map((r) => r.entra.userPrincipalName)).toEqual(['bob@contoso.com'])
     const unmatched = await run('broken.json', '--only=unmatched', '--format', 'json')
     const parsed = JSON.parse(unmatched.out) as { rows: { status: string; cells: unknown[] }[] }
@@ -69,7 +70,10 @@ describe('crosswalk compare', () => {
   it('limits the pairs to --attributes, by Entra or Okta name', async () => {
     const json = await run('broken.json', '--attributes', 'givenName,login', '--format', 'json')
     const pairs = (JSON.parse(json.out) as { pairs: { label: string }[] }).pairs
-    expect(pairs.map((p) => p.label)).toEqual(['userPrincipalName ↔ login', 'givenName ↔ firstName'])
+    expect(pairs.map((p) => p.label)).toEqual([
+      'userPrincipalName ↔ login',
+      'givenName ↔ firstName',
+    ])
     // bob differs only on mail: not a mismatch when mail is not compared
     const only = await run('broken.json', '--attributes', 'givenName', '--only', 'mismatched')
     expect(only.out).toContain('No people match.')

@@ -20,7 +20,7 @@ let view: Rendered | undefined
 
 // jsdom lays nothing out: the grid's scroll area is given the size a window would give it,
 // so the virtualizer draws the rows in view as in a browser
-const sizes = { clientHeight: 600, clientWidth: 1200 }
+const sizes = { clientHeight: 600, clientWidth: 8000 }
 const layout = Object.fromEntries(
   Object.keys(sizes).map((k) => [k, Object.getOwnPropertyDescriptor(Element.prototype, k)]),
 )
@@ -96,16 +96,16 @@ describe('People', () => {
     await waitFor(() => count(c).includes('Showing 3 of 3'), 'the three people')
     const grid = c.querySelector('[role="grid"]')!
     expect(grid.getAttribute('aria-rowcount')).toBe('5')
-    const headers = [...grid.querySelectorAll('[role="columnheader"][aria-colindex]')].map(
-      (h) => h.textContent,
-    )
+    const headers = [
+      ...grid.querySelectorAll('[role="columnheader"][aria-colindex]:not([aria-colspan])'),
+    ].map((h) => h.textContent)
     expect(headers.slice(0, 4)).toEqual(['Name', 'Status', 'Joined by', 'Class'])
     expect(headers).toContain('Entra mail')
     expect(headers).toContain('Okta email')
     // the differing pair is highlighted, with words for screen readers
-    const diff = grid.querySelector('.pp-cell--diff')
+    const diff = grid.querySelector('.pp-cell--diff[data-flag]')
     expect(diff).not.toBeNull()
-    expect(grid.textContent).toContain('robert@contoso.com, different')
+    expect(diff?.getAttribute('aria-label')).toBe('robert@contoso.com, different')
 
     const search = c.querySelector<HTMLInputElement>('input[type="search"]')!
     await type(search, 'ROBERT@')
@@ -178,7 +178,7 @@ describe('People', () => {
     const c = view.container
     await waitFor(() => count(c).includes('Showing 3 of 3'), 'the people')
     const names = () =>
-      [...c.querySelectorAll('[role="row"][aria-rowindex] .pp-name')].map((n) => n.textContent)
+      [...c.querySelectorAll('.pp-row .pp-cell--sticky')].map((n) => n.textContent)
     const header = [
       ...c.querySelectorAll<HTMLElement>('[role="columnheader"][aria-colindex]'),
     ].find((h) => h.textContent === 'Name')!

@@ -1,8 +1,9 @@
 /**
  * The People grid: one row per person, the join's status, key and class, then each
- * attribute pair as an Entra and an Okta column, a disagreeing pair highlighted. Rows are
- * virtualized (@tanstack/react-virtual): only those in view are in the document, each
- * placed at its own offset so a row once drawn is not drawn again while scrolling.
+ * attribute pair as an Entra and an Okta column, a disagreeing pair highlighted. Rows and
+ * columns are virtualized (@tanstack/react-virtual): only the cells in view are in the
+ * document, each placed at its own offset, so a cell once drawn is not drawn again while
+ * scrolling; the name column stays in place (sticky) when the rest scrolls sideways.
  *
  * Keyboard (ARIA grid pattern, one tab stop): arrows move between cells, Home / End to
  * the row's first / last cell, Ctrl+Home / Ctrl+End to the first / last row, Page Up /
@@ -31,6 +32,8 @@ import { CELL_VERDICTS, V_NORMALISED, isMismatch } from '../../../../shared/comp
 
 export const ROW_HEIGHT = 32
 const HEADER_HEIGHT = 2 * ROW_HEIGHT
+/** Row elements kept for reuse: more than the rows of the tallest window, with overscan. */
+const ROW_SLOTS = 96
 
 type ColumnKind = 'name' | 'status' | 'key' | 'class' | 'entra' | 'okta'
 
@@ -38,38 +41,60 @@ interface Column {
   kind: ColumnKind
   label: string
   width: number
+  /** left edge within the row, px */
+  left: number
   /** the sort key of the criteria */
   sort: string
   pair?: number
+  /** the group (header's first row) the column belongs to */
+  group: number
 }
 
 interface Group {
   label: string
   title?: string
+  first: number
   span: number
+  left: number
+  width: number
 }
 
 /** The columns of a grid: the person, then an Entra and an Okta column per pair. */
-export function gridColumns(grid: Grid): { columns: Column[]; groups: Group[] } {
-  const columns: Column[] = [
-    { kind: 'name', label: 'Name', width: 210, sort: 'name' },
-    { kind: 'status', label: 'Status', width: 110, sort: 'status' },
-    { kind: 'key', label: 'Joined by', width: 150, sort: 'key' },
-    { kind: 'class', label: 'Class', width: 120, sort: 'class' },
+export function gridColumns(grid: Grid): { columns: Column[]; groups: Group[]; width: number } {
+  const spec: Omit<Column, 'left'>[] = [
+    { kind: 'name', label: 'Name', width: 210, sort: 'name', group: 0 },
+    { kind: 'status', label: 'Status', width: 110, sort: 'status', group: 1 },
+    { kind: 'key', label: 'Joined by', width: 150, sort: 'key', group: 1 },
+    { kind: 'class', label: 'Class', width: 120, sort: 'class', group: 1 },
   ]
   // the name's group is alone: it stays in view (sticky) while the rest scrolls sideways
-  const groups: Group[] = [
-    { label: 'Person', span: 1 },
-    { label: 'Join', span: 3 },
-  ]
+  const groupSpec: { label: string; title?: string }[] = [{ label: 'Person' }, { label: 'Join' }]
   grid.pairs.forEach((pair, c) => {
-    groups.push({ label: pair.label, title: pair.header, span: 2 })
-    columns.push(
-      { kind: 'entra', label: `Entra ${pair.entra}`, width: 210, sort: `e:${c}`, pair: c },
-      { kind: 'okta', label: `Okta ${pair.okta}`, width: 210, sort: `o:${c}`, pair: c },
+    const group = groupSpec.length
+    groupSpec.push({ label: pair.label, title: pair.header })
+    spec.push(
+      { kind: 'entra', label: `Entra ${pair.entra}`, width: 210, sort: `e:${c}`, pair: c, group },
+      { kind: 'okta', label: `Okta ${pair.okta}`, width: 210, sort: `o:${c}`, pair: c, group },
     )
   })
-  return { columns, groups }
+  let left = 0
+  const columns = spec.map((c) => {
+    const col = { ...c, left }
+    left += c.width
+    return col
+  })
+  const groups = groupSpec.map((g, i) => {
+    const members = columns.filter((c) => c.group === i)
+    const first = columns.indexOf(members[0] as Column)
+    return {
+      ...g,
+      first,
+      span: members.length,
+      left: members[0]?.left ?? 0,
+      width: members.reduce((n, c) => n + c.width, 0),
+    }
+  })
+  return { columns, groups, width: left }
 }
 
 export interface ActiveCell {
@@ -111,9 +136,55 @@ function cellText(grid: Grid, col: Column, r: number): string | undefined {
   }
 }
 
+interface CellProps {
+  grid: Grid
+  col: Column
+  c: number
+  r: number
+  active: boolean
+  onOpen: (tableRow: number) => void
+}
+
+/** One cell: its text, the pair's verdict as a class (and in words for screen readers). */
+function Cell({ grid, col, c, r, active, onOpen }: CellProps) {
+  const text = cellText(grid, col, r)
+  const verdict = col.pair === undefined ? -1 : grid.verdict(col.pair, r)
+  const diff = verdict >= 0 && isMismatch(verdict)
+  const normalised = verdict === V_NORMALISED
+  const note =
+    col.kind === 'okta' && (diff || normalised)
+      ? verdictText(verdict, normalised ? grid.normalised(col.pair ?? 0, r) : 0)
+      : undefined
+  const sticky = c === 0
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={c + 1}
+      aria-label={note ? `${text ?? 'no value'}, ${note}` : undefined}
+      tabIndex={active ? 0 : -1}
+      data-col={c}
+      data-flag={
+        diff && col.kind === 'okta'
+          ? CELL_VERDICTS[verdict] === 'different'
+            ? 'ne'
+            : 'none'
+          : undefined
+      }
+      className={`pp-cell${sticky ? ' pp-cell--sticky' : ''}${diff ? ' pp-cell--diff' : normalised ? ' pp-cell--normalised' : ''}${text === undefined ? ' pp-empty' : ''}`}
+      style={sticky ? { width: col.width } : { width: col.width, left: col.left }}
+      title={text}
+      onClick={sticky ? () => onOpen(r) : undefined}
+    >
+      {text ?? '—'}
+    </div>
+  )
+}
+
 interface RowProps {
   grid: Grid
   columns: readonly Column[]
+  /** the columns drawn besides the name (in view, and the active one) */
+  shown: readonly number[]
   index: number
   tableRow: number
   /** the active column when this row holds the active cell, else -1 */
@@ -124,12 +195,14 @@ interface RowProps {
 const PeopleRow = memo(function PeopleRow({
   grid,
   columns,
+  shown,
   index,
   tableRow: r,
   activeCol,
   onOpen,
 }: RowProps) {
   const status = ROW_STATUSES[grid.status(r)] ?? 'entra-only'
+  const name = columns[0] as Column
   return (
     <div
       role="row"
@@ -137,44 +210,20 @@ const PeopleRow = memo(function PeopleRow({
       className={`pp-row pp-row--${status}${index % 2 ? ' pp-row--odd' : ''}`}
       style={{ top: HEADER_HEIGHT + index * ROW_HEIGHT }}
       data-row={index}
+      onDoubleClick={() => onOpen(r)}
     >
-      {columns.map((col, c) => {
-        const text = cellText(grid, col, r)
-        const verdict = col.pair === undefined ? -1 : grid.verdict(col.pair, r)
-        const diff = verdict >= 0 && isMismatch(verdict)
-        const normalised = verdict === V_NORMALISED
-        const note =
-          col.kind === 'okta' && verdict >= 0 && (diff || normalised)
-            ? verdictText(verdict, normalised ? grid.normalised(col.pair ?? 0, r) : 0)
-            : undefined
-        return (
-          <div
-            key={c}
-            role="gridcell"
-            aria-colindex={c + 1}
-            tabIndex={activeCol === c ? 0 : -1}
-            data-col={c}
-            className={`pp-cell pp-cell--${col.kind}${diff ? ' pp-cell--diff' : ''}${normalised ? ' pp-cell--normalised' : ''}${c === 0 ? ' pp-cell--sticky' : ''}`}
-            style={{ width: col.width }}
-            title={text ? (note ? `${text} (${note})` : text) : note}
-            onDoubleClick={() => onOpen(r)}
-          >
-            {col.kind === 'name' ? (
-              <span className="pp-name" onClick={() => onOpen(r)}>
-                {text ?? '—'}
-              </span>
-            ) : (
-              <span className={text === undefined ? 'pp-empty' : undefined}>{text ?? '—'}</span>
-            )}
-            {note && <span className="visually-hidden">, {note}</span>}
-            {col.kind === 'okta' && diff && (
-              <span className="pp-flag" aria-hidden="true">
-                {CELL_VERDICTS[verdict] === 'different' ? '≠' : '∅'}
-              </span>
-            )}
-          </div>
-        )
-      })}
+      <Cell grid={grid} col={name} c={0} r={r} active={activeCol === 0} onOpen={onOpen} />
+      {shown.map((c) => (
+        <Cell
+          key={c}
+          grid={grid}
+          col={columns[c] as Column}
+          c={c}
+          r={r}
+          active={activeCol === c}
+          onOpen={onOpen}
+        />
+      ))}
     </div>
   )
 })
@@ -192,29 +241,53 @@ export function PeopleGridView({
   labelledBy,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
-  const { columns, groups } = useMemo(() => gridColumns(grid), [grid])
-  const width = useMemo(() => columns.reduce((n, c) => n + c.width, 0), [columns])
-  // the virtualizer is read afresh on every render and its functions are never memoized
+  const { columns, groups, width } = useMemo(() => gridColumns(grid), [grid])
+  const nameWidth = columns[0]?.width ?? 0
+  // the virtualizers are read afresh on every render and their functions are never memoized
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const rows = useVirtualizer({
     count: order.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    // rows sit below the two header rows inside the scroll area
-    scrollMargin: 0,
     paddingStart: HEADER_HEIGHT,
-    overscan: 10,
+    overscan: 3,
+    // scroll updates render with the frame React schedules, not inside each scroll event
+    useFlushSync: false,
   })
-  const items = virtualizer.getVirtualItems()
-  // the row of the active cell stays in the document while scrolled away: it is the tab stop
-  const rows = items.map((item) => item.index)
-  if (active.row >= 0 && active.row < order.length && !rows.includes(active.row))
-    rows.push(active.row)
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: columns.length - 1,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => columns[i + 1]?.width ?? 0,
+    paddingStart: nameWidth,
+    overscan: 1,
+    useFlushSync: false,
+  })
   const lastRow = order.length - 1
   const pageRows = Math.max(
     1,
     Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
   )
+
+  // the columns in view, plus the active one (it holds the tab stop); one array per range
+  const colItems = cols.getVirtualItems()
+  const first = colItems[0] ? colItems[0].index + 1 : 1
+  const last = colItems.length ? (colItems[colItems.length - 1]?.index ?? 0) + 1 : 0
+  const extra = active.col > 0 && (active.col < first || active.col > last) ? active.col : -1
+  const shown = useMemo(() => {
+    const list: number[] = []
+    for (let c = first; c <= last; c++) list.push(c)
+    if (extra > 0) list.push(extra)
+    return list
+  }, [first, last, extra])
+
+  const rowIndexes = rows.getVirtualItems().map((item) => item.index)
+  // rows in view are drawn into a fixed set of slots: a row scrolled out hands its elements
+  // to the row scrolled in, so scrolling updates text instead of building rows
+  const rowsInView = rowIndexes.length
+  const slots = rowsInView <= ROW_SLOTS
+  if (active.row >= 0 && active.row < order.length && !rowIndexes.includes(active.row))
+    rowIndexes.push(active.row)
 
   const move = useCallback(
     (row: number, col: number) => {
@@ -223,31 +296,24 @@ export function PeopleGridView({
         col: Math.max(0, Math.min(columns.length - 1, col)),
       }
       onActive(next)
-      if (next.row >= 0) virtualizer.scrollToIndex(next.row, { align: 'auto' })
+      if (next.row >= 0) rows.scrollToIndex(next.row, { align: 'auto' })
+      if (next.col > 0) cols.scrollToIndex(next.col - 1, { align: 'auto' })
     },
-    [lastRow, columns.length, onActive, virtualizer],
+    [lastRow, columns.length, onActive, rows, cols],
   )
 
   // the active cell follows the keyboard: focus it once it is drawn
   const focusPending = useRef(false)
   useLayoutEffect(() => {
     if (!focusPending.current) return
-    const root = scrollRef.current
     const selector =
       active.row < 0
         ? `[role="columnheader"][data-col="${active.col}"]`
         : `[data-row="${active.row}"] [data-col="${active.col}"]`
-    const cell = root?.querySelector<HTMLElement>(selector)
-    if (cell) {
-      focusPending.current = false
-      cell.focus({ preventScroll: true })
-      // keep the cell in view horizontally (the name column is sticky)
-      const left = cell.offsetLeft
-      if (root && left < root.scrollLeft + columns[0]!.width && active.col > 0)
-        root.scrollLeft = Math.max(0, left - columns[0]!.width)
-      else if (root && left + cell.offsetWidth > root.scrollLeft + root.clientWidth)
-        root.scrollLeft = left + cell.offsetWidth - root.clientWidth
-    }
+    const cell = scrollRef.current?.querySelector<HTMLElement>(selector)
+    if (!cell) return
+    focusPending.current = false
+    cell.focus({ preventScroll: true })
   })
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -311,59 +377,26 @@ export function PeopleGridView({
         className="pp-canvas"
         style={{ width, height: HEADER_HEIGHT + order.length * ROW_HEIGHT }}
       >
-        <div className="pp-head" style={{ width }} role="rowgroup">
-          <div role="row" aria-rowindex={1} className="pp-head__groups">
-            {groups.map((g, i) => (
-              <div
-                key={i}
-                role="columnheader"
-                aria-colspan={g.span}
-                className={`pp-group${i === 0 ? ' pp-cell--sticky' : ''}`}
-                style={{
-                  width: columns
-                    .slice(groupStart(groups, i), groupStart(groups, i) + g.span)
-                    .reduce((n, c) => n + c.width, 0),
-                }}
-                title={g.title}
-              >
-                <span className="pp-group__label">{g.label}</span>
-                {g.title && <span className="pp-group__expr">{g.title}</span>}
-              </div>
-            ))}
-          </div>
-          <div role="row" aria-rowindex={2} className="pp-head__cols">
-            {columns.map((col, c) => {
-              const sorted = sort === col.sort
-              return (
-                <div
-                  key={c}
-                  role="columnheader"
-                  aria-colindex={c + 1}
-                  aria-sort={sorted ? (descending ? 'descending' : 'ascending') : 'none'}
-                  tabIndex={active.row === -1 && active.col === c ? 0 : -1}
-                  data-col={c}
-                  className={`pp-colhead${c === 0 ? ' pp-cell--sticky' : ''}`}
-                  style={{ width: col.width }}
-                  onClick={() => onSort(col.sort)}
-                >
-                  {col.label}
-                  <span aria-hidden="true" className="pp-sort">
-                    {sorted ? (descending ? '▼' : '▲') : ''}
-                  </span>
-                </div>
-              )
-            })}
-          </div>
-        </div>
+        <GridHead
+          columns={columns}
+          groups={groups}
+          shown={shown}
+          width={width}
+          sort={sort}
+          descending={descending}
+          activeCol={active.row === -1 ? active.col : -1}
+          onSort={onSort}
+        />
         <div role="rowgroup">
-          {rows.map((index) => {
+          {rowIndexes.map((index, i) => {
             const r = order[index]
             if (r === undefined) return null
             return (
               <PeopleRow
-                key={index}
+                key={slots ? (i < rowsInView ? index % ROW_SLOTS : 'active') : index}
                 grid={grid}
                 columns={columns}
+                shown={shown}
                 index={index}
                 tableRow={r}
                 activeCol={active.row === index ? active.col : -1}
@@ -377,8 +410,76 @@ export function PeopleGridView({
   )
 }
 
-function groupStart(groups: readonly Group[], i: number): number {
-  let n = 0
-  for (let k = 0; k < i; k++) n += groups[k]?.span ?? 0
-  return n
+interface HeadProps {
+  columns: readonly Column[]
+  groups: readonly Group[]
+  shown: readonly number[]
+  width: number
+  sort: string
+  descending: boolean
+  /** the header cell holding the focus, or -1 */
+  activeCol: number
+  onSort: (sort: string) => void
 }
+
+/** The two header rows; drawn again only when the sort, the columns in view or the active header change. */
+const GridHead = memo(function GridHead({
+  columns,
+  groups,
+  shown,
+  width,
+  sort,
+  descending,
+  activeCol,
+  onSort,
+}: HeadProps) {
+  const visible = new Set([0, ...shown])
+  const headCell = (c: number) => {
+    const col = columns[c] as Column
+    const sorted = sort === col.sort
+    return (
+      <div
+        key={c}
+        role="columnheader"
+        aria-colindex={c + 1}
+        aria-sort={sorted ? (descending ? 'descending' : 'ascending') : 'none'}
+        tabIndex={activeCol === c ? 0 : -1}
+        data-col={c}
+        className={`pp-colhead${c === 0 ? ' pp-cell--sticky' : ''}`}
+        style={c === 0 ? { width: col.width } : { width: col.width, left: col.left }}
+        onClick={() => onSort(col.sort)}
+      >
+        {col.label}
+        <span aria-hidden="true" className="pp-sort">
+          {sorted ? (descending ? '▼' : '▲') : ''}
+        </span>
+      </div>
+    )
+  }
+  return (
+    <div className="pp-head" style={{ width }} role="rowgroup">
+      <div role="row" aria-rowindex={1} className="pp-head__groups">
+        {groups
+          .filter((g, i) => i === 0 || columns.some((c, k) => c.group === i && visible.has(k)))
+          .map((g, i) => (
+            <div
+              key={g.first}
+              role="columnheader"
+              aria-colspan={g.span}
+              aria-colindex={g.first + 1}
+              className={`pp-group${i === 0 ? ' pp-cell--sticky' : ''}`}
+              style={i === 0 ? { width: g.width } : { width: g.width, left: g.left }}
+              title={g.title}
+            >
+              <span className="pp-group__label">{g.label}</span>
+              {g.title && <span className="pp-group__expr">{g.title}</span>}
+            </div>
+          ))}
+      </div>
+      <div role="row" aria-rowindex={2} className="pp-head__cols">
+        {headCell(0)}
+        {shown.map(headCell)}
+      </div>
+    </div>
+  )
+})
