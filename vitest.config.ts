@@ -19,6 +19,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/renderer/setup.ts'],
+          // whole screens over IndexedDB in jsdom: seconds on a busy two-core machine
+          testTimeout: 20_000,
         },
       },
       {

@@ -11,13 +11,9 @@ import { readCa, resolveCredentials } from '../src/node/profile/credentials'
 import type { Snapshot } from '../src/shared/model/snapshot'
 import { ENTRA_RESOURCES, KEYED_RESOURCES, OKTA_RESOURCES } from '../src/shared/model/snapshot'
 
-export const DEMO_SEED = 20261126
-export const DEMO_NOW = '2026-11-20T12:00:00.000Z'
-export const DEMO_HOSTS = {
-  authorityHost: 'https://login.microsoftonline.com',
-  graphBaseUrl: 'https://graph.microsoft.com',
-  oktaOrgUrl: 'https://contoso-demo.okta.com',
-}
+import { DEMO_HOSTS, DEMO_NOW, DEMO_SEED } from './demo-constants'
+
+export { DEMO_HOSTS, DEMO_NOW, DEMO_SEED }
 
 export async function buildDemoSnapshot(): Promise<Snapshot> {
   const emulator = await startEmulator({ scenario: 'broken', seed: DEMO_SEED, now: DEMO_NOW })

@@ -15,6 +15,8 @@ export interface CliIo {
   isTty: boolean
   /** the file operations of snapshot writes; tests inject a failing one (a full disk) */
   writerFs?: WriterFs
+  /** standard input, for a command that reads `-` */
+  stdin?: () => AsyncIterable<Uint8Array>
 }
 
 export interface CliCommand {

@@ -11,6 +11,7 @@ const code = await runCli(
     env: process.env,
     cwd: process.cwd(),
     isTty: Boolean(process.stdout.isTTY),
+    stdin: () => process.stdin,
   },
   COMMANDS,
 )

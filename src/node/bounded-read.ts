@@ -44,3 +44,22 @@ export async function readFileBounded(
     await handle.close()
   }
 }
+
+/**
+ * A stream (standard input) read whole under `maxBytes`: `FileTooLargeError` once it passes
+ * the ceiling, so an endless pipe costs at most the ceiling.
+ */
+export async function readStreamBounded(
+  stream: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  name = 'standard input',
+): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of stream) {
+    total += chunk.byteLength
+    if (total > maxBytes) throw new FileTooLargeError(name, maxBytes)
+    chunks.push(Buffer.from(chunk))
+  }
+  return Buffer.concat(chunks, total)
+}

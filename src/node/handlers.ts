@@ -15,6 +15,7 @@ import { createConnectionStore } from './connections/store'
 import { createVaultSession, type VaultKeySource } from './connections/vault-session'
 import { runDoctor } from './doctor/doctor'
 import { loadDemoSnapshot } from './demo'
+import { inspectText } from './inspect/inspect'
 import type { Snapshot } from '../shared/model/snapshot'
 
 export type EmitEvent = <E extends EventChannel>(channel: E, payload: EventPayload<E>) => void
@@ -153,5 +154,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'collect:events': async ({ runId, from }) => runs.eventsFrom(runId, from),
     'collect:release': async ({ runId }) => ({ released: runs.release(runId) }),
     'demo:snapshot': () => loadDemoSnapshot(deps.resourcesDir, deps.log),
+    // the artefact is a credential: only its size and what was read are logged
+    'inspect:decode': async (input) => {
+      const decoded = await inspectText(input)
+      deps.log.info('inspect.decoded', {
+        chars: input.text.length,
+        input: decoded.input,
+        messages: decoded.messages.length,
+        refused: decoded.refused !== undefined,
+      })
+      return decoded
+    },
   }
 }

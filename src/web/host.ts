@@ -12,7 +12,7 @@ import { createHandlers } from '../node/handlers'
 import { invokeChannel } from '../node/ipc/invoke'
 import type { Logger } from '../node/log'
 import { ensureDataDir } from '../node/data-dir'
-import { BodyTooLargeError, readBody } from './body'
+import { BodyTooLargeError, bodyLimit, readBody } from './body'
 import { createEventHub, type EventHub } from './events'
 import {
   SECURITY_HEADERS,
@@ -141,7 +141,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const channel = safeDecode(url.pathname.slice(INVOKE_PREFIX.length))
     let raw: unknown
     try {
-      raw = parseJsonBody(await readBody(request))
+      raw = parseJsonBody(await readBody(request, bodyLimit(channel)))
     } catch (error) {
       if (error instanceof BodyTooLargeError)
         return sendJson(response, 413, { error: error.message })

@@ -121,7 +121,7 @@ test.describe('Connect and collect in browser mode', () => {
       await expect(page.getByText(/Diagnosis found \d+ finding/)).toBeVisible({ timeout: 30_000 })
       expect(await collect.phase()).toBe('done')
       // every resource of both sides streamed progress and finished
-      await expect(collect.table.locator('tbody tr')).toHaveCount(23)
+      await expect(collect.table.locator('tbody tr')).toHaveCount(25)
       await expect(collect.table.locator('tbody tr', { hasNotText: 'Done' })).toHaveCount(0)
       await expect(collect.records('entra.users')).toHaveText(
         emulator.scenario.entra.users.length.toLocaleString('en-US'),

@@ -5,6 +5,9 @@
  */
 import { test } from '@playwright/test'
 import { startEmulator, type Emulator, type ScenarioName } from '../emulator/index'
+import { buildScenario } from '../emulator/scenarios/index'
+import { GRAPH_APP_ROLES } from '../emulator/scenarios/constants'
+import type { ScenarioBuilder } from '../emulator/scenarios/types'
 
 export const E2E_VAULT_PASSPHRASE = 'e2e vault passphrase'
 
@@ -15,7 +18,28 @@ export interface EmulatorHandle {
   stop: () => Promise<void>
 }
 
-export function useEmulator(scenario: ScenarioName): EmulatorHandle {
+/**
+ * `broken` with the reader app's Synchronization.Read.All consent withdrawn: every
+ * collection of it ends partial, Entra's provisioning jobs refused with 403.
+ */
+export const BROKEN_WITHOUT_SYNC_CONSENT: ScenarioBuilder = async (options) => {
+  const scenario = await buildScenario('broken', options)
+  const role = GRAPH_APP_ROLES.find((r) => r.value === 'Synchronization.Read.All')?.id
+  const reader = scenario.entra.servicePrincipals.find(
+    (sp) => sp.appId === scenario.credentials.entra.clientId,
+  )
+  const assignments = scenario.entra.appRoleAssignments[reader?.id ?? ''] ?? []
+  scenario.entra.appRoleAssignments[reader?.id ?? ''] = assignments.filter(
+    (a) => a.appRoleId !== role,
+  )
+  return scenario
+}
+
+/** The message the Collect screen shows for that refusal. */
+export const SYNC_CONSENT_GAP =
+  'Entra provisioning jobs: the reader lacks the Microsoft Graph application permission Synchronization.Read.All'
+
+export function useEmulator(scenario: ScenarioName | ScenarioBuilder): EmulatorHandle {
   let emulator: Emulator | undefined
   test.beforeAll(async () => {
     emulator = await startEmulator({ scenario })

@@ -4,7 +4,7 @@
  * restart of the host, then is made on the Snapshots screen.
  */
 import type { Page } from '@playwright/test'
-import { useEmulator } from './emulator-host'
+import { BROKEN_WITHOUT_SYNC_CONSENT, SYNC_CONSENT_GAP, useEmulator } from './emulator-host'
 import { expect, test } from './fixtures'
 import { CollectPage } from './pages/collect-page'
 import { ConnectPage } from './pages/connect-page'
@@ -19,8 +19,8 @@ async function ready(page: Page): Promise<void> {
 test.describe('Reloads and restarts around a collection', () => {
   test.describe.configure({ timeout: 240_000 })
 
-  // broken's reader lacks consent for groups: every collection of it ends partial
-  const emulators = useEmulator('broken')
+  // without the reader's Synchronization.Read.All consent every collection ends partial
+  const emulators = useEmulator(BROKEN_WITHOUT_SYNC_CONSENT)
 
   test('a reload during the run loses nothing; the partial decision survives a reload and a restart', async ({
     page,
@@ -59,6 +59,7 @@ test.describe('Reloads and restarts around a collection', () => {
 
     await expect(collect.prompt).toBeVisible({ timeout: 120_000 })
     await expect(collect.outcome).toContainText('Collection finished with gaps.')
+    await expect(collect.outcome).toContainText(SYNC_CONSENT_GAP)
     // what the host read is what the cache holds: nothing was lost across the reload
     const entraUsers = (await collect.records('entra.users').textContent()) ?? ''
     const oktaUsers = (await collect.records('okta.users').textContent()) ?? ''

@@ -1,17 +1,23 @@
 /**
- * `npm run emulator -- --scenario NAME [--port N] [--faults SPEC] [--seed S] [--users N] [--json]`
+ * `npm run emulator -- --scenario NAME [--port N] [--faults SPEC] [--seed S] [--users N] [--json] [--artefacts DIR]`
  * Starts the emulator and serves until SIGINT/SIGTERM. With --json it prints one JSON line:
  * { authorityHost, graphBaseUrl, oktaOrgUrl, tenantId, clientId, caFile, profileFile, env }
  * (clientId: the app registration Crosswalk signs in as; env: the secrets, by variable name).
+ * --artefacts DIR writes the sign-in artefacts the scenario's services issue (signed tokens,
+ * WS-Federation results, SAML responses, captures, and their broken variants) into DIR.
  */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatFaults, parseFaults } from './faults'
 import { SCENARIO_NAMES, startEmulator, type EmulatorOptions, type ScenarioName } from './index'
 import { buildFixtureScenario } from './testing/fixture'
 
-const USAGE = `usage: npm run emulator -- --scenario ${[...SCENARIO_NAMES, 'fixture'].join('|')} [--port N] [--faults SPEC] [--seed S] [--users N] [--json]`
+const USAGE = `usage: npm run emulator -- --scenario ${[...SCENARIO_NAMES, 'fixture'].join('|')} [--port N] [--faults SPEC] [--seed S] [--users N] [--json] [--artefacts DIR]`
 
-export function parseCli(argv: string[]): EmulatorOptions & { json: boolean } {
+export function parseCli(
+  argv: string[],
+): EmulatorOptions & { json: boolean; artefacts: string | undefined } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -21,6 +27,7 @@ export function parseCli(argv: string[]): EmulatorOptions & { json: boolean } {
       seed: { type: 'string' },
       users: { type: 'string' },
       json: { type: 'boolean', default: false },
+      artefacts: { type: 'string' },
     },
     strict: true,
   })
@@ -46,6 +53,7 @@ export function parseCli(argv: string[]): EmulatorOptions & { json: boolean } {
     ...(seed !== undefined ? { seed } : {}),
     ...(users !== undefined ? { users } : {}),
     json: values.json ?? false,
+    artefacts: values.artefacts,
   }
 }
 
@@ -57,8 +65,12 @@ async function main(): Promise<void> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`)
     process.exit(2)
   }
-  const { json, ...start } = options
+  const { json, artefacts, ...start } = options
   const emu = await startEmulator(start)
+  if (artefacts) {
+    await mkdir(artefacts, { recursive: true })
+    for (const a of await emu.artefacts()) await writeFile(join(artefacts, a.file), a.content)
+  }
   const summary = {
     authorityHost: emu.authorityHost,
     graphBaseUrl: emu.graphBaseUrl,
@@ -81,6 +93,7 @@ async function main(): Promise<void> {
         `  CA certificate          ${emu.caFile}`,
         `  profile                 ${emu.profileFile}`,
         `  secrets in env vars     ${Object.keys(emu.env).join(', ')} (--json prints their values)`,
+        ...(artefacts ? [`  sign-in artefacts       ${artefacts}`] : []),
         'Ctrl+C stops it.',
         '',
       ].join('\n'),

@@ -12,6 +12,7 @@ import { FaultEngine, type FaultSpec } from './faults'
 import { graphService } from './graph/server'
 import { listen, RequestLog, type Listener, type LogEntry, type ServiceDefinition } from './http'
 import { createSigningKey } from './keys'
+import type { Artefact } from './artefacts/index'
 import { createMutations, type Mutations } from './mutate'
 import { DEFAULT_OKTA_RATE_LIMITS } from './okta/rate-limit'
 import { oktaService } from './okta/server'
@@ -90,6 +91,11 @@ export interface Emulator extends EmulatorOrigins {
   faults(): FaultSpec
   setOktaRateLimit(bucket: string, perMinute: number): void
   mutate: Mutations
+  /**
+   * the sign-in artefacts this scenario's services issue, signed with its keys, and their
+   * broken variants (see artefacts/index.ts), issued at the scenario clock's "now"
+   */
+  artefacts(): Promise<Artefact[]>
   /** the most recent requests (up to 20,000) */
   requestLog: readonly LogEntry[]
   /** requests per route since start (or the last clearLog) */
@@ -119,7 +125,6 @@ async function namedScenario(name: ScenarioName): Promise<ScenarioBuilder> {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const seed = options.seed ?? 1
   const certs = generateRunCertificates()
-  const signing = createSigningKey()
   const faults = new FaultEngine(seed, options.faults)
   const log = new RequestLog()
   const defs: { entra?: ServiceDefinition; graph?: ServiceDefinition; okta?: ServiceDefinition } =
@@ -177,6 +182,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 
   const store = new Store(scenario)
+  const signing = createSigningKey(scenario.entra.tokenSigningKey)
   const ctx: EmulatorContext = {
     scenario,
     store,
@@ -230,6 +236,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     faults: () => faults.current,
     setOktaRateLimit: (bucket, perMinute) => oktaDef.limiter.setLimit(bucket, perMinute),
     mutate: createMutations(store),
+    // loaded on demand, like the scenario library whose keys it signs with
+    artefacts: async () =>
+      (await import('./artefacts/index')).issueArtefacts(
+        scenario,
+        origins,
+        {
+          privateKeyPem: signing.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+          certificateDer: signing.certDer,
+        },
+        store.clock.now(),
+      ),
     requestLog: log.entries,
     stats: () => log.stats(),
     clearLog: () => log.clear(),

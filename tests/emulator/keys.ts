@@ -1,6 +1,13 @@
-/** The emulator's token-signing key (Entra access tokens), published in the JWKS. */
-import { createPublicKey, type KeyObject } from 'node:crypto'
-import { selfSignedCertificate, thumbprints } from './tls'
+/** The emulator's token-signing key (Entra access and ID tokens), published in the JWKS. */
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
+import { selfSignedCertificate } from './tls'
+
+/** A scenario's own token-signing key: the same key in every run, so its JWKS is reproducible. */
+export interface SigningKeyMaterial {
+  privateKeyPem: string
+  /** base64 DER of the certificate */
+  certificateDer: string
+}
 
 export interface SigningKey {
   kid: string
@@ -12,9 +19,12 @@ export interface SigningKey {
   jwk: Record<string, unknown>
 }
 
-export function createSigningKey(): SigningKey {
-  const kc = selfSignedCertificate('accounts.accesscontrol.windows.net', 365)
-  const { x5t } = thumbprints(kc.certPem)
+/** The scenario's key when it has one, else a fresh key for this run. */
+export function createSigningKey(material?: SigningKeyMaterial): SigningKey {
+  const kc = material
+    ? { key: createPrivateKey(material.privateKeyPem), certDer: material.certificateDer }
+    : selfSignedCertificate('accounts.accesscontrol.windows.net', 365)
+  const x5t = createHash('sha1').update(Buffer.from(kc.certDer, 'base64')).digest('base64url')
   const publicKey = createPublicKey(kc.key)
   const { n, e } = publicKey.export({ format: 'jwk' }) as { n: string; e: string }
   return {

@@ -4,6 +4,7 @@ import { compareCommand } from './compare'
 import { diagnoseCommand } from './diagnose'
 import { doctorCommand } from './doctor'
 import { explainCommand } from './explain'
+import { inspectCommand } from './inspect'
 
 /** Every subcommand, in the order `crosswalk --help` lists them (the order of the work). */
 export const COMMANDS: readonly CliCommand[] = [
@@ -11,5 +12,6 @@ export const COMMANDS: readonly CliCommand[] = [
   collectCommand,
   diagnoseCommand,
   explainCommand,
+  inspectCommand,
   compareCommand,
 ]

@@ -15,7 +15,7 @@ import {
   OKTA_RESOURCES,
   SINGLE_RESOURCES,
 } from '../../shared/model/snapshot'
-import type { CollectionError, Snapshot } from '../../shared/model/snapshot'
+import type { CollectionError, RawRecord, Snapshot } from '../../shared/model/snapshot'
 import { collectedResources } from '../../shared/model/resources'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
 import { collectEntra } from '../entra/collect-entra'
@@ -85,8 +85,21 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
   }
   const secrets = runSecrets(credentials)
   const sinceCursors = options.since?.collection.cursors ?? {}
+  // Okta's IdP secrets are redacted against the app registrations' key IDs: this run's once
+  // Entra has read them, else the previous snapshot's (a refresh that reads only Okta)
+  let keyIds = credentialKeyIds(options.since?.entra?.applications)
+  let keyIdsSettled = (): void => {}
+  const keyIdsKnown = new Promise<void>((resolve) => (keyIdsSettled = resolve))
 
   const entraSide = async (): Promise<void> => {
+    try {
+      await readEntra()
+    } finally {
+      keyIdsSettled()
+    }
+  }
+
+  const readEntra = async (): Promise<void> => {
     const p = profile.entra
     const credential = credentials.entra
     if (!p) return
@@ -130,6 +143,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       ...(options.auditSince ? { auditSince: options.auditSince } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       readerAppId: p.clientId,
+      authority: { authorityHost: auth.authorityHost, send: http.send },
+      onApplications: (apps) => {
+        keyIds = credentialKeyIds(apps)
+        keyIdsSettled()
+      },
     })
     snapshot.entra = result.data
     errors.push(...result.errors)
@@ -166,6 +184,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       executor: conn.executor,
       orgUrl,
       ...(signal ? { signal } : {}),
+      secretKeyIds: () => keyIds,
     })
     const sameOrg = options.since?.okta?.orgUrl === orgUrl
     const result = await collectOkta({
@@ -181,6 +200,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       now,
       pace: (path, requests) => conn.pacer.schedule(`${orgUrl}${path}`, requests),
+      keyIdsKnown: () => keyIdsKnown,
     })
     snapshot.okta = result.data
     errors.push(...result.errors)
@@ -188,7 +208,11 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
     granted.okta =
       grantedScopes(conn.client) ??
       [
-        ...new Set(result.succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r]).filter((s): s is string => !!s)),
+        ...new Set(
+          result.succeeded
+            .map((r) => (OKTA_SCOPES as Record<string, string>)[r])
+            .filter((s): s is string => !!s),
+        ),
       ].sort()
   }
 
@@ -256,6 +280,20 @@ export function recordCounts(snapshot: Snapshot): Record<string, number> {
           0,
         )
       }
+    }
+  }
+  return out
+}
+
+/** Every `passwordCredentials[].keyId` of the app registrations. */
+function credentialKeyIds(applications: readonly RawRecord[] | undefined): string[] {
+  const out: string[] = []
+  for (const app of applications ?? []) {
+    const creds = app['passwordCredentials']
+    if (!Array.isArray(creds)) continue
+    for (const c of creds) {
+      const keyId = (c as RawRecord | null)?.['keyId']
+      if (typeof keyId === 'string') out.push(keyId)
     }
   }
   return out

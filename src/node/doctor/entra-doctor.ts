@@ -12,6 +12,7 @@ import {
   RESOURCES,
   RESOURCE_PATHS,
   type ResourcePath,
+  graphGrants,
   missingGraphGroups,
   recommendGraphPermissions,
   resourceLabel,
@@ -224,7 +225,7 @@ export async function diagnoseEntra(options: {
       })
     }
   }
-  if (granted.includes('AuditLog.Read.All')) {
+  if (graphGrants('entra.signIns', granted)) {
     try {
       await graph.get('auditLogs/signIns?$top=1')
     } catch (error) {

@@ -173,7 +173,8 @@ export async function diagnoseOkta(options: {
     }
   }
   const granted =
-    grantedScopes(conn.client) ?? [...new Set(succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r] ?? r))].sort()
+    grantedScopes(conn.client) ??
+    [...new Set(succeeded.map((r) => (OKTA_SCOPES as Record<string, string>)[r] ?? r))].sort()
   for (const scope of [...missing].sort()) {
     problems.push({
       field: credential.kind === 'privateKey' ? 'okta.scopes' : 'okta.apiToken',

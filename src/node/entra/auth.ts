@@ -31,6 +31,8 @@ export interface EntraAuth {
   getToken: (forceRefresh?: boolean) => Promise<EntraToken>
   /** Graph root including `/v1.0` */
   graphRoot: string
+  /** the login host, without a trailing slash (the authority is `${authorityHost}/${tenantId}`) */
+  authorityHost: string
 }
 
 /** Reads a JWT's payload without verifying it (only to read our own token's claims). */
@@ -102,7 +104,7 @@ export function createEntraAuth(options: {
       expiresOn: result.expiresOn?.getTime() ?? Date.now() + 3_600_000,
     }
   }
-  return { getToken, graphRoot: endpoints.graphRoot }
+  return { getToken, graphRoot: endpoints.graphRoot, authorityHost: endpoints.authorityHost }
 }
 
 /** msal client-side failures whose own messages only point at msal's docs. */

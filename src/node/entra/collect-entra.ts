@@ -24,6 +24,8 @@ import { createWindowLimiter } from '../net/window-limiter'
 import type { Tracker } from '../collect/tracker'
 import type { GraphClient } from './graph-client'
 import { GROUP_MEMBERS_CURSOR, collectGroupMembers } from './group-members'
+import type { HttpSend } from '../net/http'
+import { fetchSigningKeys } from './signing-keys'
 import {
   APPLICATION_SELECT,
   DELETED_USER_SELECT,
@@ -52,6 +54,13 @@ export interface EntraCollectOptions {
   concurrency?: number
   /** the reader app's appId, whose service principal is always fanned out to */
   readerAppId?: string
+  /**
+   * the login host and a sender for it: the tenant's token signing keys (public, no token)
+   * are read there; absent, they are not collected
+   */
+  authority?: { authorityHost: string; send: HttpSend }
+  /** told the app registrations as soon as they are read (their credential key IDs are needed early) */
+  onApplications?: (applications: readonly RawRecord[]) => void
 }
 
 /** The Entra half, its errors and its refresh cursors (`entra.users`, `entra.groups`, `entra.groupMembers`). */
@@ -238,7 +247,24 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
   const auditFilter = (field: string): string =>
     options.auditSince ? `&$filter=${encodeURIComponent(`${field} ge ${options.auditSince}`)}` : ''
 
+  const signingKeys = async (authority: NonNullable<EntraCollectOptions['authority']>) => {
+    const t = tracker.track('entra', 'signingKeys')
+    const keys = await fetchSigningKeys({
+      send: authority.send,
+      authorityHost: authority.authorityHost,
+      tenantId: options.tenantId,
+      ...(signal ? { signal } : {}),
+      onRetry: (reason) => {
+        if (reason === 'throttled') t.stats.throttleWaits++
+        else t.stats.retries++
+      },
+    })
+    t.page(keys)
+    data.signingKeys = keys
+  }
+
   await Promise.all([
+    ...(options.authority ? [guard('signingKeys', () => signingKeys(options.authority!))] : []),
     guard('organization', async () => {
       data.organization = await list('organization', `organization?${sel(ORGANIZATION_SELECT)}`)
     }),
@@ -262,6 +288,7 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
         'applications',
         `applications?${sel(APPLICATION_SELECT)}&$top=999`,
       )
+      options.onApplications?.(data.applications)
     }),
     servicePrincipalsAndFanOut(),
     guard('oauth2PermissionGrants', async () => {

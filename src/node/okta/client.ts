@@ -13,17 +13,10 @@ import type { Sleep } from '../net/retry'
 import { createPacer, type Pacer } from './pacer'
 import { PacedRequestExecutor } from './request-executor'
 import { createSdkClient, type OktaSdkClient } from './sdk-adapter'
+import { OKTA_READ_SCOPES } from '../../shared/model/resources'
 
-/** Scopes a read-only Okta service app needs for the whole snapshot. */
-export const OKTA_READ_SCOPES = [
-  'okta.users.read',
-  'okta.groups.read',
-  'okta.apps.read',
-  'okta.idps.read',
-  'okta.profileMappings.read',
-  'okta.schemas.read',
-  'okta.logs.read',
-]
+/** Scopes a read-only Okta service app needs for the whole snapshot: the registry's. */
+export { OKTA_READ_SCOPES }
 
 /** Options of `createOktaClient`. */
 export interface OktaClientOptions {

@@ -51,6 +51,11 @@ export interface OktaCollectOptions {
   now?: () => number
   /** the pacer's schedule: ms before `requests` more requests to `path`'s bucket have gone out */
   pace?: (path: string, requests: number) => number
+  /**
+   * settles when the Entra credential key IDs are known (the IdPs' secrets are redacted
+   * against them at the door); the IdPs are read after it
+   */
+  keyIdsKnown?: () => Promise<void>
 }
 
 /** The Okta half, its errors, its refresh cursors (`okta.users`, `okta.groups`, `okta.appUsers`, `okta.appUsers.feed`) and the readable resources. */
@@ -382,6 +387,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   const mappingsDone = mappings()
   const groupsDone = guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000'))
   const idpsDone = guard('idps', async () => {
+    await options.keyIdsKnown?.()
     data.idps = await list('idps', '/api/v1/idps?limit=200')
   })
   let resolveOfficeGroups: () => void = () => undefined

@@ -35,6 +35,11 @@ export function createOktaReader(options: {
   signal?: AbortSignal
   maxRetries?: number
   sleep?: Sleep
+  /**
+   * The Entra credential key IDs known so far: a GUID-shaped secret Okta returns is
+   * recorded by the key ID it equals (see net/redact.ts)
+   */
+  secretKeyIds?: () => readonly string[]
 }): OktaReader {
   const sleep = options.sleep ?? defaultSleep
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES.okta
@@ -76,7 +81,7 @@ export function createOktaReader(options: {
       }
       try {
         return {
-          json: redactSecretFields(JSON.parse(text) as unknown),
+          json: redactSecretFields(JSON.parse(text) as unknown, options.secretKeyIds?.() ?? []),
           ...(response.headers.get('link') ? { link: response.headers.get('link') ?? '' } : {}),
         }
       } catch {

@@ -6,6 +6,21 @@ import { FED, O365, type Row } from './aadsts-row'
 
 export const FEDERATION_CODE_ROWS: Row[] = [
   [
+    50196,
+    'LoopDetected',
+    'The server terminated an operation because it encountered a client request loop.',
+    "Entra sends the federated domain's users to Okta, and Okta sends them straight back to Entra: an Okta routing rule (IdP discovery) or the Office 365 app's sign-on sends people of that domain to the Microsoft IdP, or the domain is federated to an Okta app that does not serve it.",
+    [
+      'Okta IdP discovery (routing) rules that send the domain to the Microsoft IdP',
+      'Entra domain federation passiveSignInUri and the Okta Office 365 app serving the domain',
+    ],
+    [
+      "Exclude the federated domain's users from routing rules that send them to the Microsoft IdP, or return the domain to managed authentication if Entra should sign them in.",
+    ],
+    ['federation-office365-pairing'],
+    [FED, O365],
+  ],
+  [
     50107,
     'InvalidRealmUri',
     'The requested federation realm object does not exist.',

@@ -22,6 +22,7 @@
  */
 import { type Rec, isRec, norm, str } from '../util/access'
 import { type MatchCell, idpsByPolicy, isFederationCandidate, matchTable } from './match'
+import { appAssignments } from './app-users'
 import { seamIdps, office365Apps } from './seam'
 import { MultiIndex, type SnapshotIndex } from './snapshot-index'
 
@@ -61,7 +62,7 @@ export interface PeopleJoin {
   readonly entraOf: Int32Array
   /** per Entra row: the keys (bits in JOIN_KEYS order) linking it to its Okta row */
   readonly keys: Uint8Array
-  /** the row of each Okta record */
+  /** the row of each Okta record (`index.oktaRows`) */
   readonly oktaRow: ReadonlyMap<Rec, number>
   /**
    * per live Entra row: the Okta row its identity keys name (immutable ID, Office 365
@@ -118,14 +119,16 @@ export function officeKeys(index: SnapshotIndex): OfficeKeys {
     const byImmutableId = new MultiIndex()
     const byUserName = new MultiIndex()
     for (const app of office365Apps(index)) {
-      for (const au of index.snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? []) {
-        const okta = index.oktaById.get(str(au, 'id') ?? '')
-        if (!okta) continue
+      const { list, okta } = appAssignments(index, str(app, 'id') ?? '')
+      for (let k = 0; k < list.length; k++) {
+        const user = okta[k]
+        if (!user) continue
+        const au = list[k] as Rec
         const profile = au['profile']
         const immutable = isRec(profile) ? profile['immutableId'] : undefined
         if (typeof immutable === 'string' && immutable.trim())
-          byImmutableId.add(immutable.trim(), okta)
-        byUserName.add(norm(str(au, 'credentials', 'userName')), okta)
+          byImmutableId.add(immutable.trim(), user)
+        byUserName.add(norm(str(au, 'credentials', 'userName')), user)
       }
     }
     return { byImmutableId, byUserName }
@@ -197,8 +200,7 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
   const okta = index.oktaDeprovisioned.length
     ? [...index.oktaUsers, ...index.oktaDeprovisioned]
     : index.oktaUsers
-  const oktaRow = new Map<Rec, number>()
-  for (let j = 0; j < okta.length; j++) oktaRow.set(okta[j] as Rec, j)
+  const oktaRow = index.oktaRows
   const rowOf = (rec: Rec | undefined): number => (rec ? (oktaRow.get(rec) ?? NONE) : NONE)
   const oktaOf = new Int32Array(entra.length).fill(NONE)
   const entraOf = new Int32Array(okta.length).fill(NONE)
@@ -361,7 +363,7 @@ function joinLeftovers(
   index: SnapshotIndex,
   entra: readonly Rec[],
   okta: readonly Rec[],
-  oktaRow: Map<Rec, number>,
+  oktaRow: ReadonlyMap<Rec, number>,
   oktaOf: Int32Array,
   entraOf: Int32Array,
   keys: Uint8Array,

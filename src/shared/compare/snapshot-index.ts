@@ -98,9 +98,16 @@ export function smtpAddress(proxy: string): string | undefined {
   const colon = proxy.indexOf(':')
   if (colon < 0) return norm(proxy)
   if (colon !== 4) return undefined
-  // one lower-casing per address: this runs for every proxy address of every user
-  const prefix = proxy.slice(0, 4)
-  if (prefix !== 'SMTP' && prefix !== 'smtp' && prefix.toLowerCase() !== 'smtp') return undefined
+  // this runs for every proxy address of every user: compare the prefix without copying it
+  const s = proxy.charCodeAt(0) | 32
+  const m = proxy.charCodeAt(1) | 32
+  const t = proxy.charCodeAt(2) | 32
+  const p = proxy.charCodeAt(3) | 32
+  if (s !== 115 || m !== 109 || t !== 116 || p !== 112) return undefined
+  const first = proxy.charCodeAt(5)
+  const last = proxy.charCodeAt(proxy.length - 1)
+  // an address without surrounding space (nearly all) needs one copy, not three
+  if (first > 32 && first < 127 && last > 32 && last < 127) return proxy.slice(5).toLowerCase()
   return norm(proxy.slice(5))
 }
 
@@ -344,6 +351,24 @@ export class SnapshotIndex {
   /** Okta users by id. */
   get oktaById(): Map<string, Rec> {
     return this.oktaLookups.byId
+  }
+
+  /**
+   * The row of each Okta user in the join's order: the live users (`oktaUsers`
+   * positions), then the deactivated ones (`oktaDeprovisioned`, after them).
+   */
+  get oktaRows(): ReadonlyMap<Rec, number> {
+    return (
+      (this.memo.get('oktaRows') as Map<Rec, number> | undefined) ??
+      this.once('oktaRows', () => {
+        const rows = new Map<Rec, number>()
+        const live = this.oktaUsers
+        for (let j = 0; j < live.length; j++) rows.set(live[j] as Rec, j)
+        const gone = this.oktaDeprovisioned
+        for (let j = 0; j < gone.length; j++) rows.set(gone[j] as Rec, live.length + j)
+        return rows
+      })
+    )
   }
 
   /** Okta users by lower-cased `profile.login`. */

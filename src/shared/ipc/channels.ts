@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = [
   'collect:events',
   'collect:release',
   'demo:snapshot',
+  'inspect:decode',
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 

@@ -18,6 +18,7 @@ import {
   HeldRun,
   RunId,
 } from './collect'
+import { InspectDecodeInput, InspectDecoded } from '../inspect/artefact'
 import {
   ConnectionInfo,
   ConnectionsSaveInput,
@@ -76,6 +77,12 @@ export const invokeContract = {
   },
   /** the bundled demo snapshot (a broken tenant pair), for first-run exploration */
   'demo:snapshot': { input: z.void(), output: Snapshot },
+  /**
+   * decodes a pasted or dropped sign-in artefact (JWT, SAML / WS-Federation message, URL,
+   * SAML-tracer export, HAR) and verifies its signatures against the snapshot's keys the
+   * renderer passes; the artefact is a credential: the host keeps and logs none of it
+   */
+  'inspect:decode': { input: InspectDecodeInput, output: InspectDecoded },
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 export const eventContract = {

@@ -55,6 +55,11 @@ interface ResourceEntry<S extends 'entra' | 'okta'> {
   readonly doc: string
   /** a licence, retention or scope condition the consultant should know */
   readonly note?: string
+  /**
+   * where the request goes when it is not the side's API root: `authority`, the Entra
+   * login host (`{authorityHost}`, e.g. https://login.microsoftonline.com)
+   */
+  readonly host?: 'authority'
 }
 
 const DIRECTORY_READ = ['Directory.Read.All', 'Directory.ReadWrite.All'] as const
@@ -247,6 +252,17 @@ export const RESOURCES = {
     request: 'GET /servicePrincipals/{id}/synchronization/jobs',
     access: graph(['Synchronization.Read.All', 'Synchronization.ReadWrite.All']),
     doc: 'https://learn.microsoft.com/en-us/graph/api/synchronization-synchronization-list-jobs',
+  },
+  'entra.signingKeys': {
+    source: 'entra',
+    label: 'Entra token signing keys',
+    shape: 'list',
+    identifier: 'kid',
+    request: 'GET /{tenantId}/discovery/v2.0/keys',
+    host: 'authority',
+    access: { kind: 'public' },
+    doc: 'https://learn.microsoft.com/en-us/entra/identity-platform/signing-key-rollover',
+    note: "The tenant's public OpenID Connect keys (JWKS), read from the login host without a token; the inspector checks ID and access tokens against them.",
   },
   'okta.users': {
     source: 'okta',
@@ -549,6 +565,17 @@ export const OKTA_SCOPE_OF: Readonly<Record<OktaResource, string>> = Object.from
     return [key, access.scope]
   }),
 ) as Record<OktaResource, string>
+
+/** Every Okta scope a read-only service app needs for the whole snapshot, in registry order. */
+export const OKTA_READ_SCOPES: readonly string[] = [...new Set(Object.values(OKTA_SCOPE_OF))]
+
+/** True when the granted Graph application permissions read `path` (as the registry says). */
+export function graphGrants(path: ResourcePath, granted: readonly string[]): boolean {
+  const access = RESOURCES[path].access
+  if (access.kind === 'scope') return false
+  const missing = missingGraphGroups(access, granted)
+  return missing !== undefined && missing.length === 0
+}
 
 /** True for a resource an app-only collection asks for (not one Graph serves only to a signed-in administrator). */
 export function isCollected(path: ResourcePath): boolean {

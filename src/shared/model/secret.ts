@@ -6,6 +6,7 @@
  * pasted where the value belongs), and which of the app's credential key IDs it equals.
  */
 import { z } from 'zod'
+import { isGuid } from '../util/guid'
 
 /** The redacted form stored in place of a secret value. */
 export const RedactedSecret = z.object({
@@ -19,12 +20,11 @@ export const RedactedSecret = z.object({
 })
 export type RedactedSecret = z.infer<typeof RedactedSecret>
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const LEGACY_SUFFIX = '[redacted]'
 
 /** True for a GUID-shaped string. */
 export function isGuidShaped(value: string): boolean {
-  return GUID.test(value.trim())
+  return isGuid(value)
 }
 
 /**

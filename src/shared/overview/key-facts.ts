@@ -8,6 +8,7 @@
  * @see https://learn.microsoft.com/en-us/graph/api/resources/domain
  */
 import type { Snapshot } from '../model/snapshot'
+import { resourceLabel } from '../model/resources'
 import { bool, norm, recs, str, text } from '../util/access'
 
 /** A domain of the tenant as the Overview lists it. */
@@ -45,6 +46,7 @@ export interface KeyFacts {
   collectedAt: string
   complete: boolean
   /** "source.resource" of each resource that failed to collect */
+  /** the resources that failed, named in words ("Entra domains") */
   failedResources: string[]
 }
 
@@ -53,7 +55,9 @@ export function keyFacts(snapshot: Snapshot): KeyFacts {
   const facts: KeyFacts = {
     collectedAt: snapshot.collectedAt,
     complete: snapshot.collection.complete,
-    failedResources: snapshot.collection.errors.map((e) => `${e.source}.${e.resource}`),
+    failedResources: snapshot.collection.errors.map((e) =>
+      resourceLabel(`${e.source}.${e.resource}`),
+    ),
   }
   if (snapshot.entra) {
     const org = snapshot.entra.organization?.[0]

@@ -10,6 +10,7 @@ import type { Finding, Snapshot } from '../model'
 import { RESOURCES, SEVERITY_RANK, type Severity, describeAccess, resourceLabel } from '../model'
 import { SnapshotIndex } from '../compare/snapshot-index'
 import { type CollectionGap, type GapReason, collectionGaps } from './gaps'
+import { MAX_EVIDENCE_TEXT, boundText } from '../text/bound'
 import { DEFAULT_THRESHOLDS, type Rule, type Thresholds, findingId } from './rule'
 
 /** Options for {@link diagnose}. */
@@ -141,7 +142,7 @@ export function runRules(
         category: 'configuration',
         severity: 'info',
         title: `Rule ${rule.id} could not finish`,
-        detail: `The rule stopped on unexpected data: ${error instanceof Error ? error.message : String(error)}. Other rules ran normally.`,
+        detail: `The rule stopped on unexpected data: ${boundText(error instanceof Error ? error.message : String(error), MAX_EVIDENCE_TEXT)}. Other rules ran normally.`,
         subjects: [],
         evidence: { rule: rule.id },
         remediation: {

@@ -65,6 +65,9 @@ function classify(
   const access = spec.access
   if (access.kind === 'delegated-only')
     return { path, reason: 'delegated-only', ...(error ? { error } : {}) }
+  // public metadata needs no permission: a refusal is a failure of the request, not a grant missing
+  if (access.kind === 'public')
+    return error ? { path, reason: 'failed', error } : { path, reason: 'not-collected' }
   if (error && error.code === NON_PREMIUM) return { path, reason: 'licence', error }
   const lacking =
     access.kind === 'scope'
@@ -123,6 +126,8 @@ export function gapSummary(gap: CollectionGap): string {
     case 'side-missing':
       return 'not collected (that side of the seam is not in the snapshot)'
     case 'not-collected':
-      return `not in the snapshot (needs ${describeAccess(gap.path)})`
+      return RESOURCES[gap.path].access.kind === 'public'
+        ? 'not in the snapshot (public, read without a permission: a collection by this version adds it)'
+        : `not in the snapshot (needs ${describeAccess(gap.path)})`
   }
 }

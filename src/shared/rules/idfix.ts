@@ -66,13 +66,31 @@ export function hasNonRoutableTld(raw: string): boolean {
 
 // letters, digits, '_', '-' in dot-atoms on a plain domain: valid under every IdFix
 // character list, so most values of a real directory need only this one test
+// (sticky, so a proxy address is tested from after its prefix without copying it)
 const PLAIN_ADDRESS =
-  /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,17}$/i
+  /[a-z0-9_-]+(?:\.[a-z0-9_-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,17}$/iy
 const NO_ERRORS: readonly IdFixError[] = Object.freeze([])
+const NON_ROUTABLE_LIST = [...NON_ROUTABLE]
 
-function isPlainValid(value: string, maxLength: number): boolean {
-  if (value.length > maxLength || !PLAIN_ADDRESS.test(value)) return false
-  return !NON_ROUTABLE.has(value.slice(value.lastIndexOf('.') + 1).toLowerCase())
+/** True when `value` ends with `.tld` for a non-routable TLD, in any case (no copy of the value). */
+function endsNonRoutable(value: string): boolean {
+  const dot = value.lastIndexOf('.')
+  const length = value.length - dot - 1
+  for (const tld of NON_ROUTABLE_LIST) {
+    if (tld.length !== length) continue
+    let same = true
+    for (let k = 0; k < length && same; k++)
+      same = (value.charCodeAt(dot + 1 + k) | 32) === tld.charCodeAt(k)
+    if (same) return true
+  }
+  return false
+}
+
+/** The address from `start` on is plainly valid: letters, digits, _ and - in dot-atoms, a routable TLD. */
+function isPlainValid(value: string, maxLength: number, start = 0): boolean {
+  if (value.length - start > maxLength) return false
+  PLAIN_ADDRESS.lastIndex = start
+  return PLAIN_ADDRESS.test(value) && !endsNonRoutable(value)
 }
 
 function addressErrors(value: string, bad: RegExp, maxLength: number): readonly IdFixError[] {
@@ -89,10 +107,12 @@ function addressErrors(value: string, bad: RegExp, maxLength: number): readonly 
 /** userPrincipalName: characters, format, routable TLD, ≤ 113 chars, < 64 before @ and < 48 after. */
 export function checkUpn(value: string | undefined): readonly IdFixError[] {
   if (value === undefined || !value.trim()) return ['blank']
-  const errors = [...addressErrors(value, UPN_BAD, 113)]
+  const found = addressErrors(value, UPN_BAD, 113)
   const at = value.lastIndexOf('@')
-  if (at >= 0 && !errors.includes('length') && (at >= 64 || value.length - at - 1 >= 48))
-    errors.push('length')
+  const partTooLong = at >= 0 && (at >= 64 || value.length - at - 1 >= 48)
+  if (found.length === 0 && !partTooLong) return NO_ERRORS
+  const errors = [...found]
+  if (partTooLong && !errors.includes('length')) errors.push('length')
   return errors
 }
 
@@ -115,10 +135,16 @@ export function checkMailNickname(value: string | undefined): readonly IdFixErro
 /** One proxy address: SMTP values get the address checks; every value ≤ 256 chars. */
 export function checkProxyAddress(value: string): readonly IdFixError[] {
   const colon = value.indexOf(':')
-  if (colon === 4 && value.length <= 256 && isPlainValid(value.slice(5), 256)) {
-    const c = value.charCodeAt(0) | 0x20
-    if (c === 115 /* s */ && value.slice(0, 4).toLowerCase() === 'smtp') return NO_ERRORS
-  }
+  if (
+    colon === 4 &&
+    value.length <= 256 &&
+    (value.charCodeAt(0) | 32) === 115 &&
+    (value.charCodeAt(1) | 32) === 109 &&
+    (value.charCodeAt(2) | 32) === 116 &&
+    (value.charCodeAt(3) | 32) === 112 &&
+    isPlainValid(value, 256, 5)
+  )
+    return NO_ERRORS
   const prefix = colon > 0 ? value.slice(0, colon).toLowerCase() : ''
   const errors: IdFixError[] = []
   if (prefix === 'smtp') {

@@ -19,6 +19,7 @@ import { entraSyncPropertyConflict } from './catalogue/entra-sync-property-confl
 import { entraUserSyncLag } from './catalogue/entra-user-sync-lag'
 import { emailBlankOnOneSide } from './catalogue/email-blank-on-one-side'
 import { domainUnverified } from './catalogue/domain-unverified'
+import { emergencyAccessFederated } from './catalogue/emergency-access-federated'
 import { federatedUserNoImmutableId } from './catalogue/federated-user-no-immutable-id'
 import { federationCertificateExpiry } from './catalogue/federation-certificate-expiry'
 import { federationIssuerMismatch } from './catalogue/federation-issuer-mismatch'
@@ -92,6 +93,7 @@ export const RULES = [
   domainUnverified,
   federationOffice365Pairing,
   federatedUserNoImmutableId,
+  emergencyAccessFederated,
   // sign-in
   entraSignInFailures,
   oktaIdpAuthFailures,

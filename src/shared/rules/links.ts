@@ -32,6 +32,8 @@ export const LINKS = {
   domainFederation: 'https://learn.microsoft.com/en-us/graph/api/internaldomainfederation-update',
   migrateOkta:
     'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/migrate-okta-federation',
+  emergencyAccess:
+    'https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/security-emergency-access',
   customDomain: 'https://learn.microsoft.com/en-us/entra/fundamentals/add-custom-domain',
   idFix: 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/install-and-run-idfix',
   syncErrors:

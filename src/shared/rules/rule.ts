@@ -14,6 +14,7 @@ import type {
   Subject,
 } from '../model'
 import { stableHash } from '../util/hash'
+import { MAX_FINDING_TEXT, boundText, boundValues } from '../text/bound'
 import type { SnapshotIndex } from '../compare/snapshot-index'
 import type { CollectionGap } from './gaps'
 
@@ -114,16 +115,30 @@ export function findingId(ruleId: string, cause: string): string {
 /** Builds a finding with a stable id (see {@link findingId}). */
 export function makeFinding(rule: Rule, draft: FindingDraft): Finding {
   const key = draft.cause
+  const text = (value: string) => boundText(value, MAX_FINDING_TEXT)
   return {
     id: findingId(rule.id, key),
     rule: rule.id,
     category: rule.category,
     severity: draft.severity ?? rule.severity,
-    title: draft.title,
-    detail: draft.detail,
-    subjects: draft.subjects,
-    evidence: draft.evidence,
-    remediation: { steps: draft.steps, links: draft.links },
+    // tenant values reach every part of a finding: none is copied whole when huge
+    title: text(draft.title),
+    detail: text(draft.detail),
+    subjects: draft.subjects.map(boundSubject),
+    evidence: boundValues(draft.evidence),
+    remediation: { steps: draft.steps.map(text), links: draft.links },
+  }
+}
+
+/** A subject with its id and name bounded (a subject's id links to its record: kept whole when sane). */
+function boundSubject(subject: Subject): Subject {
+  const { id, name } = subject
+  if (id.length <= MAX_FINDING_TEXT && (name === undefined || name.length <= MAX_FINDING_TEXT))
+    return subject
+  return {
+    ...subject,
+    id: boundText(id, MAX_FINDING_TEXT),
+    ...(name === undefined ? {} : { name: boundText(name, MAX_FINDING_TEXT) }),
   }
 }
 

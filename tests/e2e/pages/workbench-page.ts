@@ -10,7 +10,9 @@ export class WorkbenchPage {
     this.nav = page.getByRole('navigation', { name: 'Main' })
   }
 
-  async go(screen: 'Overview' | 'Findings' | 'Connect' | 'Collect' | 'Snapshots'): Promise<void> {
+  async go(
+    screen: 'Overview' | 'Findings' | 'Inspector' | 'Connect' | 'Collect' | 'Snapshots',
+  ): Promise<void> {
     await this.nav.getByRole('link', { name: screen, exact: true }).click()
     await expect(this.page.getByRole('heading', { level: 1, name: screen })).toBeVisible()
   }

@@ -3,6 +3,7 @@
  * `after` cursors, rate-limit buckets and Okta error bodies.
  */
 import type { EmulatorContext } from '../context'
+import { wsFedPassive } from '../artefacts/wsfed-endpoint'
 import type { EmuRequest, EmuResponse, Route, ServiceDefinition } from '../http'
 import type { OktaRecord } from '../scenarios/types'
 import { authorize, oktaTokenRoute } from './auth'
@@ -149,6 +150,16 @@ export function oktaService(ctx: EmulatorContext): {
       }
     }
     if (req.method !== 'GET') return null
+    const passive = /^\/app\/office365\/([^/]+)\/sso\/wsfed\/passive$/.exec(p)
+    if (passive?.[1]) {
+      const key = passive[1]
+      return {
+        key: 'GET /app/office365/{key}/sso/wsfed/passive',
+        bucket: 'other',
+        scope: null,
+        run: () => wsFedPassive(ctx, req, key),
+      }
+    }
     const seg = p.split('/').slice(1)
     if (seg[0] !== 'api' || seg[1] !== 'v1') return null
     const [, , a, b, c, d] = seg

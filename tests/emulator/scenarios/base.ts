@@ -81,6 +81,18 @@ export function createBase(
     domain(ctx.federatedDomain, { authenticationType: 'Federated', isDefault: true }),
     domain(ctx.managedDomain, { authenticationType: 'Managed' }),
   )
+  // the tenant's token-signing key, the same in every run so the collected JWKS is too
+  const tokenKey = issueCertificate({
+    seed: ctx.seed,
+    label: 'entra-token-signing',
+    commonName: 'accounts.accesscontrol.windows.net',
+    notBeforeMs: now - 30 * MS.day,
+    notAfterMs: now + 1800 * MS.day,
+  })
+  entra.tokenSigningKey = {
+    privateKeyPem: tokenKey.privateKeyPem,
+    certificateDer: tokenKey.derBase64,
+  }
   const orgLastSyncMs = Math.floor((now - orgLastSyncAgoMs) / 1000) * 1000
   entra.onPremisesSynchronization.push(onPremisesSynchronization(ctx))
   entra.servicePrincipals.push(graphServicePrincipal(ctx))

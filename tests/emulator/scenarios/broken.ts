@@ -11,6 +11,7 @@ import { plantOperationalProblems } from './broken-activity'
 import { plantPeopleProblems } from './broken-people'
 import { type PlantKit, plantKit } from './plant-kit'
 import { subject } from './answer-key'
+import { account } from './clutter-accounts'
 import { oktaAppTarget, oktaEvent, oktaUserActor } from './okta-events'
 import { HEALTHY_PEOPLE, populate, toScenario } from './healthy'
 import { PeopleFactory } from './people'
@@ -30,6 +31,7 @@ export function buildBroken(options: ScenarioOptions): Scenario {
   plantReaderPermissionGap(d)
   plantLeaverStillActive(d, kit)
   plantJoinersLockedOut(d, kit)
+  plantEmergencyAccessFederated(d)
   d.entra.signIns.sort((a, b) => (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? ''))
   d.okta.logs.sort((a, b) => String(a['published']).localeCompare(String(b['published'])))
   return toScenario(d, 'broken')
@@ -86,6 +88,24 @@ function plantJoinersLockedOut(d: Draft, kit: PlantKit): void {
     problem: 'okta-account-never-activated',
     planted: `${staged.p.upn} was licensed in Entra three weeks ago; the Okta account is still STAGED.`,
     subjects: kit.both(staged),
+  })
+}
+
+/**
+ * An emergency-access account someone moved from the onmicrosoft.com domain onto the
+ * federated domain: its sign-in now depends on Okta.
+ */
+function plantEmergencyAccessFederated(d: Draft): void {
+  const bg = account(d, {
+    upn: `breakglass03@${d.ctx.federatedDomain}`,
+    displayName: 'Emergency Access 03',
+    createdDaysAgo: 700,
+  })
+  d.answerKey.push({
+    category: 'domain-federation',
+    problem: 'emergency-access-on-federated-domain',
+    planted: `${bg.userPrincipalName} is a cloud-only emergency-access account on the federated domain.`,
+    subjects: [subject.entraUser(bg)],
   })
 }
 

@@ -31,7 +31,7 @@ interface Account {
 }
 
 /** A cloud-only account that is not a person: no licence, no employee data, no company. */
-function account(d: Draft, a: Account): MG.User {
+export function account(d: Draft, a: Account): MG.User {
   const local = a.upn.split('@')[0] ?? a.upn
   const user = entraCloudUser(
     d.ctx,

@@ -57,6 +57,10 @@ export function addAppKeys(
     }
   })
   org.appKeys[appId] = all.map((k) => oktaSigningJwk(k.kid, k.cert, k.createdMs))
+  org.signingKeyPems = {
+    ...org.signingKeyPems,
+    ...Object.fromEntries(all.map((k) => [k.kid, k.cert.privateKeyPem])),
+  }
   const active = all[all.length - 1]
   if (!active) throw new Error('an app needs at least one signing key')
   return { activeKid: active.kid, active: active.cert, all }

@@ -82,6 +82,11 @@ export interface EntraTenant {
   synchronizationJobs: Record<string, MG.SynchronizationJob[]>
   secrets: EntraSecretValue[]
   certificates: EntraCertificate[]
+  /**
+   * the tenant's token-signing key (private half and certificate), published in its JWKS;
+   * absent, the emulator signs with a key of its own run
+   */
+  tokenSigningKey?: { privateKeyPem: string; certificateDer: string }
 }
 
 export interface OktaApiToken {
@@ -121,6 +126,8 @@ export interface OktaOrg {
   mappings: OktaRecord[]
   userSchema: OktaRecord
   logs: OktaRecord[]
+  /** the private halves of the app signing keys by kid, which only Okta holds: never served */
+  signingKeyPems?: Record<string, string>
   apiTokens: OktaApiToken[]
   serviceApps: OktaServiceApp[]
 }

@@ -1,7 +1,10 @@
 /**
  * Diagnoses the adversarial tenant pairs and reports how the rules do on records shaped
  * from the official API examples: findings above info on the healthy pair, recall and
- * precision on the broken pair. It reports; it asserts only that the fixtures are sound.
+ * precision on the broken pair. Besides the fixtures' soundness it holds the line on what
+ * the rules already reach: nothing above info on the healthy pair, every finding above
+ * info on the broken pair right. Recall is reported, not asserted: the broken pair's
+ * categories are its authors' words, not the catalogue's.
  */
 import { describe, expect, it } from 'vitest'
 import { type Finding, Snapshot } from '../../../src/shared/model'
@@ -44,7 +47,7 @@ describe('adversarial tenant pairs', () => {
     ]
     for (const f of loud) lines.push(`  ${describeFinding(f)}`)
     console.log(lines.join('\n'))
-    expect(Array.isArray(findings)).toBe(true)
+    expect(loud.map(describeFinding)).toEqual([])
   })
 
   it('reports recall and precision on examples-broken', () => {
@@ -56,6 +59,7 @@ describe('adversarial tenant pairs', () => {
 
     let found = 0
     let foundLoud = 0
+    let foundLoudAnyCategory = 0
     const missed: string[] = []
     for (const [i, entry] of key.entries()) {
       const any = coveringFinding(entry, findings, index, false)
@@ -66,6 +70,7 @@ describe('adversarial tenant pairs', () => {
       )
       if (any) found++
       if (loud) foundLoud++
+      if (coveringFinding(entry, findings, index, true, true)) foundLoudAnyCategory++
       if (!loud) {
         const others = elsewhere.map((f) => `${f.rule} (${f.category}, ${f.severity})`).join(', ')
         const note =
@@ -77,7 +82,7 @@ describe('adversarial tenant pairs', () => {
       }
     }
     lines.push(
-      `examples-broken: ${key.length} planted problems; recall ${found}/${key.length} (${pct(found, key.length)}), above info ${foundLoud}/${key.length} (${pct(foundLoud, key.length)})`,
+      `examples-broken: ${key.length} planted problems; recall ${found}/${key.length} (${pct(found, key.length)}), above info ${foundLoud}/${key.length} (${pct(foundLoud, key.length)}); above info in any category ${foundLoudAnyCategory}/${key.length} (${pct(foundLoudAnyCategory, key.length)})`,
     )
     if (missed.length) lines.push('missed (no covering finding above info):', ...missed)
 
@@ -90,5 +95,6 @@ describe('adversarial tenant pairs', () => {
       lines.push(`  WRONG ${describeFinding(v.finding)}\n      why: ${v.why}`)
     console.log(lines.join('\n'))
     expect(key.length).toBeGreaterThanOrEqual(30)
+    expect(verdicts.filter((x) => !x.right).map((v) => describeFinding(v.finding))).toEqual([])
   })
 })

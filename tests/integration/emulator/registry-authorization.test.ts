@@ -4,7 +4,7 @@
  * the documentation. For every registered resource: the registry's least-privileged
  * permissions (one of each Graph group, or the one Okta scope) are enough, and taking
  * away any one group (or the scope) is refused; a resource Graph serves to no application
- * permission is refused to an app holding every role.
+ * permission is refused to an app holding every role; public metadata is served without a token.
  */
 import { Client } from '@okta/okta-sdk-nodejs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,6 +33,7 @@ function requestPath(request: string): string {
     .replace('{appId}', app)
     .replace('{groupId}', String(o.groups[0]?.['id'] ?? ''))
     .replace('{mappingId}', String(o.mappings[0]?.['id'] ?? ''))
+    .replace('{tenantId}', emu.tenantId)
     .replace(' ', '%20')
     .replace(/"/g, '%22')
 }
@@ -64,6 +65,16 @@ describe('Graph authorization follows the resource registry', () => {
       const spec = RESOURCES[path]
       const access = spec.access
       const url = requestPath(spec.request)
+      if (access.kind === 'public') {
+        // public metadata on the host the registry names, read without any token
+        const root =
+          'host' in spec && spec.host === 'authority'
+            ? emu.authorityHost
+            : `${emu.graphBaseUrl}/v1.0`
+        const r = await call(`${root}${url}`, { ca: emu.caPem })
+        expect(r.status, `${url} without a token`).toBe(200)
+        return
+      }
       if (access.kind === 'delegated-only') {
         expect(await graphStatus(url, Object.keys(GRAPH_ROLES))).toBe(403)
         return

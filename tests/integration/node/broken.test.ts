@@ -67,4 +67,39 @@ describe('the broken scenario', () => {
       clientId: app.clientId,
     })
   })
+
+  it('stores the IdP secret pasted as a secret ID by its key ID, and a refresh of Okta alone keeps the match', async () => {
+    const pastedKeyIds = (snap: Awaited<ReturnType<typeof collectSnapshot>>) =>
+      (snap.okta?.idps ?? [])
+        .map((idp) => {
+          const client = (idp['protocol'] as { credentials?: { client?: Record<string, unknown> } })
+            ?.credentials?.client
+          return client?.['client_secret'] as { guidShaped?: boolean; keyId?: string } | undefined
+        })
+        .filter((secret) => secret?.guidShaped)
+    const full = await collectSnapshot({
+      profile: h.profile,
+      credentials: h.credentials,
+      ca: h.ca,
+      ...logWindow(h.emulator),
+    })
+    const appKeyIds = new Set(
+      (full.entra?.applications ?? []).flatMap((a) =>
+        ((a['passwordCredentials'] as { keyId?: string }[] | undefined) ?? []).map((c) => c.keyId),
+      ),
+    )
+    const first = pastedKeyIds(full)
+    expect(first.length).toBeGreaterThan(0)
+    for (const secret of first) expect(appKeyIds.has(secret?.keyId)).toBe(true)
+    // Okta alone: the app registrations come from the previous snapshot
+    const oktaOnly = await collectSnapshot({
+      profile: { ...(h.profile.okta ? { okta: h.profile.okta } : {}) },
+      credentials: { ...(h.credentials.okta ? { okta: h.credentials.okta } : {}) },
+      ca: h.ca,
+      since: full,
+      ...logWindow(h.emulator),
+    })
+    expect(oktaOnly.entra).toBeUndefined()
+    expect(pastedKeyIds(oktaOnly)).toEqual(first)
+  })
 })

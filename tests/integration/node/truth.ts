@@ -52,6 +52,8 @@ export function expectedCounts(
     'entra.directoryAudits': e.directoryAudits.length,
     'entra.provisioningLogs': e.provisioningLogs.length,
     'entra.synchronizationJobs': sumKeys(e.synchronizationJobs, (k) => fannedOut.has(k)),
+    // the login host's key set holds the tenant's one token-signing key
+    'entra.signingKeys': 1,
     'okta.users': o.users.filter((u) => u.status !== 'DEPROVISIONED').length,
     'okta.deprovisionedUsers': o.users.filter((u) => u.status === 'DEPROVISIONED').length,
     'okta.groups': o.groups.length,

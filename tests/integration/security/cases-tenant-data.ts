@@ -8,6 +8,7 @@ import path from 'node:path'
 import { expect } from 'vitest'
 import type { Finding } from '../../../src/shared/model'
 import { toCsv } from '../../../src/shared/text/csv'
+import { MAX_FINDING_TEXT, boundText } from '../../../src/shared/text/bound'
 import { at, obj, seamSnapshot } from '../../fixtures/snapshots/seam-snapshot'
 import { cli, parseCsv, UNSAFE_TEXT, type HostileCase } from './harness'
 
@@ -73,9 +74,10 @@ export function tenantDataCases(dir: () => string): HostileCase[] {
       expect(json.out).not.toMatch(UNSAFE_TEXT)
       const findings = JSON.parse(json.out) as Finding[]
       const names = findings.flatMap((f) => f.subjects.map((s) => s.name ?? ''))
-      // rules show names trimmed, as Entra and Okta display them
-      const shown = name.trim()
+      // rules show names trimmed, as Entra and Okta display them, and a huge one shortened
+      const shown = boundText(name.trim(), MAX_FINDING_TEXT)
       expect(names).toContain(shown)
+      expect(json.out.length).toBeLessThan(1024 * 1024)
 
       const sarif = await cli(['diagnose', file, '--format', 'sarif'], dir())
       expect(sarif.out).not.toMatch(UNSAFE_TEXT)

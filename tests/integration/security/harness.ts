@@ -9,13 +9,20 @@ import type { CliIo } from '../../../src/cli/command'
 import { COMMANDS } from '../../../src/cli/commands'
 import { runCli } from '../../../src/cli/main'
 
-export const CATEGORIES = ['snapshot file', 'profile', 'tenant data', 'API response'] as const
+export const CATEGORIES = [
+  'snapshot file',
+  'profile',
+  'tenant data',
+  'API response',
+  'sign-in artefact',
+] as const
 export type Category = (typeof CATEGORIES)[number]
 const PLURAL: Record<Category, string> = {
   'snapshot file': 'snapshot files',
   profile: 'profiles',
   'tenant data': 'tenant data',
   'API response': 'API responses',
+  'sign-in artefact': 'sign-in artefacts',
 }
 
 export interface HostileCase {

@@ -1,7 +1,7 @@
 /**
  * The hostile-input suite: snapshot files, profiles, tenant data and service answers shaped
  * by someone who wants Crosswalk to hang, crash, exhaust memory, mislead a terminal or a
- * spreadsheet, or send a token elsewhere. Each kind must end in a clear error or inert
+ * spreadsheet, or send a token elsewhere; and sign-in artefacts pasted into the inspector. Each kind must end in a clear error or inert
  * output, within its time and memory bounds; the suite prints how many kinds it tried.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe } from 'vitest'
 import { apiResponseCases } from './cases-api-responses'
+import { artefactCases } from './cases-artefacts'
 import { profileCases } from './cases-profiles'
 import { snapshotFileCases } from './cases-snapshot-files'
 import { tenantDataCases } from './cases-tenant-data'
@@ -29,6 +30,7 @@ describe('hostile inputs', () => {
   hostileSuite([
     ...profileCases(where),
     ...apiResponseCases(),
+    ...artefactCases(where),
     ...tenantDataCases(where),
     ...snapshotFileCases(where),
   ])

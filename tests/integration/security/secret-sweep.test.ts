@@ -1,11 +1,14 @@
 /**
- * The secret-leak sweep: connect → doctor → collect → diagnose → explain against the
- * emulator's `broken` scenario, through the CLI and through the contract's handlers, then
+ * The secret-leak sweep: connect → doctor → collect → diagnose → explain → inspect against
+ * the emulator's `broken` scenario, through the CLI and through the contract's handlers, then
  * every output searched for every secret the run knew — raw, JSON-escaped, URL-encoded and
  * base64: CLI stdout and stderr, the snapshot files (gzip opened), IPC replies and events,
- * log lines, and every file the data directory holds. Prints how much it searched.
+ * log lines, and every file the data directory holds. The inspector's captures add theirs:
+ * session cookies, an API call's bearer token, a password post, and the artefacts themselves
+ * (an ID token's compact form, which neither the log nor a file may hold). Prints how much it
+ * searched.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -14,6 +17,7 @@ import { createHandlers } from '../../../src/node/handlers'
 import { invokeChannel } from '../../../src/node/ipc/invoke'
 import { createLogger } from '../../../src/node/log'
 import type { EventChannel, Input, InvokeChannel } from '../../../src/shared/ipc'
+import { CAPTURE_SECRETS, type Artefact } from '../../emulator/artefacts/index'
 import { startEmulator, type Emulator } from '../../emulator/index'
 import { DEFAULT_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
 import { logWindow } from '../node/helpers'
@@ -25,17 +29,34 @@ const WRONG_SECRET = 'Wq8~sweep-wrong-secret-value.0042'
 
 let emulator: Emulator
 let dir: string
+/** the captures handed to the inspector, outside `dir`: they hold the secrets on purpose */
+let captures: string
+let artefacts: Artefact[]
 const outputs: { name: string; text: string }[] = []
+/** outputs where a decoded artefact belongs (replies and CLI output), but never a capture's secrets */
+const INSPECTED = new Set<string>()
 
 beforeAll(async () => {
   // rate limits are not what this suite tests: budgets high enough that no run waits for a window
   emulator = await startEmulator({ scenario: 'broken', oktaRateLimits: UNLIMITED })
   dir = await mkdtemp(path.join(tmpdir(), 'crosswalk-sweep-'))
+  captures = await mkdtemp(path.join(tmpdir(), 'crosswalk-sweep-captures-'))
+  artefacts = await emulator.artefacts()
+  for (const a of artefacts) await writeFile(path.join(captures, a.file), a.content)
 }, 120_000)
 afterAll(async () => {
   await emulator?.close()
   if (dir) await rm(dir, { recursive: true, force: true })
+  if (captures) await rm(captures, { recursive: true, force: true })
 })
+
+/** The ID token a capture posts: a credential that may be decoded on screen, never stored or logged. */
+function postedIdToken(): string {
+  const har = artefacts.find((a) => a.file === 'id-token-good.har')
+  const match = /id_token=([A-Za-z0-9_.-]+)/.exec(decodeURIComponent(har?.content ?? ''))
+  if (!match?.[1]) throw new Error('the capture posts an ID token')
+  return match[1]
+}
 
 /** Every secret the runs knew: credentials, planted tenant secrets, keys, the passphrase. */
 function secrets(): string[] {
@@ -57,7 +78,15 @@ function secrets(): string[] {
     ...pemBodies,
     WRONG_SECRET,
     PASSPHRASE,
+    CAPTURE_SECRETS.cookie.split('=')[1] ?? '',
+    CAPTURE_SECRETS.bearer.split(' ')[1] ?? '',
+    CAPTURE_SECRETS.password,
   ].filter((v, i, all) => v.length >= 8 && all.indexOf(v) === i)
+}
+
+/** Artefacts themselves: allowed decoded in replies and CLI output, nowhere else. */
+function artefactSecrets(): string[] {
+  return [postedIdToken()]
 }
 
 /** The forms a secret could take in an output. */
@@ -176,6 +205,20 @@ describe('secret-leak sweep', () => {
       ])
       await recordCli(`explain ${code} text`, ['explain', code, '--snapshot', 'accepted.json'])
     }
+    for (const file of ['id-token-good.har', 'wsfed-good.saml-tracer.json', 'oidc-good.har']) {
+      for (const format of ['text', 'json']) {
+        const name = `inspect ${file} --format ${format}`
+        await recordCli(name, [
+          'inspect',
+          path.join(captures, file),
+          '--snapshot',
+          'accepted.json',
+          '--format',
+          format,
+        ])
+        INSPECTED.add(`${name} stdout`)
+      }
+    }
     for (const file of await filesUnder(dir))
       await recordFile(`file ${path.relative(dir, file)}`, file)
   }, 180_000)
@@ -186,6 +229,7 @@ describe('secret-leak sweep', () => {
     const lines: string[] = []
     const events: { channel: EventChannel; payload: unknown }[] = []
     const replies: unknown[] = []
+    const inspected: unknown[] = []
     const log = createLogger({ write: (line) => lines.push(line), level: 'debug' })
     const finished = new Promise<void>((resolve, reject) => {
       const handlers = createHandlers({
@@ -241,12 +285,25 @@ describe('secret-leak sweep', () => {
         await call('connections:test', { workspaceId })
         await call('connections:get', { workspaceId })
         await call('vault:status')
+        for (const a of artefacts)
+          inspected.push(
+            await invokeChannel(
+              handlers,
+              'inspect:decode',
+              { text: a.content, candidates: [] },
+              log,
+              { checkOutput: true },
+            ),
+          )
         const started = await call('collect:start', { workspaceId })
         if (!started.ok) throw new Error(`collect:start: ${started.error.message}`)
       })().catch(reject)
     })
     await finished
     record('IPC replies', JSON.stringify(replies))
+    record('IPC replies of inspect:decode', JSON.stringify(inspected))
+    INSPECTED.add('IPC replies of inspect:decode')
+    expect(inspected.every((r) => (r as { ok: boolean }).ok)).toBe(true)
     record('IPC events', JSON.stringify(events))
     record('log lines', lines.join('\n'))
     for (const file of await filesUnder(dataDir))
@@ -258,7 +315,7 @@ describe('secret-leak sweep', () => {
     const list = secrets()
     const leaks: string[] = []
     for (const output of outputs)
-      for (const secret of list)
+      for (const secret of INSPECTED.has(output.name) ? list : [...list, ...artefactSecrets()])
         for (const form of forms(secret))
           if (output.text.includes(form))
             leaks.push(
@@ -273,7 +330,7 @@ describe('secret-leak sweep', () => {
     }
     const bytes = outputs.reduce((n, o) => n + o.text.length, 0)
     console.log(
-      `secret-leak sweep: ${list.length} secrets × ${forms('x').length} forms searched in ${outputs.length} outputs ` +
+      `secret-leak sweep: ${list.length + artefactSecrets().length} secrets × ${forms('x').length} forms searched in ${outputs.length} outputs ` +
         `(${Object.entries(kinds)
           .map(([k, n]) => `${k} ${n}`)
           .join(', ')}; ${(bytes / 1024 / 1024).toFixed(1)} MiB): ` +

@@ -8,6 +8,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['g', 'a'], action: 'Go to About' },
   { keys: ['g', 'o'], action: 'In a workspace: go to Overview' },
   { keys: ['g', 'f'], action: 'In a workspace: go to Findings' },
+  { keys: ['g', 'i'], action: 'In a workspace: go to Inspector' },
   { keys: ['g', 'c'], action: 'In a workspace: go to Connect' },
   { keys: ['g', 'l'], action: 'In a workspace: go to Collect' },
   { keys: ['g', 's'], action: 'In a workspace: go to Snapshots' },

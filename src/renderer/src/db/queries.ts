@@ -128,21 +128,23 @@ async function readResource(
   return assembleResource(source, resource, await parsedChunks(db, snapshotId, source, resource))
 }
 
-/** The snapshot resource that holds each subject type the rules emit. */
-const SUBJECT_RESOURCES: Readonly<Record<Source, Readonly<Record<string, string>>>> = {
+/** The snapshot resources that hold each subject type the rules emit, in lookup order. */
+const SUBJECT_RESOURCES: Readonly<Record<Source, Readonly<Record<string, readonly string[]>>>> = {
   entra: {
-    user: 'users',
-    group: 'groups',
-    application: 'applications',
-    servicePrincipal: 'servicePrincipals',
-    domain: 'domains',
+    user: ['users'],
+    deletedUser: ['deletedUsers'],
+    group: ['groups'],
+    application: ['applications'],
+    servicePrincipal: ['servicePrincipals'],
+    domain: ['domains'],
   },
-  okta: { user: 'users', group: 'groups', app: 'apps', idp: 'idps' },
+  // a deactivated Okta user is a `user` subject too
+  okta: { user: ['users', 'deprovisionedUsers'], group: ['groups'], app: ['apps'], idp: ['idps'] },
 }
 
 /** The snapshot resource a subject's record lives in, if Crosswalk keeps one. */
 export function subjectResource(subject: Pick<Subject, 'source' | 'type'>): string | undefined {
-  return SUBJECT_RESOURCES[subject.source][subject.type]
+  return SUBJECT_RESOURCES[subject.source][subject.type]?.[0]
 }
 
 /**
@@ -155,19 +157,20 @@ export async function findSubjectRecord(
   snapshotId: string,
   subject: Pick<Subject, 'source' | 'type' | 'id'>,
 ): Promise<RawRecord | undefined> {
-  const resource = subjectResource(subject)
-  if (!resource || !subject.id) return undefined
-  const prefix = [snapshotId, subject.source, resource]
+  if (!subject.id) return undefined
   const key = subject.id
-  for (const lookup of await lookupsUnder(db, prefix, (l) => listHas(l.keys, key))) {
-    const record = await recordAt(db, lookup, listValues(lookup.keys).indexOf(key))
-    if (record) return record
-  }
-  if (subject.type !== 'domain') return undefined
-  const wanted = key.toLowerCase()
-  for (const lookup of await lookupsUnder(db, prefix, () => true)) {
-    const at = listValues(lookup.keys).findIndex((k) => k.toLowerCase() === wanted)
-    if (at >= 0) return recordAt(db, lookup, at)
+  for (const resource of SUBJECT_RESOURCES[subject.source][subject.type] ?? []) {
+    const prefix = [snapshotId, subject.source, resource]
+    for (const lookup of await lookupsUnder(db, prefix, (l) => listHas(l.keys, key))) {
+      const record = await recordAt(db, lookup, listValues(lookup.keys).indexOf(key))
+      if (record) return record
+    }
+    if (subject.type !== 'domain') continue
+    const wanted = key.toLowerCase()
+    for (const lookup of await lookupsUnder(db, prefix, () => true)) {
+      const at = listValues(lookup.keys).findIndex((k) => k.toLowerCase() === wanted)
+      if (at >= 0) return recordAt(db, lookup, at)
+    }
   }
   return undefined
 }

@@ -21,6 +21,7 @@ import type { Comparison, Finding, Severity, Subject } from '../../model'
 import { type Rec, domainOf, recs, str } from '../../util/access'
 import { parseDate } from '../../util/dates'
 import { LINKS } from '../links'
+import { isRemovedAssignment } from '../../compare/app-users'
 import { peopleJoin } from '../../compare/join'
 import { entraClasses } from '../../compare/people'
 import { classifyOktaUser } from '../../compare/population'
@@ -82,7 +83,7 @@ function assignments(
     let subject: Subject | undefined
     for (const au of list) {
       if (!ids.has(au['id'])) continue
-      if (/^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i.test(str(au, 'status') ?? '')) continue
+      if (isRemovedAssignment(au)) continue
       if (!subject) {
         const app = index.oktaAppsById.get(appId)
         subject = app ? oktaAppSubject(app) : { source: 'okta', type: 'app', id: appId }

@@ -91,7 +91,15 @@ export const collectionPermissionMissing = defineRule({
               ? ` Refused: ${denied.map((d) => `${d?.resource} ${d?.status} ${d?.code}`).join('; ')}.`
               : ''
           }`,
-          subjects,
+          subjects: [
+            ...subjects,
+            ...gaps.map((g) => ({
+              source,
+              type: 'resource',
+              id: g.path.slice(source.length + 1),
+              name: resourceLabel(g.path),
+            })),
+          ],
           evidence: {
             [source]: {
               granted: snapshot.collection.grantedPermissions[source],

@@ -5,8 +5,11 @@
  * `customerRequestedSynchronizationInterval`): high; older than 7 days, the delta
  * sync limit, after which a full sync is needed: critical. A tenant that says it
  * syncs but has never synced is critical too.
+ * The people whose AD changes already reached Okta after the last sync (see
+ * pending-ad-changes.ts) are listed as what the stalled sync is holding back.
  * Reads: entra.organization; entra.onPremisesSynchronization when collected (the
- * interval; Graph serves it only to a signed-in Global Administrator).
+ * interval; Graph serves it only to a signed-in Global Administrator); entra.users and
+ * okta.users (the changes waiting), with okta.apps, okta.appUsers and okta.logs.
  * When the interval is unknown the default is assumed but a delay must pass four cycles
  * (2 h), and under a day it is medium: a tenant may run a longer custom schedule.
  * False positives: a tenant that stopped syncing on purpose but left
@@ -16,7 +19,8 @@ import type { Finding } from '../../model'
 import { norm, str } from '../../util/access'
 import { MINUTE_MS, DAY_MS, describeDuration, parseDate, parseDurationMs } from '../../util/dates'
 import { LINKS } from '../links'
-import { defineRule, makeFinding } from '../rule'
+import { capSubjects, defineRule, makeFinding } from '../rule'
+import { pendingAdChanges, pendingComparisons, pendingSubjects } from '../pending-ad-changes'
 
 export const entraConnectSyncStale = defineRule({
   id: 'entra-connect-sync-stale',
@@ -24,7 +28,14 @@ export const entraConnectSyncStale = defineRule({
   category: 'sync',
   severity: 'high',
   reads: ['entra.organization'],
-  optionalReads: ['entra.onPremisesSynchronization'],
+  optionalReads: [
+    'entra.onPremisesSynchronization',
+    'entra.users',
+    'okta.users',
+    'okta.apps',
+    'okta.appUsers',
+    'okta.logs',
+  ],
   evaluate(snapshot, ctx): Finding[] {
     const findings = []
     const sync = snapshot.entra?.onPremisesSynchronization?.[0]
@@ -42,6 +53,11 @@ export const entraConnectSyncStale = defineRule({
       if (lag !== undefined && lag <= allowed) continue
       const stale = lag === undefined || lag > ctx.thresholds.staleAfterDays * DAY_MS
       const orgName = str(org, 'displayName') ?? snapshot.entra?.tenantId ?? 'tenant'
+      // AD changes Okta already has that this sync has not carried yet
+      const waiting =
+        last && snapshot.entra?.users && snapshot.okta?.users
+          ? pendingAdChanges(ctx.index).changes.filter((c) => c.changedAt > last)
+          : []
       findings.push(
         makeFinding(entraConnectSyncStale, {
           cause: str(org, 'id') ?? snapshot.entra?.tenantId ?? 'organization',
@@ -54,7 +70,7 @@ export const entraConnectSyncStale = defineRule({
             ? `Entra Connect last synced ${describeDuration(lag ?? 0)} ago`
             : 'Entra Connect is enabled but has never synced',
           detail: last
-            ? `The last directory sync was at ${last.toISOString()}, ${describeDuration(lag ?? 0)} before the snapshot; the cycle is every ${describeDuration(intervalMs)}${known ? '' : " (Entra Connect's default; the tenant's own schedule could not be read)"}.${stale ? ` After ${ctx.thresholds.staleAfterDays} days without a delta sync a full sync is required.` : ''} Changes in AD (new users, UPN and ImmutableID changes) are not reaching Entra, while Okta may already have them.`
+            ? `The last directory sync was at ${last.toISOString()}, ${describeDuration(lag ?? 0)} before the snapshot; the cycle is every ${describeDuration(intervalMs)}${known ? '' : " (Entra Connect's default; the tenant's own schedule could not be read)"}.${stale ? ` After ${ctx.thresholds.staleAfterDays} days without a delta sync a full sync is required.` : ''} Changes in AD (new users, UPN and ImmutableID changes) are not reaching Entra, while Okta may already have them.${waiting.length ? ` Okta already holds newer AD values for ${waiting.length} ${waiting.length === 1 ? 'person' : 'people'} that Entra is waiting for.` : ''}`
             : 'organization.onPremisesSyncEnabled is true but onPremisesLastSyncDateTime is empty.',
           subjects: [
             {
@@ -63,6 +79,7 @@ export const entraConnectSyncStale = defineRule({
               id: str(org, 'id') ?? snapshot.entra?.tenantId ?? '',
               name: orgName,
             },
+            ...capSubjects(pendingSubjects(waiting), ctx.thresholds.maxSubjects),
           ],
           evidence: {
             entra: {
@@ -76,6 +93,9 @@ export const entraConnectSyncStale = defineRule({
             okta: {
               note: 'Okta imports from AD independently; compare with the AD agent import time.',
             },
+            ...(waiting.length
+              ? { waiting: waiting.length, comparisons: pendingComparisons(waiting) }
+              : {}),
           },
           steps: [
             'On the Entra Connect server: Synchronization Service Manager › Operations shows the last run; PowerShell Get-ADSyncScheduler shows SyncCycleEnabled, StagingModeEnabled and NextSyncCycleStartTimeInUTC.',

@@ -13,7 +13,7 @@
  * person with the same address; the evidence shows which key joined them.
  */
 import type { Comparison, Finding, Subject } from '../../model'
-import { type Rec, str } from '../../util/access'
+import { type Rec, norm, str } from '../../util/access'
 import { JOIN_KEY_LABELS, joinKeysOf } from '../../compare/join'
 import { LINKS } from '../links'
 import { cellUsers, idpsByPolicy, matchTable } from '../../compare/match'
@@ -28,6 +28,13 @@ import {
 } from '../../compare/seam'
 
 const MAX_COMPARISONS = 20
+
+/** Two Okta accounts with the same first and last name. */
+function sameName(a: Rec, b: Rec): boolean {
+  const name = (r: Rec) =>
+    `${norm(str(r, 'profile', 'firstName')) ?? ''} ${norm(str(r, 'profile', 'lastName')) ?? ''}`.trim()
+  return name(a) !== '' && name(a) === name(b)
+}
 
 export const idpUsernameUnmatched = defineRule({
   id: 'idp-username-unmatched',
@@ -58,8 +65,13 @@ export const idpUsernameUnmatched = defineRule({
         const u = users[i] as Rec
         if (cell === null) missed++
         else wrong++
+        const landed = cellUsers(cell)[0]
         if (subjects.length < ctx.thresholds.maxSubjects)
-          subjects.push(entraUserSubject(u), oktaUserSubject(okta))
+          subjects.push(
+            entraUserSubject(u),
+            oktaUserSubject(okta),
+            ...(landed ? [oktaUserSubject(landed)] : []),
+          )
         if (comparisons.length < MAX_COMPARISONS) {
           const username = policy.compiled.apply(u)?.trim() ?? null
           const matched = cellUsers(cell)[0]
@@ -77,7 +89,7 @@ export const idpUsernameUnmatched = defineRule({
                 },
                 verdict: 'different',
                 note: matched
-                  ? `the rule finds ${str(matched, 'profile', 'login') ?? str(matched, 'id')} instead`
+                  ? `the rule finds ${str(matched, 'profile', 'login') ?? str(matched, 'id')} instead${sameName(matched, okta) ? ', a second Okta account with the same name (a just-in-time duplicate?)' : ''}`
                   : policy.filter && username && !policy.filter.test(username)
                     ? `the IdP's filter ${policy.filter.source} rejects it`
                     : 'the rule finds no Okta user',
@@ -93,8 +105,8 @@ export const idpUsernameUnmatched = defineRule({
         makeFinding(idpUsernameUnmatched, {
           severity: wrong > 0 ? 'critical' : 'high',
           cause: policy.signature,
-          title: `${who} will ${wrong ? `sign ${wrong} ${wrong === 1 ? 'person' : 'people'} into another person's Okta account${missed ? ` and not match ${missed} more` : ''}` : `not match ${missed} ${missed === 1 ? 'person' : 'people'} who exist in Okta`}`,
-          detail: `Okta turns the Entra identity into a username with ${policy.template} and looks it up by ${policy.oktaAttributes.join(' or ')}${policy.filter ? ` (filter ${policy.filter.source})` : ''}. For these people the result is not their own Okta account, typically because the UPN differs from the Okta login. ${missed ? 'Unmatched sign-ins end with "Unable to match transformed username". ' : ''}${wrong ? 'Wrongly matched people are signed into somebody else\u2019s account.' : ''}`,
+          title: `${who} will ${wrong ? `sign ${wrong} ${wrong === 1 ? 'person' : 'people'} into another Okta account${missed ? ` and not match ${missed} more` : ''}` : `not match ${missed} ${missed === 1 ? 'person' : 'people'} who exist in Okta`}`,
+          detail: `Okta turns the Entra identity into a username with ${policy.template} and looks it up by ${policy.oktaAttributes.join(' or ')}${policy.filter ? ` (filter ${policy.filter.source})` : ''}. For these people the result is not their own Okta account, typically because the UPN differs from the Okta login. ${missed ? 'Unmatched sign-ins end with "Unable to match transformed username". ' : ''}${wrong ? 'Wrongly matched people are signed into an account that is not theirs (somebody else\u2019s, or a duplicate that just-in-time provisioning created).' : ''}`,
           subjects: [...idps.map(idpSubject), ...capSubjects(subjects, ctx.thresholds.maxSubjects)],
           evidence: {
             okta: {

@@ -10,17 +10,20 @@
  * Reads: okta.apps, okta.appUsers, okta.users, entra.users; entra.domains when collected
  * (a blank Entra value matters only on a federated domain).
  * Population: ACTIVE Office 365 apps; app users whose Okta user can sign in, matched to
- * an enabled Entra person. Comparison is exact (base64 is case-sensitive).
+ * an enabled Entra person. Comparison is exact (base64 is case-sensitive); a value that
+ * is the AD GUID as text where Entra holds its base64 form is said so.
  * False positives: none known; app users without a visible Entra counterpart are skipped.
  */
 import type { Comparison, Finding, Subject } from '../../model'
 import { type Rec, asText, domainOf, isRec, norm, str } from '../../util/access'
 import { LINKS } from '../links'
-import { PopulationCounter, classifyOktaUser } from '../../compare/population'
-import { entraClassOf, entraClasses } from '../../compare/people'
+import { PopulationCounter } from '../../compare/population'
+import { entraClassOf, entraClasses, oktaClasses } from '../../compare/people'
+import { appAssignments } from '../../compare/app-users'
 import { peopleJoin } from '../../compare/join'
 import { CLASS_REASONS } from '../../compare/population'
 import { capSubjects, defineRule, makeFinding } from '../rule'
+import { guidImmutableId } from '../../util/guid'
 import {
   activeOffice365Apps,
   entraUserSubject,
@@ -48,9 +51,10 @@ export const immutableIdMismatch = defineRule({
   optionalReads: ['okta.users', 'entra.domains'],
   evaluate(snapshot, ctx): Finding[] {
     const findings: Finding[] = []
-    const { oktaById, entraByImmutableId } = ctx.index
+    const { entraByImmutableId } = ctx.index
     const join = peopleJoin(ctx.index)
     const classes = entraClasses(ctx.index)
+    const oktaClass = oktaClasses(ctx.index)
     for (const app of activeOffice365Apps(ctx.index)) {
       const appId = str(app, 'id') ?? ''
       const counter = new PopulationCounter(
@@ -60,17 +64,22 @@ export const immutableIdMismatch = defineRule({
       const comparisons: Comparison[] = []
       let total = 0
       let elsewhere = 0
-      for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
+      let guidText = 0
+      const assignments = appAssignments(ctx.index, appId)
+      for (let k = 0; k < assignments.list.length; k++) {
+        const au = assignments.list[k] as Rec
         const profile = au['profile']
         const oktaValue = asText(isRec(profile) ? profile['immutableId'] : undefined)
         if (!oktaValue) continue
-        const okta = oktaById.get(str(au, 'id') ?? '')
-        if (okta && classifyOktaUser(okta) !== 'person') {
-          counter.leaveOut(CLASS_REASONS[classifyOktaUser(okta)])
+        const okta = assignments.okta[k]
+        const row = assignments.row[k] as number
+        const cls = row >= 0 ? (oktaClass[row] ?? 'person') : 'person'
+        if (cls !== 'person') {
+          counter.leaveOut(CLASS_REASONS[cls])
           continue
         }
         // the person the join names for this Okta user (the strongest key that decides), else by name
-        const j = okta ? join.oktaRow.get(okta) : undefined
+        const j = okta && row >= 0 ? row : undefined
         const i = j === undefined ? -1 : (join.entraOf[j] as number)
         const entra =
           j === undefined
@@ -79,9 +88,9 @@ export const immutableIdMismatch = defineRule({
               ? (join.entra[i] as Rec)
               : undefined
         if (!entra) continue
-        const cls = i >= 0 ? (classes[i] ?? 'person') : entraClassOf(ctx.index, entra)
-        if (cls !== 'person') {
-          counter.leaveOut(CLASS_REASONS[cls])
+        const entraCls = i >= 0 ? (classes[i] ?? 'person') : entraClassOf(ctx.index, entra)
+        if (entraCls !== 'person') {
+          counter.leaveOut(CLASS_REASONS[entraCls])
           continue
         }
         counter.judge()
@@ -95,6 +104,8 @@ export const immutableIdMismatch = defineRule({
             ? owner
             : undefined
         if (other) elsewhere++
+        const guidAsText = entraValue !== undefined && guidImmutableId(oktaValue) === entraValue
+        if (guidAsText) guidText++
         total++
         if (subjects.length < ctx.thresholds.maxSubjects)
           subjects.push(
@@ -119,11 +130,15 @@ export const immutableIdMismatch = defineRule({
                 verdict: entraValue ? 'different' : 'missing-entra',
                 ...(entraValue && entraValue.toLowerCase() === oktaValue.toLowerCase()
                   ? { note: 'the values differ only in letter case, which Entra does not forgive' }
-                  : other
+                  : guidAsText
                     ? {
-                        note: `Okta's value is the ImmutableID of ${str(other, 'userPrincipalName') ?? str(other, 'id')}`,
+                        note: `Okta sends the GUID ${oktaValue.trim()} as text; Entra holds its base64 form`,
                       }
-                    : {}),
+                    : other
+                      ? {
+                          note: `Okta's value is the ImmutableID of ${str(other, 'userPrincipalName') ?? str(other, 'id')}`,
+                        }
+                      : {}),
               },
             ],
           })
@@ -134,12 +149,13 @@ export const immutableIdMismatch = defineRule({
           severity: elsewhere ? 'critical' : 'high',
           cause: appId,
           title: `ImmutableID of ${total} ${total === 1 ? 'person differs' : 'people differs'} between Okta's "${str(app, 'label') ?? 'Office 365'}" and Entra${elsewhere ? ` (${elsewhere} pointing at another account)` : ''}`,
-          detail: `Okta sends an ImmutableID that is not the person's onPremisesImmutableId in Entra, so Entra finds no user (AADSTS51004)${elsewhere ? ', or, where the value is another person\u2019s, signs them into that account' : ''}. Usually the Office 365 app's immutableId mapping reads a different source anchor than Entra Connect (objectGUID vs ms-DS-ConsistencyGuid), or the person was re-created on one side.`,
+          detail: `Okta sends an ImmutableID that is not the person's onPremisesImmutableId in Entra, so Entra finds no user (AADSTS51004)${elsewhere ? ', or, where the value is another person\u2019s, signs them into that account' : ''}. ${guidText ? ` ${guidText === total ? 'Each' : `${guidText} of them`} sends the AD GUID as text where Entra holds its base64 form (base64 of the GUID's 16 bytes, as Entra Connect writes it): the mapping or the value was entered as the GUID.` : " Usually the Office 365 app's immutableId mapping reads a different source anchor than Entra Connect (objectGUID vs ms-DS-ConsistencyGuid), or the person was re-created on one side."}`,
           subjects: [oktaAppSubject(app), ...capSubjects(subjects, ctx.thresholds.maxSubjects)],
           evidence: {
             okta: { appId },
             total,
             anotherAccount: elsewhere,
+            guidAsText: guidText,
             comparisons,
             population: counter.summary(),
             aadsts: ['51004'],

@@ -14,6 +14,7 @@
 import type { Finding, Subject } from '../../model'
 import { type Rec, asText, isRec, str } from '../../util/access'
 import { LINKS } from '../links'
+import { isRemovedAssignment } from '../../compare/app-users'
 import { officeKeys } from '../../compare/join'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
@@ -22,8 +23,6 @@ import {
   oktaAppSubject,
   oktaUserSubject,
 } from '../../compare/seam'
-
-const GONE = /^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i
 
 export const immutableIdShared = defineRule({
   id: 'immutable-id-shared',
@@ -48,7 +47,7 @@ export const immutableIdShared = defineRule({
         const profile = au['profile']
         const value = asText(isRec(profile) ? profile['immutableId'] : undefined)
         if (!value || (known && !shared.has(value))) continue
-        if (GONE.test(str(au, 'status') ?? '') || deactivated.has(au['id'])) continue
+        if (isRemovedAssignment(au) || deactivated.has(au['id'])) continue
         const list = byValue.get(value)
         if (list) list.push(au)
         else byValue.set(value, [au])

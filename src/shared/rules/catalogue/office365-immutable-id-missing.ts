@@ -1,7 +1,8 @@
 /**
  * office365-immutable-id-missing — the Okta Office 365 app sends no ImmutableID: its
- * Okta-to-app profile mapping has no (or a blank) `immutableId` expression, or
- * assigned app users have a blank `profile.immutableId`. Entra rejects the WS-Fed
+ * Okta-to-app profile mapping has no (or a blank) `immutableId` expression, or builds it
+ * from an attribute that changes (email, login, names) instead of the AD source anchor,
+ * or assigned app users have a blank `profile.immutableId`. Entra rejects the WS-Fed
  * token: AADSTS90020 (SAML 1.1 assertion missing ImmutableID) / "Your account has not
  * been configured for this application".
  * Reads: okta.apps, okta.appUsers; okta.mappings, okta.users, entra.users and
@@ -23,6 +24,7 @@ import {
 } from '../../compare/population'
 import type { SnapshotIndex } from '../../compare/snapshot-index'
 import { LINKS } from '../links'
+import { isEnabledAssignment } from '../../compare/app-users'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import {
   activeOffice365Apps,
@@ -38,6 +40,18 @@ function appMapping(mappings: Rec[], appId: string): Rec | undefined {
   return mappings.find(
     (m) => str(m, 'target', 'id') === appId && norm(str(m, 'source', 'type')) === 'user',
   )
+}
+
+/** Okta user attributes a person's life changes: an ImmutableID drawn from one breaks on change. */
+const MUTABLE =
+  /\buser\.(email|login|secondEmail|firstName|lastName|displayName|nickName|userName|mobilePhone|title|department)\b/
+/** What a source anchor is read from: the AD object's GUID (externalId), an explicit anchor attribute. */
+const ANCHOR = /externalId|objectGUID|ConsistencyGuid|immutable|getInternalProperty\(\s*"id"\s*\)/i
+
+/** The mutable attribute an immutableId expression is built from, or undefined. */
+export function mutableSource(expression: string): string | undefined {
+  if (ANCHOR.test(expression)) return undefined
+  return MUTABLE.exec(expression)?.[0]
 }
 
 /** Why a blank app user is not judged, or undefined when it is. */
@@ -75,6 +89,37 @@ export const office365ImmutableIdMissing = defineRule({
         : undefined
       if (mapping) {
         const expression = text(mapping, 'properties', 'immutableId', 'expression')
+        const mutable = expression ? mutableSource(expression) : undefined
+        if (expression && mutable) {
+          const federated = office365Domains(app).some(
+            (d) => ctx.index.domainAuthentication(d) === 'federated',
+          )
+          findings.push(
+            makeFinding(office365ImmutableIdMissing, {
+              severity: federated ? 'high' : 'medium',
+              title: `Office 365 app "${label}" builds the ImmutableID from ${mutable}, which changes`,
+              detail: `The Okta-to-${label} profile mapping ${str(mapping, 'id') ?? ''} maps immutableId from \`${expression}\`. An ImmutableID must be the source anchor Entra holds as onPremisesImmutableId (base64 of the AD objectGUID or ms-DS-ConsistencyGuid), which never changes. Every assignment and profile push now sends a value Entra does not know, so those people's sign-in fails with AADSTS51004${federated ? ' on the federated domain' : ''}, and a rename or new address breaks it again.`,
+              subjects: [
+                oktaAppSubject(app),
+                { source: 'okta', type: 'mapping', id: str(mapping, 'id') ?? '' },
+              ],
+              cause: `${appId}:mutable-source`,
+              evidence: {
+                okta: {
+                  appId,
+                  mappingId: str(mapping, 'id'),
+                  immutableIdExpression: expression,
+                  mutableAttribute: mutable,
+                  recommended: RECOMMENDED,
+                },
+                entra: { expects: 'onPremisesImmutableId of the user' },
+                aadsts: ['51004'],
+              },
+              steps: steps(label, appId),
+              links: [LINKS.oktaOffice365, LINKS.oktaMappings, LINKS.aadstsCodes],
+            }),
+          )
+        }
         if (!expression || expression === 'null') {
           findings.push(
             makeFinding(office365ImmutableIdMissing, {
@@ -111,7 +156,7 @@ export const office365ImmutableIdMissing = defineRule({
         'app users whose Okta and Entra accounts can sign in, on a federated domain',
       )
       for (const au of snapshot.okta?.appUsers?.[appId] ?? []) {
-        if (/^(DEPROVISIONED|UNASSIGNED|REVOKED|INACTIVE)$/i.test(str(au, 'status') ?? '')) continue
+        if (!isEnabledAssignment(au)) continue
         if (text(au, 'profile', 'immutableId')) continue
         const user = ctx.index.oktaById.get(str(au, 'id') ?? '')
         const reason = leftOut(ctx.index, au, user)

@@ -23,11 +23,12 @@
  * False positives: a licensed person who is not meant to use Microsoft 365.
  */
 import type { Comparison, Finding, Subject } from '../../model'
-import { type Rec, domainOf, str } from '../../util/access'
+import { type Rec, str } from '../../util/access'
 import { parseDate } from '../../util/dates'
 import { LINKS } from '../links'
 import { entraClasses, oktaClasses } from '../../compare/people'
 import { peopleJoin } from '../../compare/join'
+import { appAssignments } from '../../compare/app-users'
 import { PopulationCounter } from '../../compare/population'
 import { type RuleContext, capSubjects, defineRule, makeFinding } from '../rule'
 import {
@@ -41,7 +42,6 @@ import { latestOktaEvent, logEventSubject } from '../log-evidence'
 import type { SnapshotIndex } from '../../compare/snapshot-index'
 
 const REFUSED = /^app\.generic\.unauth_app_access_attempt$/
-const REMOVED = /^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i
 const DAY_MS = 86_400_000
 
 /** The active Office 365 apps serving each federated domain. */
@@ -58,15 +58,13 @@ function appsByFederatedDomain(index: SnapshotIndex): Map<string, Rec[]> {
   return out
 }
 
-/** The Okta user ids assigned to an app (assignments not removed). */
-function assignedTo(index: SnapshotIndex, app: Rec): Set<unknown> {
-  const appId = str(app, 'id') ?? ''
-  return index.cached(`o365:assigned:${appId}`, () => {
-    const list = index.snapshot.okta?.appUsers?.[appId] ?? []
-    return new Set(
-      list.filter((au) => !REMOVED.test(str(au, 'status') ?? '')).map((au) => au['id']),
-    )
-  })
+/** The domain whose `@domain` suffix ends `upn`, among a few. */
+function domainWithSuffix(
+  upn: string,
+  suffixes: readonly { domain: string; suffix: string }[],
+): string | undefined {
+  for (const x of suffixes) if (upn.endsWith(x.suffix)) return x.domain
+  return undefined
 }
 
 /**
@@ -145,12 +143,17 @@ export const office365SignInBlocked = defineRule({
     const groups = new Map<string, Group>()
     const notActivated: Blocked[] = []
     const users = ctx.index.entraUsers
+    const upnKeys = ctx.index.entraUpnKeys
+    // the few federated domains as UPN suffixes: no per-person string is built
+    const suffixes = [...byDomain.keys()].map((d) => ({ domain: d, suffix: `@${d}` }))
     for (let i = 0; i < users.length; i++) {
-      const entra = users[i] as Rec
-      const domain = domainOf(str(entra, 'userPrincipalName')) ?? ''
-      const apps = byDomain.get(domain)
-      if (!apps) continue
+      const upn = upnKeys[i]
+      if (upn === undefined) continue
+      const domain = domainWithSuffix(upn, suffixes)
+      if (domain === undefined) continue
+      const apps = byDomain.get(domain) as Rec[]
       if (entraClass[i] !== 'person') continue
+      const entra = users[i] as Rec
       const licences = entra['assignedLicenses']
       if (Array.isArray(licences) && licences.length === 0) continue
       const j = join.personOf[i] as number
@@ -171,7 +174,8 @@ export const office365SignInBlocked = defineRule({
         continue
       }
       if (cls !== 'person') continue
-      if (apps.some((app) => assignedTo(ctx.index, app).has(okta['id']))) continue
+      if (apps.some((app) => appAssignments(ctx.index, str(app, 'id') ?? '').assigned[j] === 1))
+        continue
       const key = apps.map((a) => str(a, 'id') ?? '').join('+')
       const group = groups.get(key) ?? { apps, domains: new Set<string>(), people: [] }
       groups.set(key, group)

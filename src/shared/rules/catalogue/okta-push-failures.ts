@@ -10,6 +10,7 @@
  * Reads: okta.logs.
  * False positives: none known.
  */
+import { aadstsEntry } from '../../codes'
 import type { Finding, Subject } from '../../model'
 import { type Rec, norm, recs, str } from '../../util/access'
 import { LINKS } from '../links'
@@ -97,10 +98,22 @@ export const oktaPushFailures = defineRule({
         .map((e) => str(e, 'published') ?? '')
         .filter(Boolean)
         .sort()
+      // a reason that quotes an AADSTS code is explained from the offline dictionary
+      const codes = [
+        ...new Set(
+          reasons.flatMap((r) => [...r.matchAll(/AADSTS(\d{4,7})/g)].map((m) => Number(m[1]))),
+        ),
+      ]
+      const explained = codes
+        .map((code) => ({ code, entry: aadstsEntry(code) }))
+        .filter(
+          (c): c is { code: number; entry: NonNullable<ReturnType<typeof aadstsEntry>> } =>
+            !!c.entry,
+        )
       findings.push(
         makeFinding(oktaPushFailures, {
           title: `${events.length} ${eventType} failure${events.length === 1 ? '' : 's'} for "${label}"`,
-          detail: `Okta could not provision to ${label}${reasons[0] ? `: ${reasons[0]}` : ''}${reasons.length > 1 ? ` (and ${reasons.length - 1} other reason${reasons.length === 2 ? '' : 's'})` : ''}.`,
+          detail: `Okta could not provision to ${label}${reasons[0] ? `: ${reasons[0]}` : ''}${reasons.length > 1 ? ` (and ${reasons.length - 1} other reason${reasons.length === 2 ? '' : 's'})` : ''}.${explained.map(({ code, entry }) => ` AADSTS${code} (${entry.name}): ${entry.meaning} Typical cause with Okta: ${entry.cause}`).join('')}`,
           subjects: capSubjects(subjects, ctx.thresholds.maxSubjects),
           cause: key,
           evidence: {
@@ -113,13 +126,19 @@ export const oktaPushFailures = defineRule({
               first: times[0] ?? null,
               last: times[times.length - 1] ?? null,
             },
+            ...(codes.length ? { aadsts: codes.map(String) } : {}),
           },
           steps: [
+            ...explained.flatMap(({ entry }) => entry.fix),
             `Okta Admin Console › Dashboard › Tasks › Provisioning errors, or Reports › System Log with eventType eq "${eventType}": read the Graph error inside the message.`,
             "For Office 365: Request_BadRequest on synced users means Okta pushes attributes Entra Connect owns (turn off those pushes); Request_ResourceNotFound means the user was deleted in Entra; AADSTS50079 means Conditional Access blocks Okta's service account.",
             `API: GET {orgUrl}/api/v1/logs?filter=eventType eq "${eventType}" and outcome.result eq "FAILURE"; retry with POST /api/v1/apps/${appId}/users/{userId}.`,
           ],
-          links: [LINKS.oktaSystemLog, LINKS.oktaOffice365],
+          links: [
+            LINKS.oktaSystemLog,
+            LINKS.oktaOffice365,
+            ...new Set(explained.flatMap(({ entry }) => entry.links)),
+          ],
         }),
       )
     }

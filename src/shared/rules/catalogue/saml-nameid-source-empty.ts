@@ -13,6 +13,7 @@
 import type { Finding, Subject } from '../../model'
 import { type Rec, str, text } from '../../util/access'
 import { LINKS } from '../links'
+import { isRemovedAssignment } from '../../compare/app-users'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import { isActiveApp, oktaAppSubject, oktaUserSubject } from '../../compare/seam'
 import { classifyOktaUser } from '../../compare/population'
@@ -69,7 +70,7 @@ export const samlNameidSourceEmpty = defineRule({
       const empty: Subject[] = []
       const malformed: { subject: Subject; value: string }[] = []
       for (const au of snapshot.okta?.appUsers?.[str(app, 'id') ?? ''] ?? []) {
-        if (/^(DEPROVISIONED|UNASSIGNED|REVOKED)$/i.test(str(au, 'status') ?? '')) continue
+        if (isRemovedAssignment(au)) continue
         const user = ctx.index.oktaById.get(str(au, 'id') ?? '')
         if (!user && deactivated.has(au['id'])) continue
         if (user && classifyOktaUser(user) !== 'person') continue

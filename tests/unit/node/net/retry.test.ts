@@ -3,7 +3,7 @@ import { backoffDelay, parseRetryAfter, sleep } from '../../../../src/node/net/r
 import { parseLinkHeader } from '../../../../src/node/net/link-header'
 import { createWindowLimiter } from '../../../../src/node/net/window-limiter'
 import { mapWithConcurrency } from '../../../../src/node/net/concurrency'
-import { redactSecretFields, redactSecretValue } from '../../../../src/node/net/redact'
+import { redactSecretFields } from '../../../../src/node/net/redact'
 import { redactSecrets } from '../../../../src/node/net/api-error'
 
 describe('parseRetryAfter', () => {
@@ -91,21 +91,31 @@ describe('mapWithConcurrency', () => {
 })
 
 describe('redaction', () => {
-  it('keeps a GUID (a secret ID) and the first three characters of a secret value', () => {
-    expect(redactSecretValue('NCV8Q~lD_Y9pvFz0ef5')).toBe('NCV[redacted]')
-    expect(redactSecretValue('6f1c3e2a-9b8d-4c7e-a1f0-123456789abc')).toBe(
-      '6f1c3e2a-9b8d-4c7e-a1f0-123456789abc',
-    )
+  it('stores every secret field in one redacted form, whatever its shape', () => {
+    const keyId = '6f1c3e2a-9b8d-4c7e-a1f0-123456789abc'
     const idp = {
       protocol: { credentials: { client: { client_id: 'abc', client_secret: 'xyz8Q~secret' } } },
       list: [{ password: 'hunter22' }],
+      pasted: { client_secret: keyId.toUpperCase() },
+      other: { client_secret: '11111111-2222-4333-8444-555555555555' },
     }
-    redactSecretFields(idp)
+    redactSecretFields(idp, [keyId])
     expect(idp.protocol.credentials.client).toEqual({
       client_id: 'abc',
-      client_secret: 'xyz[redacted]',
+      client_secret: { redacted: true, hint: 'xyz', guidShaped: false },
     })
-    expect(idp.list[0]?.password).toBe('hun[redacted]')
+    expect(idp.list[0]?.password).toEqual({ redacted: true, hint: 'hun', guidShaped: false })
+    // a secret ID pasted as the value is recorded by the key ID it equals
+    expect(idp.pasted.client_secret).toEqual({
+      redacted: true,
+      hint: '6F1',
+      guidShaped: true,
+      keyId,
+    })
+    // a GUID that is no known key ID keeps nothing but its first three characters and its shape
+    expect(idp.other.client_secret).toEqual({ redacted: true, hint: '111', guidShaped: true })
+    expect(JSON.stringify(idp)).not.toContain('8Q~secret')
+    expect(JSON.stringify(idp)).not.toContain('555555555555')
   })
 
   it('removes bearer/SSWS credentials, JWTs and known secrets from messages', () => {

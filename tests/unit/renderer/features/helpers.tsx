@@ -21,6 +21,7 @@ import { WORKBENCH_ROUTES } from '../../../../src/renderer/src/features/workbenc
 import { disposeCollectRuns } from '../../../../src/renderer/src/features/collect/use-collect-run'
 import tenantPairJson from '../../../fixtures/workbench/tenant-pair.json'
 import { createFakeApi, installFakeApi } from '../helpers/fake-api'
+import { createInspectorEngine } from '../../../../src/renderer/src/workers/run-inspector'
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined
@@ -83,11 +84,13 @@ export function testServices(
               : await runPerson(cache, db, snapshotId, task.entraRow, task.oktaRow)
     return result as never
   }
+  const inspector = createInspectorEngine(db)
   return {
     diagnosed,
     openDb: async () => db,
     now: () => NOW,
     compare,
+    inspector,
     diagnose: async (snapshotId) => {
       diagnosed.push(snapshotId)
       const findings = findingsFor(await loadSnapshot(db, snapshotId))

@@ -77,6 +77,7 @@ describe('Workbench routes and navigation', () => {
       ['Groups', `/w/${ws.id}/groups`],
       ['Integration', `/w/${ws.id}/integration`],
       ['Charts', `/w/${ws.id}/charts`],
+      ['Inspector', `/w/${ws.id}/inspector`],
       ['Connect', `/w/${ws.id}/connect`],
       ['Collect', `/w/${ws.id}/collect`],
       ['Snapshots', `/w/${ws.id}/snapshots`],

@@ -37,7 +37,7 @@ describe('keyFacts', () => {
       ['contoso.com', true],
       ['contoso.onmicrosoft.com', false],
     ])
-    expect(facts.failedResources).toEqual(['entra.domains'])
+    expect(facts.failedResources).toEqual(['Entra domains'])
   })
 
   it('leaves the sync time out when the tenant has never synced', () => {

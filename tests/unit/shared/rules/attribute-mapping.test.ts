@@ -1,4 +1,5 @@
-import { expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { mutableSource } from '../../../../src/shared/rules/catalogue/office365-immutable-id-missing'
 import { obj } from '../../../fixtures/snapshots/seam-snapshot'
 import { ids, ruleTable } from './table'
 
@@ -34,6 +35,20 @@ ruleTable('attribute-mapping rules', [
     },
   },
   {
+    name: 'the Office 365 mapping builds the ImmutableID from the email address',
+    rule: 'office365-immutable-id-missing',
+    mutate: (s) =>
+      (obj(s.okta?.mappings?.[1], 'properties')['immutableId'] = {
+        expression: 'String.toLowerCase(user.email)',
+        pushStatus: 'PUSH',
+      }),
+    expect: ([f]) => {
+      expect(f?.severity).toBe('high')
+      expect(f?.title).toContain('from user.email, which changes')
+      expect(ids(f)).toEqual(['okta:app:0oaO365', 'okta:mapping:prmO365'])
+    },
+  },
+  {
     name: 'an Office 365 app user has a blank immutableId',
     rule: 'office365-immutable-id-missing',
     mutate: (s) => (obj(s.okta?.appUsers?.['0oaO365']?.[1], 'profile')['immutableId'] = ''),
@@ -55,6 +70,22 @@ ruleTable('attribute-mapping rules', [
             },
           ],
         },
+      ])
+    },
+  },
+  {
+    name: 'Okta sends the AD GUID as text where Entra holds its base64 form',
+    rule: 'immutable-id-mismatch',
+    mutate: (s) => {
+      obj(s.entra?.users?.[0])['onPremisesImmutableId'] = '0DPLSQXh8EaSy6UvUUrIbQ=='
+      obj(s.okta?.appUsers?.['0oaO365']?.[0], 'profile')['immutableId'] =
+        '49cb33d0-e105-46f0-92cb-a52f514ac86d'
+    },
+    expect: ([f]) => {
+      expect(f?.evidence['guidAsText']).toBe(1)
+      expect(f?.detail).toContain('sends the AD GUID as text')
+      expect(f?.evidence['comparisons']).toMatchObject([
+        { pairs: [{ note: expect.stringContaining('as text; Entra holds its base64 form') }] },
       ])
     },
   },
@@ -108,3 +139,18 @@ ruleTable('attribute-mapping rules', [
     expect: ([f]) => expect(ids(f)).toEqual(['entra:user:e-alice', 'okta:user:00ualice']),
   },
 ])
+
+describe('immutableId sources', () => {
+  it('tells a source anchor from an attribute that changes', () => {
+    for (const anchor of [
+      'hasDirectoryUser()?findDirectoryUser().externalId:user.getInternalProperty("id")',
+      'findDirectoryUser().externalId',
+      'user.immutableId',
+      'user.email == null ? user.objectGUID : user.objectGUID',
+    ])
+      expect(mutableSource(anchor)).toBeUndefined()
+    expect(mutableSource('user.email')).toBe('user.email')
+    expect(mutableSource('String.substringBefore(user.login, "@")')).toBe('user.login')
+    expect(mutableSource('user.emailAddressVerified')).toBeUndefined()
+  })
+})

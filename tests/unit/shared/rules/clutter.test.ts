@@ -58,6 +58,18 @@ const CLUTTER: { name: string; mutate: (s: FixtureSnapshot) => void }[] = [
     },
   },
   {
+    name: 'an AD-synced person whose title mentions emergencies, on the federated domain',
+    mutate: (s) => {
+      s.entra?.users?.push(
+        cloudUser('e-dana', 'dana.emergency@contoso.com', {
+          displayName: 'Dana Emergency-Planning',
+          onPremisesImmutableId: 'REFOQS1HVUlE',
+          onPremisesSyncEnabled: true,
+        }),
+      )
+    },
+  },
+  {
     name: 'B2B guests, one still pending',
     mutate: (s) => {
       s.entra?.users?.push(

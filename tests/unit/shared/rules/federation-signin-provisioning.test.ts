@@ -64,6 +64,55 @@ ruleTable('domain-federation rules', [
     expect: ([f]) => expect(ids(f)).toEqual(['entra:domain:contoso-archive.com']),
   },
   {
+    name: 'a second active Office 365 app claims the federated domain with a key Entra does not trust',
+    rule: 'federation-office365-pairing',
+    mutate: (s) => {
+      s.okta?.apps?.push({
+        ...obj(s.okta?.apps?.[0]),
+        id: '0oaO365new',
+        label: 'Microsoft Office 365 (new)',
+        credentials: { signing: { kid: 'kid-new' } },
+      })
+      s.okta!.appKeys!['0oaO365new'] = [
+        {
+          kid: 'kid-new',
+          kty: 'RSA',
+          use: 'sig',
+          x5c: obj(s.okta?.appKeys?.['0oaWiki']?.[0])['x5c'],
+        },
+      ]
+      s.okta!.appUsers!['0oaO365new'] = [{ ...obj(s.okta?.appUsers?.['0oaO365']?.[0]) }]
+    },
+    expect: ([f]) => {
+      expect(f?.severity).toBe('high')
+      expect(ids(f)).toEqual([
+        'entra:domain:contoso.com',
+        'okta:app:0oaO365',
+        'okta:app:0oaO365new',
+      ])
+      expect(f?.title).toBe(
+        '2 active Office 365 apps claim contoso.com; Entra trusts only "Microsoft Office 365"',
+      )
+    },
+  },
+  {
+    name: 'an emergency-access account moved onto the federated domain',
+    rule: 'emergency-access-federated',
+    mutate: (s) =>
+      s.entra?.users?.push({
+        id: 'e-bg1',
+        userPrincipalName: 'breakglass01@contoso.com',
+        displayName: 'Emergency Access 01',
+        accountEnabled: true,
+        userType: 'Member',
+        onPremisesSyncEnabled: null,
+      }),
+    expect: ([f]) => {
+      expect(ids(f)).toEqual(['entra:user:e-bg1', 'entra:domain:contoso.com'])
+      expect(f?.severity).toBe('medium')
+    },
+  },
+  {
     name: 'an Office 365 app for a managed domain',
     rule: 'federation-office365-pairing',
     mutate: (s) => {
@@ -206,5 +255,29 @@ ruleTable('provisioning rules', [
       }),
     expect: ([f]) =>
       expect(ids(f)).toEqual(['okta:app:0oaO365', 'okta:logEvent:log-2', 'okta:user:00ubob']),
+  },
+  {
+    name: "pushes to Office 365 fail because Conditional Access blocks Okta's service account",
+    rule: 'okta-push-failures',
+    mutate: (s) =>
+      s.okta?.logs?.push({
+        uuid: 'log-3',
+        published: at(-0.5),
+        eventType: 'application.provision.user.push',
+        actor: { id: 'system', type: 'SystemPrincipal' },
+        outcome: {
+          result: 'FAILURE',
+          reason: 'Failed to get access token: AADSTS50079: multi-factor authentication required',
+        },
+        target: [
+          { id: '0oaO365', type: 'AppInstance', displayName: 'Microsoft Office 365' },
+          { id: '00ubob', type: 'User', alternateId: 'bob@contoso.com' },
+        ],
+      }),
+    expect: ([f]) => {
+      expect(f?.evidence['aadsts']).toEqual(['50079'])
+      expect(f?.detail).toContain('AADSTS50079 (')
+      expect(f?.remediation.steps.length).toBeGreaterThan(3)
+    },
   },
 ])

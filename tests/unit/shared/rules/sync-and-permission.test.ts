@@ -124,7 +124,13 @@ ruleTable('permission rules', [
       expect(f?.severity).toBe('info')
       expect(f?.title).toContain('lacks AuditLog.Read.All')
       // the reader app is named, and the refused error code is never taken for a permission
-      expect(ids(f)).toEqual([`entra:application:${READER_APP_ID}`])
+      // every resource AuditLog.Read.All reads is named, not only the one refused
+      expect(ids(f)).toEqual([
+        `entra:application:${READER_APP_ID}`,
+        'entra:resource:signIns',
+        'entra:resource:directoryAudits',
+        'entra:resource:provisioningLogs',
+      ])
       expect(f?.title).not.toContain('Authorization_RequestDenied')
     },
   },

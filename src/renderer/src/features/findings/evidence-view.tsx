@@ -1,41 +1,137 @@
-/** A finding's evidence: Entra and Okta side by side when the rule named both halves, else a key/value table. */
+/**
+ * A finding's evidence as a comparison: the pairs a rule compared in an aligned
+ * Entra | Okta table with the differing values marked, the population it judged, the
+ * objects of each side, and everything else as a key/value table. The evidence as stored
+ * is one "raw" toggle away.
+ */
+import {
+  type ComparedPair,
+  type Comparison,
+  Evidence,
+  type PairVerdict,
+  type Population,
+  type SideObject,
+} from '../../../../shared/model/evidence'
+import { formatCount, formatNumber } from '../../format'
+import { EvidenceValue, KeyValueTable, NoteText, isEmptyValue } from './evidence-value'
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+const VERDICT: Record<PairVerdict, string> = {
+  equal: 'equal',
+  'equal-normalised': 'equal once normalised',
+  different: 'different',
+  'missing-entra': 'missing in Entra',
+  'missing-okta': 'missing in Okta',
 }
 
-function EvidenceValue({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="muted">none</span>
-  if (typeof value === 'string')
-    return value === '' ? <span className="muted">(empty)</span> : <>{value}</>
-  if (typeof value === 'number' || typeof value === 'boolean') return <code>{String(value)}</code>
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
-    return value.length === 0 ? (
-      <span className="muted">(empty list)</span>
-    ) : (
-      <>{value.join(', ')}</>
-    )
-  }
-  return <pre className="wb-record">{JSON.stringify(value, null, 2)}</pre>
+const differs = (v: PairVerdict) => v !== 'equal' && v !== 'equal-normalised'
+
+function objectName(o: SideObject | undefined): string {
+  return o ? (o.name ?? o.id) : '—'
 }
 
-function KeyValueTable({ data, caption }: { data: Record<string, unknown>; caption: string }) {
-  const entries = Object.entries(data)
-  if (entries.length === 0) return <p className="muted">No values.</p>
+function PairCell({
+  side,
+  missing,
+  flagged,
+}: {
+  side: ComparedPair['entra']
+  missing: boolean
+  flagged: boolean
+}) {
   return (
-    <table className="wb-kv">
-      <caption className="visually-hidden">{caption}</caption>
-      <tbody>
-        {entries.map(([key, value]) => (
-          <tr key={key}>
-            <th scope="row">{key}</th>
-            <td>
-              <EvidenceValue value={value} />
+    <td className={flagged ? 'wb-cmp__cell wb-cmp__cell--diff' : 'wb-cmp__cell'}>
+      {side && <span className="wb-cmp__attr">{side.attribute}</span>}
+      <EvidenceValue value={side?.value} empty={missing ? 'missing' : 'not set'} />
+    </td>
+  )
+}
+
+function ComparisonRows({ comparison, index }: { comparison: Comparison; index: number }) {
+  const heading = `${objectName(comparison.entra)} ↔ ${objectName(comparison.okta)}`
+  return (
+    <tbody>
+      <tr className="wb-cmp__head">
+        <th scope="rowgroup" colSpan={4} id={`cmp-${index}`}>
+          {heading}
+          {comparison.joinedBy && comparison.joinedBy.length > 0 && (
+            <span className="muted"> · joined by {comparison.joinedBy.join(', ')}</span>
+          )}
+        </th>
+      </tr>
+      {comparison.pairs.map((pair, i) => {
+        const flagged = differs(pair.verdict)
+        return (
+          <tr key={i} data-verdict={pair.verdict}>
+            <th scope="row">{pair.label}</th>
+            <PairCell
+              side={pair.entra}
+              missing={pair.verdict === 'missing-entra'}
+              flagged={flagged}
+            />
+            <PairCell
+              side={pair.okta}
+              missing={pair.verdict === 'missing-okta'}
+              flagged={flagged}
+            />
+            <td className={flagged ? 'wb-cmp__verdict wb-cmp__verdict--diff' : 'wb-cmp__verdict'}>
+              {VERDICT[pair.verdict]}
+              {pair.note && (
+                <span className="wb-cmp__note">
+                  <NoteText text={pair.note} />
+                </span>
+              )}
             </td>
           </tr>
+        )
+      })}
+    </tbody>
+  )
+}
+
+function ComparisonTable({ comparisons, total }: { comparisons: Comparison[]; total?: number }) {
+  const shown = comparisons.length
+  return (
+    <div className="wb-cmp-wrap">
+      <table className="wb-cmp" data-testid="evidence-comparison">
+        <caption className="visually-hidden">Entra and Okta values compared</caption>
+        <thead>
+          <tr>
+            <th scope="col">Compared</th>
+            <th scope="col">Entra</th>
+            <th scope="col">Okta</th>
+            <th scope="col">Verdict</th>
+          </tr>
+        </thead>
+        {comparisons.map((c, i) => (
+          <ComparisonRows key={i} comparison={c} index={i} />
         ))}
-      </tbody>
-    </table>
+      </table>
+      {total !== undefined && total > shown && (
+        <p className="muted wb-cmp__more">
+          Showing {formatNumber(shown)} of {formatNumber(total)}; the subjects list names them all.
+        </p>
+      )}
+    </div>
+  )
+}
+
+function PopulationNote({ population }: { population: Population }) {
+  const left = population.excluded.filter((e) => e.count > 0)
+  return (
+    <div className="wb-population">
+      <h4>Judged</h4>
+      <p>
+        {formatCount(population.count, 'account')}: {population.judged}.
+        {left.length > 0 && ' Left out: '}
+        {left.map((e, i) => (
+          <span key={e.reason}>
+            {i > 0 && '; '}
+            {formatNumber(e.count)} {e.reason}
+          </span>
+        ))}
+        {left.length > 0 && '.'}
+      </p>
+    </div>
   )
 }
 
@@ -43,8 +139,8 @@ function Side({ label, value }: { label: string; value: unknown }) {
   return (
     <div className="wb-evidence__side">
       <h4>{label}</h4>
-      {isPlainObject(value) ? (
-        <KeyValueTable data={value} caption={`${label} evidence`} />
+      {typeof value === 'object' && value !== null && !Array.isArray(value) ? (
+        <KeyValueTable data={value as Record<string, unknown>} caption={`${label} evidence`} />
       ) : (
         <EvidenceValue value={value} />
       )}
@@ -53,21 +149,49 @@ function Side({ label, value }: { label: string; value: unknown }) {
 }
 
 export function EvidenceView({ evidence }: { evidence: Record<string, unknown> }) {
-  const { entra, okta, ...rest } = evidence
-  const sideBySide = 'entra' in evidence || 'okta' in evidence
-  if (!sideBySide) return <KeyValueTable data={evidence} caption="Evidence" />
+  const parsed = Evidence.safeParse(evidence)
+  const typed = parsed.success ? parsed.data : {}
+  const { entra, okta, comparisons, population, total, ...others } = evidence
+  const sideBySide = !isEmptyValue(entra) || !isEmptyValue(okta)
+  const bothSides = !isEmptyValue(entra) && !isEmptyValue(okta)
+  // a total beside a comparison list says how many it stands for; alone, it is a value
+  const rest = {
+    ...others,
+    ...(typed.comparisons || total === undefined ? {} : { total }),
+    ...(typed.population || population === undefined ? {} : { population }),
+  }
+  const restShown = Object.values(rest).some((v) => !isEmptyValue(v))
   return (
     <>
-      <div className="wb-evidence" data-testid="evidence-side-by-side">
-        <Side label="Entra" value={entra} />
-        <Side label="Okta" value={okta} />
-      </div>
-      {Object.keys(rest).length > 0 && (
+      {typed.comparisons && typed.comparisons.length > 0 && (
+        <ComparisonTable
+          comparisons={typed.comparisons}
+          {...(typed.total !== undefined ? { total: typed.total } : {})}
+        />
+      )}
+      {sideBySide && (
+        <div
+          className={bothSides ? 'wb-evidence' : 'wb-evidence wb-evidence--one'}
+          data-testid="evidence-side-by-side"
+        >
+          {!isEmptyValue(entra) && <Side label="Entra" value={entra} />}
+          {!isEmptyValue(okta) && <Side label="Okta" value={okta} />}
+        </div>
+      )}
+      {typed.population && <PopulationNote population={typed.population} />}
+      {restShown && (
         <div className="wb-evidence__rest">
-          <h4>Also</h4>
+          {(sideBySide || typed.comparisons) && <h4>Also</h4>}
           <KeyValueTable data={rest} caption="Other evidence" />
         </div>
       )}
+      {!parsed.success && comparisons !== undefined && (
+        <p className="muted">Part of this evidence does not have the expected shape; see raw.</p>
+      )}
+      <details className="wb-raw wb-raw--all">
+        <summary>Raw evidence (JSON)</summary>
+        <pre className="wb-record">{JSON.stringify(evidence, null, 2)}</pre>
+      </details>
     </>
   )
 }

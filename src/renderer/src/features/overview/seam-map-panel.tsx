@@ -133,23 +133,50 @@ function IdpTable({ pairs, workspaceId }: { pairs: IdpPair[]; workspaceId: strin
                 client ID <code>{pair.idp.clientId ?? 'not set'}</code>
               </span>
             </th>
-            {IDP_LINKS.map((kind, i) => {
-              const link = pair.links.find((l) => l.kind === kind)
-              return (
-                <StatusCell
-                  key={kind}
-                  link={link}
-                  label={labels[i]!}
-                  findings={link?.findings.filter((f) => f.severity !== 'info') ?? []}
-                  workspaceId={workspaceId}
-                />
-              )
-            })}
-            <StatusCell label="Other" findings={pair.other} workspaceId={workspaceId} />
+            <LinkCells
+              kinds={IDP_LINKS}
+              labels={labels}
+              links={pair.links}
+              other={pair.other}
+              workspaceId={workspaceId}
+            />
           </tr>
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** One status cell per kind of link of a pair, in column order, then its other findings. */
+function LinkCells<K extends string>({
+  kinds,
+  labels,
+  links,
+  other,
+  workspaceId,
+}: {
+  kinds: readonly K[]
+  labels: readonly string[]
+  links: readonly SeamLink[]
+  other: LinkFinding[]
+  workspaceId: string
+}) {
+  return (
+    <>
+      {kinds.map((kind, i) => {
+        const link = links.find((l) => l.kind === kind)
+        return (
+          <StatusCell
+            key={kind}
+            link={link}
+            label={labels[i] ?? kind}
+            findings={link?.findings.filter((f) => f.severity !== 'info') ?? []}
+            workspaceId={workspaceId}
+          />
+        )
+      })}
+      <StatusCell label="Other" findings={other} workspaceId={workspaceId} />
+    </>
   )
 }
 
@@ -186,19 +213,13 @@ function FederationTable({ pairs, workspaceId }: { pairs: FederationPair[]; work
                 )}
               </span>
             </th>
-            {FEDERATION_LINKS.map((kind, i) => {
-              const link = pair.links.find((l) => l.kind === kind)
-              return (
-                <StatusCell
-                  key={kind}
-                  link={link}
-                  label={labels[i]!}
-                  findings={link?.findings.filter((f) => f.severity !== 'info') ?? []}
-                  workspaceId={workspaceId}
-                />
-              )
-            })}
-            <StatusCell label="Other" findings={pair.other} workspaceId={workspaceId} />
+            <LinkCells
+              kinds={FEDERATION_LINKS}
+              labels={labels}
+              links={pair.links}
+              other={pair.other}
+              workspaceId={workspaceId}
+            />
           </tr>
         ))}
       </tbody>

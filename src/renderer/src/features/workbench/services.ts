@@ -1,11 +1,14 @@
 /**
  * What the workbench screens need from the outside world: the cache database,
- * the snapshot worker (diagnosis and comparisons) and a clock. Injected through context so tests run the
+ * the snapshot worker (diagnosis and comparisons), the inspector worker and a clock. Injected
+ * through context so tests run the
  * screens against fake-indexeddb and an in-thread diagnosis.
  */
 import { DB_NAME, getDb, type CrosswalkDb } from '../../db'
+import type { InspectReport, InspectedMessage, SigningCandidate } from '../../../../shared/inspect'
 import { createDiagnosisClient, type DiagnosisClient } from '../../workers/diagnosis-client'
 import type { WorkerResults, WorkerTask } from '../../workers/diagnosis-protocol'
+import { createInspectorClient, type InspectorClient } from '../../workers/inspector-client'
 import type { DiagnosisSummary } from '../../workers/run-diagnosis'
 
 export interface WorkbenchServices {
@@ -19,9 +22,15 @@ export interface WorkbenchServices {
   ) => Promise<WorkerResults[T['kind']]>
   /** ISO-8601 "now" for decisions and imports */
   now: () => string
+  /** the inspector, off the UI thread: a snapshot's signing certificates and keys, and the checks */
+  inspector: {
+    candidates: (snapshotId: string) => Promise<SigningCandidate[]>
+    check: (snapshotId: string, messages: InspectedMessage[]) => Promise<InspectReport[]>
+  }
 }
 
 let client: DiagnosisClient | undefined
+let inspector: InspectorClient | undefined
 
 /** The app's services: the shared cache and one diagnosis worker for the app's lifetime. */
 export const DEFAULT_SERVICES: WorkbenchServices = {
@@ -35,4 +44,14 @@ export const DEFAULT_SERVICES: WorkbenchServices = {
     return client.run(DB_NAME, snapshotId, task)
   },
   now: () => new Date().toISOString(),
+  inspector: {
+    candidates: (snapshotId) => {
+      inspector ??= createInspectorClient()
+      return inspector.candidates(DB_NAME, snapshotId)
+    },
+    check: (snapshotId, messages) => {
+      inspector ??= createInspectorClient()
+      return inspector.check(DB_NAME, snapshotId, messages)
+    },
+  },
 }

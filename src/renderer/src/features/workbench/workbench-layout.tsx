@@ -34,6 +34,7 @@ export function WorkbenchLayout() {
   }, [status, known, rechecked, workspaceId, refreshWorkspaces])
   useShortcut(['g', 'o'], () => void navigate(`/w/${workspaceId}/overview`))
   useShortcut(['g', 'f'], () => void navigate(`/w/${workspaceId}/findings`))
+  useShortcut(['g', 'i'], () => void navigate(`/w/${workspaceId}/inspector`))
   useShortcut(['g', 'c'], () => void navigate(`/w/${workspaceId}/connect`))
   useShortcut(['g', 'l'], () => void navigate(`/w/${workspaceId}/collect`))
   useShortcut(['g', 's'], () => void navigate(`/w/${workspaceId}/snapshots`))

@@ -6,6 +6,7 @@ export const WORKBENCH_SCREENS: readonly { path: string; label: string; shortcut
   { path: 'groups', label: 'Groups', shortcut: 'm' },
   { path: 'integration', label: 'Integration', shortcut: 'n' },
   { path: 'charts', label: 'Charts', shortcut: 'h' },
+  { path: 'inspector', label: 'Inspector', shortcut: 'i' },
   { path: 'connect', label: 'Connect', shortcut: 'c' },
   { path: 'collect', label: 'Collect', shortcut: 'l' },
   { path: 'snapshots', label: 'Snapshots', shortcut: 's' },

@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router'
 import { CollectScreen } from '../collect/collect-screen'
 import { ConnectScreen } from '../connect/connect-screen'
 import { FindingsScreen } from '../findings/findings-screen'
+import { InspectorScreen } from '../inspector/inspector-screen'
 import { OverviewScreen } from '../overview/overview-screen'
 import { PeopleScreen } from '../people/people-screen'
 import { GroupsScreen } from '../groups/groups-screen'
@@ -30,6 +31,7 @@ export const WORKBENCH_ROUTES: RouteObject[] = [
       { path: 'groups', element: <GroupsScreen /> },
       { path: 'integration', element: <IntegrationScreen /> },
       { path: 'charts', element: <ChartsScreen /> },
+      { path: 'inspector', element: <InspectorScreen /> },
       { path: 'connect', element: <ConnectScreen /> },
       { path: 'collect', element: <CollectScreen /> },
       { path: 'snapshots', element: <SnapshotsScreen /> },

@@ -61,7 +61,9 @@ describe('Collect screen across reloads and windows', () => {
       () => ctx.container.querySelector('[role="alertdialog"]'),
       'the partial prompt after a reload',
     )
-    expect(ctx.container.querySelector('.collect__errors')?.textContent).toContain('Entra sign-in logs')
+    expect(ctx.container.querySelector('.collect__errors')?.textContent).toContain(
+      'Entra sign-in logs',
+    )
     await click(byText(again as HTMLElement, 'button', 'Use the partial snapshot')!)
     await waitFor(() => byText(ctx.container, '.collect__next', 'Diagnosis found'), 'the diagnosis')
     const current = await currentSnapshot(ctx.db, WS)

@@ -1,0 +1,5 @@
+export * from './artefact'
+export * from './report'
+export { signingCandidates, CANDIDATE_RESOURCES } from './candidates'
+export { inspectMessage } from './inspect-message'
+export { DEFAULT_SKEW_MS } from './common'
