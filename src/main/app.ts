@@ -24,6 +24,7 @@ import { createSenderCheck } from './ipc/sender-check'
 import { buildMenuTemplate } from './menu'
 import { overridesAllowed, resolveRendererSource } from './renderer-source'
 import { createSecureStorage, type SecureStorage } from './secure-storage'
+import { printHtmlToPdf } from './print-pdf'
 import { createMainWindow, hardenSession } from './window'
 
 export interface ElectronMain {
@@ -116,6 +117,7 @@ export async function startMainProcess(
       (app.isPackaged ? process.resourcesPath : undefined) ?? app.getAppPath(),
       'resources',
     ),
+    printPdf: (html) => printHtmlToPdf(electron, html),
   })
   registerHandlers(
     electron.ipcMain,

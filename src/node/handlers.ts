@@ -37,6 +37,8 @@ export interface HandlerDeps {
   resourcesDir?: string
   /** extra collector options, e.g. the Okta System Log window (tests, benchmarks) */
   collectOptions?: CollectRunsDeps['collectOptions']
+  /** prints a standalone HTML document to PDF (Electron: a hidden window); absent in browser mode */
+  printPdf?: (html: string) => Promise<Uint8Array>
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -164,6 +166,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         refused: decoded.refused !== undefined,
       })
       return decoded
+    },
+    'docs:pdf': async ({ html }) => {
+      if (!deps.printPdf)
+        throw new HandlerError(
+          'unavailable',
+          'This host does not print PDFs: print the document with the browser’s own print (Save as PDF).',
+        )
+      const pdf = await deps.printPdf(html)
+      return { pdfBase64: Buffer.from(pdf).toString('base64') }
     },
   }
 }

@@ -11,6 +11,10 @@ import { CollectPage } from './pages/collect-page'
 import { ConnectPage } from './pages/connect-page'
 import type { WorkspacesPage } from './pages/workspaces-page'
 import { captureScreen } from './screens'
+import { RESOURCE_PATHS, isCollected } from '../../src/shared/model'
+
+/** Every resource a collection reads, from the registry. */
+const COLLECTED_RESOURCES = RESOURCE_PATHS.filter(isCollected).length
 
 const WRONG_SECRET = 'Xq8~notTheRealSecretValue.123'
 
@@ -121,7 +125,7 @@ test.describe('Connect and collect in browser mode', () => {
       await expect(page.getByText(/Diagnosis found \d+ finding/)).toBeVisible({ timeout: 30_000 })
       expect(await collect.phase()).toBe('done')
       // every resource of both sides streamed progress and finished
-      await expect(collect.table.locator('tbody tr')).toHaveCount(25)
+      await expect(collect.table.locator('tbody tr')).toHaveCount(COLLECTED_RESOURCES)
       await expect(collect.table.locator('tbody tr', { hasNotText: 'Done' })).toHaveCount(0)
       await expect(collect.records('entra.users')).toHaveText(
         emulator.scenario.entra.users.length.toLocaleString('en-US'),

@@ -1,13 +1,15 @@
 /**
  * Offline: after a collection from the emulator, the emulator stops and every workspace
  * screen still works from the browser's cache after a reload, the banner says which
- * snapshot is shown and when it was collected, and a collection tried while the tenant
- * cannot be reached fails plainly without replacing that snapshot.
+ * snapshot is shown and when it was collected, the documentation is saved from the cache, and
+ * a collection tried while the tenant cannot be reached fails plainly without replacing that
+ * snapshot.
  */
 import type { TestInfo } from '@playwright/test'
 import { BROKEN_WITHOUT_SYNC_CONSENT, SYNC_CONSENT_GAP, useEmulator } from './emulator-host'
 import { expect, test } from './fixtures'
 import { CollectPage } from './pages/collect-page'
+import { DocumentsPage } from './pages/documents-page'
 import { ConnectPage } from './pages/connect-page'
 import { OfflinePage } from './pages/offline-page'
 import { WorkbenchPage } from './pages/workbench-page'
@@ -99,6 +101,17 @@ test.describe('Offline from the cache', () => {
     await expect(row).toContainText('current')
     await expect(row).toContainText(/complete|partial/)
     await offline.attach('offline-snapshots.png', attach)
+
+    // the documentation is built from the cache: the tenant is unreachable, the export works
+    await workbench.go('Documents')
+    const docs = new DocumentsPage(page)
+    await expect(
+      docs.preview.getByRole('heading', { level: 2, name: 'Rebuild runbook' }),
+    ).toBeVisible()
+    const [markdown] = await docs.save('Save Markdown')
+    expect(markdown?.text).toContain(live.tenantId)
+    expect(markdown?.text).toContain('### Step 5. Test and validate sync, SSO and logs')
+    await offline.attach('offline-documents.png', attach)
 
     // A collection while the tenant cannot be reached fails plainly and changes nothing.
     await workbench.go('Collect')

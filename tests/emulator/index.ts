@@ -27,6 +27,7 @@ export const SCENARIO_NAMES = [
   'large',
   'realistic',
   'realistic-broken',
+  'fresh',
 ] as const
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
 

@@ -5,6 +5,7 @@ import { diagnoseCommand } from './diagnose'
 import { doctorCommand } from './doctor'
 import { explainCommand } from './explain'
 import { inspectCommand } from './inspect'
+import { exportCommand } from './export'
 
 /** Every subcommand, in the order `crosswalk --help` lists them (the order of the work). */
 export const COMMANDS: readonly CliCommand[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   explainCommand,
   inspectCommand,
   compareCommand,
+  exportCommand,
 ]

@@ -22,6 +22,7 @@ const PROBES: [resource: string, path: string][] = [
   ['apps', '/api/v1/apps?limit=1'],
   ['idps', '/api/v1/idps?limit=1'],
   ['mappings', '/api/v1/mappings?limit=1'],
+  ['idpDiscoveryPolicies', '/api/v1/policies?type=IDP_DISCOVERY&limit=1'],
   ['userSchema', '/api/v1/meta/schemas/user/default'],
 ]
 

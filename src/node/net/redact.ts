@@ -7,10 +7,7 @@
  * equals one of the credential key IDs the caller knows, that key ID (a secret ID pasted as
  * the value is not itself secret). Nothing else of the value is kept.
  */
-import { redactSecret } from '../../shared/model/secret'
-
-const SECRET_KEYS =
-  /^(client_?secret|secretText|password|privateKey|private_key|sharedSecret|apiToken|token|access_token)$/i
+import { SECRET_FIELD as SECRET_KEYS, redactSecret } from '../../shared/model/secret'
 
 /**
  * Redacts secret fields of a parsed JSON value in place; returns the same value. `keyIds`

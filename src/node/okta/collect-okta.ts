@@ -1,6 +1,7 @@
 /**
  * Collects the Okta half of a snapshot: users, groups, apps (with app users and signing
- * keys per app), identity providers, profile mappings (listed, then fetched by id because
+ * keys per app), identity providers and the IdP discovery (routing) policy with its rules,
+ * profile mappings (listed, then fetched by id because
  * the list omits `properties`), the user schema and a bounded System Log window.
  * Refresh: users and groups are re-read with `filter=lastUpdated ge "<mark>"` and merged
  * by id; app users follow the System Log change feed (`app-user-refresh.ts`); everything
@@ -384,6 +385,30 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     })
   }
 
+  /** The IdP discovery (routing) policies, then each policy's rules; re-read in full on refresh. */
+  const idpRouting = async (): Promise<void> => {
+    await guard('idpDiscoveryPolicies', async () => {
+      data.idpDiscoveryPolicies = await list(
+        'idpDiscoveryPolicies',
+        '/api/v1/policies?type=IDP_DISCOVERY',
+      )
+    })
+    const policies = data.idpDiscoveryPolicies
+    if (!policies) return
+    await guard('idpDiscoveryRules', async () => {
+      const out: Record<string, RawRecord[]> = {}
+      await mapWithConcurrency(policies, concurrency, async (policy) => {
+        const id = String(policy.id)
+        out[id] = await list(
+          'idpDiscoveryRules',
+          `/api/v1/policies/${encodeURIComponent(id)}/rules`,
+          id,
+        )
+      })
+      data.idpDiscoveryRules = out
+    })
+  }
+
   const mappingsDone = mappings()
   const groupsDone = guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000'))
   const idpsDone = guard('idps', async () => {
@@ -403,6 +428,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     idpsDone,
     groupMembers(),
     mappingsDone,
+    idpRouting(),
     guard('userSchema', async () => {
       const t = tracker.track('okta', 'userSchema')
       const schema = singleRecord(

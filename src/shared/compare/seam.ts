@@ -17,6 +17,18 @@ import type { SnapshotIndex } from './snapshot-index'
 /** Microsoft Graph's appId (the resource of openid/email/profile). */
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000'
 
+/**
+ * Graph's published delegated-permission ids of the OIDC scopes and User.Read, by id: the
+ * names to use when the snapshot lacks the Graph service principal's own scope list.
+ */
+export const GRAPH_SCOPE_NAMES: Readonly<Record<string, string>> = {
+  '37f7f235-527c-4136-accd-4a02d197296e': 'openid',
+  '64a6cdd6-aab1-4aaf-94b8-3cc8405e90d0': 'email',
+  '14dad69e-099b-42c9-810b-d002981feec1': 'profile',
+  '7427e0e9-2fba-42fe-b0c0-848c9e6a8182': 'offline_access',
+  'e1fe6dd8-ba31-4d61-89e7-88639da4683d': 'User.Read',
+}
+
 const MICROSOFT_LOGIN_HOSTS = [
   'login.microsoftonline.com',
   'login.microsoftonline.us',

@@ -20,6 +20,7 @@ export const INVOKE_CHANNELS = [
   'collect:release',
   'demo:snapshot',
   'inspect:decode',
+  'docs:pdf',
 ] as const
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 

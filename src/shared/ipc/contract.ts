@@ -28,6 +28,19 @@ import {
   VaultUnlockInput,
 } from './connections'
 
+/** At most 64 MiB of HTML: a 100k + 100k tenant pair's document is a few MiB. */
+export const DocsPdfInput = z
+  .object({
+    html: z
+      .string()
+      .min(1)
+      .max(64 * 1024 * 1024),
+  })
+  .strict()
+export type DocsPdfInput = z.infer<typeof DocsPdfInput>
+export const DocsPdfOutput = z.object({ pdfBase64: z.string() })
+export type DocsPdfOutput = z.infer<typeof DocsPdfOutput>
+
 export const HostKind = z.enum(['electron', 'browser'])
 export type HostKind = z.infer<typeof HostKind>
 
@@ -83,6 +96,12 @@ export const invokeContract = {
    * renderer passes; the artefact is a credential: the host keeps and logs none of it
    */
   'inspect:decode': { input: InspectDecodeInput, output: InspectDecoded },
+  /**
+   * a standalone document (`renderHtml`) printed to PDF by the host: Electron prints it in a
+   * hidden window with JavaScript off and no preload; browser mode answers `unavailable`
+   * (the page prints with the browser's own print)
+   */
+  'docs:pdf': { input: DocsPdfInput, output: DocsPdfOutput },
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 export const eventContract = {

@@ -20,6 +20,14 @@ export const RedactedSecret = z.object({
 })
 export type RedactedSecret = z.infer<typeof RedactedSecret>
 
+/**
+ * Names of fields that hold a secret in raw API records (Okta's IdP `client_secret`, Graph's
+ * `secretText`, passwords, private keys, tokens): the one list the collection's redaction
+ * and the documentation's redacted view both use.
+ */
+export const SECRET_FIELD =
+  /^(client_?secret|secretText|password|privateKey|private_key|sharedSecret|apiToken|token|access_token)$/i
+
 const LEGACY_SUFFIX = '[redacted]'
 
 /** True for a GUID-shaped string. */

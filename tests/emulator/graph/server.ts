@@ -8,6 +8,7 @@ import { authenticate, holdsPermissions } from './auth'
 import { denied, graphError, nonPremium } from './errors'
 import { parseSelect } from './odata'
 import { graphRoutes, PERMISSIONS } from './routes'
+import { graphWrites } from './writes'
 
 export { PERMISSIONS, USER_DEFAULT_PROPERTIES } from './routes'
 
@@ -30,6 +31,7 @@ function resourceUnits(key: string, req: EmuRequest): number {
 
 export function graphService(ctx: EmulatorContext): ServiceDefinition {
   const route = graphRoutes(ctx)
+  const writes = graphWrites(ctx)
   // request times per app on the audit-log routes, for the `reports` limit
   const reportCalls = new Map<string, number[]>()
   function reportsThrottle(req: EmuRequest, appId: string): EmuResponse | null {
@@ -50,7 +52,12 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
     service: 'graph',
     resolve(req: EmuRequest): Route {
       const m = /^\/v1\.0\/(.+?)\/?$/.exec(req.path)
-      const handler = req.method === 'GET' && m?.[1] ? route(m[1].split('/')) : null
+      const segments = m?.[1]?.split('/')
+      const handler = !segments
+        ? null
+        : req.method === 'GET'
+          ? route(segments)
+          : writes(segments, req.method)
       if (!handler) {
         return {
           key: 'unknown',
@@ -73,7 +80,10 @@ export function graphService(ctx: EmulatorContext): ServiceDefinition {
           const wantsActivity =
             handler.key.startsWith('GET /v1.0/users') && select?.includes('signInActivity')
           if (wantsActivity && !holdsPermissions(caller, PERMISSIONS.auditLogs)) return denied(req)
-          if ((handler.premium || wantsActivity) && !ctx.scenario.entra.premiumLicense)
+          if (
+            (('premium' in handler && handler.premium) || wantsActivity) &&
+            !ctx.scenario.entra.premiumLicense
+          )
             return nonPremium(req)
           if (handler.key.startsWith('GET /v1.0/auditLogs/')) {
             const throttled = reportsThrottle(req, caller.appId)

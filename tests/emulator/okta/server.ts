@@ -12,6 +12,8 @@ import { listLogs } from './logs'
 import { pageOf, withSelfLink } from './paging'
 import { rateHeaders, RateLimiter, type BucketState } from './rate-limit'
 import { parseScim, type ScimError } from './scim'
+import { policyRoute } from './policies'
+import { oktaWrites } from './writes'
 
 const USER_FILTER_ATTRIBUTES = new Set([
   'status',
@@ -50,6 +52,7 @@ export function oktaService(ctx: EmulatorContext): {
   const states = new WeakMap<EmuRequest, BucketState>()
   const o = ctx.store.okta
   const data = ctx.scenario.okta
+  const writes = oktaWrites(ctx)
 
   function filtered(
     req: EmuRequest,
@@ -149,7 +152,7 @@ export function oktaService(ctx: EmulatorContext): {
         run: () => oktaTokenRoute(ctx, req),
       }
     }
-    if (req.method !== 'GET') return null
+    if (req.method !== 'GET') return writes(req)
     const passive = /^\/app\/office365\/([^/]+)\/sso\/wsfed\/passive$/.exec(p)
     if (passive?.[1]) {
       const key = passive[1]
@@ -361,6 +364,11 @@ export function oktaService(ctx: EmulatorContext): {
           )
         }
         break
+      case 'policies': {
+        const route = policyRoute(data, seg.slice(3))
+        if (route) return route
+        break
+      }
       case 'logs':
         if (n === 3)
           return {

@@ -44,7 +44,13 @@ import { DEPARTMENTS, READER_APP_ROLES } from './constants'
 import { issueCertificate } from './pki'
 import { DateStrings, type Person, entraHybridUser, oktaDirectoryUser } from './people'
 import { o365AppUser } from './app-users'
-import { MS } from './random'
+import { MS, oktaDate } from './random'
+import {
+  addIdpDiscoveryPolicy,
+  createRoutingRule,
+  routingRng,
+  routingRuleBody,
+} from './okta-routing'
 
 export interface Draft {
   ctx: ScenarioContext
@@ -148,6 +154,23 @@ export function createBase(
       createdMs: now - 500 * MS.day,
       secretEndMs: now + 230 * MS.day,
     },
+  )
+
+  // Okta's routing policy: people of the federated domain go to the Microsoft IdP
+  const routing = routingRng(ctx)
+  const routingPolicyId = addIdpDiscoveryPolicy(ctx, okta, now - 2900 * MS.day, routing)
+  createRoutingRule(
+    okta,
+    ctx.origins.oktaOrgUrl,
+    routingPolicyId,
+    routingRuleBody({
+      name: `Entra ID for ${ctx.federatedDomain}`,
+      domain: ctx.federatedDomain,
+      idp: { id: idp.idpId, type: 'MICROSOFT' },
+      priority: 1,
+    }),
+    routing.oktaId('0pr'),
+    oktaDate(now - 500 * MS.day + 2 * MS.hour),
   )
 
   // other line-of-business apps with credentials at comfortable expiry
@@ -325,7 +348,15 @@ export function createBase(
 
   const adminToken = ctx.rng.oktaToken()
   okta.apiTokens.push(
-    { token: adminToken, admin: true },
+    {
+      token: adminToken,
+      admin: true,
+      owner: {
+        id: routing.oktaId('00u'),
+        login: `okta.admin@${ctx.managedDomain}`,
+        displayName: 'Okta Administrator',
+      },
+    },
     { token: ctx.rng.oktaToken(), admin: true, revoked: true },
     { token: ctx.rng.oktaToken(), admin: false },
   )

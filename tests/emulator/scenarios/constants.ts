@@ -72,6 +72,29 @@ export const GRAPH_APP_ROLES: readonly { value: string; id: string; displayName:
   },
 ]
 
+/**
+ * Graph application permissions that write (the Microsoft Graph permissions reference): the
+ * Graph service principal offers them, no scenario app holds them; a test that rebuilds an
+ * integration grants them to its own app.
+ */
+export const GRAPH_WRITE_ROLES: readonly { value: string; id: string; displayName: string }[] = [
+  {
+    value: 'Application.ReadWrite.All',
+    id: '1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9',
+    displayName: 'Read and write all applications',
+  },
+  {
+    value: 'DelegatedPermissionGrant.ReadWrite.All',
+    id: '8e8e4742-1d95-4f68-9d56-6ee75648c72a',
+    displayName: 'Manage all delegated permission grants',
+  },
+  {
+    value: 'Domain.ReadWrite.All',
+    id: '7e05723c-0bb0-42da-be95-ae9f08a6e53c',
+    displayName: 'Read and write domains',
+  },
+]
+
 /** the reader app's grants: everything above except GroupMember.Read.All (Group.Read.All covers it) */
 export const READER_APP_ROLES = GRAPH_APP_ROLES.filter((r) => r.value !== 'GroupMember.Read.All')
 
@@ -103,6 +126,7 @@ export const OKTA_READ_SCOPES = [
   'okta.groups.read',
   'okta.apps.read',
   'okta.idps.read',
+  'okta.policies.read',
   'okta.profileMappings.read',
   'okta.schemas.read',
   'okta.logs.read',

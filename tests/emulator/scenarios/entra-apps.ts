@@ -10,6 +10,7 @@ import type { IssuedCertificate } from './pki'
 import {
   GRAPH_APP_ROLES,
   GRAPH_SCOPES,
+  GRAPH_WRITE_ROLES,
   MICROSOFT_GRAPH_APP_ID,
   MICROSOFT_TENANT_ID,
   graphScopeId,
@@ -42,7 +43,7 @@ export function graphServicePrincipal(ctx: ScenarioContext): MG.ServicePrincipal
     replyUrls: [],
     keyCredentials: [],
     passwordCredentials: [],
-    appRoles: GRAPH_APP_ROLES.map((r) => ({
+    appRoles: [...GRAPH_APP_ROLES, ...GRAPH_WRITE_ROLES].map((r) => ({
       allowedMemberTypes: ['Application'],
       description: `Allows the app to ${r.displayName.toLowerCase()} without a signed-in user.`,
       displayName: r.displayName,
@@ -253,7 +254,7 @@ export function grantAppRoles(
   const spId = sp.id ?? ''
   const list = tenant.appRoleAssignments[spId] ?? []
   for (const value of roles) {
-    const role = GRAPH_APP_ROLES.find((r) => r.value === value)
+    const role = [...GRAPH_APP_ROLES, ...GRAPH_WRITE_ROLES].find((r) => r.value === value)
     if (!role) throw new Error(`unknown Graph role ${value}`)
     list.push({
       id: opaqueId(ctx),

@@ -3,10 +3,12 @@
  * find), `broken` (every known problem planted, with an answer key), `large`
  * (a generated population for scale tests), `realistic` (healthy plus the
  * benign clutter of real tenants, nothing to find) and `realistic-broken`
- * (realistic plus problems hidden among that clutter, with an answer key).
+ * (realistic plus problems hidden among that clutter, with an answer key) and `fresh`
+ * (healthy's people before the integration is built: none of the seam's objects).
  */
 import type { Scenario, ScenarioOptions } from './types'
 import { buildBroken } from './broken'
+import { buildFresh } from './fresh'
 import { buildHealthy } from './healthy'
 import { buildLarge } from './large'
 import { buildRealistic } from './realistic'
@@ -18,6 +20,7 @@ export const SCENARIO_NAMES = [
   'large',
   'realistic',
   'realistic-broken',
+  'fresh',
 ] as const
 export type ScenarioName = (typeof SCENARIO_NAMES)[number]
 
@@ -36,6 +39,8 @@ export async function buildScenario(
       return buildRealistic(options)
     case 'realistic-broken':
       return buildRealisticBroken(options)
+    case 'fresh':
+      return buildFresh(options)
   }
   // callers that load this module dynamically pass plain strings
   throw new Error(`unknown scenario "${String(name)}"; known: ${SCENARIO_NAMES.join(', ')}`)

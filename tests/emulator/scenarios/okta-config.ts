@@ -24,6 +24,8 @@ export function emptyOrg(): OktaOrg {
     appUsers: {},
     appKeys: {},
     idps: [],
+    idpDiscoveryPolicies: [],
+    idpDiscoveryRules: {},
     mappings: [],
     userSchema: {},
     logs: [],

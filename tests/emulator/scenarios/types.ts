@@ -95,6 +95,8 @@ export interface OktaApiToken {
   admin: boolean
   /** revoked or expired (unused for 30 days): E0000011 */
   revoked?: boolean
+  /** the administrator who created the token: the System Log names them as the actor of its writes */
+  owner?: { id: string; login: string; displayName: string }
 }
 
 export interface OktaServiceApp {
@@ -122,6 +124,10 @@ export interface OktaOrg {
   /** keyed by app id: JWKs with x5c, as /apps/{id}/credentials/keys returns them */
   appKeys: Record<string, OktaRecord[]>
   idps: OktaRecord[]
+  /** the IdP discovery (routing) policies: Okta creates one per org */
+  idpDiscoveryPolicies: OktaRecord[]
+  /** keyed by policy id: the routing rules, in priority order (the system Default Rule last) */
+  idpDiscoveryRules: Record<string, OktaRecord[]>
   /** full mappings, with `properties`; the list endpoint strips them */
   mappings: OktaRecord[]
   userSchema: OktaRecord

@@ -322,5 +322,79 @@ export function buildFixtureOkta(
       { token: FIXTURE.oktaUserToken, admin: false },
     ],
     serviceApps: [serviceApp],
+    idpDiscoveryPolicies: [
+      {
+        id: '00p1idpdiscovery00001',
+        status: 'ACTIVE',
+        name: 'Idp Discovery Policy',
+        description: 'Default Policy for IdP Discovery',
+        priority: 1,
+        system: true,
+        conditions: null,
+        created: t(now - 900e6),
+        lastUpdated: t(now - 900e6),
+        _links: {
+          self: { href: `${org}/api/v1/policies/00p1idpdiscovery00001` },
+          rules: { href: `${org}/api/v1/policies/00p1idpdiscovery00001/rules` },
+        },
+        type: 'IDP_DISCOVERY',
+      },
+    ],
+    idpDiscoveryRules: {
+      '00p1idpdiscovery00001': [
+        {
+          id: '0pr1entrarouting00001',
+          status: 'ACTIVE',
+          name: 'Entra ID for contoso.example',
+          priority: 1,
+          created: t(now - 400e6),
+          lastUpdated: t(now - 400e6),
+          system: false,
+          conditions: {
+            network: { connection: 'ANYWHERE' },
+            platform: { include: [], exclude: [] },
+            userIdentifier: {
+              type: 'IDENTIFIER',
+              patterns: [{ matchType: 'SUFFIX', value: 'contoso.example' }],
+            },
+            app: { include: [], exclude: [] },
+          },
+          actions: {
+            idp: {
+              providers: [{ type: 'MICROSOFT', id: '0oa62bfdjnK55Z5x80h7' }],
+              idpSelectionType: 'SPECIFIC',
+            },
+          },
+          _links: {
+            self: {
+              href: `${org}/api/v1/policies/00p1idpdiscovery00001/rules/0pr1entrarouting00001`,
+            },
+          },
+          type: 'IDP_DISCOVERY',
+        },
+        {
+          id: '0pr1defaultrule000001',
+          status: 'ACTIVE',
+          name: 'Default Rule',
+          priority: 2,
+          created: t(now - 900e6),
+          lastUpdated: t(now - 900e6),
+          system: true,
+          conditions: {
+            network: { connection: 'ANYWHERE' },
+            platform: { include: [], exclude: [] },
+            userIdentifier: { patterns: [] },
+            app: { include: [], exclude: [] },
+          },
+          actions: { idp: { providers: [{ type: 'OKTA' }], idpSelectionType: 'SPECIFIC' } },
+          _links: {
+            self: {
+              href: `${org}/api/v1/policies/00p1idpdiscovery00001/rules/0pr1defaultrule000001`,
+            },
+          },
+          type: 'IDP_DISCOVERY',
+        },
+      ],
+    },
   }
 }

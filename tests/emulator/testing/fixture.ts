@@ -50,6 +50,7 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
       'okta.groups.read',
       'okta.apps.read',
       'okta.idps.read',
+      'okta.policies.read',
       'okta.logs.read',
       'okta.profileMappings.read',
     ],

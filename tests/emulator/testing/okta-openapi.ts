@@ -38,7 +38,7 @@ function deref(spec: OktaSpec, s: unknown): Schema {
   return cur ?? {}
 }
 
-/** the JSON schema of a GET's 200 response for a concrete path such as /api/v1/apps/0oa1/users */
+/** the JSON schema of an operation's 200 (or 201) response for a concrete path such as /api/v1/apps/0oa1/users */
 export function responseSchema(
   spec: OktaSpec,
   path: string,
@@ -52,7 +52,9 @@ export function responseSchema(
   const hit = candidates[0]
   if (!hit) throw new Error(`no OpenAPI path matches ${path}`)
   const op = hit.item[method] as Schema | undefined
-  const response = deref(spec, (op?.responses as Schema | undefined)?.['200'])
+  const responses = op?.responses as Schema | undefined
+  // a create answers 201 where the spec says so (generate an app key), else 200
+  const response = deref(spec, responses?.['200'] ?? responses?.['201'])
   const content = (response.content as Record<string, Schema> | undefined)?.['application/json']
   if (!content?.schema)
     throw new Error(`no JSON 200 schema for ${method.toUpperCase()} ${hit.template}`)
@@ -106,6 +108,8 @@ export interface CheckOptions {
   mapsAt?: RegExp[]
   /** JSON paths (regex) of properties real responses carry though the schema omits them (value unchecked) */
   undeclaredAllowed?: RegExp[]
+  /** JSON paths (regex) where Okta's own examples use a value the schema's enum lacks */
+  enumAllowed?: { at: RegExp; values: unknown[] }[]
 }
 
 /** Violations of `value` against an OpenAPI schema, as `path: reason` lines. */
@@ -197,7 +201,11 @@ export function checkOkta(
   } else if (type === 'boolean') {
     if (typeof value !== 'boolean') return [`${path}: ${show} is not a boolean`]
   }
-  if (m.enums && !m.enums.includes(value))
+  if (
+    m.enums &&
+    !m.enums.includes(value) &&
+    !options.enumAllowed?.some((a) => a.at.test(path) && a.values.includes(value))
+  )
     return [`${path}: ${show} is not one of ${m.enums.join('|')}`]
   return errors
 }

@@ -27,6 +27,16 @@ export const OKTA_UNDECLARED: { at: RegExp; reason: string }[] = [
   },
 ]
 
+/** Enum values Okta's own examples use though the schema's enum lacks them, each with its reason. */
+export const OKTA_ENUM_ALLOWED: { at: RegExp; values: unknown[]; reason: string }[] = [
+  {
+    at: /^\$(\[\d+\])?\.actions\.idp\.providers\[\d+\]\.type$/,
+    values: ['OKTA'],
+    reason:
+      'the IdP discovery rule example routes to `{ type: OKTA }`, which IdentityProviderType does not list',
+  },
+]
+
 type Page = {
   value?: unknown[]
   '@odata.nextLink'?: string
@@ -143,6 +153,7 @@ export async function crawlOkta(
     checked += items.length
     const found = checkOkta(spec, schema, body, '$', {
       undeclaredAllowed,
+      enumAllowed: OKTA_ENUM_ALLOWED,
       ...(template === '/api/v1/mappings/{mappingId}' ? { mapsAt } : {}),
     })
     errors.push(...found.slice(0, 20).map((e) => `${template}: ${e}`))
@@ -167,6 +178,8 @@ export async function crawlOkta(
     await check(`/api/v1/apps/${String(a.id)}/credentials/keys`)
   }
   for (const i of o.idps) await check(`/api/v1/idps/${String(i.id)}`)
+  await check('/api/v1/policies?type=IDP_DISCOVERY')
+  for (const p of o.idpDiscoveryPolicies) await check(`/api/v1/policies/${String(p.id)}/rules`)
   for (const m of o.mappings) await check(`/api/v1/mappings/${String(m.id)}`)
   return { checked, errors }
 }

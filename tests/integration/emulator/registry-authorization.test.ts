@@ -34,6 +34,7 @@ function requestPath(request: string): string {
     .replace('{groupId}', String(o.groups[0]?.['id'] ?? ''))
     .replace('{mappingId}', String(o.mappings[0]?.['id'] ?? ''))
     .replace('{tenantId}', emu.tenantId)
+    .replace('{policyId}', String(o.idpDiscoveryPolicies[0]?.['id'] ?? ''))
     .replace(' ', '%20')
     .replace(/"/g, '%22')
 }

@@ -76,6 +76,8 @@ export function expectedCounts(
     'okta.appUsers': sumKeys(o.appUsers),
     'okta.appKeys': sumKeys(o.appKeys),
     'okta.idps': o.idps.length,
+    'okta.idpDiscoveryPolicies': o.idpDiscoveryPolicies.length,
+    'okta.idpDiscoveryRules': sumKeys(o.idpDiscoveryRules),
     'okta.mappings': o.mappings.length,
     'okta.logs': o.logs.filter((l) => {
       const t = Date.parse(String(l.published))

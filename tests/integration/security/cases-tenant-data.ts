@@ -1,9 +1,10 @@
 /**
  * Hostile tenant data: an app registration's name and a user's UPN, login and email as an
  * attacker inside the tenant could set them. Every output stays inert: the diagnose table,
- * JSON and SARIF, `explain --snapshot`, and CSV written with the shared writer.
+ * JSON and SARIF, `explain --snapshot`, CSV written with the shared writer, and every
+ * export of the documentation (Markdown, HTML, JSON, CSV).
  */
-import { writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect } from 'vitest'
 import type { Finding } from '../../../src/shared/model'
@@ -53,6 +54,53 @@ function hostileSnapshot(name: string) {
   })
 }
 
+/** Markdown with code spans and fenced blocks removed: what a renderer would parse as syntax. */
+function markdownSyntax(text: string): string {
+  return text.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '').replace(/(`+)[^`]*?\1/g, '')
+}
+
+/** Every export of the hostile snapshot: inert text, escaped markup, valid JSON, safe CSV. */
+async function expectInertExports(
+  file: string,
+  cwd: string,
+  i: number,
+  shown: string,
+): Promise<void> {
+  const out = (ext: string) => path.join(cwd, `tenant-${i}-doc.${ext}`)
+  for (const format of ['md', 'html', 'json'] as const) {
+    const r = await cli(['export', file, '--format', format, '--out', out(format)], cwd)
+    expect(r.code, r.err).toBe(0)
+    expect(r.err).not.toMatch(UNSAFE_TEXT)
+  }
+  const md = await readFile(out('md'), 'utf8')
+  expect(md).not.toMatch(UNSAFE_TEXT)
+  // outside code, every markup character of a name is escaped
+  expect(markdownSyntax(md)).not.toMatch(/(^|[^\\])<(img|script)/)
+  const html = await readFile(out('html'), 'utf8')
+  expect(html).not.toMatch(UNSAFE_TEXT)
+  expect(html).not.toMatch(/<(img|script)/i)
+  const json = await readFile(out('json'), 'utf8')
+  expect(json).not.toMatch(UNSAFE_TEXT)
+  const doc = JSON.parse(json) as { appRegistrations: { displayName: string }[] }
+  expect(doc.appRegistrations.map((a) => a.displayName)).toContain(shown)
+  const folder = path.join(cwd, `tenant-${i}-csv`)
+  await mkdir(folder, { recursive: true })
+  const csv = await cli(['export', file, '--format', 'csv', '--out', folder], cwd)
+  expect(csv.code, csv.err).toBe(0)
+  for (const name of ['findings.csv', 'credentials.csv', 'mappings.csv']) {
+    const text = await readFile(path.join(folder, name), 'utf8')
+    // CSV's own record breaks are CRLF; any other control is a value's
+    expect(text.replace(/\r\n/g, '\n')).not.toMatch(UNSAFE_TEXT)
+    expect(text).not.toMatch(
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/,
+    )
+    // a number (days left, negative once expired) is a number; anything else never starts a formula
+    for (const field of parseCsv(text).flat())
+      if (!/^-?\d+(\.\d+)?$/.test(field)) expect(field).not.toMatch(/^[=+\-@\t\r]/)
+  }
+}
+
 export function tenantDataCases(dir: () => string): HostileCase[] {
   return HOSTILE_NAMES.map(([kind, name], i) => ({
     category: 'tenant data' as const,
@@ -96,6 +144,9 @@ export function tenantDataCases(dir: () => string): HostileCase[] {
       expect(records).toHaveLength(1 + findings.reduce((n, f) => n + f.subjects.length, 0))
       for (const field of records.flat()) expect(field).not.toMatch(/^[=+\-@\t\r]/)
       expect(records.map((r) => r[1])).toContain(/^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown)
+
+      // documents keep a configuration value whole, as the tenant holds it
+      await expectInertExports(file, dir(), i, name.trim())
     },
   }))
 }

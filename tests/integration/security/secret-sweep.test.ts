@@ -8,6 +8,7 @@
  * (an ID token's compact form, which neither the log nor a file may hold). Prints how much it
  * searched.
  */
+import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -21,11 +22,33 @@ import { CAPTURE_SECRETS, type Artefact } from '../../emulator/artefacts/index'
 import { startEmulator, type Emulator } from '../../emulator/index'
 import { DEFAULT_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
 import { logWindow } from '../node/helpers'
+import { findChromium } from '../../../src/node/chromium-pdf'
 import { cli } from './harness'
+
+/** The text of a PDF through poppler's pdftotext, or undefined where it is not installed. */
+function pdfText(file: string): Promise<string | undefined> {
+  return new Promise((resolve) =>
+    execFile('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 << 20 }, (error, out) =>
+      resolve(error ? undefined : out),
+    ),
+  )
+}
 
 const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_OKTA_RATE_LIMITS).map((k) => [k, 100_000]))
 const PASSPHRASE = 'sweep: correct horse battery staple'
 const WRONG_SECRET = 'Wq8~sweep-wrong-secret-value.0042'
+/**
+ * Secrets planted in a snapshot file as another tool might write it, in the fields a careless
+ * document builder would copy: the Okta IdP's client secret, a Graph credential's
+ * `secretText`, an app's shared secret and password, a mapping's token.
+ */
+const PLANTED = {
+  idpClientSecret: 'Pl4~planted-idp-client-secret-9f3a71c2',
+  secretText: 'Pl5~planted-graph-secret-text-0b8e2d44',
+  sharedSecret: 'planted-okta-shared-secret-7c1d9e05',
+  password: 'planted-app-password-4e6a0f13',
+  token: 'planted-mapping-token-2b9c8d71',
+}
 
 let emulator: Emulator
 let dir: string
@@ -81,6 +104,7 @@ function secrets(): string[] {
     CAPTURE_SECRETS.cookie.split('=')[1] ?? '',
     CAPTURE_SECRETS.bearer.split(' ')[1] ?? '',
     CAPTURE_SECRETS.password,
+    ...Object.values(PLANTED),
   ].filter((v, i, all) => v.length >= 8 && all.indexOf(v) === i)
 }
 
@@ -223,6 +247,84 @@ describe('secret-leak sweep', () => {
       await recordFile(`file ${path.relative(dir, file)}`, file)
   }, 180_000)
 
+  it('exports every format of the collected snapshot and of one with secrets planted in it', async () => {
+    const snapshot = JSON.parse(await readFile(path.join(dir, 'accepted.json'), 'utf8')) as {
+      entra: { applications: Record<string, unknown>[] }
+      okta: {
+        idps: Record<string, unknown>[]
+        apps: Record<string, unknown>[]
+        mappings: Record<string, unknown>[]
+      }
+    }
+    const idp = snapshot.okta.idps.find((i) => i['type'] === 'MICROSOFT') as {
+      protocol: { credentials: { client: Record<string, unknown> } }
+    }
+    idp.protocol.credentials.client['client_secret'] = PLANTED.idpClientSecret
+    const app = snapshot.entra.applications.find(
+      (a) =>
+        Array.isArray(a['passwordCredentials']) &&
+        (a['passwordCredentials'] as unknown[]).length > 0,
+    ) as { passwordCredentials: Record<string, unknown>[] }
+    app.passwordCredentials[0] = { ...app.passwordCredentials[0], secretText: PLANTED.secretText }
+    const okta365 = snapshot.okta.apps.find((a) => a['name'] === 'office365') as {
+      settings: Record<string, unknown>
+      credentials: Record<string, unknown>
+    }
+    okta365.settings['sharedSecret'] = PLANTED.sharedSecret
+    okta365.credentials['password'] = { value: PLANTED.password }
+    okta365.credentials['userNameTemplate'] = {
+      template: '${source.login}',
+      password: PLANTED.password,
+    }
+    ;(snapshot.okta.mappings[0] as Record<string, unknown>)['token'] = PLANTED.token
+    await writeFile(path.join(dir, 'planted.json'), JSON.stringify(snapshot))
+    await mkdir(path.join(dir, 'csv-accepted'))
+    await mkdir(path.join(dir, 'csv-planted'))
+    for (const source of ['accepted', 'planted']) {
+      for (const format of ['md', 'html', 'json'])
+        expect(
+          await recordCli(`export ${source} --format ${format}`, [
+            'export',
+            `${source}.json`,
+            '--format',
+            format,
+            '--out',
+            `${source}-doc.${format}`,
+          ]),
+        ).toBe(0)
+      expect(
+        await recordCli(`export ${source} --format csv`, [
+          'export',
+          `${source}.json`,
+          '--format',
+          'csv',
+          '--out',
+          `csv-${source}`,
+        ]),
+        outputs.at(-1)?.text,
+      ).toBe(0)
+      if (await findChromium(process.env)) {
+        expect(
+          await recordCli(
+            `export ${source} --format pdf`,
+            ['export', `${source}.json`, '--format', 'pdf', '--out', `${source}-doc.pdf`],
+            { ...emulator.env, PATH: process.env.PATH ?? '' },
+          ),
+        ).toBe(0)
+        const text = await pdfText(path.join(dir, `${source}-doc.pdf`))
+        if (text !== undefined) record(`pdftotext ${source}.pdf`, text)
+      }
+    }
+    for (const file of await filesUnder(dir))
+      // the exports, not the planted snapshot itself (it holds the planted values on purpose)
+      if (/^(accepted|planted)-doc\.|^csv-(accepted|planted)\//.test(path.relative(dir, file)))
+        await recordFile(`file ${path.relative(dir, file)}`, file)
+    // the planted values reached the snapshot file, so a builder that copied them would show them
+    expect(await readFile(path.join(dir, 'planted.json'), 'utf8')).toContain(
+      PLANTED.idpClientSecret,
+    )
+  }, 180_000)
+
   it('runs the contract’s handlers through save, test, collect and a wrong secret', async () => {
     const dataDir = path.join(dir, 'data')
     await mkdir(dataDir, { mode: 0o700 })
@@ -324,6 +426,7 @@ describe('secret-leak sweep', () => {
     const kinds = {
       'CLI stdout/stderr': outputs.filter((o) => / std(out|err)$/.test(o.name)).length,
       'snapshot and CLI files': outputs.filter((o) => o.name.startsWith('file ')).length,
+      'PDF text': outputs.filter((o) => o.name.startsWith('pdftotext ')).length,
       'data directory files': outputs.filter((o) => o.name.startsWith('data dir ')).length,
       'IPC replies and events': outputs.filter((o) => o.name.startsWith('IPC ')).length,
       'log streams': outputs.filter((o) => o.name === 'log lines').length,

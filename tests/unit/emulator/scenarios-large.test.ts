@@ -26,16 +26,37 @@ describe('scenario index', { timeout: 60_000 }, () => {
       'large',
       'realistic',
       'realistic-broken',
+      'fresh',
     ])
     // the emulator names them without loading the library
     expect([...EMULATOR_SCENARIO_NAMES]).toEqual([...SCENARIO_NAMES])
-    for (const name of SCENARIO_NAMES) {
+    for (const name of SCENARIO_NAMES.filter((n) => n !== 'fresh')) {
       const s = await buildScenario(name, { seed: 1, origins, users: 500 })
       expect(s.name).toBe(name)
       expect(JSON.stringify(s.okta.idps)).toContain(origins.authorityHost)
       expect(JSON.stringify(s.entra.federationConfigurations)).toContain(origins.oktaOrgUrl)
       expect(s.now).toBe('2026-11-20T12:00:00.000Z')
     }
+  })
+
+  it("fresh holds healthy's people and none of the seam's objects", async () => {
+    const healthy = await buildScenario('healthy', { seed: 1, origins })
+    const fresh = await buildScenario('fresh', { seed: 1, origins })
+    expect(fresh.name).toBe('fresh')
+    expect(fresh.entra.users.map((u) => u.id)).toEqual(healthy.entra.users.map((u) => u.id))
+    expect(fresh.okta.users.map((u) => u['id'])).toEqual(healthy.okta.users.map((u) => u['id']))
+    expect(fresh.okta.idps).toEqual([])
+    expect(fresh.okta.apps.some((a) => a['name'] === 'office365')).toBe(false)
+    expect(fresh.entra.federationConfigurations).toEqual({})
+    expect(fresh.entra.domains.every((d) => d.authenticationType === 'Managed')).toBe(true)
+    const idpClient = String(
+      (healthy.okta.idps[0]?.['protocol'] as { credentials: { client: { client_id: string } } })
+        .credentials.client.client_id,
+    )
+    expect(fresh.entra.applications.some((a) => a.appId === idpClient)).toBe(false)
+    expect(JSON.stringify(fresh)).not.toContain(idpClient)
+    const rules = Object.values(fresh.okta.idpDiscoveryRules).flat()
+    expect(rules.map((r) => r['name'])).toEqual(['Default Rule'])
   })
 
   it('refuses an unknown scenario name', async () => {

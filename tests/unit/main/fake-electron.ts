@@ -46,10 +46,42 @@ export class FakeFrame {
   ) {}
 }
 
+export class FakeSession {
+  permissionRequestHandler?: (
+    wc: unknown,
+    permission: string,
+    callback: (granted: boolean) => void,
+  ) => void
+  permissionCheckHandler?: (wc: unknown, permission: string) => boolean
+  headersListener?: (
+    details: { responseHeaders?: Record<string, string[]> },
+    callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+  ) => void
+  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']) {
+    this.permissionRequestHandler = handler
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']) {
+    this.permissionCheckHandler = handler
+  }
+  readonly webRequest = {
+    onHeadersReceived: (listener: FakeSession['headersListener']) => {
+      this.headersListener = listener
+    },
+  }
+}
+
 export class FakeWebContents extends FakeEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: string }
   loadedUrl = ''
   destroyed = false
+  readonly session = new FakeSession()
+  /** what printToPDF was asked, and the bytes it answers (a test may make it fail) */
+  printOptions?: Record<string, unknown>
+  printResult: () => Promise<Buffer> = () => Promise.resolve(Buffer.from('%PDF-1.4 fake'))
+  printToPDF(options: Record<string, unknown>) {
+    this.printOptions = options
+    return this.printResult()
+  }
   readonly sent: { channel: string; payload: unknown }[] = []
   mainFrame = new FakeFrame('')
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
@@ -89,6 +121,10 @@ export class FakeBrowserWindow extends FakeEmitter {
   isMinimized() {
     return this.minimized
   }
+  destroy() {
+    this.destroyed = true
+    this.webContents.destroyed = true
+  }
   restore() {
     this.calls.push('restore')
     this.minimized = false
@@ -98,30 +134,6 @@ export class FakeBrowserWindow extends FakeEmitter {
   }
   focus() {
     this.calls.push('focus')
-  }
-}
-
-export class FakeSession {
-  permissionRequestHandler?: (
-    wc: unknown,
-    permission: string,
-    callback: (granted: boolean) => void,
-  ) => void
-  permissionCheckHandler?: (wc: unknown, permission: string) => boolean
-  headersListener?: (
-    details: { responseHeaders?: Record<string, string[]> },
-    callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
-  ) => void
-  setPermissionRequestHandler(handler: FakeSession['permissionRequestHandler']) {
-    this.permissionRequestHandler = handler
-  }
-  setPermissionCheckHandler(handler: FakeSession['permissionCheckHandler']) {
-    this.permissionCheckHandler = handler
-  }
-  readonly webRequest = {
-    onHeadersReceived: (listener: FakeSession['headersListener']) => {
-      this.headersListener = listener
-    },
   }
 }
 

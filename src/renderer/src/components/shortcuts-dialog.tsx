@@ -16,6 +16,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['g', 'm'], action: 'In a workspace: go to Groups' },
   { keys: ['g', 'n'], action: 'In a workspace: go to Integration' },
   { keys: ['g', 'h'], action: 'In a workspace: go to Charts' },
+  { keys: ['g', 'd'], action: 'In a workspace: go to Documents' },
   { keys: ['n'], action: 'New workspace (on the Workspaces screen)' },
   { keys: ['/'], action: 'Findings: search' },
   { keys: ['j'], action: 'Findings: open the next finding' },

@@ -44,6 +44,8 @@ export interface SnapshotRow {
   reason?: string
   /** the last diagnosis stored for this snapshot, and the rule set that produced it */
   diagnosis?: { at: string; findings: number; rules: string }
+  /** the snapshot's identity (SHA-256 of its canonical content), stored once it is complete in the cache */
+  contentHash?: string
   /** the host's collection run that fills this snapshot (collected snapshots) */
   runId?: string
   /** the number of the run's last event stored here, so a reloaded window resumes after it */

@@ -7,6 +7,7 @@ import { diagnose, RULE_IDS, type DiagnoseOptions } from '../../../shared/rules'
 import type { Snapshot } from '../../../shared/model/snapshot'
 import type { CrosswalkDb, SnapshotRow } from '../db/schema'
 import { loadSnapshot } from '../db/snapshots'
+import { snapshotIdentity } from '../../../shared/snapshot-file/identity'
 import { carryDecisions, saveFindings } from '../db/findings'
 
 /** Identifies the rule catalogue; a snapshot diagnosed by another catalogue is diagnosed again. */
@@ -43,8 +44,11 @@ export async function runDiagnosis(
   const row = await db.snapshots.get(snapshotId)
   if (row) await carryDecisions(db, row.workspaceId, findings)
   await saveFindings(db, snapshotId, findings)
+  // a collected or imported snapshot is diagnosed as soon as it is whole: its identity is taken then
+  const contentHash = row?.contentHash ?? snapshotIdentity(snapshot)
   await db.snapshots.update(snapshotId, {
     diagnosis: { at: new Date().toISOString(), findings: findings.length, rules: RULE_SET },
+    contentHash,
   })
   const t3 = clock()
   const bySeverity: Record<string, number> = {}

@@ -18,6 +18,7 @@ import { LINKS } from '../links'
 import { defineRule, makeFinding } from '../rule'
 import {
   GRAPH_APP_ID,
+  GRAPH_SCOPE_NAMES,
   type MicrosoftIdp,
   applicationSubject,
   consentOf,
@@ -28,14 +29,6 @@ import {
   servicePrincipalSubject,
 } from '../../compare/seam'
 
-/** Graph's published delegated-permission ids for the OIDC scopes. */
-const SCOPE_IDS: Record<string, string> = {
-  '37f7f235-527c-4136-accd-4a02d197296e': 'openid',
-  '64a6cdd6-aab1-4aaf-94b8-3cc8405e90d0': 'email',
-  '14dad69e-099b-42c9-810b-d002981feec1': 'profile',
-  '7427e0e9-2fba-42fe-b0c0-848c9e6a8182': 'offline_access',
-  'e1fe6dd8-ba31-4d61-89e7-88639da4683d': 'user.read',
-}
 const DEFAULT_SCOPES = ['openid', 'email', 'profile']
 
 /** The Graph delegated permissions an IdP asks for, lower-cased (`https://graph.microsoft.com/User.Read` → `user.read`). */
@@ -74,7 +67,9 @@ export const idpAppConsentMissing = defineRule({
   evaluate(snapshot, ctx): Finding[] {
     // the Graph SP's own scope list is authoritative when collected
     const graphSp = ctx.index.servicePrincipalsByAppId.get(GRAPH_APP_ID)
-    const names = new Map(Object.entries(SCOPE_IDS))
+    const names = new Map(
+      Object.entries(GRAPH_SCOPE_NAMES).map(([id, value]) => [id, value.toLowerCase()]),
+    )
     for (const s of recs(graphSp, 'oauth2PermissionScopes')) {
       const id = norm(str(s, 'id'))
       const value = norm(str(s, 'value'))

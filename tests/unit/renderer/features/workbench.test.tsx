@@ -81,6 +81,7 @@ describe('Workbench routes and navigation', () => {
       ['Connect', `/w/${ws.id}/connect`],
       ['Collect', `/w/${ws.id}/collect`],
       ['Snapshots', `/w/${ws.id}/snapshots`],
+      ['Documents', `/w/${ws.id}/documents`],
     ])
     expect(nav.querySelector('a[aria-current="page"]')?.textContent).toBe('Overview')
   })

@@ -18,6 +18,7 @@ import {
   type DoctorProblem,
   type DoctorReport,
 } from '../../../../shared/ipc/connections'
+import { oktaScopes } from '../../../../shared/model/resources'
 import type { Cloud } from '../../../../shared/model/snapshot'
 import type { z } from 'zod'
 
@@ -55,8 +56,8 @@ export type FieldName =
   | `okta.${Exclude<keyof OktaForm, 'authKind'>}`
   | 'caPem'
 
-export const DEFAULT_OKTA_SCOPES =
-  'okta.users.read okta.groups.read okta.apps.read okta.idps.read okta.profileMappings.read okta.schemas.read okta.logs.read'
+/** Every scope the resource registry's Okta resources need. */
+export const DEFAULT_OKTA_SCOPES = oktaScopes().join(' ')
 
 /** The form for a stored connection: every non-secret value, every secret empty. */
 export function formFromInfo(info: ConnectionInfo | undefined): ConnectForm {

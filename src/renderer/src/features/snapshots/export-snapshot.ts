@@ -4,6 +4,7 @@
  * The snapshot holds no secrets by contract, so it is written as stored.
  */
 import type { Snapshot } from '../../../../shared/model/snapshot'
+import { downloadFile } from '../../download'
 
 /** "crosswalk-snapshot-contoso.okta.com-20261120T1200.json" (collectedAt in UTC) */
 export function snapshotFileName(snapshot: Snapshot): string {
@@ -18,19 +19,11 @@ export function snapshotFileName(snapshot: Snapshot): string {
 
 /** Offers `snapshot` as a file download. */
 export function downloadSnapshot(snapshot: Snapshot, doc: Document = document): string {
-  const name = snapshotFileName(snapshot)
   // Compact like `crosswalk collect` writes it: a 100k-user tenant pair stays a manageable file.
-  const blob = new Blob([`${JSON.stringify(snapshot)}\n`], { type: 'application/json' })
-  const url = URL.createObjectURL(blob)
-  const anchor = doc.createElement('a')
-  anchor.href = url
-  anchor.download = name
-  anchor.rel = 'noreferrer'
-  anchor.style.display = 'none'
-  doc.body.append(anchor)
-  anchor.click()
-  anchor.remove()
-  // Revoked on the next turn: the download has started from the click by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-  return name
+  return downloadFile(
+    snapshotFileName(snapshot),
+    [`${JSON.stringify(snapshot)}\n`],
+    'application/json',
+    doc,
+  )
 }

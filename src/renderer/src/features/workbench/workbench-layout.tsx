@@ -42,6 +42,7 @@ export function WorkbenchLayout() {
   useShortcut(['g', 'm'], () => void navigate(`/w/${workspaceId}/groups`))
   useShortcut(['g', 'n'], () => void navigate(`/w/${workspaceId}/integration`))
   useShortcut(['g', 'h'], () => void navigate(`/w/${workspaceId}/charts`))
+  useShortcut(['g', 'd'], () => void navigate(`/w/${workspaceId}/documents`))
 
   if (status === 'ready' && !known && rechecked !== workspaceId) {
     return (

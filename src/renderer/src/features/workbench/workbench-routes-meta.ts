@@ -10,6 +10,7 @@ export const WORKBENCH_SCREENS: readonly { path: string; label: string; shortcut
   { path: 'connect', label: 'Connect', shortcut: 'c' },
   { path: 'collect', label: 'Collect', shortcut: 'l' },
   { path: 'snapshots', label: 'Snapshots', shortcut: 's' },
+  { path: 'documents', label: 'Documents', shortcut: 'd' },
 ]
 
 /** The label of the workspace screen at `pathname`, for error panels; undefined elsewhere. */

@@ -1,6 +1,7 @@
 import { Navigate, type RouteObject } from 'react-router'
 import { CollectScreen } from '../collect/collect-screen'
 import { ConnectScreen } from '../connect/connect-screen'
+import { DocumentsScreen } from '../documents/documents-screen'
 import { FindingsScreen } from '../findings/findings-screen'
 import { InspectorScreen } from '../inspector/inspector-screen'
 import { OverviewScreen } from '../overview/overview-screen'
@@ -35,6 +36,7 @@ export const WORKBENCH_ROUTES: RouteObject[] = [
       { path: 'connect', element: <ConnectScreen /> },
       { path: 'collect', element: <CollectScreen /> },
       { path: 'snapshots', element: <SnapshotsScreen /> },
+      { path: 'documents', element: <DocumentsScreen /> },
     ],
   },
 ]

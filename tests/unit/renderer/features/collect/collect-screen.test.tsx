@@ -22,17 +22,18 @@ import {
   useCollectScreen,
   users,
 } from './harness'
-import { collectedResources } from '../../../../../src/shared/model/resources'
-
-const RESOURCES_COLLECTED = collectedResources('entra').length + collectedResources('okta').length
+import { RESOURCE_PATHS, isCollected } from '../../../../../src/shared/model'
 
 useCollectScreen()
+
+/** Every resource a collection reads, from the registry */
+const COLLECTED = RESOURCE_PATHS.filter(isCollected).length
 
 describe('Collect screen', () => {
   it('shows live progress, each resource Done as it finishes, and stores a complete run as current', async () => {
     await startRun()
     // every resource of both sides has a row from the start
-    expect(ctx.container.querySelectorAll('tbody tr')).toHaveLength(RESOURCES_COLLECTED)
+    expect(ctx.container.querySelectorAll('tbody tr')).toHaveLength(COLLECTED)
     expect(rowText('entra.signIns')).toContain('Waiting')
     await event(progress('entra', 'users', 0, { total: 5 }))
     await event(batch('entra', 'users', users(2)))
@@ -63,7 +64,7 @@ describe('Collect screen', () => {
     await waitFor(() => rowText('okta.groups').includes('Done'), 'Done before the end')
     expect(phase()).toBe('running')
     expect(ctx.container.querySelector('progress')).not.toBeNull()
-    expect(ctx.container.textContent).toContain(`1 of ${RESOURCES_COLLECTED} resources done`)
+    expect(ctx.container.textContent).toContain(`1 of ${COLLECTED} resources done`)
     expect(ctx.container.querySelector('[data-testid="collect-eta"]')?.textContent).toContain(
       '(estimate)',
     )

@@ -1,0 +1,16 @@
+/** Configuration and disaster-recovery documentation: build once, render in every format. */
+export { buildDocument, type DocumentInput } from './build'
+export * from './model'
+export {
+  SECTIONS,
+  SECTION_IDS,
+  type SectionId,
+  isSectionId,
+  parseSections,
+  sectionTitle,
+} from './sections'
+export { renderMarkdown } from './render-markdown'
+export { renderHtml, renderHtmlFragment, STANDALONE_CSS } from './render-html'
+export { renderJson } from './render-json'
+export { renderCsv, type CsvFiles } from './render-csv'
+export { redactedView, type RedactedSnapshot } from './redacted-view'
