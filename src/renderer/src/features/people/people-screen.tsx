@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router'
 import { ROW_STATUSES } from '../../../../shared/compare/people-rows'
 import { filterRows, peopleCsv, sortRows } from '../../../../shared/compare/people-view'
 import { useShortcut } from '../../components/use-shortcut'
+import { downloadFile } from '../../download'
 import { formatNumber } from '../../format'
 import { useWorkbench } from '../workbench/workbench-context'
 import { GetStarted } from '../workbench/get-started'
@@ -19,20 +20,6 @@ import { type ActiveCell, PeopleGridView } from './people-grid'
 import { PersonDetailDialog } from './person-detail'
 import { usePeople } from './use-people'
 import './people.css'
-
-/** Offers CSV text as a file download. */
-function downloadCsv(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }))
-  const anchor = document.createElement('a')
-  anchor.href = url
-  anchor.download = name
-  anchor.rel = 'noreferrer'
-  anchor.style.display = 'none'
-  document.body.append(anchor)
-  anchor.click()
-  anchor.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
 
 /**
  * Every person's Entra and Okta accounts side by side: how the join decided, and each
@@ -144,7 +131,11 @@ export function PeopleScreen() {
     const t0 = performance.now()
     const text = peopleCsv(grid, order)
     performance.measure('crosswalk:people-csv', { start: t0, detail: { rows: order.length } })
-    downloadCsv(text, `crosswalk-people-${snapshot?.collectedAt.slice(0, 10) ?? 'snapshot'}.csv`)
+    downloadFile(
+      `crosswalk-people-${snapshot?.collectedAt.slice(0, 10) ?? 'snapshot'}.csv`,
+      [text],
+      'text/csv;charset=utf-8',
+    )
   }
 
   if (load.status !== 'ready') return null
