@@ -1,4 +1,5 @@
 import { Button, Keyboard } from 'react-aria-components'
+import { WORKBENCH_SCREENS } from '../features/workbench/workbench-routes-meta'
 import { ModalDialog } from './modal-dialog'
 
 /** Every keyboard shortcut the app handles; the dialog and the handlers read this one list. */
@@ -6,17 +7,10 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['?'], action: 'Show this list of shortcuts' },
   { keys: ['g', 'w'], action: 'Go to Workspaces' },
   { keys: ['g', 'a'], action: 'Go to About' },
-  { keys: ['g', 'o'], action: 'In a workspace: go to Overview' },
-  { keys: ['g', 'f'], action: 'In a workspace: go to Findings' },
-  { keys: ['g', 'i'], action: 'In a workspace: go to Inspector' },
-  { keys: ['g', 'c'], action: 'In a workspace: go to Connect' },
-  { keys: ['g', 'l'], action: 'In a workspace: go to Collect' },
-  { keys: ['g', 's'], action: 'In a workspace: go to Snapshots' },
-  { keys: ['g', 'p'], action: 'In a workspace: go to People' },
-  { keys: ['g', 'm'], action: 'In a workspace: go to Groups' },
-  { keys: ['g', 'n'], action: 'In a workspace: go to Integration' },
-  { keys: ['g', 'h'], action: 'In a workspace: go to Charts' },
-  { keys: ['g', 'd'], action: 'In a workspace: go to Documents' },
+  ...WORKBENCH_SCREENS.map((screen) => ({
+    keys: ['g', screen.shortcut],
+    action: `In a workspace: go to ${screen.label}`,
+  })),
   { keys: ['n'], action: 'New workspace (on the Workspaces screen)' },
   { keys: ['/'], action: 'Findings: search' },
   { keys: ['j'], action: 'Findings: open the next finding' },
