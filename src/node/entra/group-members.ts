@@ -71,7 +71,8 @@ async function round(
   const result = await options.graph.forEachPage(
     start,
     (page) => {
-      const added: RawRecord[] = []
+      // batches are keyed by group, as the snapshot keeps them: a page's members per group
+      const added = new Map<string, RawRecord[]>()
       for (const entry of page.value) {
         const id = String(entry.id)
         if (entry['@removed'] !== undefined) {
@@ -87,11 +88,13 @@ async function round(
           if (m['@removed'] !== undefined) members.delete(String(m.id))
           else {
             members.set(String(m.id), m)
-            added.push(m)
+            const list = added.get(id)
+            if (list) list.push(m)
+            else added.set(id, [m])
           }
         }
       }
-      t.page(added)
+      t.pageByKey(added)
     },
     {
       ...(options.signal ? { signal: options.signal } : {}),

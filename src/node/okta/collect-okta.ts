@@ -109,14 +109,21 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     }
   }
 
-  const list = async (resource: string, path: string, key?: string): Promise<RawRecord[]> => {
+  /** Every page of `path`, tracked; `keep` is the form a record is kept and streamed in. */
+  const list = async (
+    resource: string,
+    path: string,
+    key?: string,
+    keep?: (record: RawRecord) => RawRecord,
+  ): Promise<RawRecord[]> => {
     const t = tracker.track('okta', resource)
     const pace = options.pace
     if (pace) t.pace({ perRequest: pageSize(path), schedule: (n) => pace(path, n) })
     const out: RawRecord[] = []
     await reader.forEachPage(
       path,
-      (records) => {
+      (page) => {
+        const records = keep ? page.map(keep) : page
         out.push(...records)
         t.page(records, key)
       },
@@ -342,7 +349,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
       const previous = options.since?.okta?.groupMembers
       const result = await readGroupMembers({
         okta: data,
-        list: (path, key) => list('groupMembers', path, key),
+        list: (path, key, keep) => list('groupMembers', path, key, keep),
         concurrency,
         ...(mark && previous ? { since: { members: previous, mark } } : {}),
       })

@@ -22,8 +22,15 @@ import { mapWithConcurrency } from '../net/concurrency'
 /** The snapshot key's cursor: the newest `lastMembershipUpdated` the members are current at. */
 export const GROUP_MEMBERS_CURSOR = 'okta.groupMembers'
 
-/** Reads every page of a list path into one array (the collector's paced, tracked reader). */
-export type ListPages = (path: string, key?: string) => Promise<RawRecord[]>
+/**
+ * Reads every page of a list path into one array (the collector's paced, tracked reader);
+ * `keep` is the form each record is kept and streamed in.
+ */
+export type ListPages = (
+  path: string,
+  key?: string,
+  keep?: (record: RawRecord) => RawRecord,
+) => Promise<RawRecord[]>
 
 /** Inputs of {@link readGroupMembers}. */
 export interface GroupMembersInputs {
@@ -68,8 +75,11 @@ export async function readGroupMembers(
       members[id] = kept
       return
     }
-    const users = await inputs.list(`/api/v1/groups/${encodeURIComponent(id)}/users?limit=1000`, id)
-    members[id] = users.map((u) => oktaMemberRecord(u) as RawRecord)
+    members[id] = await inputs.list(
+      `/api/v1/groups/${encodeURIComponent(id)}/users?limit=1000`,
+      id,
+      (user) => oktaMemberRecord(user) as RawRecord,
+    )
   })
   // keep the order the seam lists the groups in, whatever order the reads finished in
   const ordered: Record<string, RawRecord[]> = {}
