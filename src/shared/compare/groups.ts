@@ -176,8 +176,10 @@ class Members {
   private oktaMembers(g: Rec): Set<string> | undefined {
     if (str(g, 'type') === 'BUILT_IN')
       return new Set(this.index.oktaUsers.map((u) => str(u, 'id') ?? ''))
-    const list = this.index.snapshot.okta?.groupMembers?.[str(g, 'id') ?? '']
-    return list ? new Set(list.map((m) => str(m, 'id') ?? '')) : undefined
+    const all = this.index.snapshot.okta?.groupMembers
+    if (!all) return undefined
+    // every seam group is read when the memberships are: one that is absent has no members
+    return new Set((all[str(g, 'id') ?? ''] ?? []).map((m) => str(m, 'id') ?? ''))
   }
 
   compare(
@@ -190,7 +192,9 @@ class Members {
     const oktaId = str(g, 'id') ?? ''
     const oktaSet = this.oktaMembers(g)
     const entraId = str(counterpart, 'id') ?? ''
-    const entraList = counterpart ? this.index.snapshot.entra?.groupMembers?.[entraId] : undefined
+    // the delta lists every group: one that is absent from collected memberships has none
+    const entraAll = this.index.snapshot.entra?.groupMembers
+    const entraList = counterpart && entraAll ? (entraAll[entraId] ?? []) : undefined
     const pair: GroupPair = {
       key: `okta:${oktaId}`,
       okta: {

@@ -117,8 +117,26 @@ describe('groups side by side', () => {
     expect(pilot.entra?.name).toBe('Teams Pilot')
     const contractors = byName('Contractors')
     expect(contractors.matchedBy).toBe('name')
-    expect(contractors.note).toBe('The Okta members of this group were not collected.')
+    // absent from memberships that were collected (a cache keeps no empty list): nobody
+    expect(contractors).toMatchObject({ okta: { members: 0 }, entra: { members: 0 }, inBoth: 0 })
+    expect(contractors.note).toBeUndefined()
     expect(byName('Nobody in Entra').note).toMatch(/^No Entra group is this group/)
+  })
+
+  it('says members were not collected only when a side’s memberships were not', () => {
+    const pilot = (drop: 'entra' | 'okta') =>
+      groupPairs(
+        new SnapshotIndex(
+          seamSnapshot((s) => {
+            withGroups(s)
+            delete s[drop]!.groupMembers
+          }),
+        ),
+      ).find((p) => p.okta.name === 'Pilot')
+    expect(pilot('okta')?.note).toBe('The Okta members of this group were not collected.')
+    expect(pilot('okta')?.okta.members).toBeUndefined()
+    expect(pilot('entra')?.note).toBe('The Entra members of this group were not collected.')
+    expect(pilot('entra')?.entra?.members).toBeUndefined()
   })
 })
 
