@@ -17,6 +17,7 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  type CSSProperties,
   type KeyboardEvent,
 } from 'react'
 import type { PeopleGrid as Grid } from '../../../../shared/compare/people-grid'
@@ -32,6 +33,8 @@ import { CELL_VERDICTS, V_NORMALISED, isMismatch } from '../../../../shared/comp
 
 export const ROW_HEIGHT = 32
 const HEADER_HEIGHT = 2 * ROW_HEIGHT
+/** Room for a sideways scroll bar below the rows, px. */
+const SCROLLBAR = 16
 /** Row elements kept for reuse: more than the rows of the tallest window, with overscan. */
 const ROW_SLOTS = 96
 
@@ -286,8 +289,10 @@ export function PeopleGridView({
   // to the row scrolled in, so scrolling updates text instead of building rows
   const rowsInView = rowIndexes.length
   const slots = rowsInView <= ROW_SLOTS
-  if (active.row >= 0 && active.row < order.length && !rowIndexes.includes(active.row))
-    rowIndexes.push(active.row)
+  // a row out of view is drawn apart; once scrolled into view it is drawn into a slot instead
+  const activeApart =
+    active.row >= 0 && active.row < order.length && !rowIndexes.includes(active.row)
+  if (activeApart) rowIndexes.push(active.row)
 
   const move = useCallback(
     (row: number, col: number) => {
@@ -312,8 +317,9 @@ export function PeopleGridView({
         : `[data-row="${active.row}"] [data-col="${active.col}"]`
     const cell = scrollRef.current?.querySelector<HTMLElement>(selector)
     if (!cell) return
-    focusPending.current = false
     cell.focus({ preventScroll: true })
+    // a row drawn apart is replaced by its slot when the scroll lands: focus that one then
+    if (!(slots && activeApart)) focusPending.current = false
   })
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -365,6 +371,12 @@ export function PeopleGridView({
       aria-labelledby={labelledBy}
       aria-rowcount={order.length + 2}
       aria-colcount={columns.length}
+      // with the borders and the sideways scroll bar, so a short list needs no vertical one
+      style={
+        {
+          '--pp-rows-height': `${HEADER_HEIGHT + order.length * ROW_HEIGHT + 2 + SCROLLBAR}px`,
+        } as CSSProperties
+      }
       onKeyDown={onKeyDown}
       onClick={(event) => {
         const target = (event.target as HTMLElement).closest<HTMLElement>('[data-col]')
