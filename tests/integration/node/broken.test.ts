@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectSnapshot } from '../../../src/node/collect/collect-snapshot'
-import {
-  UNLIMITED_OKTA_RATES,
-  counts,
-  logWindow,
-  plantedSecrets,
-  startHarness,
-  type Harness,
-} from './helpers'
+import { UNLIMITED_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
+import { counts, logWindow, plantedSecrets, startHarness, type Harness } from './helpers'
 import { expectedCounts } from './truth'
 
 let h: Harness
 beforeAll(async () => {
   // Four collections within one rate-limit window: at the default budgets the pacer's half
   // share would hold the later ones for the window's reset. Pacing is tested elsewhere.
-  h = await startHarness({ scenario: 'broken', oktaRateLimits: UNLIMITED_OKTA_RATES })
+  h = await startHarness({ scenario: 'broken', oktaRateLimits: UNLIMITED_OKTA_RATE_LIMITS })
 })
 afterAll(async () => {
   await h?.emulator.close()

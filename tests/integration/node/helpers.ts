@@ -6,15 +6,6 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulat
 import { loadProfile, type Profile } from '../../../src/node/profile/profile'
 import { readCa, resolveCredentials, type Credentials } from '../../../src/node/profile/credentials'
 import type { Snapshot } from '../../../src/shared/model/snapshot'
-import { DEFAULT_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
-
-/**
- * Okta rate-limit budgets high enough that no run waits for a window, for tests whose subject
- * is not pacing but that collect several times within one minute.
- */
-export const UNLIMITED_OKTA_RATES = Object.fromEntries(
-  Object.keys(DEFAULT_OKTA_RATE_LIMITS).map((k) => [k, 100_000]),
-)
 
 export interface Harness {
   emulator: Emulator

@@ -16,14 +16,8 @@ import type { WriterFs } from '../../../src/node/atomic-file'
 import { collectSnapshot } from '../../../src/node/collect/collect-snapshot'
 import type { CollectEvent, ProgressEvent } from '../../../src/node/collect/events'
 import { NO_FAULTS, type FaultSpec } from '../../emulator/faults'
-import {
-  UNLIMITED_OKTA_RATES,
-  counts,
-  logWindow,
-  plantedSecrets,
-  startHarness,
-  type Harness,
-} from '../node/helpers'
+import { UNLIMITED_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
+import { counts, logWindow, plantedSecrets, startHarness, type Harness } from '../node/helpers'
 import { expectedCounts } from '../node/truth'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
@@ -33,7 +27,7 @@ let dir: string
 const tried = { faults: 0, kills: 0, fullDisks: 0 }
 beforeAll(async () => {
   // no run waits for a rate-limit window: faults are the subject here
-  h = await startHarness({ scenario: 'healthy', oktaRateLimits: UNLIMITED_OKTA_RATES })
+  h = await startHarness({ scenario: 'healthy', oktaRateLimits: UNLIMITED_OKTA_RATE_LIMITS })
   dir = await mkdtemp(path.join(tmpdir(), 'crosswalk-faults-'))
 }, 120_000)
 afterAll(async () => {
