@@ -1,11 +1,13 @@
 /**
- * Collects the Okta half of a snapshot: users, groups, apps (with app users and signing
- * keys per app), identity providers and the IdP discovery (routing) policy with its rules,
- * profile mappings (listed, then fetched by id because
+ * Collects the Okta half of a snapshot: users, groups (and the members of those the seam
+ * uses), apps (with app users and signing keys per app, and the Office 365 apps' group
+ * assignments and push mappings), identity providers and the IdP discovery (routing) policy
+ * with its rules, profile mappings (listed, then fetched by id because
  * the list omits `properties`), the user schema and a bounded System Log window.
- * Refresh: users and groups are re-read with `filter=lastUpdated ge "<mark>"` and merged
- * by id; app users follow the System Log change feed (`app-user-refresh.ts`); everything
- * else is re-read in full.
+ * Refresh: users and groups are re-read with `filter=lastUpdated ge "<mark>"` (groups also
+ * by `lastMembershipUpdated`) and merged by id; app users follow the System Log change feed
+ * (`app-user-refresh.ts`); group members are re-read for the groups whose members changed
+ * (`group-members.ts`); everything else is re-read in full.
  * https://developer.okta.com/docs/api/openapi/okta-management/management/
  */
 import type { CollectionError, OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
@@ -15,8 +17,9 @@ import { singleRecord } from '../net/paging'
 import { isAbortError } from '../net/retry'
 import type { Tracker } from '../collect/tracker'
 import type { OktaReader } from './okta-reader'
-import { office365AppIds } from '../../shared/compare/seam-groups'
-import { GROUP_MEMBERS_CURSOR, readGroupMembers, readOfficeAppLists } from './group-members'
+import type { OktaStep } from './okta-step'
+import { readOfficeGroups, readSeamGroupMembers } from './group-members'
+import { readIdpRouting } from './idp-routing'
 import { readLogWindow } from './log-window'
 import {
   APP_USERS_CURSOR,
@@ -131,6 +134,9 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     )
     return out
   }
+
+  /** What the steps in their own modules share of this run. */
+  const step: OktaStep = { data, errors, cursors, tracker, concurrency, guard, list }
 
   /** The users a refresh re-read (every status), for the deactivated users' refresh. */
   let changedUsers: RawRecord[] | undefined
@@ -300,23 +306,6 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     })
   }
 
-  /** The Office 365 apps' group assignments and group push mappings (group-members.ts). */
-  const officeGroups = async (apps: readonly RawRecord[]): Promise<void> => {
-    const ids = office365AppIds(apps)
-    await Promise.all(
-      (['appGroups', 'groupPushMappings'] as const).map((resource) =>
-        guard(resource, async () => {
-          data[resource] = await readOfficeAppLists(
-            resource,
-            ids,
-            (path, key) => list(resource, path, key),
-            concurrency,
-          )
-        }),
-      ),
-    )
-  }
-
   const appsAndChildren = async (read: ReadsBefore): Promise<void> => {
     await guard('apps', async () => {
       data.apps = await list('apps', '/api/v1/apps?limit=200')
@@ -330,32 +319,8 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
         await readPerApp('appKeys', 'credentials/keys', apps, out)
         data.appKeys = out
       }),
-      officeGroups(apps).then(resolveOfficeGroups),
+      readOfficeGroups(step, apps).then(resolveOfficeGroups),
     ])
-  }
-
-  /** Members of the seam's groups, once the groups, apps, assignments and IdPs are in. */
-  const groupMembers = async (): Promise<void> => {
-    await Promise.all([groupsDone, idpsDone, officeGroupsDone])
-    if (!data.groups) {
-      // the members need the group list (its types); they fail with it, for the same reason
-      const cause = errors.find((e) => e.resource === 'groups')
-      if (cause) errors.push({ ...cause, resource: 'groupMembers' })
-      tracker.track('okta', 'groupMembers').error()
-      return
-    }
-    await guard('groupMembers', async () => {
-      const mark = options.since?.cursors[GROUP_MEMBERS_CURSOR]
-      const previous = options.since?.okta?.groupMembers
-      const result = await readGroupMembers({
-        okta: data,
-        list: (path, key, keep) => list('groupMembers', path, key, keep),
-        concurrency,
-        ...(mark && previous ? { since: { members: previous, mark } } : {}),
-      })
-      data.groupMembers = result.members
-      if (result.mark) cursors[GROUP_MEMBERS_CURSOR] = result.mark
-    })
   }
 
   const mappings = async (): Promise<void> => {
@@ -392,30 +357,6 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     })
   }
 
-  /** The IdP discovery (routing) policies, then each policy's rules; re-read in full on refresh. */
-  const idpRouting = async (): Promise<void> => {
-    await guard('idpDiscoveryPolicies', async () => {
-      data.idpDiscoveryPolicies = await list(
-        'idpDiscoveryPolicies',
-        '/api/v1/policies?type=IDP_DISCOVERY',
-      )
-    })
-    const policies = data.idpDiscoveryPolicies
-    if (!policies) return
-    await guard('idpDiscoveryRules', async () => {
-      const out: Record<string, RawRecord[]> = {}
-      await mapWithConcurrency(policies, concurrency, async (policy) => {
-        const id = String(policy.id)
-        out[id] = await list(
-          'idpDiscoveryRules',
-          `/api/v1/policies/${encodeURIComponent(id)}/rules`,
-          id,
-        )
-      })
-      data.idpDiscoveryRules = out
-    })
-  }
-
   const mappingsDone = mappings()
   const groupsDone = guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000'))
   const idpsDone = guard('idps', async () => {
@@ -433,9 +374,11 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
       resolveOfficeGroups(),
     ),
     idpsDone,
-    groupMembers(),
+    Promise.all([groupsDone, idpsDone, officeGroupsDone]).then(() =>
+      readSeamGroupMembers(step, options.since),
+    ),
     mappingsDone,
-    idpRouting(),
+    readIdpRouting(step),
     guard('userSchema', async () => {
       const t = tracker.track('okta', 'userSchema')
       const schema = singleRecord(

@@ -10,14 +10,16 @@
  * https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/listGroupUsers
  * https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/listGroups
  */
-import type { RawRecord } from '../../shared/model/snapshot'
+import type { OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
 import {
   type OktaGroupSources,
+  office365AppIds,
   oktaMemberRecord,
   groupsToRead,
 } from '../../shared/compare/seam-groups'
 import { ApiError } from '../net/api-error'
 import { mapWithConcurrency } from '../net/concurrency'
+import type { OktaStep } from './okta-step'
 
 /** The snapshot key's cursor: the newest `lastMembershipUpdated` the members are current at. */
 export const GROUP_MEMBERS_CURSOR = 'okta.groupMembers'
@@ -113,4 +115,51 @@ export async function readOfficeAppLists(
     }
   })
   return out
+}
+
+/** The Office 365 apps' group assignments and group push mappings, each its own resource. */
+export async function readOfficeGroups(step: OktaStep, apps: readonly RawRecord[]): Promise<void> {
+  const ids = office365AppIds(apps)
+  await Promise.all(
+    (['appGroups', 'groupPushMappings'] as const).map((resource) =>
+      step.guard(resource, async () => {
+        step.data[resource] = await readOfficeAppLists(
+          resource,
+          ids,
+          (path, key) => step.list(resource, path, key),
+          step.concurrency,
+        )
+      }),
+    ),
+  )
+}
+
+/**
+ * Members of the seam's groups, once the groups, apps, assignments and IdPs are read
+ * (`since`: the previous snapshot, to refresh from). Without the group list (its types) the
+ * members fail with it, for the same reason.
+ */
+export async function readSeamGroupMembers(
+  step: OktaStep,
+  since?: { okta?: OktaSnapshot; cursors: Record<string, string> },
+): Promise<void> {
+  const { data, errors, cursors } = step
+  if (!data.groups) {
+    const cause = errors.find((e) => e.resource === 'groups')
+    if (cause) errors.push({ ...cause, resource: 'groupMembers' })
+    step.tracker.track('okta', 'groupMembers').error()
+    return
+  }
+  await step.guard('groupMembers', async () => {
+    const mark = since?.cursors[GROUP_MEMBERS_CURSOR]
+    const previous = since?.okta?.groupMembers
+    const result = await readGroupMembers({
+      okta: data,
+      list: (path, key, keep) => step.list('groupMembers', path, key, keep),
+      concurrency: step.concurrency,
+      ...(mark && previous ? { since: { members: previous, mark } } : {}),
+    })
+    data.groupMembers = result.members
+    if (result.mark) cursors[GROUP_MEMBERS_CURSOR] = result.mark
+  })
 }

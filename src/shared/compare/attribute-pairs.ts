@@ -19,7 +19,8 @@
  */
 import { type Rec, isRec, norm, str, text } from '../util/access'
 import { type CompiledTemplate, compileExpression, entraPropertyForClaim } from './match'
-import { isActiveApp, isOffice365App, microsoftIdps, office365Apps } from './seam'
+import { isActiveApp, microsoftIdps, office365Apps } from './seam'
+import { DEFAULT_PAIRS, OFFICE365_ATTRIBUTES } from './pair-defaults'
 import type { SnapshotIndex } from './snapshot-index'
 import { valueText } from './values'
 
@@ -74,50 +75,6 @@ export interface PairReader {
   /** `appUsers` are the Okta user's Office 365 app users by app id */
   oktaValue: (user: Rec, appUsers: ReadonlyMap<string, Rec> | undefined) => string | undefined
 }
-
-/**
- * Office 365 app user attributes (as Okta's app profile names them) and the Entra user
- * property each one writes.
- */
-export const OFFICE365_ATTRIBUTES: Readonly<Record<string, string>> = {
-  firstName: 'givenName',
-  givenName: 'givenName',
-  lastName: 'surname',
-  surname: 'surname',
-  email: 'mail',
-  mail: 'mail',
-  displayName: 'displayName',
-  department: 'department',
-  title: 'jobTitle',
-  jobTitle: 'jobTitle',
-  immutableId: 'onPremisesImmutableId',
-  usageLocation: 'usageLocation',
-  mobilePhone: 'mobilePhone',
-  city: 'city',
-  state: 'state',
-  country: 'country',
-  countryCode: 'country',
-  postalCode: 'postalCode',
-  zipCode: 'postalCode',
-  streetAddress: 'streetAddress',
-  companyName: 'companyName',
-  employeeId: 'employeeId',
-  employeeNumber: 'employeeId',
-  userPrincipalName: 'userPrincipalName',
-}
-
-/** The pairs compared where no mapping says otherwise: [entra, okta]. */
-export const DEFAULT_PAIRS: readonly (readonly [string, string])[] = [
-  ['userPrincipalName', 'login'],
-  ['mail', 'email'],
-  ['givenName', 'firstName'],
-  ['surname', 'lastName'],
-  ['onPremisesImmutableId', 'immutableId'],
-  ['employeeId', 'employeeNumber'],
-  ['department', 'department'],
-  ['jobTitle', 'title'],
-  ['accountEnabled', 'status'],
-]
 
 const OKTA_STATUS = 'status'
 const IMMUTABLE = 'onPremisesImmutableId'
@@ -385,31 +342,4 @@ function firstOf(map: ReadonlyMap<string, Rec> | undefined): Rec | undefined {
   if (!map) return undefined
   for (const v of map.values()) return v
   return undefined
-}
-
-/**
- * Each Okta user's Office 365 app users by app id (apps that are not deleted; cached).
- * Only Office 365 apps: their app users carry what Okta sends to Entra.
- */
-export function officeAppUsers(
-  index: SnapshotIndex,
-): ReadonlyMap<string, ReadonlyMap<string, Rec>> {
-  return index.cached('compare:officeAppUsers', () => {
-    const out = new Map<string, Map<string, Rec>>()
-    for (const app of office365Apps(index)) {
-      if (!isOffice365App(app)) continue
-      const appId = str(app, 'id') ?? ''
-      for (const au of index.snapshot.okta?.appUsers?.[appId] ?? []) {
-        const userId = str(au, 'id')
-        if (!userId) continue
-        let forUser = out.get(userId)
-        if (!forUser) {
-          forUser = new Map()
-          out.set(userId, forUser)
-        }
-        forUser.set(appId, au)
-      }
-    }
-    return out
-  })
 }

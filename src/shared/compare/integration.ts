@@ -15,55 +15,23 @@
  */
 import type { Finding } from '../model/finding'
 import type { Snapshot } from '../model/snapshot'
-import {
-  type FederationPair,
-  type IdpPair,
-  type LinkFinding,
-  type SeamLink,
-  seamMap,
-  type SeamMapOptions,
-} from '../overview/seam-map'
-import type { SeamLinkKind } from '../overview/seam-links'
-import { type Rec, norm, recs, str, strs, text } from '../util/access'
+import { type IdpPair, type SeamLink, seamMap, type SeamMapOptions } from '../overview/seam-map'
+import { type Rec, norm, recs, str, strs } from '../util/access'
 import { parseDate } from '../util/dates'
-import { certificateKey, decodeBase64, readCertificateValidity } from '../util/der'
-import { sha1Hex } from '../util/sha1'
 import { subjectPolicy } from './match'
 import {
   type MicrosoftIdp,
-  activeSigningKey,
   consentOf,
   idpRedirectUri,
   authorityTenant,
   microsoftIdps,
   office365Apps,
-  wsFedKey,
 } from './seam'
+import { federationSides } from './integration-federation'
+import { type IntegrationLine, type IntegrationPair, line } from './integration-line'
+
+export type { IntegrationLine, IntegrationPair } from './integration-line'
 import { SnapshotIndex } from './snapshot-index'
-import { officeKeys } from './join'
-
-/** One field of an integration, both sides. */
-export interface IntegrationLine {
-  label: string
-  entra: { attribute: string; value?: string }
-  okta: { attribute: string; value?: string }
-  /** ok: the sides agree; problem: they do not, or a finding says so; unknown: not collected */
-  status: 'ok' | 'problem' | 'unknown'
-  note?: string
-  /** the seam-map link the line belongs to, and its findings */
-  link?: SeamLinkKind
-  findings: LinkFinding[]
-}
-
-/** An integration's two halves. */
-export interface IntegrationPair {
-  kind: 'idp' | 'federation'
-  key: string
-  title: string
-  /** what the seam map says about the pair as a whole */
-  pair: IdpPair | FederationPair
-  lines: IntegrationLine[]
-}
 
 const LOGIN_HOSTS: Record<string, string> = {
   global: 'https://login.microsoftonline.com',
@@ -71,35 +39,9 @@ const LOGIN_HOSTS: Record<string, string> = {
   china: 'https://login.chinacloudapi.cn',
 }
 
-type Verdict = boolean | undefined
-
 /** A requested scope as a grant names it: `https://graph.microsoft.com/User.Read` → `user.read`. */
 function scopeName(scope: string): string {
   return scope.replace(/^https:\/\/graph\.microsoft\.(com|us)\//i, '').toLowerCase()
-}
-
-function line(
-  label: string,
-  entra: IntegrationLine['entra'],
-  okta: IntegrationLine['okta'],
-  agree: Verdict,
-  links: readonly SeamLink[],
-  kind: SeamLinkKind | undefined,
-  note?: string,
-): IntegrationLine {
-  const link = kind ? links.find((l) => l.kind === kind) : undefined
-  const findings = link?.findings ?? []
-  const flagged = findings.some((f) => f.severity !== 'info')
-  const status = agree === false || flagged ? 'problem' : agree === undefined ? 'unknown' : 'ok'
-  return {
-    label,
-    entra,
-    okta,
-    status,
-    ...(note ? { note } : {}),
-    ...(kind ? { link: kind } : {}),
-    findings,
-  }
 }
 
 /** The integrations of a snapshot, field by field (findings: the diagnosis of this snapshot). */
@@ -286,149 +228,4 @@ function secretLines(
     ),
   )
   return out
-}
-
-function thumbprint(base64: string | undefined): string | undefined {
-  const bytes = base64 ? decodeBase64(base64) : undefined
-  return bytes ? sha1Hex(bytes) : undefined
-}
-
-function federationSides(
-  snapshot: Snapshot,
-  index: SnapshotIndex,
-  pair: FederationPair,
-  app: Rec | undefined,
-): IntegrationPair {
-  const config = (snapshot.entra?.federationConfigurations?.[pair.domain] ?? [])[0]
-  const links = pair.links
-  const org = snapshot.okta?.orgUrl?.replace(/\/+$/, '')
-  const key = wsFedKey(str(app, '_links', 'metadata', 'href'))
-  const expected = (suffix: string) =>
-    org && key ? `${org}/app/office365/${key}/sso/wsfed/${suffix}` : undefined
-  const lines: IntegrationLine[] = []
-  const compare = (
-    label: string,
-    field: string,
-    okta: string | undefined,
-    oktaAttribute: string,
-  ) => {
-    const value = str(config, field)
-    lines.push(
-      line(
-        label,
-        { attribute: field, value },
-        { attribute: oktaAttribute, value: okta },
-        value && okta ? value === okta : undefined,
-        links,
-        'issuer',
-      ),
-    )
-  }
-  compare(
-    'Issuer',
-    'issuerUri',
-    key ? `http://www.okta.com/${key}` : undefined,
-    'app key (from _links.metadata)',
-  )
-  compare('Passive sign-in URI', 'passiveSignInUri', expected('passive'), 'WS-Fed passive endpoint')
-  compare('Active sign-in URI', 'activeSignInUri', expected('active'), 'WS-Fed active endpoint')
-  compare(
-    'Metadata exchange URI',
-    'metadataExchangeUri',
-    expected('mex'),
-    'WS-Fed metadata exchange',
-  )
-  const activeKey = app ? activeSigningKey(snapshot, app) : undefined
-  const x5c = (activeKey?.['x5c'] as unknown[] | undefined)?.[0]
-  const oktaCert = typeof x5c === 'string' ? x5c : undefined
-  const entraCert = str(config, 'signingCertificate')
-  lines.push(
-    line(
-      'Signing certificate (SHA-1 thumbprint)',
-      { attribute: 'signingCertificate', value: thumbprint(entraCert) },
-      {
-        attribute: `active key ${str(activeKey, 'kid') ?? ''}`.trim(),
-        value: thumbprint(oktaCert),
-      },
-      entraCert && oktaCert ? certificateKey(entraCert) === certificateKey(oktaCert) : undefined,
-      links,
-      'signing-certificate',
-    ),
-  )
-  const now = Date.parse(snapshot.collectedAt)
-  const entraEnd = entraCert ? readCertificateValidity(entraCert)?.notAfter : undefined
-  const oktaEnd =
-    parseDate(str(activeKey, 'expiresAt')) ??
-    (oktaCert ? readCertificateValidity(oktaCert)?.notAfter : undefined)
-  lines.push(
-    line(
-      'Certificate validity',
-      { attribute: 'signingCertificate notAfter', value: entraEnd?.toISOString() },
-      { attribute: 'active key expiresAt', value: oktaEnd?.toISOString() },
-      entraEnd || oktaEnd ? [entraEnd, oktaEnd].every((d) => !d || d.getTime() > now) : undefined,
-      links,
-      'signing-certificate',
-    ),
-  )
-  lines.push(...officeUserLines(snapshot, index, app, pair, links))
-  return {
-    kind: 'federation',
-    key: pair.key,
-    title: `${pair.domain} ↔ ${pair.app?.label ?? 'Office 365 app'}`,
-    pair,
-    lines,
-  }
-}
-
-/** The immutable ID mapping and the username format of an Office 365 app. */
-function officeUserLines(
-  snapshot: Snapshot,
-  index: SnapshotIndex,
-  app: Rec | undefined,
-  pair: FederationPair,
-  links: readonly SeamLink[],
-): IntegrationLine[] {
-  const appId = str(app, 'id')
-  const mapping = (snapshot.okta?.mappings ?? []).find(
-    (x) => str(x, 'target', 'id') === appId && norm(str(x, 'source', 'type')) === 'user',
-  )
-  const expression = text(mapping, 'properties', 'immutableId', 'expression')
-  const federated = index.entraUsers.filter((u) =>
-    norm(str(u, 'userPrincipalName'))?.endsWith(`@${pair.domain}`),
-  )
-  const withId = federated.filter((u) => text(u, 'onPremisesImmutableId')).length
-  const appUsers = appId ? (snapshot.okta?.appUsers?.[appId] ?? []) : []
-  const byUserName = officeKeys(index).byUserName
-  const matching = appUsers.filter((au) => {
-    const name = norm(str(au, 'credentials', 'userName'))
-    return name !== undefined && index.entraByUpn.count(name) > 0 && byUserName.count(name) > 0
-  }).length
-  return [
-    line(
-      'Immutable ID mapping',
-      {
-        attribute: 'onPremisesImmutableId',
-        value: `${withId} of ${federated.length} users on ${pair.domain} have one`,
-      },
-      { attribute: 'mapping immutableId expression', value: expression },
-      app ? (mapping ? !!expression && expression !== 'null' : undefined) : undefined,
-      links,
-      'immutable-id',
-      mapping ? undefined : app ? 'The app’s profile mapping was not collected.' : undefined,
-    ),
-    line(
-      'Username format',
-      {
-        attribute: 'userPrincipalName',
-        value: `${matching} of ${appUsers.length} app usernames are an Entra UPN`,
-      },
-      {
-        attribute: 'credentials.userNameTemplate',
-        value: text(app, 'credentials', 'userNameTemplate', 'template'),
-      },
-      app && appUsers.length ? matching === appUsers.length : undefined,
-      links,
-      undefined,
-    ),
-  ]
 }

@@ -13,7 +13,8 @@
  * tens of MiB and a screen can filter them without touching records.
  */
 import { type Rec, isRec, str, text } from '../util/access'
-import { type PairReader, attributePairReaders, officeAppUsers } from './attribute-pairs'
+import { type PairReader, attributePairReaders } from './attribute-pairs'
+import { officeAppUsers } from './office-app-users'
 import { entraRowCandidates } from './candidates'
 import { JOIN_KEYS, type JoinKey, type JoinStatus, type PeopleJoin, peopleJoin } from './join'
 import { entraClasses, oktaClasses } from './people'

@@ -7,11 +7,11 @@ import { wsFedPassive } from '../artefacts/wsfed-endpoint'
 import type { EmuRequest, EmuResponse, Route, ServiceDefinition } from '../http'
 import type { OktaRecord } from '../scenarios/types'
 import { authorize, oktaTokenRoute } from './auth'
-import { notFound, oktaError, rateLimited, validation } from './errors'
+import { notFound, oktaError, rateLimited } from './errors'
+import { filtered } from './filter'
 import { listLogs } from './logs'
 import { pageOf, withSelfLink } from './paging'
 import { rateHeaders, RateLimiter, type BucketState } from './rate-limit'
-import { parseScim, type ScimError } from './scim'
 import { policyRoute } from './policies'
 import { oktaWrites } from './writes'
 
@@ -53,54 +53,6 @@ export function oktaService(ctx: EmulatorContext): {
   const o = ctx.store.okta
   const data = ctx.scenario.okta
   const writes = oktaWrites(ctx)
-
-  function filtered(
-    req: EmuRequest,
-    table: typeof o.users,
-    allowed: Set<string> | null,
-    hideDeprovisioned: boolean,
-  ): OktaRecord[] | EmuResponse {
-    const filter = req.query.get('filter')
-    const search = req.query.get('search')
-    const q = req.query.get('q')
-    if (!filter && !search && !q) {
-      return hideDeprovisioned
-        ? table.view('active', (rows) => rows.filter((u) => u.status !== 'DEPROVISIONED'))
-        : table.items
-    }
-    try {
-      const preds: ((x: unknown) => boolean)[] = []
-      if (filter) {
-        const parsed = parseScim(filter)
-        const bad = allowed ? parsed.attributes.find((a) => !allowed.has(a)) : undefined
-        if (bad)
-          return oktaError(400, 'E0000031', 'Invalid search criteria.', [
-            `filter: ${bad} is not a filterable attribute`,
-          ])
-        preds.push(parsed.matches)
-      }
-      if (search) preds.push(parseScim(search).matches)
-      if (q) {
-        const needle = q.toLowerCase()
-        preds.push((x) => {
-          const r = x as { profile?: Record<string, unknown>; label?: unknown; name?: unknown }
-          const fields = [
-            r.profile?.firstName,
-            r.profile?.lastName,
-            r.profile?.email,
-            r.profile?.name,
-            r.label,
-            r.name,
-          ]
-          return fields.some((f) => typeof f === 'string' && f.toLowerCase().startsWith(needle))
-        })
-      }
-      const key = `${filter ?? ''}|${search ?? ''}|${q ?? ''}`
-      return table.view(key, (rows) => rows.filter((r) => preds.every((p) => p(r))))
-    } catch (e) {
-      return validation(`filter: ${(e as ScimError).message}`)
-    }
-  }
 
   const list = (
     key: string,

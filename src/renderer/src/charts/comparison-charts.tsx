@@ -1,165 +1,18 @@
 /**
- * The comparison charts (numbers from src/shared/compare/charts.ts). Each SVG is
- * decorative for assistive technology; the same numbers are in a visually hidden table
- * beside it.
+ * The comparison charts of activity (numbers from src/shared/compare/charts.ts): provisioning
+ * outcomes, app users by sync state, sign-in failures by cause; the expiry chart is in
+ * expiry-chart.tsx. Each comes with a table of the same numbers (chart-figure.tsx).
  */
-import type { ReactNode } from 'react'
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts'
-import {
-  EXPIRY_MARKS,
   type DailySeries,
-  type ExpirySeries,
   type FailureSeries,
   type ProvisioningKey,
   type SyncStateRow,
 } from '../../../shared/compare/charts'
 import { formatNumber } from '../format'
+import { ChartFigure, chartNumber } from './chart-figure'
 import { useChartPalette } from './chart-theme'
-
-const number = (value: unknown) => formatNumber(Number(value))
-
-/** A chart and its table of the same numbers. */
-function Figure({
-  labelledBy,
-  height,
-  chart,
-  caption,
-  table,
-}: {
-  labelledBy: string
-  height: number
-  chart: ReactNode
-  caption: string
-  table: ReactNode
-}) {
-  return (
-    <figure className="wb-chart" aria-labelledby={labelledBy} style={{ margin: 0 }}>
-      <div aria-hidden="true" style={{ height }}>
-        {chart}
-      </div>
-      <div className="visually-hidden">
-        <table>
-          <caption>{caption}</caption>
-          {table}
-        </table>
-      </div>
-    </figure>
-  )
-}
-
-/** Days after today shown on the expiry chart's axis; later ones are listed in its table. */
-const EXPIRY_HORIZON = 365
-
-/** Credentials of both sides by expiry day, with today and the 30/60/90-day lines. */
-export function ExpiryChart({ series, labelledBy }: { series: ExpirySeries; labelledBy: string }) {
-  const palette = useChartPalette()
-  const shown = series.points.filter((p) => p.days <= EXPIRY_HORIZON)
-  const min = Math.min(-30, ...shown.map((p) => p.days))
-  return (
-    <Figure
-      labelledBy={labelledBy}
-      height={280}
-      caption={`Credential expiry of both sides, days from ${series.now}`}
-      chart={
-        <BarChart
-          responsive
-          style={{ width: '100%', height: 280 }}
-          data={shown}
-          margin={{ top: 16, right: 16, bottom: 4, left: 0 }}
-        >
-          <CartesianGrid stroke={palette.grid} vertical={false} />
-          <XAxis
-            type="number"
-            dataKey="days"
-            domain={[min - 5, EXPIRY_HORIZON]}
-            ticks={[...(min < -30 ? [min] : []), -30, 0, 30, 60, 90, 180, 270, EXPIRY_HORIZON]}
-            stroke={palette.text}
-            tick={{ fill: palette.text, fontSize: 12 }}
-            tickFormatter={(d: number) => (d === 0 ? 'today' : `${d > 0 ? '+' : ''}${d} d`)}
-          />
-          <YAxis
-            allowDecimals={false}
-            stroke={palette.text}
-            tick={{ fill: palette.text }}
-            width={36}
-          />
-          <Tooltip
-            formatter={number}
-            labelFormatter={(d) =>
-              `${Number(d) < 0 ? 'expired' : 'expires in'} ${Math.abs(Number(d))} days`
-            }
-          />
-          <Legend wrapperStyle={{ color: palette.text }} />
-          <ReferenceLine
-            x={0}
-            stroke={palette.failure}
-            label={{ value: 'today', fill: palette.text, position: 'top' }}
-          />
-          {EXPIRY_MARKS.map((d) => (
-            <ReferenceLine
-              key={d}
-              x={d}
-              stroke={palette.mark}
-              strokeDasharray="4 3"
-              label={{ value: `${d} d`, fill: palette.text, position: 'top' }}
-            />
-          ))}
-          <Bar
-            dataKey="entra"
-            name="Entra"
-            stackId="side"
-            fill={palette.entra}
-            barSize={6}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="okta"
-            name="Okta"
-            stackId="side"
-            fill={palette.okta}
-            barSize={6}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      }
-      table={
-        <>
-          <thead>
-            <tr>
-              <th scope="col">Side</th>
-              <th scope="col">Credential</th>
-              <th scope="col">Belongs to</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Days from now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.credentials.map((c, i) => (
-              <tr key={i}>
-                <td>{c.side === 'entra' ? 'Entra' : 'Okta'}</td>
-                <td>
-                  {c.kind} {c.name}
-                </td>
-                <td>{c.owner}</td>
-                <td>{c.expires}</td>
-                <td>{formatNumber(c.days)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </>
-      }
-    />
-  )
-}
 
 const PROVISIONING_LABELS: Record<ProvisioningKey, string> = {
   entraSuccess: 'Entra success',
@@ -186,7 +39,7 @@ export function ProvisioningChart({
     oktaFailure: palette.series[5] ?? palette.failure,
   }
   return (
-    <Figure
+    <ChartFigure
       labelledBy={labelledBy}
       height={260}
       caption={`Provisioning outcomes per ${series.bucketDays === 1 ? 'day' : `${series.bucketDays} days`}`}
@@ -205,7 +58,7 @@ export function ProvisioningChart({
             tick={{ fill: palette.text }}
             width={36}
           />
-          <Tooltip formatter={number} />
+          <Tooltip formatter={chartNumber} />
           <Legend wrapperStyle={{ color: palette.text }} />
           {series.keys.map((k) => (
             <Bar
@@ -265,7 +118,7 @@ export function SyncStateChart({
         ? palette.failure
         : (palette.series[(i + 1) % palette.series.length] ?? palette.neutral)
   return (
-    <Figure
+    <ChartFigure
       labelledBy={labelledBy}
       height={height}
       caption="Okta app users by sync state"
@@ -291,7 +144,7 @@ export function SyncStateChart({
             stroke={palette.text}
             tick={{ fill: palette.text, fontSize: 12 }}
           />
-          <Tooltip formatter={number} />
+          <Tooltip formatter={chartNumber} />
           <Legend wrapperStyle={{ color: palette.text }} />
           {data.states.map((s, i) => (
             <Bar
@@ -347,7 +200,7 @@ export function FailuresChart({
 }) {
   const palette = useChartPalette()
   return (
-    <Figure
+    <ChartFigure
       labelledBy={labelledBy}
       height={260}
       caption={caption}
@@ -366,7 +219,7 @@ export function FailuresChart({
             tick={{ fill: palette.text }}
             width={36}
           />
-          <Tooltip formatter={number} />
+          <Tooltip formatter={chartNumber} />
           <Legend wrapperStyle={{ color: palette.text }} />
           {series.keys.map((k, i) => (
             <Bar

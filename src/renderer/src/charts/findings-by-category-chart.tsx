@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { SEVERITIES, type Severity } from '../../../shared/model/finding'
 import { SEVERITY_LABELS, type CategoryRow } from '../../../shared/overview/summary'
 import { formatNumber } from '../format'
+import { ChartFigure, chartNumber } from './chart-figure'
 import { useChartPalette } from './chart-theme'
 
 interface Props {
@@ -18,16 +19,15 @@ export function bySeverity(item: { dataKey?: unknown }): number {
   return SEVERITIES.indexOf(item.dataKey as Severity)
 }
 
-/**
- * Open findings per category, stacked by severity. The SVG is decorative for
- * assistive technology; the same numbers are in a visually hidden table.
- */
+/** Open findings per category, stacked by severity, with its table (chart-figure.tsx). */
 export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
   const palette = useChartPalette()
   const height = Math.max(120, 36 * rows.length + 60)
   return (
-    <figure className="wb-chart" aria-labelledby={labelledBy} style={{ margin: 0 }}>
-      <div aria-hidden="true">
+    <ChartFigure
+      labelledBy={labelledBy}
+      caption="Open findings by category and severity"
+      chart={
         <BarChart
           responsive
           style={{ width: '100%', height }}
@@ -49,7 +49,7 @@ export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
             stroke={palette.text}
             tick={{ fill: palette.text, fontSize: 12 }}
           />
-          <Tooltip itemSorter={bySeverity} formatter={(value) => formatNumber(Number(value))} />
+          <Tooltip itemSorter={bySeverity} formatter={chartNumber} />
           {/* null keeps the bars' order (worst first) instead of sorting by name */}
           <Legend wrapperStyle={{ color: palette.text }} itemSorter={null} />
           {SEVERITIES.map((severity) => (
@@ -63,10 +63,9 @@ export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
             />
           ))}
         </BarChart>
-      </div>
-      <div className="visually-hidden">
-        <table>
-          <caption>Open findings by category and severity</caption>
+      }
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">Category</th>
@@ -89,8 +88,8 @@ export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
-    </figure>
+        </>
+      }
+    />
   )
 }

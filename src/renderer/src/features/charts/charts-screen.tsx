@@ -1,9 +1,5 @@
-import {
-  ExpiryChart,
-  FailuresChart,
-  ProvisioningChart,
-  SyncStateChart,
-} from '../../charts/comparison-charts'
+import { FailuresChart, ProvisioningChart, SyncStateChart } from '../../charts/comparison-charts'
+import { ExpiryChart } from '../../charts/expiry-chart'
 import { formatNumber } from '../../format'
 import { useCompare } from '../workbench/use-compare'
 import { useWorkbench } from '../workbench/workbench-context'

@@ -21,15 +21,11 @@ import {
   type KeyboardEvent,
 } from 'react'
 import type { PeopleGrid as Grid } from '../../../../shared/compare/people-grid'
-import {
-  ROW_CLASSES,
-  ROW_CLASS_LABELS,
-  ROW_STATUSES,
-  ROW_STATUS_LABELS,
-  rowKey,
-} from '../../../../shared/compare/people-rows'
+import { ROW_STATUSES } from '../../../../shared/compare/people-rows'
 import { verdictText } from '../../../../shared/compare/people-view'
 import { CELL_VERDICTS, V_NORMALISED, isMismatch } from '../../../../shared/compare/values'
+import { type Column, cellText, gridColumns } from './people-columns'
+import { GridHead } from './people-grid-head'
 
 export const ROW_HEIGHT = 32
 const HEADER_HEIGHT = 2 * ROW_HEIGHT
@@ -37,68 +33,6 @@ const HEADER_HEIGHT = 2 * ROW_HEIGHT
 const SCROLLBAR = 16
 /** Row elements kept for reuse: more than the rows of the tallest window, with overscan. */
 const ROW_SLOTS = 96
-
-type ColumnKind = 'name' | 'status' | 'key' | 'class' | 'entra' | 'okta'
-
-interface Column {
-  kind: ColumnKind
-  label: string
-  width: number
-  /** left edge within the row, px */
-  left: number
-  /** the sort key of the criteria */
-  sort: string
-  pair?: number
-  /** the group (header's first row) the column belongs to */
-  group: number
-}
-
-interface Group {
-  label: string
-  title?: string
-  first: number
-  span: number
-  left: number
-  width: number
-}
-
-/** The columns of a grid: the person, then an Entra and an Okta column per pair. */
-export function gridColumns(grid: Grid): { columns: Column[]; groups: Group[]; width: number } {
-  const spec: Omit<Column, 'left'>[] = [
-    { kind: 'name', label: 'Name', width: 210, sort: 'name', group: 0 },
-    { kind: 'status', label: 'Status', width: 110, sort: 'status', group: 1 },
-    { kind: 'key', label: 'Joined by', width: 150, sort: 'key', group: 1 },
-    { kind: 'class', label: 'Class', width: 120, sort: 'class', group: 1 },
-  ]
-  // the name's group is alone: it stays in view (sticky) while the rest scrolls sideways
-  const groupSpec: { label: string; title?: string }[] = [{ label: 'Person' }, { label: 'Join' }]
-  grid.pairs.forEach((pair, c) => {
-    const group = groupSpec.length
-    groupSpec.push({ label: pair.label, title: pair.header })
-    spec.push(
-      { kind: 'entra', label: `Entra ${pair.entra}`, width: 210, sort: `e:${c}`, pair: c, group },
-      { kind: 'okta', label: `Okta ${pair.okta}`, width: 210, sort: `o:${c}`, pair: c, group },
-    )
-  })
-  let left = 0
-  const columns = spec.map((c) => {
-    const col = { ...c, left }
-    left += c.width
-    return col
-  })
-  const groups = groupSpec.map((g, i) => {
-    const members = columns.filter((c) => c.group === i)
-    const first = columns.indexOf(members[0] as Column)
-    return {
-      ...g,
-      first,
-      span: members.length,
-      left: members[0]?.left ?? 0,
-      width: members.reduce((n, c) => n + c.width, 0),
-    }
-  })
-  return { columns, groups, width: left }
-}
 
 export interface ActiveCell {
   /** position in the view; -1 is the header row */
@@ -117,26 +51,6 @@ interface Props {
   descending: boolean
   onSort: (sort: string) => void
   labelledBy: string
-}
-
-function cellText(grid: Grid, col: Column, r: number): string | undefined {
-  switch (col.kind) {
-    case 'name':
-      return grid.name(r) ?? grid.upn(r) ?? grid.login(r)
-    case 'status':
-      return ROW_STATUS_LABELS[ROW_STATUSES[grid.status(r)] ?? 'entra-only']
-    case 'key': {
-      const key = rowKey(grid.key(r))
-      const doubt = grid.doubt(r) !== 0 && ROW_STATUSES[grid.status(r)] === 'matched'
-      return key ? `${key}${doubt ? ' (in doubt)' : ''}` : undefined
-    }
-    case 'class':
-      return ROW_CLASS_LABELS[ROW_CLASSES[grid.population(r)] ?? 'person']
-    case 'entra':
-      return grid.entraValue(col.pair ?? 0, r)
-    case 'okta':
-      return grid.oktaValue(col.pair ?? 0, r)
-  }
 }
 
 interface CellProps {
@@ -421,77 +335,3 @@ export function PeopleGridView({
     </div>
   )
 }
-
-interface HeadProps {
-  columns: readonly Column[]
-  groups: readonly Group[]
-  shown: readonly number[]
-  width: number
-  sort: string
-  descending: boolean
-  /** the header cell holding the focus, or -1 */
-  activeCol: number
-  onSort: (sort: string) => void
-}
-
-/** The two header rows; drawn again only when the sort, the columns in view or the active header change. */
-const GridHead = memo(function GridHead({
-  columns,
-  groups,
-  shown,
-  width,
-  sort,
-  descending,
-  activeCol,
-  onSort,
-}: HeadProps) {
-  const visible = new Set([0, ...shown])
-  const headCell = (c: number) => {
-    const col = columns[c] as Column
-    const sorted = sort === col.sort
-    return (
-      <div
-        key={c}
-        role="columnheader"
-        aria-colindex={c + 1}
-        aria-sort={sorted ? (descending ? 'descending' : 'ascending') : 'none'}
-        tabIndex={activeCol === c ? 0 : -1}
-        data-col={c}
-        className={`pp-colhead${c === 0 ? ' pp-cell--sticky' : ''}`}
-        style={c === 0 ? { width: col.width } : { width: col.width, left: col.left }}
-        onClick={() => onSort(col.sort)}
-      >
-        {col.label}
-        <span aria-hidden="true" className="pp-sort">
-          {sorted ? (descending ? '▼' : '▲') : ''}
-        </span>
-      </div>
-    )
-  }
-  return (
-    <div className="pp-head" style={{ width }} role="rowgroup">
-      <div role="row" aria-rowindex={1} className="pp-head__groups">
-        {groups
-          .filter((g, i) => i === 0 || columns.some((c, k) => c.group === i && visible.has(k)))
-          .map((g, i) => (
-            <div
-              key={g.first}
-              role="columnheader"
-              aria-colspan={g.span}
-              aria-colindex={g.first + 1}
-              className={`pp-group${i === 0 ? ' pp-cell--sticky' : ''}`}
-              style={i === 0 ? { width: g.width } : { width: g.width, left: g.left }}
-              title={g.title}
-            >
-              <span className="pp-group__label">{g.label}</span>
-              {g.title && <span className="pp-group__expr">{g.title}</span>}
-            </div>
-          ))}
-      </div>
-      <div role="row" aria-rowindex={2} className="pp-head__cols">
-        {headCell(0)}
-        {shown.map(headCell)}
-      </div>
-    </div>
-  )
-})
