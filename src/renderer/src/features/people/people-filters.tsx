@@ -1,4 +1,4 @@
-import { useId, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import { Button } from 'react-aria-components'
 import type { AttributePair } from '../../../../shared/compare/attribute-pairs'
 import { JOIN_KEYS, JOIN_KEY_LABELS } from '../../../../shared/compare/join'
@@ -8,7 +8,7 @@ import {
   ROW_STATUSES,
   ROW_STATUS_LABELS,
 } from '../../../../shared/compare/people-rows'
-import { formatNumber } from '../../format'
+import { CheckboxGroup, SearchField, SelectField } from '../../components/filter-fields'
 import { EMPTY_CRITERIA, type PeopleCriteria } from './people-criteria'
 
 interface Props {
@@ -22,10 +22,6 @@ interface Props {
 
 /** Search across both sides, and the status, key, class and attribute filters. */
 export function PeopleFilters({ criteria, pairs, statusCounts, onChange, searchRef }: Props) {
-  const searchId = useId()
-  const keyId = useId()
-  const classId = useId()
-  const attrId = useId()
   const set = (patch: Partial<PeopleCriteria>) => onChange({ ...criteria, ...patch })
   return (
     <form
@@ -34,98 +30,64 @@ export function PeopleFilters({ criteria, pairs, statusCounts, onChange, searchR
       className="wb-filters pp-filters"
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="field">
-        <label className="field__label" htmlFor={searchId}>
-          Search both sides
-        </label>
-        <input
-          id={searchId}
-          ref={searchRef}
-          className="field__input"
-          type="search"
-          aria-keyshortcuts="/"
-          value={criteria.search}
-          placeholder="name, UPN, login, any value…"
-          onChange={(event) => set({ search: event.target.value })}
-        />
-      </div>
-      <fieldset>
-        <legend>Status</legend>
-        {ROW_STATUSES.map((status, i) => (
-          <label key={status}>
-            <input
-              type="checkbox"
-              checked={criteria.statuses.includes(status)}
-              onChange={(event) =>
-                set({
-                  statuses: event.target.checked
-                    ? [...criteria.statuses, status]
-                    : criteria.statuses.filter((s) => s !== status),
-                })
-              }
-            />
-            {ROW_STATUS_LABELS[status]}{' '}
-            <span className="muted">({formatNumber(statusCounts[i] ?? 0)})</span>
-          </label>
+      <SearchField
+        label="Search both sides"
+        value={criteria.search}
+        placeholder="name, UPN, login, any value…"
+        onChange={(search) => set({ search })}
+        inputRef={searchRef}
+      />
+      <CheckboxGroup
+        legend="Status"
+        options={ROW_STATUSES}
+        labels={ROW_STATUS_LABELS}
+        isChecked={(status) => criteria.statuses.includes(status)}
+        count={(status) => statusCounts[ROW_STATUSES.indexOf(status)] ?? 0}
+        onToggle={(status, on) =>
+          set({
+            statuses: on
+              ? [...criteria.statuses, status]
+              : criteria.statuses.filter((s) => s !== status),
+          })
+        }
+      />
+      <SelectField
+        label="Joined by"
+        value={criteria.key}
+        onChange={(key) => set({ key: key as PeopleCriteria['key'] })}
+      >
+        <option value="">Any key</option>
+        {JOIN_KEYS.map((k) => (
+          <option key={k} value={k} title={JOIN_KEY_LABELS[k]}>
+            {k}
+          </option>
         ))}
-      </fieldset>
-      <div className="field">
-        <label className="field__label" htmlFor={keyId}>
-          Joined by
-        </label>
-        <select
-          id={keyId}
-          className="field__input"
-          value={criteria.key}
-          onChange={(event) => set({ key: event.target.value as PeopleCriteria['key'] })}
-        >
-          <option value="">Any key</option>
-          {JOIN_KEYS.map((k) => (
-            <option key={k} value={k} title={JOIN_KEY_LABELS[k]}>
-              {k}
-            </option>
-          ))}
-          <option value="none">No key</option>
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={classId}>
-          Class
-        </label>
-        <select
-          id={classId}
-          className="field__input"
-          value={criteria.population}
-          onChange={(event) =>
-            set({ population: event.target.value as PeopleCriteria['population'] })
-          }
-        >
-          <option value="">Every class</option>
-          {ROW_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {ROW_CLASS_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={attrId}>
-          Attribute
-        </label>
-        <select
-          id={attrId}
-          className="field__input"
-          value={criteria.attribute}
-          onChange={(event) => set({ attribute: event.target.value })}
-        >
-          <option value="">Every attribute</option>
-          {pairs.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </div>
+        <option value="none">No key</option>
+      </SelectField>
+      <SelectField
+        label="Class"
+        value={criteria.population}
+        onChange={(population) => set({ population: population as PeopleCriteria['population'] })}
+      >
+        <option value="">Every class</option>
+        {ROW_CLASSES.map((c) => (
+          <option key={c} value={c}>
+            {ROW_CLASS_LABELS[c]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Attribute"
+        value={criteria.attribute}
+        onChange={(attribute) => set({ attribute })}
+      >
+        <option value="">Every attribute</option>
+        {pairs.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </SelectField>
       <label className="pp-check">
         <input
           type="checkbox"
