@@ -27,6 +27,7 @@ import { SnapshotIndex } from '../../shared/compare/snapshot-index'
 import { CELL_VERDICTS, V_NORMALISED, isMismatch } from '../../shared/compare/values'
 import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { forEachArg, oneOf } from '../args'
 import { createOutput } from '../output'
 import { loadSnapshot } from './diagnose'
 
@@ -60,29 +61,10 @@ function parseArgs(args: readonly string[]): CompareArgs {
     classes: undefined,
     failOnMismatch: false,
   }
-  const rest = [...args]
-  while (rest.length > 0) {
-    const arg = rest.shift() as string
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined]
-    const value = () => {
-      const v = inline ?? rest.shift()
-      if (v === undefined || v === '') throw new CliError(`${flag} needs a value.`)
-      return v
-    }
-    if (flag === '--format') {
-      const v = value()
-      if (!(FORMATS as readonly string[]).includes(v))
-        throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${v}").`)
-      out.format = v as Format
-    } else if (flag === '--only') {
-      const v = value()
-      if (!(ONLY as readonly string[]).includes(v))
-        throw new CliError(`--only must be one of ${ONLY.join(', ')} (got "${v}").`)
-      out.only = v as Only
-    } else if (flag === '--attributes') {
+  forEachArg(args, ({ flag, arg, inline, value }) => {
+    if (flag === '--format') out.format = oneOf(flag, value(), FORMATS)
+    else if (flag === '--only') out.only = oneOf(flag, value(), ONLY)
+    else if (flag === '--attributes') {
       out.attributes = list(value())
       if (out.attributes.length === 0) throw new CliError('--attributes needs attribute names.')
     } else if (flag === '--class') {
@@ -103,7 +85,7 @@ function parseArgs(args: readonly string[]): CompareArgs {
     } else {
       throw new CliError(`compare takes one snapshot file (got "${out.file}" and "${arg}").`)
     }
-  }
+  })
   if (!out.file) throw new CliError('Name the snapshot file: crosswalk compare SNAPSHOT.json[.gz].')
   return out
 }

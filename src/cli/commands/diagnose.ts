@@ -17,6 +17,7 @@ import { tryReadSnapshotFile } from '../../node/snapshot-file'
 import { appVersion } from '../../node/version'
 import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { forEachArg, oneOf } from '../args'
 import { incompleteWarning } from '../gaps'
 import { createOutput } from '../output'
 
@@ -45,29 +46,10 @@ function parseArgs(args: readonly string[]): DiagnoseArgs {
   let format: Format = 'table'
   let failOn: Severity | undefined
   let rules: string[] | undefined
-  const rest = [...args]
-  while (rest.length > 0) {
-    const arg = rest.shift() as string
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined]
-    const value = () => {
-      const v = inline ?? rest.shift()
-      if (v === undefined || v === '') throw new CliError(`${flag} needs a value.`)
-      return v
-    }
-    if (flag === '--format') {
-      const v = value()
-      if (!(FORMATS as readonly string[]).includes(v))
-        throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${v}").`)
-      format = v as Format
-    } else if (flag === '--fail-on') {
-      const v = value().toLowerCase()
-      if (!(SEVERITIES as readonly string[]).includes(v))
-        throw new CliError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${v}").`)
-      failOn = v as Severity
-    } else if (flag === '--rules') {
+  forEachArg(args, ({ flag, arg, value }) => {
+    if (flag === '--format') format = oneOf(flag, value(), FORMATS)
+    else if (flag === '--fail-on') failOn = oneOf(flag, value().toLowerCase(), SEVERITIES)
+    else if (flag === '--rules') {
       rules = value()
         .split(',')
         .map((r) => r.trim())
@@ -82,7 +64,7 @@ function parseArgs(args: readonly string[]): DiagnoseArgs {
     } else {
       throw new CliError(`diagnose takes one snapshot file (got "${file}" and "${arg}").`)
     }
-  }
+  })
   if (!file) throw new CliError('Name the snapshot file: crosswalk diagnose SNAPSHOT.json[.gz].')
   return { file, format, failOn, rules }
 }

@@ -16,6 +16,7 @@ import { MAX_INSPECT_CHARS, inspectMessage, signingCandidates } from '../../shar
 import { SnapshotIndex } from '../../shared/rules'
 import { formatBytes } from '../../shared/snapshot-file/read'
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { forEachArg, oneOf } from '../args'
 import { createOutput } from '../output'
 import { loadSnapshot } from './diagnose'
 import { renderInspectText } from './inspect-text'
@@ -30,26 +31,14 @@ function parseArgs(args: readonly string[]): InspectArgs {
   let file: string | undefined
   let snapshot: string | undefined
   let format: 'text' | 'json' = 'text'
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1
-    const flag = eq > 0 ? arg.slice(0, eq) : arg
-    const value = () => {
-      const v = eq > 0 ? arg.slice(eq + 1) : args[++i]
-      if (v === undefined || v === '') throw new CliError(`${flag} needs a value.`)
-      return v
-    }
+  forEachArg(args, ({ flag, arg, value }) => {
     if (flag === '--snapshot') snapshot = value()
-    else if (flag === '--format') {
-      const v = value()
-      if (v !== 'text' && v !== 'json')
-        throw new CliError(`--format must be text or json (got "${v}").`)
-      format = v
-    } else if (flag.startsWith('--'))
+    else if (flag === '--format') format = oneOf(flag, value(), ['text', 'json'] as const)
+    else if (flag.startsWith('--'))
       throw new CliError(`Unknown option ${flag}. Run crosswalk inspect --help.`)
     else if (file === undefined) file = arg
     else throw new CliError(`One artefact at a time: "${arg}" is a second file.`)
-  }
+  })
   if (!file) throw new CliError('Name the file to inspect, or - to read standard input.')
   return { file, snapshot, format }
 }
