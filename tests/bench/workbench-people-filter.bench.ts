@@ -5,52 +5,15 @@
  * and the "Only where it differs" switch. The floor is the same measurement on a bare
  * text input the benchmark adds to the same page, whose handler writes one number.
  */
-import type { Page } from '@playwright/test'
 import type { Benchmark, Figures } from './types'
-import { waitInPage } from './browser/workbench-app'
+import { FLOOR_INPUT, FLOOR_OUTPUT, addFloorInput, inputToPaint } from './browser/input-to-paint'
 import { openPeopleSession, type PeopleSession } from './browser/people-session'
 
 let s: PeopleSession | undefined
 
 const QUERIES = ['maria', 'northwind-retail.com', 'no-such-value-anywhere', 'sales', '']
 
-const arm = (target: string, event: string) => `(() => {
-  const el = ${target}
-  const before = el.textContent
-  window.__crosswalkInputMs = undefined
-  let t0
-  document.addEventListener('${event}', () => { t0 = performance.now() }, { capture: true, once: true })
-  const observer = new MutationObserver(() => {
-    if (t0 === undefined || el.textContent === before) return
-    observer.disconnect()
-    requestAnimationFrame(() => setTimeout(() => { window.__crosswalkInputMs = performance.now() - t0 }))
-  })
-  observer.observe(el, { subtree: true, childList: true, characterData: true })
-})()`
-
 const COUNT = `document.querySelector('[data-testid="people-count"]')`
-
-async function measureAll(page: Page, input: string, target: string, toggle?: string) {
-  const times: number[] = []
-  for (const query of QUERIES) {
-    await page.evaluate(arm(target, 'input'))
-    await page.locator(input).fill(query)
-    await waitInPage(page, 'window.__crosswalkInputMs !== undefined', 60_000)
-    times.push(await page.evaluate<number>('window.__crosswalkInputMs'))
-  }
-  if (toggle) {
-    for (let i = 0; i < 2; i++) {
-      await page.evaluate(arm(target, 'click'))
-      await page.locator(toggle).click()
-      await waitInPage(page, 'window.__crosswalkInputMs !== undefined', 60_000)
-      times.push(await page.evaluate<number>('window.__crosswalkInputMs'))
-    }
-  }
-  return {
-    ms: times.reduce((a, b) => a + b, 0) / times.length,
-    extra: { worstMs: Math.max(...times) },
-  }
-}
 
 export const benchmark: Benchmark = {
   name: 'workbench-people-filter',
@@ -58,28 +21,17 @@ export const benchmark: Benchmark = {
   runs: 3,
   setup: async () => {
     s = await openPeopleSession('people-filter')
-    await s.session.page.evaluate(`(() => {
-      const input = document.createElement('input')
-      input.id = 'bench-floor-input'
-      const out = document.createElement('span')
-      out.id = 'bench-floor-output'
-      input.addEventListener('input', () => { out.textContent = String(input.value.length) })
-      document.body.append(input, out)
-    })()`)
+    await addFloorInput(s.session.page)
   },
   floor: async (): Promise<Figures> =>
-    measureAll(
-      s!.session.page,
-      '#bench-floor-input',
-      `document.getElementById('bench-floor-output')`,
-    ),
+    inputToPaint(s!.session.page, { input: FLOOR_INPUT, target: FLOOR_OUTPUT, queries: QUERIES }),
   measure: async (): Promise<Figures> =>
-    measureAll(
-      s!.session.page,
-      'form[role="search"] input[type="search"]',
-      COUNT,
-      'form[role="search"] label:has-text("Only where it differs") input',
-    ),
+    inputToPaint(s!.session.page, {
+      input: 'form[role="search"] input[type="search"]',
+      target: COUNT,
+      queries: QUERIES,
+      toggle: 'form[role="search"] label:has-text("Only where it differs") input',
+    }),
   teardown: async () => {
     await s?.close()
   },

@@ -33,6 +33,28 @@ function rowsOf(join: PeopleJoin, records: readonly Rec[] | undefined, okta: boo
   return out
 }
 
+/** A list of what each key found, the accounts found being rows of `other` side's join. */
+function collector(join: PeopleJoin, other: 'entra' | 'okta') {
+  const out: KeyCandidates[] = []
+  const push = (
+    key: JoinKey,
+    value: string | undefined,
+    found: readonly Rec[] | undefined,
+    shared: number,
+    idp?: string,
+  ): void => {
+    if (!found || found.length === 0) return
+    out.push({
+      key,
+      value,
+      rows: rowsOf(join, found, other === 'okta'),
+      sharedOnOwnSide: shared,
+      ...(idp ? { idp } : {}),
+    })
+  }
+  return { out, push }
+}
+
 function immutableOf(index: SnapshotIndex, okta: Rec): string | undefined {
   for (const [value, users] of officeKeys(index).byImmutableId.entries())
     if (users.includes(okta)) return value
@@ -55,23 +77,7 @@ export function entraRowCandidates(index: SnapshotIndex, entraRow: number): KeyC
   const mail = norm(u['mail'])
   const immutableRaw = u['onPremisesImmutableId']
   const immutable = typeof immutableRaw === 'string' ? immutableRaw.trim() : ''
-  const out: KeyCandidates[] = []
-  const push = (
-    key: JoinKey,
-    value: string | undefined,
-    found: readonly Rec[] | undefined,
-    shared: number,
-    idp?: string,
-  ) => {
-    if (!found || found.length === 0) return
-    out.push({
-      key,
-      value,
-      rows: rowsOf(join, found, true),
-      sharedOnOwnSide: shared,
-      ...(idp ? { idp } : {}),
-    })
-  }
+  const { out, push } = collector(join, 'okta')
   if (immutable)
     push(
       'immutableId',
@@ -99,16 +105,7 @@ export function oktaRowCandidates(index: SnapshotIndex, oktaRow: number): KeyCan
   const join = peopleJoin(index)
   const okta = join.okta[oktaRow]
   if (!okta) return []
-  const out: KeyCandidates[] = []
-  const push = (
-    key: JoinKey,
-    value: string | undefined,
-    found: readonly Rec[] | undefined,
-    shared: number,
-  ) => {
-    if (!found || found.length === 0) return
-    out.push({ key, value, rows: rowsOf(join, found, false), sharedOnOwnSide: shared })
-  }
+  const { out, push } = collector(join, 'entra')
   const profile = okta['profile']
   const login = norm(isRec(profile) ? profile['login'] : undefined)
   const email = norm(isRec(profile) ? profile['email'] : undefined)

@@ -29,19 +29,42 @@ export interface PeopleGrid {
   normalised: (pair: number, row: number) => number
 }
 
+/** The per-row numbers, which both forms keep in typed arrays of these names. */
+export interface RowNumbers {
+  status: ArrayLike<number>
+  key: ArrayLike<number>
+  keyBits: ArrayLike<number>
+  doubt: ArrayLike<number>
+  population: ArrayLike<number>
+  entraRow: ArrayLike<number>
+  oktaRow: ArrayLike<number>
+}
+
+/** The grid's readers of the per-row numbers. */
+export function rowNumberReaders(
+  n: RowNumbers,
+): Pick<
+  PeopleGrid,
+  'status' | 'key' | 'keyBits' | 'doubt' | 'population' | 'entraRow' | 'oktaRow'
+> {
+  return {
+    status: (r) => n.status[r] as number,
+    key: (r) => n.key[r] as number,
+    keyBits: (r) => n.keyBits[r] as number,
+    doubt: (r) => n.doubt[r] as number,
+    population: (r) => n.population[r] as number,
+    entraRow: (r) => n.entraRow[r] as number,
+    oktaRow: (r) => n.oktaRow[r] as number,
+  }
+}
+
 /** The grid over a computed table. */
 export function tableGrid(table: PeopleTable): PeopleGrid {
   const { rows, columns } = table
   return {
     count: rows.count,
     pairs: columns.map((c) => c.reader.pair),
-    status: (r) => rows.status[r] as number,
-    key: (r) => rows.key[r] as number,
-    keyBits: (r) => rows.keyBits[r] as number,
-    doubt: (r) => rows.doubt[r] as number,
-    population: (r) => rows.population[r] as number,
-    entraRow: (r) => rows.entraRow[r] as number,
-    oktaRow: (r) => rows.oktaRow[r] as number,
+    ...rowNumberReaders(rows),
     name: (r) => table.name[r],
     upn: (r) => table.upn[r],
     login: (r) => table.login[r],

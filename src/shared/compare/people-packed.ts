@@ -5,7 +5,7 @@
  * reads it through `packedGrid`, slicing out only the cells it shows.
  */
 import type { AttributePair } from './attribute-pairs'
-import { type PeopleGrid, tableGrid } from './people-grid'
+import { type PeopleGrid, rowNumberReaders, tableGrid } from './people-grid'
 import type { PeopleTable } from './people-rows'
 
 /** A text column packed as one string: row r is `text.slice(offsets[r], offsets[r + 1])`. */
@@ -125,13 +125,7 @@ export function packedGrid(p: PackedPeople): PeopleGrid {
   return {
     count: p.count,
     pairs: p.pairs,
-    status: (r) => p.status[r] as number,
-    key: (r) => p.key[r] as number,
-    keyBits: (r) => p.keyBits[r] as number,
-    doubt: (r) => p.doubt[r] as number,
-    population: (r) => p.population[r] as number,
-    entraRow: (r) => p.entraRow[r] as number,
-    oktaRow: (r) => p.oktaRow[r] as number,
+    ...rowNumberReaders(p),
     name: (r) => packedAt(p.name, r),
     upn: (r) => packedAt(p.upn, r),
     login: (r) => packedAt(p.login, r),

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { Emulator } from '../../emulator/index'
-import { ConnectPage } from './connect-page'
+import { connectedWorkspace } from './connect-page'
 import type { WorkspacesPage } from './workspaces-page'
 
 /** Locators and steps for a workspace's Collect screen. */
@@ -53,8 +53,8 @@ export class CollectPage {
 }
 
 /**
- * A new workspace named `name`, connected to the emulator (its Entra secret, the Okta API
- * token, its endpoints and CA) and collected once to a complete, diagnosed snapshot; its id.
+ * A new workspace named `name`, connected to the emulator (connect-page.ts) and collected
+ * once to a complete, diagnosed snapshot; its id.
  */
 export async function collectedWorkspace(
   workspaces: WorkspacesPage,
@@ -62,13 +62,7 @@ export async function collectedWorkspace(
   name: string,
 ): Promise<string> {
   const page = workspaces.page
-  const workspaceId = await workspaces.create(name)
-  const connect = new ConnectPage(page)
-  await connect.open(workspaceId)
-  await expect(page.getByText('Vault: unlocked')).toBeVisible()
-  await connect.fillFromEmulator(emulator, emulator.scenario.credentials.entra.clientSecret)
-  await connect.saveButton.click()
-  await expect(page.getByText(/^Saved\./)).toBeVisible()
+  const workspaceId = await connectedWorkspace(workspaces, emulator, name)
   const collect = new CollectPage(page)
   await collect.open(workspaceId)
   await collect.startButton.click()

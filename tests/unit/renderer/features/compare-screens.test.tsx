@@ -1,30 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
+import { describe, expect, it } from 'vitest'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
 import { diagnose } from '../../../../src/shared/rules'
 import { IDP_SECRET_KEY_ID, obj, seamSnapshot } from '../../../fixtures/snapshots/seam-snapshot'
-import {
-  NOW,
-  WS,
-  byText,
-  openTestDb,
-  renderWorkbench,
-  testServices,
-  waitFor,
-  type Rendered,
-} from './helpers'
+import { NOW, WS, byText, testServices, useTestDb, waitFor } from './helpers'
 
-let db: CrosswalkDb
-let view: Rendered | undefined
-
-beforeEach(async () => {
-  db = await openTestDb()
-})
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-  await db.delete()
-})
+const ctx = useTestDb()
 
 // the Okta IdP holds the secret's ID instead of its value; alice is in the licensed groups
 const snapshot = () =>
@@ -52,8 +32,8 @@ const snapshot = () =>
 
 describe('comparison screens', () => {
   it('Groups shows the licensed group on both sides and who is in Okta only', async () => {
-    await importSnapshot(db, WS, snapshot(), 'imported', NOW)
-    view = await renderWorkbench(testServices(db, diagnose), `/w/${WS}/groups`)
+    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
+    const view = await ctx.render(testServices(ctx.db, diagnose), `/w/${WS}/groups`)
     const c = view.container
     const table = await waitFor(() => c.querySelector('.gr-table'), 'the groups table')
     expect(table.textContent).toContain('O365-Licensed')
@@ -65,8 +45,8 @@ describe('comparison screens', () => {
   })
 
   it('Integration turns the secret line red with its finding, and the rest green', async () => {
-    await importSnapshot(db, WS, snapshot(), 'imported', NOW)
-    view = await renderWorkbench(testServices(db, diagnose), `/w/${WS}/integration`)
+    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
+    const view = await ctx.render(testServices(ctx.db, diagnose), `/w/${WS}/integration`)
     const c = view.container
     const line = await waitFor(
       () =>
@@ -88,8 +68,8 @@ describe('comparison screens', () => {
   })
 
   it('Charts draws each chart with a table of the same numbers', async () => {
-    await importSnapshot(db, WS, snapshot(), 'imported', NOW)
-    view = await renderWorkbench(testServices(db, diagnose), `/w/${WS}/charts`)
+    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
+    const view = await ctx.render(testServices(ctx.db, diagnose), `/w/${WS}/charts`)
     const c = view.container
     await waitFor(() => c.querySelector('#chart-expiry'), 'the charts')
     const caption = await waitFor(
@@ -106,16 +86,16 @@ describe('comparison screens', () => {
     const s = seamSnapshot((x) => {
       obj(x.okta?.users?.[0], 'profile')['email'] = 'alice@corp.local'
     })
-    await importSnapshot(db, WS, s, 'imported', NOW)
+    await importSnapshot(ctx.db, WS, s, 'imported', NOW)
     const findings = diagnose(s)
     const withUser = findings.find((f) => f.subjects.some((x) => x.type === 'user'))
     expect(withUser).toBeDefined()
-    view = await renderWorkbench(
-      testServices(db, () => findings),
+    const view = await ctx.render(
+      testServices(ctx.db, () => findings),
       `/w/${WS}/findings/${encodeURIComponent(withUser!.id)}`,
     )
     const link = await waitFor(
-      () => view!.container.querySelector('[data-testid="subject-people-link"]'),
+      () => view.container.querySelector('[data-testid="subject-people-link"]'),
       'the People link',
     )
     const user = withUser!.subjects.find((x) => x.type === 'user')!

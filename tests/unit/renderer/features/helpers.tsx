@@ -1,4 +1,5 @@
 import { act, type ReactNode } from 'react'
+import { afterEach, beforeEach } from 'vitest'
 import { createRoot, type Root } from 'react-dom/client'
 import { RouterProvider, createMemoryRouter } from 'react-router'
 import type { Finding } from '../../../../src/shared/model/finding'
@@ -53,10 +54,39 @@ export function tenantPair(): Snapshot {
 }
 
 let dbCount = 0
+/** A fresh, empty test database. */
 export async function openTestDb(): Promise<CrosswalkDb> {
   const db = new CrosswalkDb(`workbench-test-${++dbCount}-${Math.random().toString(36).slice(2)}`)
   await db.open()
   return db
+}
+
+/** A test's database and the view it renders (see {@link useTestDb}). */
+export interface TestContext {
+  readonly db: CrosswalkDb
+  /** renders the workspace routes at `path`; the view is unmounted after the test */
+  render: (services: WorkbenchServices, path: string) => Promise<Rendered>
+}
+
+/** Gives each test of the calling file its own database, deleted with its view after the test. */
+export function useTestDb(): TestContext {
+  let db: CrosswalkDb | undefined
+  let view: Rendered | undefined
+  beforeEach(async () => {
+    db = await openTestDb()
+  })
+  afterEach(async () => {
+    await view?.unmount()
+    view = undefined
+    await db?.delete()
+  })
+  return {
+    get db() {
+      if (!db) throw new Error('The test database opens before each test.')
+      return db
+    },
+    render: async (services, path) => (view = await renderWorkbench(services, path)),
+  }
 }
 
 /**

@@ -1,22 +1,11 @@
 import { act } from 'react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
 import type { Finding } from '../../../../src/shared/model/finding'
 import { obj, seamSnapshot } from '../../../fixtures/snapshots/seam-snapshot'
-import {
-  NOW,
-  WS,
-  byText,
-  openTestDb,
-  renderWorkbench,
-  testServices,
-  waitFor,
-  type Rendered,
-} from './helpers'
+import { NOW, WS, byText, testServices, useTestDb, waitFor } from './helpers'
 
-let db: CrosswalkDb
-let view: Rendered | undefined
+const ctx = useTestDb()
 
 // jsdom lays nothing out: the grid's scroll area is given the size a window would give it,
 // so the virtualizer draws the rows in view as in a browser
@@ -24,8 +13,7 @@ const sizes = { clientHeight: 600, clientWidth: 8000 }
 const layout = Object.fromEntries(
   Object.keys(sizes).map((k) => [k, Object.getOwnPropertyDescriptor(Element.prototype, k)]),
 )
-beforeEach(async () => {
-  db = await openTestDb()
+beforeEach(() => {
   for (const [name, size] of Object.entries(sizes)) {
     const own = layout[name]
     Object.defineProperty(HTMLElement.prototype, name, {
@@ -36,12 +24,9 @@ beforeEach(async () => {
     })
   }
 })
-afterEach(async () => {
+afterEach(() => {
   for (const name of Object.keys(sizes))
     delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name]
-  await view?.unmount()
-  view = undefined
-  await db.delete()
 })
 
 // bob's Okta email differs from his mail; carol has no Okta account
@@ -89,9 +74,9 @@ async function key(target: Element, name: string, init: KeyboardEventInit = {}):
 
 describe('People', () => {
   it('lists everyone with the join, filters, searches both sides and opens a person by keyboard', async () => {
-    await importSnapshot(db, WS, snapshot(), 'imported', NOW)
-    const services = testServices(db, () => [BOB_FINDING])
-    view = await renderWorkbench(services, `/w/${WS}/people`)
+    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
+    const services = testServices(ctx.db, () => [BOB_FINDING])
+    const view = await ctx.render(services, `/w/${WS}/people`)
     const c = view.container
     await waitFor(() => count(c).includes('Showing 3 of 3'), 'the three people')
     const grid = c.querySelector('[role="grid"]')!
@@ -157,9 +142,9 @@ describe('People', () => {
   })
 
   it('opens the person a finding links to', async () => {
-    await importSnapshot(db, WS, snapshot(), 'imported', NOW)
-    view = await renderWorkbench(
-      testServices(db, () => [BOB_FINDING]),
+    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
+    await ctx.render(
+      testServices(ctx.db, () => [BOB_FINDING]),
       `/w/${WS}/people?okta=00ubob`,
     )
     const detail = await waitFor(
@@ -170,9 +155,9 @@ describe('People', () => {
   })
 
   it('sorts by a column from its header', async () => {
-    await importSnapshot(db, WS, snapshot(), 'imported', NOW)
-    view = await renderWorkbench(
-      testServices(db, () => []),
+    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
+    const view = await ctx.render(
+      testServices(ctx.db, () => []),
       `/w/${WS}/people`,
     )
     const c = view.container
