@@ -12,14 +12,8 @@ import { packPeople } from '../../src/shared/compare/people-packed'
 import { peopleTable } from '../../src/shared/compare/people-rows'
 import { SnapshotIndex } from '../../src/shared/compare/snapshot-index'
 import type { Snapshot } from '../../src/shared/model'
+import { benchUsers, largeSnapshot } from './large-snapshot'
 import type { Benchmark } from './types'
-
-const USERS = Number(process.env.CROSSWALK_BENCH_USERS ?? 100_000)
-const ORIGINS = {
-  authorityHost: 'https://localhost:41001',
-  graphBaseUrl: 'https://localhost:41002',
-  oktaOrgUrl: 'https://localhost:41003',
-}
 
 let snapshot: Snapshot | undefined
 
@@ -29,12 +23,7 @@ export const benchmark: Benchmark = {
     'People rows with every attribute pair compared and packed, 100k × 100k, beyond the people join itself',
   runs: 5,
   async setup() {
-    const { buildScenario } = await import('../emulator/scenarios/index')
-    const { scenarioSnapshot } = await import('../fixtures/scenario-snapshot')
-    snapshot = scenarioSnapshot(
-      await buildScenario('large', { seed: 1, origins: ORIGINS, users: USERS }),
-      ORIGINS,
-    )
+    snapshot = await largeSnapshot()
   },
   async floor() {
     if (!snapshot) throw new Error('setup did not run')
@@ -61,7 +50,7 @@ export const benchmark: Benchmark = {
         pairs: packed.pairs.length,
         packedTextMiB: (chars * 2) / 2 ** 20,
         joinAndRowsMs: t2 - t0,
-        usersPerSide: USERS,
+        usersPerSide: benchUsers(),
       },
     }
   },

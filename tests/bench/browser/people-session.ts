@@ -5,8 +5,8 @@
  * for Chromium (DevTools protocol) that sums the main thread's tasks per frame.
  */
 import type { CDPSession, Page } from '@playwright/test'
+import { benchUsers } from '../large-snapshot'
 import {
-  benchUsers,
   diagnosisDone,
   importThroughScreen,
   largeSnapshotFile,

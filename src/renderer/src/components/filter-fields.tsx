@@ -5,6 +5,19 @@
 import { useId, type ReactNode, type RefObject } from 'react'
 import { formatNumber } from '../format'
 
+/** A field: its label above the control that `control` draws with the given id. */
+function Field({ label, control }: { label: string; control: (id: string) => ReactNode }) {
+  const id = useId()
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {control(id)}
+    </div>
+  )
+}
+
 /** A labelled search box; `inputRef` lets the `/` shortcut focus it. */
 export function SearchField({
   label,
@@ -19,23 +32,22 @@ export function SearchField({
   onChange: (value: string) => void
   inputRef?: RefObject<HTMLInputElement | null> | undefined
 }) {
-  const id = useId()
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        ref={inputRef}
-        className="field__input"
-        type="search"
-        aria-keyshortcuts="/"
-        value={value}
-        placeholder={placeholder}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
+    <Field
+      label={label}
+      control={(id) => (
+        <input
+          id={id}
+          ref={inputRef}
+          className="field__input"
+          type="search"
+          aria-keyshortcuts="/"
+          value={value}
+          placeholder={placeholder}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    />
   )
 }
 
@@ -90,20 +102,19 @@ export function SelectField({
   onChange: (value: string) => void
   children: ReactNode
 }) {
-  const id = useId()
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="field__input"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {children}
-      </select>
-    </div>
+    <Field
+      label={label}
+      control={(id) => (
+        <select
+          id={id}
+          className="field__input"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {children}
+        </select>
+      )}
+    />
   )
 }
