@@ -12,20 +12,31 @@ import type { PeopleTable } from './people-rows'
 export interface PackedText {
   text: string
   offsets: Uint32Array
-  /** 1 where the value is absent (as opposed to an empty string) */
+  /** ABSENT where the value is absent (as opposed to an empty string), AS_BESIDE where it is the beside column's */
   absent: Uint8Array
 }
 
-/** Packs a column of values. */
-export function packText(values: readonly (string | undefined)[]): PackedText {
+const ABSENT = 1
+const AS_BESIDE = 2
+
+/**
+ * Packs a column of values. With `beside` (the other side's column of the same pair), a value
+ * equal to the one beside it is not packed again: most of the Okta side repeats Entra's.
+ */
+export function packText(
+  values: readonly (string | undefined)[],
+  beside?: readonly (string | undefined)[],
+): PackedText {
   const offsets = new Uint32Array(values.length + 1)
   const absent = new Uint8Array(values.length)
   const parts = new Array<string>(values.length)
   let at = 0
   for (let r = 0; r < values.length; r++) {
     const v = values[r]
-    if (v === undefined) absent[r] = 1
-    const s = v ?? ''
+    let s = ''
+    if (v === undefined) absent[r] = ABSENT
+    else if (beside && v === beside[r]) absent[r] = AS_BESIDE
+    else s = v
     parts[r] = s
     at += s.length
     offsets[r + 1] = at
@@ -33,9 +44,11 @@ export function packText(values: readonly (string | undefined)[]): PackedText {
   return { text: parts.join(''), offsets, absent }
 }
 
-/** One value of a packed column. */
-export function packedAt(column: PackedText, row: number): string | undefined {
-  if (column.absent[row]) return undefined
+/** One value of a packed column (`beside`: the column it was packed beside, if any). */
+export function packedAt(column: PackedText, row: number, beside?: PackedText): string | undefined {
+  const flag = column.absent[row]
+  if (flag === ABSENT) return undefined
+  if (flag === AS_BESIDE) return beside ? packedAt(beside, row) : undefined
   return column.text.slice(column.offsets[row], column.offsets[row + 1])
 }
 
@@ -61,7 +74,7 @@ export interface PackedPeople {
     verdict: Uint8Array
     normalised: Uint8Array
   }[]
-  /** per row: every shown value of both sides, lower-cased, separated by U+0001 */
+  /** per row: every shown value of both sides (a shared one once), lower-cased, separated by U+0001 */
   search: PackedText
 }
 
@@ -87,7 +100,7 @@ export function packPeople(table: PeopleTable): PackedPeople {
     oktaId: packText(table.oktaId),
     columns: columns.map((c) => ({
       entra: packText(c.entra),
-      okta: packText(c.okta),
+      okta: packText(c.okta, c.entra),
       verdict: c.verdict,
       normalised: c.normalised,
     })),
@@ -137,7 +150,7 @@ export function packedGrid(p: PackedPeople): PeopleGrid {
     },
     oktaValue: (c, r) => {
       const col = p.columns[c]
-      return col ? packedAt(col.okta, r) : undefined
+      return col ? packedAt(col.okta, r, col.entra) : undefined
     },
     verdict: (c, r) => p.columns[c]?.verdict[r] as number,
     normalised: (c, r) => p.columns[c]?.normalised[r] as number,
@@ -149,8 +162,12 @@ export function searchTexts(grid: PeopleGrid): PackedText {
   const out = new Array<string>(grid.count)
   for (let r = 0; r < grid.count; r++) {
     let s = `${grid.name(r) ?? ''}${SEP}${grid.upn(r) ?? ''}${SEP}${grid.login(r) ?? ''}`
-    for (let c = 0; c < grid.pairs.length; c++)
-      s += `${SEP}${grid.entraValue(c, r) ?? ''}${SEP}${grid.oktaValue(c, r) ?? ''}`
+    for (let c = 0; c < grid.pairs.length; c++) {
+      const entra = grid.entraValue(c, r)
+      const okta = grid.oktaValue(c, r)
+      // a value the two sides share is searched once
+      s += okta === entra ? `${SEP}${entra ?? ''}` : `${SEP}${entra ?? ''}${SEP}${okta ?? ''}`
+    }
     out[r] = s.toLowerCase()
   }
   return packText(out)
