@@ -7,6 +7,7 @@
  */
 import {
   escapeJsonForTerminal,
+  escapeTerminalCsv,
   escapeTerminalText,
   escapeTerminalValue,
 } from '../shared/text/terminal'
@@ -20,6 +21,8 @@ export interface CliOutput {
   err: (text: string) => void
   /** a value as indented JSON on stdout, followed by a newline */
   json: (value: unknown) => void
+  /** CSV from the CSV writer (src/shared/text/csv.ts) on stdout, its CRLF records kept */
+  csv: (text: string) => void
   /** one line that replaces the terminal's current line (progress on a TTY) */
   redraw: (line: string) => void
 }
@@ -33,6 +36,7 @@ export function createOutput(io: Pick<CliIo, 'stdout' | 'stderr'>): CliOutput {
     out: (text) => io.stdout(escapeTerminalText(text)),
     err: (text) => io.stderr(escapeTerminalText(text)),
     json: (value) => io.stdout(`${escapeJsonForTerminal(JSON.stringify(value, null, 2))}\n`),
+    csv: (text) => io.stdout(escapeTerminalCsv(text)),
     redraw: (line) => io.stdout(`${CLEAR_LINE}${escapeTerminalValue(line)}`),
   }
 }

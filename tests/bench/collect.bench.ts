@@ -114,10 +114,15 @@ export async function startChildEmulator(): Promise<BenchContext> {
   }
 }
 
-/** What the floor needs: records per resource and app users per app. */
+/**
+ * What the floor needs: records per resource, app users per app, the Office 365 apps
+ * (one group-assignment and one push-mapping request each) and members per Okta group read.
+ */
 export interface Counts {
   records: Record<string, number>
   appUsersPerApp: number[]
+  officeApps: number
+  membersPerOktaGroup: number[]
 }
 
 export function countsOf(snapshot: Snapshot): Counts {
@@ -126,6 +131,8 @@ export function countsOf(snapshot: Snapshot): Counts {
     appUsersPerApp: (snapshot.okta?.apps ?? []).map(
       (a) => snapshot.okta?.appUsers?.[String(a.id)]?.length ?? 0,
     ),
+    officeApps: Object.keys(snapshot.okta?.appGroups ?? {}).length,
+    membersPerOktaGroup: Object.values(snapshot.okta?.groupMembers ?? {}).map((m) => m.length),
   }
 }
 
@@ -174,16 +181,25 @@ export function collectionFloorMs(
   const budget = (bucket: string): number =>
     Math.max(1, Math.floor((OKTA_LIMITS[bucket] ?? 600) * SHARE))
   const appUserPages = counts.appUsersPerApp.map((c) => pages(c, 500))
+  const memberPages = counts.membersPerOktaGroup.map((c) => pages(c, 1000))
   const okta = {
     users: Math.max(
       chainMs(pages(n('okta.users'), 200), budget('users'), t0),
       bucketMs(pages(n('okta.users'), 200), budget('users'), t0),
     ),
-    groups: chainMs(pages(n('okta.groups'), 1000), budget('groups'), t0),
+    // the group list, then the members of each group read (the longest chain, and all pages)
+    groups: Math.max(
+      chainMs(pages(n('okta.groups'), 1000) + Math.max(0, ...memberPages), budget('groups'), t0),
+      bucketMs(
+        pages(n('okta.groups'), 1000) + memberPages.reduce((a, b) => a + b, 0),
+        budget('groups'),
+        t0,
+      ),
+    ),
     apps: Math.max(
       chainMs(1 + Math.max(0, ...appUserPages), budget('apps'), t0),
       bucketMs(
-        1 + appUserPages.reduce((a, b) => a + b, 0) + appUserPages.length,
+        1 + appUserPages.reduce((a, b) => a + b, 0) + appUserPages.length + 2 * counts.officeApps,
         budget('apps'),
         t0,
       ),

@@ -16,14 +16,8 @@ import vm from 'node:vm'
 import type { Snapshot } from '../../src/shared/model'
 import { diagnose } from '../../src/shared/rules'
 import { seamSnapshot } from '../fixtures/snapshots/seam-snapshot'
+import { benchUsers, largeSnapshot } from './large-snapshot'
 import type { Benchmark } from './types'
-
-const USERS = Number(process.env.CROSSWALK_BENCH_USERS ?? 100_000)
-const ORIGINS = {
-  authorityHost: 'https://localhost:41001',
-  graphBaseUrl: 'https://localhost:41002',
-  oktaOrgUrl: 'https://localhost:41003',
-}
 
 type J = Record<string, unknown>
 
@@ -158,14 +152,11 @@ export const benchmark: Benchmark = {
   description: 'all rules over 100k × 100k users with ~1% planted problems, vs one Map-by-UPN pass',
   runs: 5,
   async setup() {
-    const { buildScenario } = await import('../emulator/scenarios/index')
-    const { scenarioSnapshot } = await import('../fixtures/scenario-snapshot')
     if (process.env.CROSSWALK_BENCH_SYNTHETIC === '1') {
-      full = syntheticSnapshot(USERS)
+      full = syntheticSnapshot(benchUsers())
       synthetic = 1
     } else {
-      const scenario = await buildScenario('large', { seed: 1, origins: ORIGINS, users: USERS })
-      full = scenarioSnapshot(scenario, ORIGINS)
+      full = await largeSnapshot()
     }
     tenK = firstPeople(full, 10_000)
     fiftyK = firstPeople(full, 50_000)
@@ -195,7 +186,7 @@ export const benchmark: Benchmark = {
       extra: {
         ms10k: small.ms,
         ms50k: medium.ms,
-        perUserMicrosFull: (large.ms * 1000) / USERS,
+        perUserMicrosFull: (large.ms * 1000) / benchUsers(),
         perUserMicros10k: (small.ms * 1000) / 10_000,
         findings: large.findings,
         rssMiB: memory.rss / 2 ** 20,

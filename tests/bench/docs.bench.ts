@@ -22,14 +22,8 @@ import {
   renderMarkdown,
 } from '../../src/shared/docs'
 import { snapshotIdentity } from '../../src/shared/snapshot-file/identity'
+import { largeSnapshot } from './large-snapshot'
 import type { Benchmark } from './types'
-
-const USERS = Number(process.env.CROSSWALK_BENCH_USERS ?? 100_000)
-const ORIGINS = {
-  authorityHost: 'https://localhost:41001',
-  graphBaseUrl: 'https://localhost:41002',
-  oktaOrgUrl: 'https://localhost:41003',
-}
 
 let snapshot: Snapshot | undefined
 let findings: Finding[] = []
@@ -57,10 +51,7 @@ export const benchmark: Benchmark = {
     'the configuration document of 100k × 100k users: build + HTML, Markdown, PDF, vs one JSON pass',
   runs: 3,
   async setup() {
-    const { buildScenario } = await import('../emulator/scenarios/index')
-    const { scenarioSnapshot } = await import('../fixtures/scenario-snapshot')
-    const scenario = await buildScenario('large', { seed: 1, origins: ORIGINS, users: USERS })
-    snapshot = scenarioSnapshot(scenario, ORIGINS)
+    snapshot = await largeSnapshot()
     findings = diagnose(snapshot)
     sha = snapshotIdentity(snapshot)
     chromium = await findChromium(process.env)

@@ -13,9 +13,9 @@
  * are reported apart (`floor.parseMs`, `floor.stringifyMs`).
  */
 import type { Page } from '@playwright/test'
+import { benchUsers } from './large-snapshot'
 import type { Benchmark, Figures } from './types'
 import {
-  benchUsers,
   importThroughScreen,
   largeSnapshotFile,
   openWorkbench,

@@ -25,6 +25,7 @@ import {
   type BrowserSession,
   type WorkbenchApp,
 } from './browser/workbench-app'
+import { FLOOR_INPUT, FLOOR_OUTPUT, addFloorInput, inputToPaint } from './browser/input-to-paint'
 
 const GENERATED = 10_000
 const SNAPSHOT_USERS = 2_000
@@ -85,37 +86,7 @@ async function addFindings(page: Page, snapshotId: string, findings: Finding[]):
   })()`)
 }
 
-// Arms one measurement: the next input event starts the clock, the first paint after
-// `target`'s text changes stops it.
-const arm = (target: string) => `(() => {
-  const el = ${target}
-  const before = el.textContent
-  window.__crosswalkInputMs = undefined
-  let t0
-  document.addEventListener('input', () => { t0 = performance.now() }, { capture: true, once: true })
-  const observer = new MutationObserver(() => {
-    if (t0 === undefined || el.textContent === before) return
-    observer.disconnect()
-    requestAnimationFrame(() => setTimeout(() => { window.__crosswalkInputMs = performance.now() - t0 }))
-  })
-  observer.observe(el, { subtree: true, childList: true, characterData: true })
-})()`
-
 const STATUS = `[...document.querySelectorAll('[role="status"]')].find((e) => e.textContent.startsWith('Showing '))`
-
-async function typeAll(page: Page, input: string, target: string) {
-  const times: number[] = []
-  for (const query of QUERIES) {
-    await page.evaluate(arm(target))
-    await page.locator(input).fill(query)
-    await waitInPage(page, 'window.__crosswalkInputMs !== undefined', 30_000)
-    times.push(await page.evaluate<number>('window.__crosswalkInputMs'))
-  }
-  return {
-    ms: times.reduce((a, b) => a + b, 0) / times.length,
-    extra: { worstMs: Math.max(...times) },
-  }
-}
 
 export const benchmark: Benchmark = {
   name: 'workbench-findings-filter-ui',
@@ -140,19 +111,20 @@ export const benchmark: Benchmark = {
       `(${STATUS})?.textContent.match(/of (\\d+)/)?.[1] >= ${GENERATED}`,
       60_000,
     )
-    await page.evaluate(`(() => {
-      const input = document.createElement('input')
-      input.id = 'bench-floor-input'
-      const out = document.createElement('span')
-      out.id = 'bench-floor-output'
-      input.addEventListener('input', () => { out.textContent = String(input.value.length) })
-      document.body.append(input, out)
-    })()`)
+    await addFloorInput(page)
   },
   floor: async (): Promise<Figures> =>
-    typeAll(session!.page, '#bench-floor-input', `document.getElementById('bench-floor-output')`),
+    inputToPaint(
+      session!.page,
+      { input: FLOOR_INPUT, target: FLOOR_OUTPUT, queries: QUERIES },
+      30_000,
+    ),
   measure: async (): Promise<Figures> =>
-    typeAll(session!.page, 'form[role="search"] input[type="search"]', STATUS),
+    inputToPaint(
+      session!.page,
+      { input: 'form[role="search"] input[type="search"]', target: STATUS, queries: QUERIES },
+      30_000,
+    ),
   teardown: async () => {
     await session?.close()
     await app?.close()

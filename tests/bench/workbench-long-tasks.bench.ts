@@ -13,9 +13,9 @@
  * diagnosis running: the UI's own rendering cost, which no worker can remove.
  */
 import type { Page } from '@playwright/test'
+import { benchUsers } from './large-snapshot'
 import type { Benchmark, Figures } from './types'
 import {
-  benchUsers,
   diagnosisDone,
   importThroughScreen,
   largeSnapshotFile,

@@ -10,8 +10,8 @@
  * chunk afterwards is reported apart (`floor.parseMs`).
  */
 import type { Benchmark, Figures } from './types'
+import { benchUsers } from './large-snapshot'
 import {
-  benchUsers,
   diagnosisDone,
   importThroughScreen,
   largeSnapshotFile,

@@ -8,7 +8,7 @@ import type { ConsoleMessage, Page } from '@playwright/test'
 import { useEmulator } from './emulator-host'
 import { expect, test } from './fixtures'
 import { CollectPage } from './pages/collect-page'
-import { ConnectPage } from './pages/connect-page'
+import { ConnectPage, connectedWorkspace } from './pages/connect-page'
 import type { WorkspacesPage } from './pages/workspaces-page'
 import { captureScreen } from './screens'
 import { RESOURCE_PATHS, isCollected } from '../../src/shared/model'
@@ -35,15 +35,7 @@ test.describe('Connect and collect in browser mode', () => {
 
   async function savedWorkspace(workspaces: WorkspacesPage, name: string): Promise<string> {
     await workspaces.open()
-    const workspaceId = await workspaces.create(name)
-    const connect = new ConnectPage(workspaces.page)
-    await connect.open(workspaceId)
-    await expect(workspaces.page.getByText('Vault: unlocked')).toBeVisible()
-    const emulator = emulators.current
-    await connect.fillFromEmulator(emulator, emulator.scenario.credentials.entra.clientSecret)
-    await connect.saveButton.click()
-    await expect(workspaces.page.getByText(/^Saved\./)).toBeVisible()
-    return workspaceId
+    return connectedWorkspace(workspaces, emulators.current, name)
   }
 
   test('a failed test connection explains the wrong secret and leaves the stored one working', async ({

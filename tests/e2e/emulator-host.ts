@@ -4,7 +4,12 @@
  * the vault passphrase and permission for custom endpoints.
  */
 import { test } from '@playwright/test'
-import { startEmulator, type Emulator, type ScenarioName } from '../emulator/index'
+import {
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type ScenarioName,
+} from '../emulator/index'
 import { buildScenario } from '../emulator/scenarios/index'
 import { GRAPH_APP_ROLES } from '../emulator/scenarios/constants'
 import type { ScenarioBuilder } from '../emulator/scenarios/types'
@@ -39,11 +44,15 @@ export const BROKEN_WITHOUT_SYNC_CONSENT: ScenarioBuilder = async (options) => {
 export const SYNC_CONSENT_GAP =
   'Entra provisioning jobs: the reader lacks the Microsoft Graph application permission Synchronization.Read.All'
 
-export function useEmulator(scenario: ScenarioName | ScenarioBuilder): EmulatorHandle {
+/** Starts `scenario` before the block's tests (`options`: the emulator's other settings). */
+export function useEmulator(
+  scenario: ScenarioName | ScenarioBuilder,
+  options: Omit<EmulatorOptions, 'scenario'> = {},
+): EmulatorHandle {
   let emulator: Emulator | undefined
   test.beforeAll(async () => {
     // the host collects with the real clock: the tenant's "now" is this moment, as live
-    emulator = await startEmulator({ scenario, now: new Date().toISOString() })
+    emulator = await startEmulator({ now: new Date().toISOString(), ...options, scenario })
     process.env.CROSSWALK_VAULT_PASSPHRASE = E2E_VAULT_PASSPHRASE
     process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES = '1'
   })

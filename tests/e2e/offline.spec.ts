@@ -10,7 +10,7 @@ import { BROKEN_WITHOUT_SYNC_CONSENT, SYNC_CONSENT_GAP, useEmulator } from './em
 import { expect, test } from './fixtures'
 import { CollectPage } from './pages/collect-page'
 import { DocumentsPage } from './pages/documents-page'
-import { ConnectPage } from './pages/connect-page'
+import { connectedWorkspace } from './pages/connect-page'
 import { OfflinePage } from './pages/offline-page'
 import { WorkbenchPage } from './pages/workbench-page'
 
@@ -35,14 +35,7 @@ test.describe('Offline from the cache', () => {
     page.on('pageerror', (error) => problems.push(error.message))
 
     await workspaces.open()
-    const workspaceId = await workspaces.create('Fabrikam')
-
-    const connect = new ConnectPage(page)
-    await connect.open(workspaceId)
-    await expect(page.getByText('Vault: unlocked')).toBeVisible()
-    await connect.fillFromEmulator(live, live.scenario.credentials.entra.clientSecret)
-    await connect.saveButton.click()
-    await expect(page.getByText(/^Saved\./)).toBeVisible()
+    const workspaceId = await connectedWorkspace(workspaces, live, 'Fabrikam')
 
     const collect = new CollectPage(page)
     await collect.open(workspaceId)

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 import { BROKEN_WITHOUT_SYNC_CONSENT, SYNC_CONSENT_GAP, useEmulator } from './emulator-host'
 import { expect, test } from './fixtures'
 import { CollectPage } from './pages/collect-page'
-import { ConnectPage } from './pages/connect-page'
+import { connectedWorkspace } from './pages/connect-page'
 import { OfflinePage } from './pages/offline-page'
 import { WorkbenchPage } from './pages/workbench-page'
 import { captureScreen } from './screens'
@@ -31,13 +31,7 @@ test.describe('Reloads and restarts around a collection', () => {
     page.on('pageerror', (error) => problems.push(error.message))
     const emulator = emulators.current
     await workspaces.open()
-    const workspaceId = await workspaces.create('Northwind')
-    const connect = new ConnectPage(page)
-    await connect.open(workspaceId)
-    await expect(page.getByText('Vault: unlocked')).toBeVisible()
-    await connect.fillFromEmulator(emulator, emulator.scenario.credentials.entra.clientSecret)
-    await connect.saveButton.click()
-    await expect(page.getByText(/^Saved\./)).toBeVisible()
+    const workspaceId = await connectedWorkspace(workspaces, emulator, 'Northwind')
 
     const collect = new CollectPage(page)
     await collect.open(workspaceId)

@@ -3,7 +3,7 @@
  * sees exactly the changed and removed objects, Okta records get a fresh `lastUpdated`.
  * Objects are replaced, never edited in place, so per-object response caches stay right.
  */
-import type { EntraTenant, OktaOrg, OktaRecord, Scenario } from './scenarios/types'
+import type { EntraMemberRef, EntraTenant, OktaOrg, OktaRecord, Scenario } from './scenarios/types'
 import type { EntraCollection, OktaCollection, Store } from './store'
 
 type EntraItem<K extends EntraCollection> = Scenario['entra'][K][number]
@@ -23,6 +23,8 @@ export interface Mutations {
     remove(kind: EntraCollection, id: string, reason?: 'changed' | 'deleted'): void
     /** replaces a non-collection setting, e.g. premiumLicense or federationConfigurations */
     set<K extends EntraSettable>(key: K, value: EntraTenant[K]): void
+    /** replaces a group's members; `members@delta` reports the difference */
+    setMembers(groupId: string, members: EntraMemberRef[]): void
   }
   okta: {
     /** adds a record; `created` and `lastUpdated` default to the scenario clock's now */
@@ -33,6 +35,8 @@ export interface Mutations {
     set<K extends OktaSettable>(key: K, value: OktaOrg[K]): void
     /** appends a System Log event published now (the scenario clock) */
     log(event: OktaRecord): OktaRecord
+    /** replaces a group's members (user ids); the group's `lastMembershipUpdated` moves to now */
+    setMembers(groupId: string, userIds: string[]): void
   }
 }
 
@@ -57,6 +61,10 @@ export function createMutations(store: Store): Mutations {
       },
       set(key, value) {
         scenario.entra[key] = value
+      },
+      setMembers(groupId, members) {
+        store.entraMembers.record(groupId, scenario.entra.groupMembers[groupId] ?? [], members)
+        scenario.entra.groupMembers[groupId] = members
       },
     },
     okta: {
@@ -93,6 +101,12 @@ export function createMutations(store: Store): Mutations {
       },
       log(event) {
         return store.okta.logs.add({ ...event, published: store.clock.iso() })
+      },
+      setMembers(groupId, userIds) {
+        const group = store.okta.groups.get(groupId)
+        if (!group) throw new Error(`no groups ${groupId}`)
+        scenario.okta.groupMembers[groupId] = userIds
+        store.okta.groups.replace(groupId, { ...group, lastMembershipUpdated: store.clock.iso() })
       },
     },
   }

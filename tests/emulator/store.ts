@@ -3,7 +3,7 @@
  * array (mutated in place, so `emulator.scenario` stays the truth), with change sequence numbers
  * for Graph delta queries and a small cache of filtered views.
  */
-import type { Scenario } from './scenarios/types'
+import type { EntraMemberRef, Scenario } from './scenarios/types'
 
 /**
  * The scenario clock. Scenario dates are planted around `scenario.now`; the emulator's
@@ -139,6 +139,44 @@ export class Table<T extends object> {
   }
 }
 
+/** A member as a delta round reports it: added, or removed with `@removed`. */
+export type MemberDelta = EntraMemberRef & { '@removed'?: { reason: 'deleted' } }
+
+/**
+ * Group membership changes in delta-sequence order, so a `members@delta` round reports
+ * exactly the members added and removed since its token (Graph's own semantics).
+ */
+export class MemberLog {
+  private readonly entries: { group: string; ref: EntraMemberRef; seq: number; added: boolean }[] =
+    []
+
+  constructor(private readonly sequence: Sequence) {}
+
+  /** records a group's new member list against its old one */
+  record(group: string, before: readonly EntraMemberRef[], after: readonly EntraMemberRef[]): void {
+    const old = new Set(before.map((m) => m.id))
+    const now = new Set(after.map((m) => m.id))
+    for (const ref of after)
+      if (!old.has(ref.id))
+        this.entries.push({ group, ref, seq: this.sequence.next(), added: true })
+    for (const ref of before)
+      if (!now.has(ref.id))
+        this.entries.push({ group, ref, seq: this.sequence.next(), added: false })
+  }
+
+  /** per group, the net change of each member with a sequence number in (after, upTo] */
+  changes(after: number, upTo: number): Map<string, MemberDelta[]> {
+    const net = new Map<string, Map<string, MemberDelta>>()
+    for (const e of this.entries) {
+      if (e.seq <= after || e.seq > upTo) continue
+      let group = net.get(e.group)
+      if (!group) net.set(e.group, (group = new Map()))
+      group.set(e.ref.id, e.added ? { ...e.ref } : { ...e.ref, '@removed': { reason: 'deleted' } })
+    }
+    return new Map([...net].map(([g, m]) => [g, [...m.values()]]))
+  }
+}
+
 export type EntraCollection =
   | 'users'
   | 'deletedUsers'
@@ -159,6 +197,7 @@ export type OktaCollection = 'users' | 'groups' | 'apps' | 'idps' | 'mappings' |
 export class Store {
   readonly sequence = new Sequence()
   readonly clock: ScenarioClock
+  readonly entraMembers: MemberLog
   readonly entra: { [K in EntraCollection]: Table<Scenario['entra'][K][number]> }
   readonly okta: { [K in OktaCollection]: Table<Scenario['okta'][K][number]> }
 
@@ -168,6 +207,8 @@ export class Store {
     const s = this.sequence
     // scenarios written before the recycle bin was emulated have none
     e.deletedUsers ??= []
+    e.groupMembers ??= {}
+    this.entraMembers = new MemberLog(s)
     this.entra = {
       users: new Table(e.users, s),
       deletedUsers: new Table(e.deletedUsers, s),

@@ -17,7 +17,7 @@ import { tryReadSnapshotFile } from '../../node/snapshot-file'
 import { appVersion } from '../../node/version'
 import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
-import { listValue, readFlags } from '../flags'
+import { forEachArg, oneOf } from '../args'
 import { incompleteWarning } from '../gaps'
 import { createOutput } from '../output'
 
@@ -46,26 +46,25 @@ function parseArgs(args: readonly string[]): DiagnoseArgs {
   let format: Format = 'table'
   let failOn: Severity | undefined
   let rules: string[] | undefined
-  readFlags(
-    'diagnose',
-    args,
-    (flag) => {
-      if (flag.name === '--format') format = flag.oneOf(FORMATS)
-      else if (flag.name === '--fail-on') failOn = flag.oneOf(SEVERITIES, (v) => v.toLowerCase())
-      else if (flag.name === '--rules') {
-        rules = listValue(flag.value())
-        const unknown = rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r))
-        if (unknown.length)
-          throw new CliError(`Unknown rule ${unknown.join(', ')}. Rules: ${RULE_IDS.join(', ')}.`)
-      } else return false
-      return true
-    },
-    (operand) => {
-      if (file !== undefined)
-        throw new CliError(`diagnose takes one snapshot file (got "${file}" and "${operand}").`)
-      file = operand
-    },
-  )
+  forEachArg(args, ({ flag, arg, value }) => {
+    if (flag === '--format') format = oneOf(flag, value(), FORMATS)
+    else if (flag === '--fail-on') failOn = oneOf(flag, value().toLowerCase(), SEVERITIES)
+    else if (flag === '--rules') {
+      rules = value()
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+      const unknown = rules.filter((r) => !(RULE_IDS as readonly string[]).includes(r))
+      if (unknown.length)
+        throw new CliError(`Unknown rule ${unknown.join(', ')}. Rules: ${RULE_IDS.join(', ')}.`)
+    } else if (flag.startsWith('-')) {
+      throw new CliError(`Unknown option ${flag}. Run crosswalk diagnose --help.`)
+    } else if (file === undefined) {
+      file = arg
+    } else {
+      throw new CliError(`diagnose takes one snapshot file (got "${file}" and "${arg}").`)
+    }
+  })
   if (!file) throw new CliError('Name the snapshot file: crosswalk diagnose SNAPSHOT.json[.gz].')
   return { file, format, failOn, rules }
 }

@@ -20,6 +20,7 @@ import {
 import { escapeJsonForTerminal, term } from '../../shared/text/terminal'
 import { get, str, strs } from '../../shared/util/access'
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { forEachArg, oneOf } from '../args'
 import { createOutput } from '../output'
 import { loadSnapshot } from './diagnose'
 
@@ -246,22 +247,14 @@ export const explainCommand: CliCommand = {
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const words: string[] = []
     let snapshotFile: string | undefined
-    let format: 'text' | 'json' = 'text'
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i] as string
-      const inline =
-        arg.includes('=') && arg.startsWith('--') ? arg.slice(arg.indexOf('=') + 1) : undefined
-      const flag = inline !== undefined ? arg.slice(0, arg.indexOf('=')) : arg
-      if (flag === '--snapshot' || flag === '--format') {
-        const value = inline ?? args[++i]
-        if (!value) throw new CliError(`${flag} needs a value.`)
-        if (flag === '--snapshot') snapshotFile = value
-        else if (value === 'text' || value === 'json') format = value
-        else throw new CliError(`--format must be text or json (got "${value}").`)
-      } else if (flag.startsWith('--')) {
+    const output: { format: 'text' | 'json' } = { format: 'text' }
+    forEachArg(args, ({ flag, arg, value }) => {
+      if (flag === '--snapshot') snapshotFile = value()
+      else if (flag === '--format') output.format = oneOf(flag, value(), ['text', 'json'] as const)
+      else if (flag.startsWith('--'))
         throw new CliError(`Unknown option ${flag}. Run crosswalk explain --help.`)
-      } else words.push(arg)
-    }
+      else words.push(arg)
+    })
     const code = words.join(' ').trim()
     if (!code) throw new CliError('Name the code to explain, e.g. crosswalk explain AADSTS7000215.')
     const entry = lookupCode(code)
@@ -274,7 +267,7 @@ export const explainCommand: CliCommand = {
       ? explainInSnapshot(entry, await loadSnapshot(snapshotFile, io.cwd))
       : undefined
     const print = createOutput(io)
-    if (format === 'json') print.json({ ...entry, ...(extra ?? {}) })
+    if (output.format === 'json') print.json({ ...entry, ...(extra ?? {}) })
     else print.out(renderText(entry, extra))
     return EXIT_OK
   },

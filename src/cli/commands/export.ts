@@ -21,7 +21,7 @@ import { WriteTargetError, checkWriteTarget, writeFileAtomic } from '../../node/
 import { findChromium, htmlToPdf } from '../../node/chromium-pdf'
 import { term } from '../../shared/text/terminal'
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from '../command'
-import { readFlags } from '../flags'
+import { forEachArg, oneOf } from '../args'
 import { createOutput } from '../output'
 import { loadSnapshot } from './diagnose'
 
@@ -40,29 +40,22 @@ function parseArgs(args: readonly string[]): ExportArgs {
   let format: Format | undefined
   let out: string | undefined
   let sections: SectionId[] = [...SECTION_IDS]
-  readFlags(
-    'export',
-    args,
-    (flag) => {
-      if (flag.name === '--format') format = flag.oneOf(FORMATS)
-      else if (flag.name === '--out') out = flag.value()
-      else if (flag.name === '--sections') {
-        const parsed = parseSections(flag.value())
-        if (parsed.unknown.length)
-          throw new CliError(
-            `Unknown section ${parsed.unknown.join(', ')}. Sections: ${SECTION_IDS.join(', ')}.`,
-          )
-        if (parsed.sections.length === 0) throw new CliError('--sections names no section.')
-        sections = parsed.sections
-      } else return false
-      return true
-    },
-    (operand) => {
-      if (file !== undefined)
-        throw new CliError(`One snapshot at a time (got "${file}" and "${operand}").`)
-      file = operand
-    },
-  )
+  forEachArg(args, ({ flag, arg, value }) => {
+    if (flag === '--format') format = oneOf(flag, value(), FORMATS)
+    else if (flag === '--out') out = value()
+    else if (flag === '--sections') {
+      const parsed = parseSections(value())
+      if (parsed.unknown.length)
+        throw new CliError(
+          `Unknown section ${parsed.unknown.join(', ')}. Sections: ${SECTION_IDS.join(', ')}.`,
+        )
+      if (parsed.sections.length === 0) throw new CliError('--sections names no section.')
+      sections = parsed.sections
+    } else if (flag.startsWith('-'))
+      throw new CliError(`Unknown option ${flag}. Run crosswalk export --help.`)
+    else if (file === undefined) file = arg
+    else throw new CliError(`One snapshot at a time (got "${file}" and "${arg}").`)
+  })
   if (!file)
     throw new CliError(
       'Name the snapshot to document: crosswalk export SNAPSHOT.json --format md --out FILE.',

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command'
 import { collectCommand } from './collect'
+import { compareCommand } from './compare'
 import { diagnoseCommand } from './diagnose'
 import { doctorCommand } from './doctor'
 import { explainCommand } from './explain'
@@ -13,5 +14,6 @@ export const COMMANDS: readonly CliCommand[] = [
   diagnoseCommand,
   explainCommand,
   inspectCommand,
+  compareCommand,
   exportCommand,
 ]

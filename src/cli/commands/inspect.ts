@@ -16,7 +16,7 @@ import { MAX_INSPECT_CHARS, inspectMessage, signingCandidates } from '../../shar
 import { SnapshotIndex } from '../../shared/rules'
 import { formatBytes } from '../../shared/snapshot-file/read'
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from '../command'
-import { readFlags } from '../flags'
+import { forEachArg, oneOf } from '../args'
 import { createOutput } from '../output'
 import { loadSnapshot } from './diagnose'
 import { renderInspectText } from './inspect-text'
@@ -31,21 +31,14 @@ function parseArgs(args: readonly string[]): InspectArgs {
   let file: string | undefined
   let snapshot: string | undefined
   let format: 'text' | 'json' = 'text'
-  readFlags(
-    'inspect',
-    args,
-    (flag) => {
-      if (flag.name === '--snapshot') snapshot = flag.value()
-      else if (flag.name === '--format') format = flag.oneOf(['text', 'json'] as const)
-      else return false
-      return true
-    },
-    (operand) => {
-      if (file !== undefined)
-        throw new CliError(`One artefact at a time: "${operand}" is a second file.`)
-      file = operand
-    },
-  )
+  forEachArg(args, ({ flag, arg, value }) => {
+    if (flag === '--snapshot') snapshot = value()
+    else if (flag === '--format') format = oneOf(flag, value(), ['text', 'json'] as const)
+    else if (flag.startsWith('--'))
+      throw new CliError(`Unknown option ${flag}. Run crosswalk inspect --help.`)
+    else if (file === undefined) file = arg
+    else throw new CliError(`One artefact at a time: "${arg}" is a second file.`)
+  })
   if (!file) throw new CliError('Name the file to inspect, or - to read standard input.')
   return { file, snapshot, format }
 }

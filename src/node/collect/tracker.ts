@@ -26,6 +26,8 @@ export interface ResourceTracker {
   stats: RequestStats
   /** records a page: emits a batch event (when it has records) and a progress event */
   page: (records: RawRecord[], key?: string) => void
+  /** records a page holding several parents' records: a batch event per parent, one progress */
+  pageByKey: (records: ReadonlyMap<string, RawRecord[]>) => void
   /** the resource failed (its reason goes to `collection.errors`) */
   error: () => void
   /** expected total records, when the service tells (for the ETA) */
@@ -101,6 +103,14 @@ export function createTracker(
         records += batch.length
         if (batch.length > 0)
           emit({ type: 'batch', source, resource, ...(key ? { key } : {}), records: batch })
+        progress()
+      },
+      pageByKey: (byKey) => {
+        pages++
+        for (const [key, batch] of byKey) {
+          records += batch.length
+          if (batch.length > 0) emit({ type: 'batch', source, resource, key, records: batch })
+        }
         progress()
       },
       error: () => {

@@ -23,6 +23,7 @@ import { isAbortError } from '../net/retry'
 import { createWindowLimiter } from '../net/window-limiter'
 import type { Tracker } from '../collect/tracker'
 import type { GraphClient } from './graph-client'
+import { GROUP_MEMBERS_CURSOR, collectGroupMembers } from './group-members'
 import type { HttpSend } from '../net/http'
 import { fetchSigningKeys } from './signing-keys'
 import {
@@ -62,7 +63,7 @@ export interface EntraCollectOptions {
   onApplications?: (applications: readonly RawRecord[]) => void
 }
 
-/** The Entra half, its errors and its refresh cursors (`entra.users`, `entra.groups`). */
+/** The Entra half, its errors and its refresh cursors (`entra.users`, `entra.groups`, `entra.groupMembers`). */
 export interface EntraCollectResult {
   data: EntraSnapshot
   errors: CollectionError[]
@@ -270,6 +271,18 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
     domainsAndFederation(),
     guard('users', () => deltaCollect('users', `users/delta?${sel(USER_SELECT)}`)),
     guard('groups', () => deltaCollect('groups', `groups/delta?${sel(GROUP_SELECT)}`)),
+    guard('groupMembers', async () => {
+      const link = options.since?.cursors[GROUP_MEMBERS_CURSOR]
+      const previous = options.since?.entra?.groupMembers
+      const result = await collectGroupMembers({
+        graph,
+        tracker,
+        ...(signal ? { signal } : {}),
+        ...(link && previous ? { since: { members: previous, link } } : {}),
+      })
+      data.groupMembers = result.members
+      if (result.cursor) cursors[GROUP_MEMBERS_CURSOR] = result.cursor
+    }),
     guard('applications', async () => {
       data.applications = await list(
         'applications',

@@ -1,11 +1,13 @@
 /**
- * Collects the Okta half of a snapshot: users, groups, apps (with app users and signing
- * keys per app), identity providers and the IdP discovery (routing) policy with its rules,
- * profile mappings (listed, then fetched by id because
+ * Collects the Okta half of a snapshot: users, groups (and the members of those the seam
+ * uses), apps (with app users and signing keys per app, and the Office 365 apps' group
+ * assignments and push mappings), identity providers and the IdP discovery (routing) policy
+ * with its rules, profile mappings (listed, then fetched by id because
  * the list omits `properties`), the user schema and a bounded System Log window.
- * Refresh: users and groups are re-read with `filter=lastUpdated ge "<mark>"` and merged
- * by id; app users follow the System Log change feed (`app-user-refresh.ts`); everything
- * else is re-read in full.
+ * Refresh: users and groups are re-read with `filter=lastUpdated ge "<mark>"` (groups also
+ * by `lastMembershipUpdated`) and merged by id; app users follow the System Log change feed
+ * (`app-user-refresh.ts`); group members are re-read for the groups whose members changed
+ * (`group-members.ts`); everything else is re-read in full.
  * https://developer.okta.com/docs/api/openapi/okta-management/management/
  */
 import type { CollectionError, OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
@@ -15,6 +17,10 @@ import { singleRecord } from '../net/paging'
 import { isAbortError } from '../net/retry'
 import type { Tracker } from '../collect/tracker'
 import type { OktaReader } from './okta-reader'
+import type { OktaStep } from './okta-step'
+import { readOfficeGroups, readSeamGroupMembers } from './group-members'
+import { readIdpRouting } from './idp-routing'
+import { readLogWindow } from './log-window'
 import {
   APP_USERS_CURSOR,
   APP_USERS_FEED_CURSOR,
@@ -106,14 +112,21 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     }
   }
 
-  const list = async (resource: string, path: string, key?: string): Promise<RawRecord[]> => {
+  /** Every page of `path`, tracked; `keep` is the form a record is kept and streamed in. */
+  const list = async (
+    resource: string,
+    path: string,
+    key?: string,
+    keep?: (record: RawRecord) => RawRecord,
+  ): Promise<RawRecord[]> => {
     const t = tracker.track('okta', resource)
     const pace = options.pace
     if (pace) t.pace({ perRequest: pageSize(path), schedule: (n) => pace(path, n) })
     const out: RawRecord[] = []
     await reader.forEachPage(
       path,
-      (records) => {
+      (page) => {
+        const records = keep ? page.map(keep) : page
         out.push(...records)
         t.page(records, key)
       },
@@ -121,6 +134,9 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     )
     return out
   }
+
+  /** What the steps in their own modules share of this run. */
+  const step: OktaStep = { data, errors, cursors, tracker, concurrency, guard, list }
 
   /** The users a refresh re-read (every status), for the deactivated users' refresh. */
   let changedUsers: RawRecord[] | undefined
@@ -131,7 +147,12 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     const mark = options.since?.cursors[key]
     const previous = options.since?.okta?.[resource]
     if (mark && previous) {
-      const filter = encodeURIComponent(`lastUpdated ge "${mark}"`)
+      // a group's members move its lastMembershipUpdated, not its lastUpdated
+      const filter = encodeURIComponent(
+        resource === 'groups'
+          ? `lastUpdated ge "${mark}" or lastMembershipUpdated ge "${mark}"`
+          : `lastUpdated ge "${mark}"`,
+      )
       const changed = await list(resource, `${path}&filter=${filter}`)
       if (resource === 'users') changedUsers = changed
       const byId = new Map<string, RawRecord>()
@@ -298,6 +319,7 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
         await readPerApp('appKeys', 'credentials/keys', apps, out)
         data.appKeys = out
       }),
+      readOfficeGroups(step, apps).then(resolveOfficeGroups),
     ])
   }
 
@@ -327,64 +349,36 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     await guard('logs', async () => {
       const until = options.logsUntil ?? new Date(now()).toISOString()
       const since = options.logsSince ?? new Date(Date.parse(until) - 7 * 86_400_000).toISOString()
-      const t = tracker.track('okta', 'logs')
-      const out: RawRecord[] = []
-      const max = options.maxLogRecords ?? 50_000
-      // `until` makes the query bounded: a polling query (no until) always has a next link
-      const q = `since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}&limit=1000&sortOrder=DESCENDING`
-      try {
-        await reader.forEachPage(
-          `/api/v1/logs?${q}`,
-          (records) => {
-            out.push(...records)
-            t.page(records)
-            if (out.length >= max) throw new StopPaging()
-          },
-          t.stats,
-        )
-      } catch (error) {
-        if (!(error instanceof StopPaging)) throw error
-      }
-      data.logs = out
-    })
-  }
-
-  /** The IdP discovery (routing) policies, then each policy's rules; re-read in full on refresh. */
-  const idpRouting = async (): Promise<void> => {
-    await guard('idpDiscoveryPolicies', async () => {
-      data.idpDiscoveryPolicies = await list(
-        'idpDiscoveryPolicies',
-        '/api/v1/policies?type=IDP_DISCOVERY',
-      )
-    })
-    const policies = data.idpDiscoveryPolicies
-    if (!policies) return
-    await guard('idpDiscoveryRules', async () => {
-      const out: Record<string, RawRecord[]> = {}
-      await mapWithConcurrency(policies, concurrency, async (policy) => {
-        const id = String(policy.id)
-        out[id] = await list(
-          'idpDiscoveryRules',
-          `/api/v1/policies/${encodeURIComponent(id)}/rules`,
-          id,
-        )
+      data.logs = await readLogWindow(reader, tracker.track('okta', 'logs'), {
+        since,
+        until,
+        max: options.maxLogRecords ?? 50_000,
       })
-      data.idpDiscoveryRules = out
     })
   }
 
   const mappingsDone = mappings()
+  const groupsDone = guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000'))
+  const idpsDone = guard('idps', async () => {
+    await options.keyIdsKnown?.()
+    data.idps = await list('idps', '/api/v1/idps?limit=200')
+  })
+  let resolveOfficeGroups: () => void = () => undefined
+  // settles once the Office 365 apps' assignments and push mappings are read (or the apps failed)
+  const officeGroupsDone = new Promise<void>((resolve) => (resolveOfficeGroups = resolve))
   await Promise.all([
     usersDone,
     deprovisionedUsers(),
-    guard('groups', () => incremental('groups', '/api/v1/groups?limit=1000')),
-    appsAndChildren({ users: () => usersDone, mappings: () => mappingsDone }),
-    guard('idps', async () => {
-      await options.keyIdsKnown?.()
-      data.idps = await list('idps', '/api/v1/idps?limit=200')
-    }),
+    groupsDone,
+    appsAndChildren({ users: () => usersDone, mappings: () => mappingsDone }).finally(() =>
+      resolveOfficeGroups(),
+    ),
+    idpsDone,
+    Promise.all([groupsDone, idpsDone, officeGroupsDone]).then(() =>
+      readSeamGroupMembers(step, options.since),
+    ),
     mappingsDone,
-    idpRouting(),
+    readIdpRouting(step),
     guard('userSchema', async () => {
       const t = tracker.track('okta', 'userSchema')
       const schema = singleRecord(
@@ -398,8 +392,6 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   ])
   return { data, errors, cursors, succeeded }
 }
-
-class StopPaging extends Error {}
 
 /** Reads app users wait for (each settles, never rejects, unless the run is aborted). */
 interface ReadsBefore {

@@ -71,6 +71,16 @@ export interface PeopleJoin {
    * the person use this; `oktaOf` folds the IdP rules in.
    */
   readonly personOf: Int32Array
+  /**
+   * per Entra row: the keys (bits in JOIN_KEYS order) in doubt. For an ambiguous or
+   * conflicting row, what left it undecided — a key finding several candidates, a
+   * candidate another person claims as strongly, or (conflicting) every key that named
+   * someone; for a matched row, keys that found several candidates although another key
+   * decided (an immutable ID three Okta accounts carry); 0 elsewhere
+   */
+  readonly entraDoubt: Uint8Array
+  /** per Okta row that several Entra rows claim equally strongly: the keys of those claims */
+  readonly oktaDoubt: Uint8Array
 }
 
 /** One side's view of a joined person. */
@@ -141,6 +151,9 @@ class Offer {
   bits = 0
   conflict = false
   ambiguous = false
+  /** keys that found several candidates, and keys that named a second person */
+  manyBits = 0
+  otherBits = 0
   /** the first unique candidate of an identity key (not an IdP rule), strongest first */
   person: Rec | undefined
   personAmbiguous = false
@@ -150,6 +163,8 @@ class Offer {
     this.bits = 0
     this.conflict = false
     this.ambiguous = false
+    this.manyBits = 0
+    this.otherBits = 0
     this.person = undefined
     this.personAmbiguous = false
   }
@@ -160,11 +175,15 @@ class Offer {
       this.rec = rec
       this.bits = bit
     } else if (this.rec === rec) this.bits |= bit
-    else this.conflict = true
+    else {
+      this.conflict = true
+      this.otherBits |= bit
+    }
   }
 
   many(bit: number): void {
     this.ambiguous = true
+    this.manyBits |= bit
     if (bit !== BIT.idp && this.person === undefined) this.personAmbiguous = true
   }
 }
@@ -188,6 +207,8 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
   const keys = new Uint8Array(entra.length)
   const personOf = new Int32Array(index.entraUsers.length).fill(NONE)
   const claimBits = new Uint8Array(okta.length)
+  const entraDoubt = new Uint8Array(entra.length)
+  const oktaDoubt = new Uint8Array(okta.length)
 
   const live = index.entraUsers.length
   const office = officeKeys(index)
@@ -242,14 +263,20 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
     }
     personOf[i] =
       offer.person !== undefined ? rowOf(offer.person) : offer.personAmbiguous ? AMBIGUOUS : NONE
-    if (offer.conflict) oktaOf[i] = CONFLICTING
-    else if (offer.rec !== undefined) {
+    if (offer.conflict) {
+      oktaOf[i] = CONFLICTING
+      entraDoubt[i] = offer.bits | offer.otherBits
+    } else if (offer.rec !== undefined) {
       oktaOf[i] = offer.person === offer.rec ? (personOf[i] as number) : rowOf(offer.rec)
       keys[i] = offer.bits
-    } else if (offer.ambiguous) oktaOf[i] = AMBIGUOUS
+      entraDoubt[i] = offer.manyBits
+    } else if (offer.ambiguous) {
+      oktaOf[i] = AMBIGUOUS
+      entraDoubt[i] = offer.manyBits
+    }
   }
 
-  settleClaims(oktaOf, entraOf, keys, claimBits, live)
+  settleClaims(oktaOf, entraOf, keys, claimBits, live, entraDoubt, oktaDoubt)
   joinLeftovers(index, entra, okta, oktaRow, oktaOf, entraOf, keys)
   return {
     entra,
@@ -261,6 +288,8 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
     keys,
     oktaRow,
     personOf,
+    entraDoubt,
+    oktaDoubt,
   }
 }
 
@@ -280,6 +309,8 @@ function settleClaims(
   keys: Uint8Array,
   claimBits: Uint8Array,
   live: number,
+  entraDoubt: Uint8Array,
+  oktaDoubt: Uint8Array,
 ): void {
   const tie = new Uint8Array(entraOf.length)
   for (let i = 0; i < live; i++) {
@@ -304,10 +335,15 @@ function settleClaims(
     if (j < 0) continue
     if (tie[j] || entraOf[j] !== i) {
       oktaOf[i] = AMBIGUOUS
+      entraDoubt[i] = (entraDoubt[i] as number) | (keys[i] as number)
       keys[i] = 0
     }
   }
-  for (let j = 0; j < entraOf.length; j++) if (tie[j]) entraOf[j] = AMBIGUOUS
+  for (let j = 0; j < entraOf.length; j++) {
+    if (!tie[j]) continue
+    entraOf[j] = AMBIGUOUS
+    oktaDoubt[j] = claimBits[j] as number
+  }
 }
 
 /** A deleted Entra user's UPN carries its object id (without hyphens) in front; this removes it. */

@@ -45,6 +45,10 @@ interface Parser {
   src: string
   pos: number
   claims: string[]
+  /** the object prefix references name (`idpuser` in IdP templates) */
+  prefix: string
+  /** the record property an `<prefix>.<name>` reference reads */
+  property: (name: string) => string
 }
 
 function skip(p: Parser): void {
@@ -123,8 +127,8 @@ function parseAtom(p: Parser): Expr | undefined {
     }
   }
   const parts = name.split('.')
-  if (parts.length !== 2 || parts[0]?.toLowerCase() !== 'idpuser' || !parts[1]) return undefined
-  const property = entraPropertyForClaim(parts[1])
+  if (parts.length !== 2 || parts[0]?.toLowerCase() !== p.prefix || !parts[1]) return undefined
+  const property = p.property(parts[1])
   p.claims.push(property)
   return (u) => asText(u[property])
 }
@@ -165,13 +169,35 @@ export interface CompiledTemplate {
 
 /** Compiles an Okta IdP username template; `undefined` when it uses unsupported expression forms. */
 export function compileTemplate(template: string): CompiledTemplate | undefined {
-  const p: Parser = { src: template.trim(), pos: 0, claims: [] }
+  return compileExpression(template, 'idpuser', entraPropertyForClaim)
+}
+
+/**
+ * Compiles an Okta expression over one object (`<prefix>.<name>` references, the string
+ * functions and concatenation of {@link compileTemplate}); `property` turns a referenced
+ * name into the record property to read (`appuser.givenName` in a profile mapping reads
+ * the Entra user's `givenName`). `undefined` for a form it does not understand.
+ */
+export function compileExpression(
+  expression: string,
+  prefix: string,
+  property: (name: string) => string,
+): CompiledTemplate | undefined {
+  const p: Parser = {
+    src: expression.trim(),
+    pos: 0,
+    claims: [],
+    prefix: prefix.toLowerCase(),
+    property,
+  }
   const expr = parseSum(p)
   skip(p)
   if (!expr || p.pos !== p.src.length) return undefined
-  const bare = /^idpuser\.[A-Za-z_][A-Za-z0-9_]*$/i.test(p.src) ? p.claims[0] : undefined
+  const bare = new RegExp(`^${prefix}\\.[A-Za-z_][A-Za-z0-9_]*$`, 'i').test(p.src)
+    ? p.claims[0]
+    : undefined
   return {
-    template,
+    template: expression,
     reads: [...new Set(p.claims)],
     apply: expr,
     ...(bare ? { property: bare } : {}),

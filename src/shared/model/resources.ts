@@ -32,6 +32,8 @@ export type GraphAccess =
 export interface OktaAccess {
   readonly kind: 'scope'
   readonly scope: string
+  /** further scopes the same request needs, where the reference lists several */
+  readonly alsoScopes?: readonly string[]
 }
 
 /** The JSON shape under the snapshot key. */
@@ -66,8 +68,8 @@ function graph(...allOf: (readonly string[])[]): GraphAccess {
   return { kind: 'application', allOf }
 }
 
-function okta(scope: string): OktaAccess {
-  return { kind: 'scope', scope }
+function okta(scope: string, ...alsoScopes: string[]): OktaAccess {
+  return alsoScopes.length ? { kind: 'scope', scope, alsoScopes } : { kind: 'scope', scope }
 }
 
 /**
@@ -135,6 +137,22 @@ export const RESOURCES = {
       'Group.ReadWrite.All',
     ]),
     doc: 'https://learn.microsoft.com/en-us/graph/api/group-delta',
+  },
+  'entra.groupMembers': {
+    source: 'entra',
+    label: 'Entra group memberships',
+    shape: 'keyed',
+    keyedBy: 'group id',
+    identifier: 'id',
+    request: 'GET /groups/delta?$select=members',
+    access: graph([
+      'GroupMember.Read.All',
+      ...DIRECTORY_READ,
+      'Group.Read.All',
+      'Group.ReadWrite.All',
+    ]),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/group-delta',
+    note: "Every group's direct members as Graph's members@delta lists them (type and id); a refresh continues from the delta link.",
   },
   'entra.applications': {
     source: 'entra',
@@ -274,6 +292,17 @@ export const RESOURCES = {
     access: okta('okta.groups.read'),
     doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/listGroups',
   },
+  'okta.groupMembers': {
+    source: 'okta',
+    label: 'Okta group memberships',
+    shape: 'keyed',
+    keyedBy: 'group id',
+    identifier: 'id',
+    request: 'GET /api/v1/groups/{groupId}/users',
+    access: okta('okta.groups.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/listGroupUsers',
+    note: "Read for the groups the seam uses: assigned to an Office 365 app, pushed by one, or assigned by a Microsoft IdP. Each member is kept as its id (the user itself is under okta.users); Everyone's members are all users and are not read.",
+  },
   'okta.apps': {
     source: 'okta',
     label: 'Okta apps',
@@ -292,6 +321,28 @@ export const RESOURCES = {
     request: 'GET /api/v1/apps/{appId}/users',
     access: okta('okta.apps.read'),
     doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationUsers/#tag/ApplicationUsers/operation/listApplicationUsers',
+  },
+  'okta.appGroups': {
+    source: 'okta',
+    label: 'Okta app group assignments',
+    shape: 'keyed',
+    keyedBy: 'app id',
+    identifier: 'id',
+    request: 'GET /api/v1/apps/{appId}/groups',
+    access: okta('okta.apps.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationGroups/#tag/ApplicationGroups/operation/listApplicationGroupAssignments',
+    note: 'Read for the Office 365 apps.',
+  },
+  'okta.groupPushMappings': {
+    source: 'okta',
+    label: 'Okta group push mappings',
+    shape: 'keyed',
+    keyedBy: 'app id',
+    identifier: 'id',
+    request: 'GET /api/v1/apps/{appId}/group-push/mappings',
+    access: okta('okta.apps.read', 'okta.groups.read'),
+    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/GroupPushMapping/#tag/GroupPushMapping/operation/listGroupPushMappings',
+    note: 'Read for the Office 365 apps.',
   },
   'okta.appKeys': {
     source: 'okta',
@@ -437,6 +488,11 @@ export function missingGraphGroups(
   return access.allOf.filter((group) => !group.some((p) => have.has(p.toLowerCase())))
 }
 
+/** The Okta scopes of an access that `granted` lacks (each satisfied by its `.manage` form too). */
+export function missingOktaScopes(access: OktaAccess, granted: readonly string[]): string[] {
+  return [access.scope, ...(access.alsoScopes ?? [])].filter((s) => !hasOktaScope(granted, s))
+}
+
 /** True when the Okta scopes include the resource's scope or its `.manage` form. */
 export function hasOktaScope(granted: readonly string[], scope: string): boolean {
   const have = lower(granted)
@@ -455,7 +511,9 @@ export function describeAccess(path: ResourcePath): string {
   const access = spec.access
   switch (access.kind) {
     case 'scope':
-      return `the Okta scope ${access.scope}`
+      return access.alsoScopes?.length
+        ? `the Okta scopes ${[access.scope, ...access.alsoScopes].join(' and ')}`
+        : `the Okta scope ${access.scope}`
     case 'public':
       return 'no permission'
     case 'delegated-only':
@@ -509,8 +567,10 @@ export function graphPermissionGroups(): (readonly string[])[] {
 export function oktaScopes(): string[] {
   const out = new Set<string>()
   for (const path of RESOURCE_PATHS) {
-    const access = RESOURCES[path].access
-    if (access.kind === 'scope') out.add(access.scope)
+    const access: GraphAccess | OktaAccess = RESOURCES[path].access
+    if (access.kind !== 'scope') continue
+    out.add(access.scope)
+    for (const also of access.alsoScopes ?? []) out.add(also)
   }
   return [...out].sort()
 }

@@ -13,7 +13,7 @@ import {
   type Snapshot,
   describeAccess,
   missingGraphGroups,
-  hasOktaScope,
+  missingOktaScopes,
 } from '../model'
 
 /** Why a resource is absent. */
@@ -71,8 +71,8 @@ function classify(
   if (error && error.code === NON_PREMIUM) return { path, reason: 'licence', error }
   const lacking =
     access.kind === 'scope'
-      ? granted.length && !hasOktaScope(granted, access.scope)
-        ? [[access.scope]]
+      ? granted.length
+        ? missingOktaScopes(access, granted).map((s) => [s])
         : []
       : granted.length
         ? (missingGraphGroups(access, granted) ?? [])
@@ -83,7 +83,7 @@ function classify(
       lacking.length > 0
         ? lacking
         : access.kind === 'scope'
-          ? [[access.scope]]
+          ? [access.scope, ...(access.alsoScopes ?? [])].map((s) => [s])
           : access.kind === 'application'
             ? access.allOf
             : []

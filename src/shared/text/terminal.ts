@@ -49,6 +49,21 @@ export function escapeTerminalText(text: string): string {
   return text.replace(TEXT_UNSAFE, visible)
 }
 
+// The same as TEXT_UNSAFE for CSV, whose records end in CRLF: a CR is kept only before a LF.
+const CSV_UNSAFE = new RegExp(
+  `[\\u0000-\\u0009\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${BIDI}${SEPARATORS}]|\\r(?!\\n)`,
+  'g',
+)
+
+/**
+ * CSV text made inert for a terminal: as {@link escapeTerminalText}, keeping the CRLF that
+ * ends each record (and CRLF inside a quoted field, which only breaks a line); a lone CR,
+ * which would send the cursor back over a line, is escaped.
+ */
+export function escapeTerminalCsv(text: string): string {
+  return text.replace(CSV_UNSAFE, visible)
+}
+
 /** JSON text made inert for a terminal while staying valid JSON (`\u009b`, `\u202e`). */
 export function escapeJsonForTerminal(json: string): string {
   return json.replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)

@@ -19,16 +19,6 @@ import { scenarioSnapshot } from '../../fixtures/scenario-snapshot'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')
 
-/** Users per side in the large snapshot. */
-export function benchUsers(): number {
-  const raw = process.env.CROSSWALK_BENCH_USERS ?? '100000'
-  const users = Number(raw)
-  if (!Number.isInteger(users) || users < 2) {
-    throw new Error(`CROSSWALK_BENCH_USERS must be a whole number of at least 2, not "${raw}".`)
-  }
-  return users
-}
-
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

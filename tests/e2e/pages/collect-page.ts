@@ -1,4 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
+import type { Emulator } from '../../emulator/index'
+import { connectedWorkspace } from './connect-page'
+import type { WorkspacesPage } from './workspaces-page'
 
 /** Locators and steps for a workspace's Collect screen. */
 export class CollectPage {
@@ -47,4 +50,23 @@ export class CollectPage {
     await expect(banner).toHaveAttribute('data-snapshot-id', /.+/)
     return (await banner.getAttribute('data-snapshot-id')) ?? ''
   }
+}
+
+/**
+ * A new workspace named `name`, connected to the emulator (connect-page.ts) and collected
+ * once to a complete, diagnosed snapshot; its id.
+ */
+export async function collectedWorkspace(
+  workspaces: WorkspacesPage,
+  emulator: Emulator,
+  name: string,
+): Promise<string> {
+  const page = workspaces.page
+  const workspaceId = await connectedWorkspace(workspaces, emulator, name)
+  const collect = new CollectPage(page)
+  await collect.open(workspaceId)
+  await collect.startButton.click()
+  await expect(collect.outcome).toContainText('Collection complete.', { timeout: 90_000 })
+  await expect(page.getByText(/Diagnosis found \d+ finding/)).toBeVisible({ timeout: 30_000 })
+  return workspaceId
 }

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { Emulator } from '../../emulator/index'
+import type { WorkspacesPage } from './workspaces-page'
 
 /** Locators and steps for a workspace's Connect screen. */
 export class ConnectPage {
@@ -80,4 +81,24 @@ export class ConnectPage {
       caPem: emulator.caPem,
     })
   }
+}
+
+/**
+ * A new workspace named `name`, its connection to the emulator (its Entra secret, the Okta
+ * API token, its endpoints and CA) saved in the vault; its id. The Connect screen is shown.
+ */
+export async function connectedWorkspace(
+  workspaces: WorkspacesPage,
+  emulator: Emulator,
+  name: string,
+): Promise<string> {
+  const page = workspaces.page
+  const workspaceId = await workspaces.create(name)
+  const connect = new ConnectPage(page)
+  await connect.open(workspaceId)
+  await expect(page.getByText('Vault: unlocked')).toBeVisible()
+  await connect.fillFromEmulator(emulator, emulator.scenario.credentials.entra.clientSecret)
+  await connect.saveButton.click()
+  await expect(page.getByText(/^Saved\./)).toBeVisible()
+  return workspaceId
 }

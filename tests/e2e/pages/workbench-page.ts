@@ -11,7 +11,18 @@ export class WorkbenchPage {
   }
 
   async go(
-    screen: 'Overview' | 'Findings' | 'Inspector' | 'Connect' | 'Collect' | 'Snapshots' | 'Documents',
+    screen:
+      | 'Overview'
+      | 'Findings'
+      | 'People'
+      | 'Groups'
+      | 'Integration'
+      | 'Charts'
+      | 'Inspector'
+      | 'Connect'
+      | 'Collect'
+      | 'Snapshots'
+      | 'Documents',
   ): Promise<void> {
     await this.nav.getByRole('link', { name: screen, exact: true }).click()
     await expect(this.page.getByRole('heading', { level: 1, name: screen })).toBeVisible()
@@ -35,6 +46,24 @@ export class WorkbenchPage {
 
   severityFilter(severity: string): Locator {
     return this.page.getByRole('checkbox', { name: new RegExp(`^${severity} \\(\\d+\\)$`) })
+  }
+
+  /** "Showing N of M people" on the People screen, as [N, M]. */
+  async shownPeople(): Promise<[number, number]> {
+    const status = this.page.getByTestId('people-count')
+    await expect(status).toHaveText(/^Showing [\d,]+ of [\d,]+ people$/)
+    const [, shown, total] = /Showing ([\d,]+) of ([\d,]+)/.exec(await status.innerText()) ?? []
+    return [Number(shown?.replace(/,/g, '')), Number(total?.replace(/,/g, ''))]
+  }
+
+  /** The People grid. */
+  peopleGrid(): Locator {
+    return this.page.getByRole('grid', { name: 'People' })
+  }
+
+  /** The person detail dialog of the People screen. */
+  personDetail(): Locator {
+    return this.page.getByRole('dialog').filter({ has: this.page.getByTestId('person-detail') })
   }
 
   decision(): Locator {

@@ -5,7 +5,7 @@
  * in the opaque tokens, as Graph's do.
  */
 import type { EmuRequest, EmuResponse } from '../http'
-import type { Sequence, Table } from '../store'
+import type { MemberDelta, Sequence, Table } from '../store'
 import { badRequest, graphError } from './errors'
 import { type FilterError, parseFilter } from './filter'
 import { decodeToken, encodeToken, pageBody, parseSelect, projectMany, projector } from './odata'
@@ -16,6 +16,11 @@ export interface DeltaSpec {
   sequence: Sequence
   defaults?: readonly string[]
   odataType: string
+  /** groups: each group's members now, and the net member changes in a sequence window */
+  members?: {
+    current: (id: string) => readonly MemberDelta[] | undefined
+    changes: (after: number, upTo: number) => Map<string, MemberDelta[]>
+  }
 }
 
 const DEFAULT_PAGE = 200
@@ -87,12 +92,22 @@ export function deltaQuery(req: EmuRequest, graphBase: string, spec: DeltaSpec):
     texts = deltaPage(rows.slice(offset, offset + size), select, spec)
   } else {
     const { changed, removed } = spec.table.changes(after, upTo)
+    // a group whose members changed is in the round too, when members are selected
+    const memberChanges =
+      select?.includes('members') && spec.members
+        ? spec.members.changes(after, upTo)
+        : new Map<string, MemberDelta[]>()
+    const seen = new Set(changed.map((x) => idOf(x)))
+    for (const id of memberChanges.keys()) {
+      const group = seen.has(id) ? undefined : spec.table.get(id)
+      if (group) changed.push(group)
+    }
     const live = predicate
       ? changed.filter((x) => predicate(x as Record<string, unknown>))
       : changed
     const gone = predicate ? removed.filter((t) => predicate({ id: t.id })) : removed
     const all = [
-      ...live.map(deltaWriter(select, spec)),
+      ...live.map(deltaWriter(select, spec, (id) => memberChanges.get(id))),
       ...gone.map((t) =>
         JSON.stringify({
           '@odata.type': spec.odataType,
@@ -118,15 +133,26 @@ function context(graphBase: string, spec: DeltaSpec, select: string[] | null): s
   return `${graphBase}/v1.0/$metadata#${spec.context}${select ? `(${select.join(',')})` : ''}`
 }
 
-/** writes delta entries: the selected properties, then the id, then `members@delta` when asked */
+const idOf = (x: object): string => String((x as { id?: unknown }).id ?? '')
+
 /** a first-round page: one JSON.stringify for the plain case, per object with members */
 function deltaPage(objs: object[], select: string[] | null, spec: DeltaSpec): string[] | string {
-  if (select?.includes('members')) return objs.map(deltaWriter(select, spec))
+  if (select?.includes('members'))
+    return objs.map(deltaWriter(select, spec, (id) => spec.members?.current(id)))
   const names = select && !select.includes('id') ? [...select, 'id'] : select
   return projectMany(objs, names ?? spec.defaults ?? null)
 }
 
-function deltaWriter(select: string[] | null, spec: DeltaSpec): (obj: object) => string {
+/**
+ * Writes delta entries: the selected properties, then the id, then `members@delta` when
+ * members are selected and `membersOf` has some for the object (every member in a first
+ * round, the net changes in a later one).
+ */
+function deltaWriter(
+  select: string[] | null,
+  spec: DeltaSpec,
+  membersOf: (id: string) => readonly MemberDelta[] | undefined,
+): (obj: object) => string {
   const wantsMembers = select?.includes('members') === true
   // delta answers always carry the id, after the selected properties
   const picked = select ? select.filter((s) => s !== 'members') : null
@@ -134,12 +160,8 @@ function deltaWriter(select: string[] | null, spec: DeltaSpec): (obj: object) =>
   const write = projector(names, spec.defaults ?? null)
   return (obj) => {
     const text = write(obj)
-    const members = (obj as { members?: unknown }).members
-    if (!wantsMembers || !Array.isArray(members)) return text
-    const list = members.map((m: { id?: string; '@odata.type'?: string }) => ({
-      '@odata.type': m['@odata.type'] ?? '#microsoft.graph.user',
-      id: m.id,
-    }))
-    return `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"members@delta":${JSON.stringify(list)}}`
+    const members = wantsMembers ? membersOf(idOf(obj)) : undefined
+    if (!members || members.length === 0) return text
+    return `${text.slice(0, -1)}${text.length > 2 ? ',' : ''}"members@delta":${JSON.stringify(members)}}`
   }
 }

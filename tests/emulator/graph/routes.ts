@@ -263,6 +263,10 @@ export function graphRoutes(ctx: EmulatorContext): (segments: string[]) => Handl
               table: s.entra.groups,
               sequence: s.sequence,
               odataType: '#microsoft.graph.group',
+              members: {
+                current: (id) => e.groupMembers[id],
+                changes: (after, upTo) => s.entraMembers.changes(after, upTo),
+              },
             }),
         }
       }

@@ -16,6 +16,14 @@ export const DEFAULT_OKTA_RATE_LIMITS: Record<string, number> = {
   other: 600,
 }
 
+/**
+ * Budgets high enough that no run waits for a window, for runs whose subject is not pacing but
+ * that collect several times within one minute.
+ */
+export const UNLIMITED_OKTA_RATE_LIMITS: Record<string, number> = Object.fromEntries(
+  Object.keys(DEFAULT_OKTA_RATE_LIMITS).map((k) => [k, 100_000]),
+)
+
 export interface BucketState {
   limit: number
   remaining: number

@@ -7,11 +7,11 @@ import { wsFedPassive } from '../artefacts/wsfed-endpoint'
 import type { EmuRequest, EmuResponse, Route, ServiceDefinition } from '../http'
 import type { OktaRecord } from '../scenarios/types'
 import { authorize, oktaTokenRoute } from './auth'
-import { notFound, oktaError, rateLimited, validation } from './errors'
+import { notFound, oktaError, rateLimited } from './errors'
+import { filtered } from './filter'
 import { listLogs } from './logs'
 import { pageOf, withSelfLink } from './paging'
 import { rateHeaders, RateLimiter, type BucketState } from './rate-limit'
-import { parseScim, type ScimError } from './scim'
 import { policyRoute } from './policies'
 import { oktaWrites } from './writes'
 
@@ -30,6 +30,8 @@ interface OktaHandler {
   bucket: string
   /** OAuth scope the endpoint needs; null for the token endpoint */
   scope: string | null
+  /** a second scope the reference lists for the endpoint */
+  also?: string
   run: (req: EmuRequest) => EmuResponse
 }
 
@@ -51,54 +53,6 @@ export function oktaService(ctx: EmulatorContext): {
   const o = ctx.store.okta
   const data = ctx.scenario.okta
   const writes = oktaWrites(ctx)
-
-  function filtered(
-    req: EmuRequest,
-    table: typeof o.users,
-    allowed: Set<string> | null,
-    hideDeprovisioned: boolean,
-  ): OktaRecord[] | EmuResponse {
-    const filter = req.query.get('filter')
-    const search = req.query.get('search')
-    const q = req.query.get('q')
-    if (!filter && !search && !q) {
-      return hideDeprovisioned
-        ? table.view('active', (rows) => rows.filter((u) => u.status !== 'DEPROVISIONED'))
-        : table.items
-    }
-    try {
-      const preds: ((x: unknown) => boolean)[] = []
-      if (filter) {
-        const parsed = parseScim(filter)
-        const bad = allowed ? parsed.attributes.find((a) => !allowed.has(a)) : undefined
-        if (bad)
-          return oktaError(400, 'E0000031', 'Invalid search criteria.', [
-            `filter: ${bad} is not a filterable attribute`,
-          ])
-        preds.push(parsed.matches)
-      }
-      if (search) preds.push(parseScim(search).matches)
-      if (q) {
-        const needle = q.toLowerCase()
-        preds.push((x) => {
-          const r = x as { profile?: Record<string, unknown>; label?: unknown; name?: unknown }
-          const fields = [
-            r.profile?.firstName,
-            r.profile?.lastName,
-            r.profile?.email,
-            r.profile?.name,
-            r.label,
-            r.name,
-          ]
-          return fields.some((f) => typeof f === 'string' && f.toLowerCase().startsWith(needle))
-        })
-      }
-      const key = `${filter ?? ''}|${search ?? ''}|${q ?? ''}`
-      return table.view(key, (rows) => rows.filter((r) => preds.every((p) => p(r))))
-    } catch (e) {
-      return validation(`filter: ${(e as ScimError).message}`)
-    }
-  }
 
   const list = (
     key: string,
@@ -211,6 +165,26 @@ export function oktaService(ctx: EmulatorContext): {
             () => o.groups.get(b ?? ''),
             missing(`${b} (UserGroup)`),
           )
+        if (n === 5 && c === 'users') {
+          const group = o.groups.get(b ?? '')
+          return list(
+            'GET /api/v1/groups/{id}/users',
+            'groups',
+            'okta.groups.read',
+            () => {
+              if (!group) return notFound(missing(`${b} (UserGroup)`))
+              // Everyone holds every user; other groups list theirs
+              if (group.type === 'BUILT_IN')
+                return o.users.view('active', (rows) =>
+                  rows.filter((u) => u.status !== 'DEPROVISIONED'),
+                )
+              const ids = data.groupMembers[b ?? ''] ?? []
+              return ids.map((id) => o.users.get(id)).filter((u): u is OktaRecord => !!u)
+            },
+            // listGroupUsers pages at 1000 by default (the reference recommends 200)
+            { default: 1000, max: 1000 },
+          )
+        }
         break
       case 'apps': {
         if (n === 3)
@@ -243,6 +217,27 @@ export function oktaService(ctx: EmulatorContext): {
             missing(`${d} (AppUser)`),
             false,
           )
+        }
+        if (n === 5 && c === 'groups') {
+          return list(
+            'GET /api/v1/apps/{id}/groups',
+            'apps',
+            'okta.apps.read',
+            () => (app ? (data.appGroups[b ?? ''] ?? []) : notFound(what)),
+            { default: 20, max: 200 },
+          )
+        }
+        if (n === 6 && c === 'group-push' && d === 'mappings') {
+          return {
+            key: 'GET /api/v1/apps/{id}/group-push/mappings',
+            bucket: 'apps',
+            scope: 'okta.apps.read',
+            also: 'okta.groups.read',
+            run: (r) =>
+              app
+                ? pageOf(r, data.groupPushMappings[b ?? ''] ?? [], { default: 100, max: 1000 })
+                : notFound(what),
+          }
         }
         if (n === 6 && c === 'credentials' && d === 'keys') {
           return {
@@ -359,8 +354,9 @@ export function oktaService(ctx: EmulatorContext): {
           const state = limiter.take(h.bucket)
           states.set(req, state)
           if (state.exhausted) return rateLimited()
-          if (h.scope) {
-            const denied = authorize(ctx, req, h.scope)
+          for (const scope of [h.scope, h.also]) {
+            if (!scope) continue
+            const denied = authorize(ctx, req, scope)
             if (denied) return denied
           }
           return h.run(req)

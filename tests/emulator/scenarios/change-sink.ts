@@ -5,7 +5,7 @@
  * them and compacting removals once per batch.
  */
 import type * as MG from '@microsoft/microsoft-graph-types'
-import type { EntraTenant, OktaRecord, Scenario } from './types'
+import type { EntraMemberRef, EntraTenant, OktaRecord, Scenario } from './types'
 
 export interface EntraKinds {
   users: MG.User
@@ -19,6 +19,8 @@ export interface ChangeSink {
     update<K extends keyof EntraKinds>(kind: K, id: string, patch: Partial<EntraKinds[K]>): unknown
     remove(kind: keyof EntraKinds, id: string, reason?: 'changed' | 'deleted'): void
     set(key: 'federationConfigurations', value: EntraTenant['federationConfigurations']): void
+    /** replaces a group's members */
+    setMembers(groupId: string, members: EntraMemberRef[]): void
   }
   okta: {
     add(kind: OktaKind, item: OktaRecord): unknown
@@ -28,6 +30,8 @@ export interface ChangeSink {
     set(key: 'appUsers', value: Scenario['okta']['appUsers']): void
     /** appends a System Log event; the sink stamps `published` with its clock */
     log(event: OktaRecord): unknown
+    /** replaces a group's members (user ids); the sink stamps the group's `lastMembershipUpdated` */
+    setMembers(groupId: string, userIds: string[]): void
   }
   /** called once at the end of a batch, for sinks that defer work */
   commit?(): void
@@ -103,6 +107,9 @@ export function scenarioSink(scenario: Scenario, now: string = scenario.now): Ch
       set(_key, value) {
         scenario.entra.federationConfigurations = value
       },
+      setMembers(groupId, members) {
+        scenario.entra.groupMembers[groupId] = members
+      },
     },
     okta: {
       add(kind, item) {
@@ -136,6 +143,14 @@ export function scenarioSink(scenario: Scenario, now: string = scenario.now): Ch
       },
       log(event) {
         scenario.okta.logs.push({ ...event, published: now })
+      },
+      setMembers(groupId, userIds) {
+        const t = oktaTables.groups
+        const i = positionOf(t, groupId, oktaId)
+        const current = t.items[i]
+        if (!current) throw new Error(`no okta groups ${groupId}`)
+        scenario.okta.groupMembers[groupId] = userIds
+        t.items[i] = { ...current, lastMembershipUpdated: now }
       },
     },
     commit() {

@@ -17,6 +17,7 @@ export function emptyTenant(ctx: ScenarioContext): EntraTenant {
     users: [],
     deletedUsers: [],
     groups: [],
+    groupMembers: {},
     applications: [],
     servicePrincipals: [],
     appRoleAssignments: {},

@@ -8,6 +8,7 @@ import { addBaselineActivity } from './activity'
 import { entraCloudUser, oktaLocalUser, PeopleFactory, type Person } from './people'
 import { samlAppUser } from './app-users'
 import { MS } from './random'
+import { addGroups } from './groups'
 
 export const HEALTHY_PEOPLE = 190
 
@@ -102,6 +103,7 @@ export function populate(d: Draft, count: number, factory = new PeopleFactory(d.
     )
   }
   assignSamlApps(d, people)
+  addGroups(d, people)
   return people
 }
 

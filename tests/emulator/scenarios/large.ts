@@ -10,6 +10,7 @@ import { type Draft, type PersonRecords, addPerson, createBase } from './base'
 import { addBaselineActivity } from './activity'
 import { domain } from './entra-config'
 import { toScenario } from './healthy'
+import { addGroups } from './groups'
 import { plant, subject } from './answer-key'
 import { type Person, PeopleFactory, SYNC_CYCLE_MS, entraCloudUser, oktaLocalUser } from './people'
 import { applyPendingChange, nextTitle } from './pending-change'
@@ -67,6 +68,7 @@ export function buildLarge(options: ScenarioOptions): Scenario {
   const people = users - cloudOnly
   const headStart = d.orgLastSyncMs
   let previous: (PersonRecords & { p: Person }) | undefined
+  const population: Person[] = []
   for (let i = 0; i < people; i++) {
     const kind =
       i > 0 && i % LARGE_PLANT_EVERY === 0
@@ -85,6 +87,7 @@ export function buildLarge(options: ScenarioOptions): Scenario {
     const current = { ...records, p }
     if (kind && previous) plantRecords(kind, current, previous, d, rng)
     previous = current
+    population.push(p)
   }
   for (let i = 0; i < cloudOnly; i++) {
     const upn = `svc-${String(i + 1).padStart(4, '0')}@${ctx.managedDomain}`
@@ -123,6 +126,7 @@ export function buildLarge(options: ScenarioOptions): Scenario {
       ),
     )
   }
+  addGroups(d, population)
   addBaselineActivity(d, 500)
   return toScenario(d, 'large')
 }

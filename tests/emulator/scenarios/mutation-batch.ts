@@ -4,7 +4,7 @@
  * (addUser), which follow the shape of an existing synced person.
  */
 import type * as MG from '@microsoft/microsoft-graph-types'
-import type { OktaRecord, Scenario } from './types'
+import type { EntraMemberRef, OktaRecord, Scenario } from './types'
 import type { MutationOptions, ScenarioMutation } from './mutations'
 import { type Change, type ChangeSink, isRecord, oktaId, scenarioSink } from './change-sink'
 import { Rng, immutableIdFromGuid } from './random'
@@ -105,6 +105,61 @@ export class AppUserEdits {
   }
 }
 
+/**
+ * Collects group membership edits so each changed group's members are replaced once per
+ * batch: a leaver leaves every group on both sides (AD removes a deleted account from its
+ * groups; Okta's import follows), a joiner joins All Staff and the department group.
+ */
+export class MemberEdits {
+  private readonly entraGone = new Set<string>()
+  private readonly oktaGone = new Set<string>()
+  private readonly entraJoin = new Map<string, EntraMemberRef[]>()
+  private readonly oktaJoin = new Map<string, string[]>()
+
+  constructor(private readonly s: Scenario) {}
+
+  leave(entraId: string, oktaUserId: string | undefined): void {
+    this.entraGone.add(entraId)
+    if (oktaUserId) this.oktaGone.add(oktaUserId)
+  }
+
+  join(groupNames: readonly string[], entraId: string, oktaUserId: string | undefined): void {
+    for (const g of this.s.entra.groups) {
+      if (!g.id || !groupNames.includes(g.displayName ?? '')) continue
+      const list = this.entraJoin.get(g.id) ?? []
+      list.push({ '@odata.type': '#microsoft.graph.user', id: entraId })
+      this.entraJoin.set(g.id, list)
+    }
+    if (!oktaUserId) return
+    for (const g of this.s.okta.groups) {
+      const name = (g['profile'] as OktaRecord | undefined)?.['name']
+      const id = oktaId(g)
+      if (typeof name !== 'string' || !groupNames.includes(name)) continue
+      if (!this.s.okta.groupMembers[id]) continue // groups whose members are not listed (Everyone)
+      const list = this.oktaJoin.get(id) ?? []
+      list.push(oktaUserId)
+      this.oktaJoin.set(id, list)
+    }
+  }
+
+  flush(sink: ChangeSink, changes: Change[]): void {
+    for (const [id, members] of Object.entries(this.s.entra.groupMembers)) {
+      const joined = this.entraJoin.get(id) ?? []
+      const kept = this.entraGone.size ? members.filter((m) => !this.entraGone.has(m.id)) : members
+      if (kept.length === members.length && joined.length === 0) continue
+      sink.entra.setMembers(id, [...kept, ...joined])
+      changes.push({ source: 'entra', collection: 'groups', id, op: 'update' })
+    }
+    for (const [id, members] of Object.entries(this.s.okta.groupMembers)) {
+      const joined = this.oktaJoin.get(id) ?? []
+      const kept = this.oktaGone.size ? members.filter((m) => !this.oktaGone.has(m)) : members
+      if (kept.length === members.length && joined.length === 0) continue
+      sink.okta.setMembers(id, [...kept, ...joined])
+      changes.push({ source: 'okta', collection: 'groups', id, op: 'update' })
+    }
+  }
+}
+
 export interface Batch {
   s: Scenario
   sink: ChangeSink
@@ -112,6 +167,7 @@ export interface Batch {
   rng: Rng
   people: People
   appUsers: AppUserEdits
+  members: MemberEdits
   changes: Change[]
 }
 
@@ -125,6 +181,7 @@ export function startBatch(s: Scenario, o: MutationOptions): Batch {
     rng: new Rng(o.seed ?? Date.parse(now) % 2147483647),
     people,
     appUsers: new AppUserEdits(s, people.o365AppId),
+    members: new MemberEdits(s),
     changes: [],
   }
 }
@@ -264,6 +321,7 @@ export function addUser(b: Batch, m: Extract<ScenarioMutation, { kind: 'addUser'
   }
   sink.okta.add('users', oktaUser)
   changes.push({ source: 'okta', collection: 'users', id: oid, op: 'add' })
+  b.members.join(['All Staff', `SG-${m.department ?? entraTemplate.department ?? ''}`], id, oid)
   logUser(b, 'user.lifecycle.create', oktaUser)
   const auTemplate = b.people.appUserOf(entraTemplate.id ?? '')
   if (auTemplate && b.people.o365AppId) {

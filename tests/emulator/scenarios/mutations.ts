@@ -143,6 +143,7 @@ function apply(b: Batch, m: ScenarioMutation): void {
       const o = people.okta(e)
       // AD deletion: Entra Connect soft-deletes the user, Okta's import deactivates it
       sink.entra.remove('users', m.entraId, 'changed')
+      b.members.leave(m.entraId, o ? oktaId(o) : undefined)
       changes.push({ source: 'entra', collection: 'users', id: m.entraId, op: 'remove' })
       if (o) {
         sink.okta.update('users', oktaId(o), { status: 'DEPROVISIONED', statusChanged: now })
@@ -251,6 +252,7 @@ export function mutateScenario(
   const b = startBatch(scenario, options)
   apply(b, mutation)
   b.appUsers.flush(b.sink)
+  b.members.flush(b.sink, b.changes)
   b.sink.commit?.()
   return b.changes
 }
@@ -264,6 +266,7 @@ export function mutateScenarioBatch(
   const b = startBatch(scenario, options)
   for (const m of mutations) apply(b, m)
   b.appUsers.flush(b.sink)
+  b.members.flush(b.sink, b.changes)
   b.sink.commit?.()
   return b.changes
 }

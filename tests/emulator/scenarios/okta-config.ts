@@ -17,9 +17,11 @@ export function emptyOrg(): OktaOrg {
   return {
     users: [],
     groups: [],
+    groupMembers: {},
     apps: [],
-    appUsers: {},
     appGroups: {},
+    groupPushMappings: {},
+    appUsers: {},
     appKeys: {},
     idps: [],
     idpDiscoveryPolicies: [],

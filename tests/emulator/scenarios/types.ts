@@ -32,6 +32,12 @@ export interface ScenarioOptions {
   now?: string
 }
 
+/** A group member as Graph's `members@delta` names it. */
+export interface EntraMemberRef {
+  '@odata.type': string
+  id: string
+}
+
 /** A client secret as the tenant knows it: Graph exposes only keyId/hint/dates, the token endpoint checks the value. */
 export interface EntraSecretValue {
   appId: string
@@ -61,6 +67,8 @@ export interface EntraTenant {
   /** soft-deleted users in the recycle bin (deleted less than 30 days ago), with `deletedDateTime` */
   deletedUsers: MG.User[]
   groups: MG.Group[]
+  /** direct members of each group (by group id), as `members@delta` lists them: type and id */
+  groupMembers: Record<string, EntraMemberRef[]>
   applications: MG.Application[]
   servicePrincipals: MG.ServicePrincipal[]
   /** app role assignments granted TO each service principal (keyed by the client SP's id) */
@@ -104,11 +112,15 @@ export interface OktaServiceApp {
 export interface OktaOrg {
   users: OktaRecord[]
   groups: OktaRecord[]
+  /** the user ids in each group (by group id); BUILT_IN Everyone holds every user and is not listed */
+  groupMembers: Record<string, string[]>
   apps: OktaRecord[]
+  /** keyed by app id: the app's group assignments (`ApplicationGroupAssignment`) */
+  appGroups: Record<string, OktaRecord[]>
+  /** keyed by app id: the app's group push mappings (`GroupPushMapping`) */
+  groupPushMappings: Record<string, OktaRecord[]>
   /** keyed by app id */
   appUsers: Record<string, OktaRecord[]>
-  /** keyed by app id: the groups assigned to the app (written by group assignments, not collected) */
-  appGroups: Record<string, OktaRecord[]>
   /** keyed by app id: JWKs with x5c, as /apps/{id}/credentials/keys returns them */
   appKeys: Record<string, OktaRecord[]>
   idps: OktaRecord[]

@@ -126,7 +126,10 @@ export function buildFixtureOkta(
   return {
     users,
     groups,
+    groupMembers: {},
     apps,
+    appGroups: {},
+    groupPushMappings: {},
     appUsers: { [o365]: appUsers, [oidc]: [] },
     appKeys: {
       [o365]: [
@@ -319,7 +322,6 @@ export function buildFixtureOkta(
       { token: FIXTURE.oktaUserToken, admin: false },
     ],
     serviceApps: [serviceApp],
-    appGroups: {},
     idpDiscoveryPolicies: [
       {
         id: '00p1idpdiscovery00001',

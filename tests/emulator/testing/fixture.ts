@@ -245,6 +245,11 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
       },
       users,
       deletedUsers: [0, 1, 2].map((k) => fixtureDeletedUser(count + k, now)),
+      groupMembers: {
+        'b0b0b0b0-0000-4000-8000-000000000001': users
+          .slice(0, 2)
+          .map((u) => ({ '@odata.type': '#microsoft.graph.user', id: u.id ?? '' })),
+      },
       groups: [
         {
           id: 'b0b0b0b0-0000-4000-8000-000000000001',
@@ -254,8 +259,7 @@ export function buildFixtureScenario(options: FixtureOptions): Scenario {
           groupTypes: [],
           createdDateTime: iso(now - 300 * day),
           onPremisesSyncEnabled: true,
-          members: users.slice(0, 2).map((u) => ({ id: u.id })),
-        } as MG.Group,
+        },
         {
           id: 'b0b0b0b0-0000-4000-8000-000000000002',
           displayName: 'Everyone',

@@ -31,6 +31,7 @@ function requestPath(request: string): string {
     .replace('/domains/{id}/', `/domains/${federated}/`)
     .replace('/servicePrincipals/{id}/', `/servicePrincipals/${e.servicePrincipals[0]?.id ?? ''}/`)
     .replace('{appId}', app)
+    .replace('{groupId}', String(o.groups[0]?.['id'] ?? ''))
     .replace('{mappingId}', String(o.mappings[0]?.['id'] ?? ''))
     .replace('{tenantId}', emu.tenantId)
     .replace('{policyId}', String(o.idpDiscoveryPolicies[0]?.['id'] ?? ''))
@@ -97,12 +98,12 @@ describe('Okta authorization follows the resource registry', () => {
       if (spec.access.kind !== 'scope') return
       const svc = emu.scenario.credentials.okta.serviceApp
       if (!svc?.privateKeyPem) throw new Error('the fixture has a service app')
-      const status = async (scope: string) => {
+      const status = async (scopes: string[]) => {
         const c = new Client({
           orgUrl: emu.oktaOrgUrl,
           authorizationMode: 'PrivateKey',
           clientId: svc.clientId,
-          scopes: [scope],
+          scopes,
           privateKey: svc.privateKeyPem,
           keyId: svc.keyId,
           cacheMiddleware: null,
@@ -115,20 +116,22 @@ describe('Okta authorization follows the resource registry', () => {
           return (error as { status?: number }).status ?? 0
         }
       }
+      // every scope the reference lists for the request is needed; any one alone is not enough
+      const needed = [spec.access.scope, ...(spec.access.alsoScopes ?? [])]
       // the fixture's service app is denied okta.schemas.read on purpose; grant every scope here
       const granted = svc.grantedScopes
-      svc.grantedScopes = [
-        ...new Set([...granted, spec.access.scope, 'okta.logs.read', 'okta.users.read']),
-      ]
+      svc.grantedScopes = [...new Set([...granted, ...needed, 'okta.logs.read', 'okta.users.read'])]
       try {
-        expect(await status(spec.access.scope)).toBe(200)
+        expect(await status(needed)).toBe(200)
+        if (needed.length > 1)
+          for (const scope of needed) expect(await status([scope]), `${scope} alone`).toBe(403)
       } finally {
         svc.grantedScopes = granted
       }
       const other = spec.access.scope === 'okta.logs.read' ? 'okta.users.read' : 'okta.logs.read'
       svc.grantedScopes = [...new Set([...granted, other])]
       try {
-        expect(await status(other)).toBe(403)
+        expect(await status([other])).toBe(403)
       } finally {
         svc.grantedScopes = granted
       }

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectSnapshot } from '../../../src/node/collect/collect-snapshot'
+import { UNLIMITED_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
 import { counts, logWindow, plantedSecrets, startHarness, type Harness } from './helpers'
 import { expectedCounts } from './truth'
 
 let h: Harness
 beforeAll(async () => {
-  h = await startHarness({ scenario: 'broken' })
+  // Four collections within one rate-limit window: at the default budgets the pacer's half
+  // share would hold the later ones for the window's reset. Pacing is tested elsewhere.
+  h = await startHarness({ scenario: 'broken', oktaRateLimits: UNLIMITED_OKTA_RATE_LIMITS })
 })
 afterAll(async () => {
   await h?.emulator.close()
@@ -35,7 +38,7 @@ describe('the broken scenario', () => {
     for (const secret of plantedSecrets(h)) expect(text).not.toContain(secret)
   })
 
-  it('with the service app, which lacks okta.groups.read (planted), reads everything but Okta groups', async () => {
+  it('with the service app, which lacks okta.groups.read (planted), reads everything but Okta groups, their members and push mappings', async () => {
     const app = h.emulator.scenario.credentials.okta.serviceApp
     if (!app?.privateKeyPem) throw new Error('the broken scenario has a service app')
     const snap = await collectSnapshot({
@@ -54,14 +57,14 @@ describe('the broken scenario', () => {
       ca: h.ca,
       ...logWindow(h.emulator),
     })
-    expect(snap.collection.errors).toEqual([
-      expect.objectContaining({
-        source: 'okta',
-        resource: 'groups',
-        status: 403,
-        code: 'E0000006',
-      }),
-    ])
+    // the groups, their members and the push mappings (which need okta.groups.read too)
+    expect(
+      [...snap.collection.errors].sort((a, b) => a.resource.localeCompare(b.resource)),
+    ).toEqual(
+      ['groupMembers', 'groupPushMappings', 'groups'].map((resource) =>
+        expect.objectContaining({ source: 'okta', resource, status: 403, code: 'E0000006' }),
+      ),
+    )
     expect(snap.collection.reader?.okta).toEqual({
       credential: 'service-app',
       clientId: app.clientId,

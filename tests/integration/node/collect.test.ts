@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectSnapshot } from '../../../src/node/collect/collect-snapshot'
 import { CollectEvent } from '../../../src/node/collect/events'
-import { Snapshot } from '../../../src/shared/model/snapshot'
+import { KEYED_RESOURCES, Snapshot } from '../../../src/shared/model/snapshot'
 import { counts, logWindow, plantedSecrets, startHarness, type Harness } from './helpers'
 import { expectedCounts } from './truth'
 
@@ -48,6 +48,23 @@ describe('collectSnapshot against the healthy emulator', () => {
       .filter((e) => e.type === 'batch' && e.source === 'okta' && e.resource === 'users')
       .reduce((n, e) => n + (e.type === 'batch' ? e.records.length : 0), 0)
     expect(batchedUsers).toBe(snap.okta?.users?.length)
+    // keyed resources stream one parent's records per batch: put back together by key, the
+    // batches are what the snapshot holds (the app's cache keeps no parent without records)
+    for (const source of ['entra', 'okta'] as const) {
+      for (const resource of KEYED_RESOURCES[source]) {
+        const streamed: Record<string, unknown[]> = {}
+        for (const e of events.map((x) => CollectEvent.parse(x)))
+          if (e.type === 'batch' && e.source === source && e.resource === resource)
+            (streamed[e.key ?? '(no key)'] ??= []).push(...e.records)
+        const side: Record<string, unknown> = snap[source] ?? {}
+        const held = Object.fromEntries(
+          Object.entries((side[resource] ?? {}) as Record<string, unknown[]>).filter(
+            ([, records]) => records.length > 0,
+          ),
+        )
+        expect(streamed, `${source}.${resource}`).toEqual(held)
+      }
+    }
     const text = JSON.stringify({ snap, events })
     for (const secret of plantedSecrets(h)) expect(text).not.toContain(secret)
   })

@@ -14,12 +14,21 @@ afterAll(async () => {
 const byId = (records: RawRecord[] | undefined): RawRecord[] =>
   [...(records ?? [])].sort((a, b) => String(a.id).localeCompare(String(b.id)))
 
+const members = (byGroup: Record<string, RawRecord[]> | undefined): unknown =>
+  Object.fromEntries(
+    Object.entries(byGroup ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => [k, byId(v)]),
+  )
+
 function comparable(s: Snapshot): unknown {
   return {
     entraUsers: byId(s.entra?.users),
     entraGroups: byId(s.entra?.groups),
+    entraGroupMembers: members(s.entra?.groupMembers),
     oktaUsers: byId(s.okta?.users),
     oktaGroups: byId(s.okta?.groups),
+    oktaGroupMembers: members(s.okta?.groupMembers),
     oktaApps: byId(s.okta?.apps),
   }
 }
@@ -64,9 +73,25 @@ describe('incremental refresh', () => {
       },
     })
     m.okta.update('groups', String(og1?.id), { profile: { name: 'Renamed okta group' } })
+    // memberships: one person leaves All Staff in Entra and another joins it, one leaves
+    // O365-Licensed in Okta
+    const licensed = s.entra.groups.find((g) => g.displayName === 'All Staff')
+    const oktaLicensed = s.okta.groups.find(
+      (g) => (g.profile as Record<string, unknown>).name === 'O365-Licensed',
+    )
+    const entraMembers = s.entra.groupMembers[String(licensed?.id)] ?? []
+    m.entra.setMembers(String(licensed?.id), [
+      ...entraMembers.slice(1),
+      { '@odata.type': '#microsoft.graph.user', id: String(eu1?.id) },
+    ])
+    m.okta.setMembers(
+      String(oktaLicensed?.id),
+      (s.okta.groupMembers[String(oktaLicensed?.id)] ?? []).slice(1),
+    )
 
     h.emulator.clearLog()
     const refreshed = await collectSnapshot({ ...opts, since: first })
+    const urls = h.emulator.requestLog.map((r) => decodeURIComponent(r.url))
     const fresh = await collectSnapshot(opts)
     expect(refreshed.collection.complete).toBe(true)
     expect(comparable(refreshed)).toEqual(comparable(fresh))
@@ -74,9 +99,16 @@ describe('incremental refresh', () => {
     expect(refreshed.entra?.users?.some((u) => u.id === eu2?.id)).toBe(false)
     expect(refreshed.okta?.users?.some((u) => u.id === ou2?.id)).toBe(false)
     // the refresh used the stored cursors: delta tokens and a lastUpdated filter
-    const urls = h.emulator.requestLog.map((r) => decodeURIComponent(r.url))
     expect(urls.some((u) => u.includes('/users/delta?$deltatoken='))).toBe(true)
     expect(urls.some((u) => u.includes('/api/v1/users') && u.includes('lastUpdated ge'))).toBe(true)
+    // memberships: Graph's members delta link, and only the Okta groups whose members moved
+    expect(urls.some((u) => u.includes('/groups/delta?$deltatoken='))).toBe(true)
+    const memberReads = urls.filter((u) => /\/api\/v1\/groups\/[^/?]+\/users/.test(u))
+    // the licensed group, and the group whose last change is the mark itself (`ge`)
+    expect(memberReads.length).toBe(2)
+    expect(memberReads.some((u) => u.includes(String(oktaLicensed?.id)))).toBe(true)
+    expect(entraMembers.length).toBeGreaterThan(100)
+    expect(refreshed.entra?.groupMembers?.[String(licensed?.id)]?.length).toBe(entraMembers.length)
     expect(refreshed.collection.cursors['entra.users']).not.toBe(
       first.collection.cursors['entra.users'],
     )

@@ -2,6 +2,7 @@
  * What a correct full collection of a scenario holds, computed from the scenario data the
  * emulator serves (not from our connectors), for count and identity checks.
  */
+import { groupsToRead, office365AppIds } from '../../../src/shared/compare/seam-groups'
 import type { Scenario } from '../../emulator/scenarios/types'
 
 const MICROSOFT_TENANTS = new Set([
@@ -42,6 +43,7 @@ export function expectedCounts(
     'entra.users': e.users.length,
     'entra.deletedUsers': e.deletedUsers.length,
     'entra.groups': e.groups.length,
+    'entra.groupMembers': sumKeys(e.groupMembers),
     'entra.applications': e.applications.length,
     'entra.servicePrincipals': e.servicePrincipals.length,
     'entra.appRoleAssignments': sumKeys(e.appRoleAssignments, (k) => fannedOut.has(k)),
@@ -55,7 +57,22 @@ export function expectedCounts(
     'okta.users': o.users.filter((u) => u.status !== 'DEPROVISIONED').length,
     'okta.deprovisionedUsers': o.users.filter((u) => u.status === 'DEPROVISIONED').length,
     'okta.groups': o.groups.length,
+    'okta.groupMembers': groupsToRead({
+      groups: o.groups,
+      apps: o.apps,
+      appGroups: o.appGroups,
+      groupPushMappings: o.groupPushMappings,
+      idps: o.idps,
+    }).reduce((n, id) => n + (o.groupMembers[id] ?? []).length, 0),
     'okta.apps': o.apps.length,
+    'okta.appGroups': office365AppIds(o.apps).reduce(
+      (n, id) => n + (o.appGroups[id] ?? []).length,
+      0,
+    ),
+    'okta.groupPushMappings': office365AppIds(o.apps).reduce(
+      (n, id) => n + (o.groupPushMappings[id] ?? []).length,
+      0,
+    ),
     'okta.appUsers': sumKeys(o.appUsers),
     'okta.appKeys': sumKeys(o.appKeys),
     'okta.idps': o.idps.length,

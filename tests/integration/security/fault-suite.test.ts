@@ -16,19 +16,18 @@ import type { WriterFs } from '../../../src/node/atomic-file'
 import { collectSnapshot } from '../../../src/node/collect/collect-snapshot'
 import type { CollectEvent, ProgressEvent } from '../../../src/node/collect/events'
 import { NO_FAULTS, type FaultSpec } from '../../emulator/faults'
-import { DEFAULT_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
+import { UNLIMITED_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
 import { counts, logWindow, plantedSecrets, startHarness, type Harness } from '../node/helpers'
 import { expectedCounts } from '../node/truth'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
-// rate-limit budgets high enough that no run waits for a window: faults are the subject here
-const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_OKTA_RATE_LIMITS).map((k) => [k, 100_000]))
 
 let h: Harness
 let dir: string
 const tried = { faults: 0, kills: 0, fullDisks: 0 }
 beforeAll(async () => {
-  h = await startHarness({ scenario: 'healthy', oktaRateLimits: UNLIMITED })
+  // no run waits for a rate-limit window: faults are the subject here
+  h = await startHarness({ scenario: 'healthy', oktaRateLimits: UNLIMITED_OKTA_RATE_LIMITS })
   dir = await mkdtemp(path.join(tmpdir(), 'crosswalk-faults-'))
 }, 120_000)
 afterAll(async () => {

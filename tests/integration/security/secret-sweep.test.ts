@@ -20,7 +20,7 @@ import { createLogger } from '../../../src/node/log'
 import type { EventChannel, Input, InvokeChannel } from '../../../src/shared/ipc'
 import { CAPTURE_SECRETS, type Artefact } from '../../emulator/artefacts/index'
 import { startEmulator, type Emulator } from '../../emulator/index'
-import { DEFAULT_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
+import { UNLIMITED_OKTA_RATE_LIMITS } from '../../emulator/okta/rate-limit'
 import { logWindow } from '../node/helpers'
 import { findChromium } from '../../../src/node/chromium-pdf'
 import { cli } from './harness'
@@ -34,7 +34,6 @@ function pdfText(file: string): Promise<string | undefined> {
   )
 }
 
-const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_OKTA_RATE_LIMITS).map((k) => [k, 100_000]))
 const PASSPHRASE = 'sweep: correct horse battery staple'
 const WRONG_SECRET = 'Wq8~sweep-wrong-secret-value.0042'
 /**
@@ -61,7 +60,7 @@ const INSPECTED = new Set<string>()
 
 beforeAll(async () => {
   // rate limits are not what this suite tests: budgets high enough that no run waits for a window
-  emulator = await startEmulator({ scenario: 'broken', oktaRateLimits: UNLIMITED })
+  emulator = await startEmulator({ scenario: 'broken', oktaRateLimits: UNLIMITED_OKTA_RATE_LIMITS })
   dir = await mkdtemp(path.join(tmpdir(), 'crosswalk-sweep-'))
   captures = await mkdtemp(path.join(tmpdir(), 'crosswalk-sweep-captures-'))
   artefacts = await emulator.artefacts()

@@ -106,7 +106,23 @@ describe('scenario mutations', { timeout: 60_000 }, () => {
       'entra.users.add',
       'okta.users.add',
       'okta.appUsers.add',
+      // a joiner joins All Staff (Entra only) and the department's group on both sides
+      'entra.groups.update',
+      'entra.groups.update',
+      'okta.groups.update',
     ])
+    const named = (name: string) => ({
+      entra: s.entra.groups.find((g) => g.displayName === name)?.id ?? '',
+      okta: String(s.okta.groups.find((g) => profile(g)['name'] === name)?.['id'] ?? ''),
+    })
+    const staff = named('All Staff')
+    const engineering = named('SG-Engineering')
+    expect(s.entra.groupMembers[staff.entra]?.at(-1)?.id).toBe(added[0]?.id)
+    expect(s.entra.groupMembers[engineering.entra]?.at(-1)?.id).toBe(added[0]?.id)
+    expect(s.okta.groupMembers[engineering.okta]?.at(-1)).toBe(added[1]?.id)
+    expect(s.okta.groups.find((g) => g['id'] === engineering.okta)?.['lastMembershipUpdated']).toBe(
+      LATER,
+    )
     const ada = s.entra.users.find((u) => u.id === added[0]?.id)
     expect(ada).toMatchObject({
       userPrincipalName: 'ada.lovelace@northwindtraders.com',
@@ -121,6 +137,11 @@ describe('scenario mutations', { timeout: 60_000 }, () => {
       'DEPROVISIONED',
     )
     expect(o365(s).some((au) => au['externalId'] === leaver?.id)).toBe(false)
+    // a leaver leaves every group on both sides
+    for (const members of Object.values(s.entra.groupMembers))
+      expect(members.some((m) => m.id === leaver?.id)).toBe(false)
+    for (const members of Object.values(s.okta.groupMembers))
+      expect(members.includes(String(leaverOkta?.['id']))).toBe(false)
     expectConsistent(s)
     // what Okta did is in the System Log, in order
     expect(s.okta.logs.filter((e) => e['published'] === LATER).map((e) => e['eventType'])).toEqual([
@@ -180,7 +201,9 @@ describe('scenario mutations', { timeout: 60_000 }, () => {
     expect(changesA).toEqual(changesB)
     expect(hashOf(a)).toBe(hashOf(b))
     expect(hashOf(a)).not.toBe(hashOf(c))
-    const people = new Set(changesA.filter((x) => x.source === 'entra').map((x) => x.id))
+    const people = new Set(
+      changesA.filter((x) => x.source === 'entra' && x.collection === 'users').map((x) => x.id),
+    )
     expect(people.size).toBe(Math.round(synced * 0.1))
     expect(changesA.some((x) => x.source === 'okta')).toBe(true)
     expectConsistent(a)

@@ -11,6 +11,16 @@ export interface ChartPalette {
   severity: Record<Severity, string>
   text: string
   grid: string
+  /** the two sides of the seam */
+  entra: string
+  okta: string
+  success: string
+  failure: string
+  neutral: string
+  /** categories (causes, sync states), in order */
+  series: readonly string[]
+  /** reference lines (today, 30/60/90 days) */
+  mark: string
 }
 
 export const LIGHT_PALETTE: ChartPalette = {
@@ -23,6 +33,13 @@ export const LIGHT_PALETTE: ChartPalette = {
   },
   text: '#1b1f24',
   grid: '#d4d9e0',
+  entra: '#1f5fbf',
+  okta: '#7a3db8',
+  success: '#1a6b34',
+  failure: '#a4161a',
+  neutral: '#6b7280',
+  series: ['#a4161a', '#1f5fbf', '#8a5a00', '#7a3db8', '#0f766e', '#b93d06', '#52525b'],
+  mark: '#59636e',
 }
 
 export const DARK_PALETTE: ChartPalette = {
@@ -35,6 +52,13 @@ export const DARK_PALETTE: ChartPalette = {
   },
   text: '#e6e9ee',
   grid: '#353c46',
+  entra: '#79b8ff',
+  okta: '#d2a8ff',
+  success: '#8fd6a4',
+  failure: '#ff8a80',
+  neutral: '#b5bcc6',
+  series: ['#ff8a80', '#79b8ff', '#f2cc60', '#d2a8ff', '#5fd4c4', '#ffab70', '#b5bcc6'],
+  mark: '#9aa4b1',
 }
 
 function currentScheme(): 'light' | 'dark' {

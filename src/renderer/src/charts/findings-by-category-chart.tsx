@@ -1,8 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts'
 import { SEVERITIES, type Severity } from '../../../shared/model/finding'
 import { SEVERITY_LABELS, type CategoryRow } from '../../../shared/overview/summary'
-import { formatNumber } from '../format'
 import { useChartPalette } from './chart-theme'
+import { StackedBarChart } from './stacked-bar-chart'
 
 interface Props {
   rows: readonly CategoryRow[]
@@ -18,79 +17,25 @@ export function bySeverity(item: { dataKey?: unknown }): number {
   return SEVERITIES.indexOf(item.dataKey as Severity)
 }
 
-/**
- * Open findings per category, stacked by severity. The SVG is decorative for
- * assistive technology; the same numbers are in a visually hidden table.
- */
+/** Open findings per category, stacked by severity, with its table (chart-figure.tsx). */
 export function FindingsByCategoryChart({ rows, labelledBy }: Props) {
   const palette = useChartPalette()
-  const height = Math.max(120, 36 * rows.length + 60)
   return (
-    <figure className="wb-chart" aria-labelledby={labelledBy} style={{ margin: 0 }}>
-      <div aria-hidden="true">
-        <BarChart
-          responsive
-          style={{ width: '100%', height }}
-          data={[...rows]}
-          layout="vertical"
-          margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
-        >
-          <CartesianGrid stroke={palette.grid} horizontal={false} />
-          <XAxis
-            type="number"
-            allowDecimals={false}
-            stroke={palette.text}
-            tick={{ fill: palette.text }}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={140}
-            stroke={palette.text}
-            tick={{ fill: palette.text, fontSize: 12 }}
-          />
-          <Tooltip itemSorter={bySeverity} formatter={(value) => formatNumber(Number(value))} />
-          {/* null keeps the bars' order (worst first) instead of sorting by name */}
-          <Legend wrapperStyle={{ color: palette.text }} itemSorter={null} />
-          {SEVERITIES.map((severity) => (
-            <Bar
-              key={severity}
-              dataKey={severity}
-              name={SEVERITY_LABELS[severity]}
-              stackId="severity"
-              fill={palette.severity[severity]}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </div>
-      <div className="visually-hidden">
-        <table>
-          <caption>Open findings by category and severity</caption>
-          <thead>
-            <tr>
-              <th scope="col">Category</th>
-              {SEVERITIES.map((s) => (
-                <th key={s} scope="col">
-                  {SEVERITY_LABELS[s]}
-                </th>
-              ))}
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.category}>
-                <th scope="row">{row.label}</th>
-                {SEVERITIES.map((s) => (
-                  <td key={s}>{formatNumber(row[s])}</td>
-                ))}
-                <td>{formatNumber(row.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </figure>
+    <StackedBarChart
+      labelledBy={labelledBy}
+      caption="Open findings by category and severity"
+      rows={rows}
+      category="label"
+      categoryLabel="Category"
+      layout="rows"
+      total="total"
+      tooltipOrder={bySeverity}
+      series={SEVERITIES.map((severity) => ({
+        key: severity,
+        label: SEVERITY_LABELS[severity],
+        colour: palette.severity[severity],
+        stack: 'severity',
+      }))}
+    />
   )
 }

@@ -7,6 +7,8 @@ interface ModalDialogProps {
   onOpenChange: (open: boolean) => void
   /** alertdialog for confirmations of destructive actions */
   role?: 'dialog' | 'alertdialog'
+  /** wide: a detail with tables and records, as wide as the window allows */
+  size?: 'normal' | 'wide'
   children: ReactNode
 }
 
@@ -16,6 +18,7 @@ export function ModalDialog({
   isOpen,
   onOpenChange,
   role = 'dialog',
+  size = 'normal',
   children,
 }: ModalDialogProps) {
   return (
@@ -25,7 +28,7 @@ export function ModalDialog({
       onOpenChange={onOpenChange}
       isDismissable
     >
-      <Modal className="modal">
+      <Modal className={size === 'wide' ? 'modal modal--wide' : 'modal'}>
         <Dialog className="dialog" role={role}>
           <Heading slot="title" className="dialog__title">
             {title}

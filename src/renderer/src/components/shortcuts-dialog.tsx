@@ -1,4 +1,5 @@
 import { Button, Keyboard } from 'react-aria-components'
+import { WORKBENCH_SCREENS } from '../features/workbench/workbench-routes-meta'
 import { ModalDialog } from './modal-dialog'
 
 /** Every keyboard shortcut the app handles; the dialog and the handlers read this one list. */
@@ -6,18 +7,21 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['?'], action: 'Show this list of shortcuts' },
   { keys: ['g', 'w'], action: 'Go to Workspaces' },
   { keys: ['g', 'a'], action: 'Go to About' },
-  { keys: ['g', 'o'], action: 'In a workspace: go to Overview' },
-  { keys: ['g', 'f'], action: 'In a workspace: go to Findings' },
-  { keys: ['g', 'i'], action: 'In a workspace: go to Inspector' },
-  { keys: ['g', 'c'], action: 'In a workspace: go to Connect' },
-  { keys: ['g', 'l'], action: 'In a workspace: go to Collect' },
-  { keys: ['g', 's'], action: 'In a workspace: go to Snapshots' },
-  { keys: ['g', 'd'], action: 'In a workspace: go to Documents' },
+  ...WORKBENCH_SCREENS.map((screen) => ({
+    keys: ['g', screen.shortcut],
+    action: `In a workspace: go to ${screen.label}`,
+  })),
   { keys: ['n'], action: 'New workspace (on the Workspaces screen)' },
   { keys: ['/'], action: 'Findings: search' },
   { keys: ['j'], action: 'Findings: open the next finding' },
   { keys: ['k'], action: 'Findings: open the previous finding' },
   { keys: ['Esc'], action: 'Findings: from the open finding back to its place in the list' },
+  { keys: ['/'], action: 'People: search both sides' },
+  {
+    keys: ['Arrows'],
+    action: 'People grid: move between cells (Home, End, Page Up, Page Down too)',
+  },
+  { keys: ['Enter'], action: 'People grid: open the person (on a column header: sort)' },
   { keys: ['t'], action: 'Switch between light and dark theme' },
   { keys: ['Tab'], action: 'Move to the next control; Shift+Tab moves back' },
   { keys: ['Esc'], action: 'Close the open dialog' },

@@ -1,13 +1,31 @@
 /**
- * The UI thread's handle on the diagnosis worker: one worker for the app's
- * lifetime, requests matched to replies by id.
+ * The UI thread's handle on the snapshot worker: one worker for the app's lifetime,
+ * requests matched to replies by id. It diagnoses snapshots and computes the comparisons
+ * (People, groups, charts, one person's detail) off the UI thread.
  */
-import type { DiagnosisReply, DiagnosisRequest } from './diagnosis-protocol'
+import type {
+  DiagnosisReply,
+  DiagnosisRequest,
+  WorkerResults,
+  WorkerTask,
+} from './diagnosis-protocol'
 import type { DiagnosisSummary } from './run-diagnosis'
 
 export interface DiagnosisClient {
   diagnose: (dbName: string, snapshotId: string) => Promise<DiagnosisSummary>
+  /** any task of the protocol, for one cached snapshot */
+  run: <T extends WorkerTask>(
+    dbName: string,
+    snapshotId: string,
+    task: T,
+  ) => Promise<WorkerResults[T['kind']]>
   dispose: () => void
+}
+
+type Pending = {
+  kind: WorkerTask['kind']
+  resolve: (value: unknown) => void
+  reject: (e: Error) => void
 }
 
 export function createDiagnosisClient(
@@ -19,27 +37,30 @@ export function createDiagnosisClient(
 ): DiagnosisClient {
   let worker: Worker | undefined
   let nextId = 1
-  const pending = new Map<
-    number,
-    { resolve: (s: DiagnosisSummary) => void; reject: (e: Error) => void }
-  >()
+  const pending = new Map<number, Pending>()
 
   const ensureWorker = () => {
     if (worker) return worker
     worker = createWorker()
     worker.onmessage = (event: MessageEvent<DiagnosisReply>) => {
-      const entry = pending.get(event.data.requestId)
+      const reply = event.data
+      const entry = pending.get(reply.requestId)
       if (!entry) return
-      pending.delete(event.data.requestId)
-      // The summary's timings go on the page's timeline, where benchmarks read them.
-      performance.mark('crosswalk:diagnosis-done', {
-        detail: event.data.ok ? event.data.summary : { failed: event.data.message },
-      })
-      if (event.data.ok) entry.resolve(event.data.summary)
-      else entry.reject(new Error(event.data.message))
+      pending.delete(reply.requestId)
+      // Timings go on the page's timeline, where benchmarks read them.
+      if (entry.kind === 'diagnose')
+        performance.mark('crosswalk:diagnosis-done', {
+          detail: reply.ok ? reply.result : { failed: reply.message },
+        })
+      if (entry.kind === 'people' && reply.ok)
+        performance.mark('crosswalk:people-rows', {
+          detail: (reply.result as WorkerResults['people']).timings,
+        })
+      if (reply.ok) entry.resolve(reply.result)
+      else entry.reject(new Error(reply.message))
     }
     worker.onerror = (event) => {
-      const error = new Error(`The diagnosis worker failed: ${event.message || 'unknown error'}`)
+      const error = new Error(`The snapshot worker failed: ${event.message || 'unknown error'}`)
       for (const entry of pending.values()) entry.reject(error)
       pending.clear()
       worker?.terminate()
@@ -48,15 +69,27 @@ export function createDiagnosisClient(
     return worker
   }
 
-  return {
-    diagnose: (dbName, snapshotId) =>
-      new Promise((resolve, reject) => {
-        const requestId = nextId++
-        pending.set(requestId, { resolve, reject })
-        const request: DiagnosisRequest = { requestId, dbName, snapshotId }
+  const run = <T extends WorkerTask>(
+    dbName: string,
+    snapshotId: string,
+    task: T,
+  ): Promise<WorkerResults[T['kind']]> =>
+    new Promise((resolve, reject) => {
+      const requestId = nextId++
+      pending.set(requestId, {
+        kind: task.kind,
+        resolve: (value) => resolve(value as WorkerResults[T['kind']]),
+        reject,
+      })
+      const request = { ...task, requestId, dbName, snapshotId } as DiagnosisRequest
+      if (task.kind === 'diagnose')
         performance.mark('crosswalk:diagnosis-start', { detail: { requestId, snapshotId } })
-        ensureWorker().postMessage(request)
-      }),
+      ensureWorker().postMessage(request)
+    })
+
+  return {
+    diagnose: (dbName, snapshotId) => run(dbName, snapshotId, { kind: 'diagnose' }),
+    run,
     dispose: () => {
       worker?.terminate()
       worker = undefined

@@ -1,12 +1,52 @@
-/** Messages between the UI thread and the diagnosis worker. */
+/** Messages between the UI thread and the snapshot worker (diagnosis and comparisons). */
+import type { ChartData } from '../../../shared/compare/charts'
+import type { GroupPair } from '../../../shared/compare/groups'
+import type { IntegrationPair } from '../../../shared/compare/integration'
+import type { PackedPeople } from '../../../shared/compare/people-packed'
 import type { DiagnosisSummary } from './run-diagnosis'
+import type { PersonDetail } from './run-compare'
 
-export interface DiagnosisRequest {
+/** What the worker is asked to do with one cached snapshot. */
+export type WorkerTask =
+  | { kind: 'diagnose' }
+  | { kind: 'people' }
+  | { kind: 'groups' }
+  | { kind: 'charts' }
+  | { kind: 'integration' }
+  | { kind: 'person'; entraRow: number; oktaRow: number }
+
+export type DiagnosisRequest = {
   requestId: number
   dbName: string
   snapshotId: string
+} & WorkerTask
+
+/** Timings of a People comparison in the worker (ms). */
+export interface PeopleTimings {
+  /** reading the snapshot from the cache (0 when the worker held it already) */
+  loadMs: number
+  /** the people join itself */
+  joinMs: number
+  /** rows, attribute comparison and packing, beyond the join */
+  rowsMs: number
+  rows: number
+}
+
+/** The answer to each task. */
+export interface WorkerResults {
+  diagnose: DiagnosisSummary
+  people: { packed: PackedPeople; timings: PeopleTimings }
+  groups: GroupPair[]
+  charts: ChartData
+  integration: IntegrationPair[]
+  person: PersonDetail
 }
 
 export type DiagnosisReply =
-  | { requestId: number; ok: true; summary: DiagnosisSummary }
+  | {
+      requestId: number
+      ok: true
+      kind: WorkerTask['kind']
+      result: WorkerResults[WorkerTask['kind']]
+    }
   | { requestId: number; ok: false; message: string }

@@ -4,6 +4,7 @@
  * thread never blocks; kept free of worker globals so it is testable as is.
  */
 import { diagnose, RULE_IDS, type DiagnoseOptions } from '../../../shared/rules'
+import type { Snapshot } from '../../../shared/model/snapshot'
 import type { CrosswalkDb, SnapshotRow } from '../db/schema'
 import { loadSnapshot } from '../db/snapshots'
 import { snapshotIdentity } from '../../../shared/snapshot-file/identity'
@@ -31,9 +32,12 @@ export async function runDiagnosis(
   snapshotId: string,
   options: DiagnoseOptions = {},
   clock: () => number = () => performance.now(),
+  /** receives the snapshot read for the diagnosis, for the comparisons to reuse */
+  loaded?: (snapshot: Snapshot) => void,
 ): Promise<DiagnosisSummary> {
   const t0 = clock()
   const snapshot = await loadSnapshot(db, snapshotId)
+  loaded?.(snapshot)
   const t1 = clock()
   const findings = diagnose(snapshot, options)
   const t2 = clock()

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../../../src/renderer/src/app'
 import { screenKey } from '../../../../src/renderer/src/components/app-shell'
 import { ErrorBoundary } from '../../../../src/renderer/src/components/error-boundary'
+import { SHORTCUTS } from '../../../../src/renderer/src/components/shortcuts-dialog'
 import { THEME_STORAGE_KEY } from '../../../../src/renderer/src/theme'
 import { click, press, render, waitFor, type Rendered } from '../helpers/dom'
 import { createFakeApi, installFakeApi } from '../helpers/fake-api'
@@ -66,6 +67,12 @@ describe('app shell', () => {
     const dialog = await waitFor(() => document.querySelector('[role="dialog"]'))
     expect(dialog.textContent).toContain('Keyboard shortcuts')
     expect(dialog.textContent).toContain('New workspace')
+  })
+
+  it('gives every screen its own g sequence', () => {
+    const sequences = SHORTCUTS.filter((s) => s.keys[0] === 'g').map((s) => s.keys.join(' '))
+    expect(sequences.length).toBeGreaterThan(10)
+    expect(new Set(sequences).size).toBe(sequences.length)
   })
 
   it('navigates with the g a shortcut', async () => {

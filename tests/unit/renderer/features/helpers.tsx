@@ -1,4 +1,5 @@
 import { act, type ReactNode } from 'react'
+import { afterEach, beforeEach } from 'vitest'
 import { createRoot, type Root } from 'react-dom/client'
 import { RouterProvider, createMemoryRouter } from 'react-router'
 import type { Finding } from '../../../../src/shared/model/finding'
@@ -7,6 +8,14 @@ import { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { loadSnapshot } from '../../../../src/renderer/src/db/snapshots'
 import { saveFindings } from '../../../../src/renderer/src/db/findings'
 import type { WorkbenchServices } from '../../../../src/renderer/src/features/workbench/services'
+import {
+  SnapshotCache,
+  runCharts,
+  runGroups,
+  runIntegration,
+  runPeople,
+  runPerson,
+} from '../../../../src/renderer/src/workers/run-compare'
 import { WorkbenchProvider } from '../../../../src/renderer/src/features/workbench/workbench-context'
 import { WorkbenchFrame } from '../../../../src/renderer/src/features/workbench/workbench-layout'
 import { WORKBENCH_ROUTES } from '../../../../src/renderer/src/features/workbench/workbench-routes'
@@ -45,10 +54,39 @@ export function tenantPair(): Snapshot {
 }
 
 let dbCount = 0
+/** A fresh, empty test database. */
 export async function openTestDb(): Promise<CrosswalkDb> {
   const db = new CrosswalkDb(`workbench-test-${++dbCount}-${Math.random().toString(36).slice(2)}`)
   await db.open()
   return db
+}
+
+/** A test's database and the view it renders (see {@link useTestDb}). */
+export interface TestContext {
+  readonly db: CrosswalkDb
+  /** renders the workspace routes at `path`; the view is unmounted after the test */
+  render: (services: WorkbenchServices, path: string) => Promise<Rendered>
+}
+
+/** Gives each test of the calling file its own database, deleted with its view after the test. */
+export function useTestDb(): TestContext {
+  let db: CrosswalkDb | undefined
+  let view: Rendered | undefined
+  beforeEach(async () => {
+    db = await openTestDb()
+  })
+  afterEach(async () => {
+    await view?.unmount()
+    view = undefined
+    await db?.delete()
+  })
+  return {
+    get db() {
+      if (!db) throw new Error('The test database opens before each test.')
+      return db
+    },
+    render: async (services, path) => (view = await renderWorkbench(services, path)),
+  }
 }
 
 /**
@@ -61,11 +99,27 @@ export function testServices(
   findingsFor: (snapshot: Snapshot) => Finding[],
 ): WorkbenchServices & { diagnosed: string[] } {
   const diagnosed: string[] = []
+  // the comparisons run in-thread through the worker's own runners
+  const cache = new SnapshotCache()
+  const compare: WorkbenchServices['compare'] = async (snapshotId, task) => {
+    const result =
+      task.kind === 'people'
+        ? await runPeople(cache, db, snapshotId)
+        : task.kind === 'groups'
+          ? await runGroups(cache, db, snapshotId)
+          : task.kind === 'charts'
+            ? await runCharts(cache, db, snapshotId)
+            : task.kind === 'integration'
+              ? await runIntegration(cache, db, snapshotId)
+              : await runPerson(cache, db, snapshotId, task.entraRow, task.oktaRow)
+    return result as never
+  }
   const inspector = createInspectorEngine(db)
   return {
     diagnosed,
     openDb: async () => db,
     now: () => NOW,
+    compare,
     inspector,
     diagnose: async (snapshotId) => {
       diagnosed.push(snapshotId)

@@ -6,10 +6,12 @@ import { AppDataProvider } from '../../../../src/renderer/src/app-data'
 import { DB_NAME } from '../../../../src/renderer/src/db'
 import {
   WORKBENCH_ROUTES,
+  WORKBENCH_SCREENS,
   WorkbenchNav,
   workbenchScreenLabel,
 } from '../../../../src/renderer/src/features/workbench/workbench-routes'
 import { createFakeApi, installFakeApi, workspace } from '../helpers/fake-api'
+import { press } from '../helpers/dom'
 import { byText, waitFor } from './helpers'
 
 let cleanup: (() => Promise<void>) | undefined
@@ -73,6 +75,10 @@ describe('Workbench routes and navigation', () => {
     ).toEqual([
       ['Overview', `/w/${ws.id}/overview`],
       ['Findings', `/w/${ws.id}/findings`],
+      ['People', `/w/${ws.id}/people`],
+      ['Groups', `/w/${ws.id}/groups`],
+      ['Integration', `/w/${ws.id}/integration`],
+      ['Charts', `/w/${ws.id}/charts`],
       ['Inspector', `/w/${ws.id}/inspector`],
       ['Connect', `/w/${ws.id}/connect`],
       ['Collect', `/w/${ws.id}/collect`],
@@ -80,6 +86,17 @@ describe('Workbench routes and navigation', () => {
       ['Documents', `/w/${ws.id}/documents`],
     ])
     expect(nav.querySelector('a[aria-current="page"]')?.textContent).toBe('Overview')
+  })
+
+  it('opens each screen with g and its letter', async () => {
+    const ws = workspace('Contoso')
+    const { container, router } = await renderApp(`/w/${ws.id}`, createFakeApi([ws]))
+    await waitFor(() => byText(container, '.empty', 'no snapshot yet'), 'the empty overview')
+    for (const screen of WORKBENCH_SCREENS) {
+      await press('g', document.body)
+      await press(screen.shortcut, document.body)
+      expect(router.state.location.pathname).toBe(`/w/${ws.id}/${screen.path}`)
+    }
   })
 
   it('re-reads the workspace list once before saying a workspace does not exist', async () => {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
+import { Link, useParams } from 'react-router'
 import type { Finding, Subject } from '../../../../shared/model/finding'
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../../shared/overview/summary'
 import type { CrosswalkDb, FindingStateRow, FindingStateValue } from '../../db'
@@ -27,6 +28,7 @@ function isWebLink(url: string): boolean {
 /** Everything about one finding: why, evidence, how to fix, what it touches, and the decision on it. */
 export function FindingDetail({ finding, decision, db, snapshotId, onDecide }: Props) {
   const [open, setOpen] = useState<Subject>()
+  const { workspaceId = '' } = useParams()
   const [allSubjects, setAllSubjects] = useState(false)
   const subjects = allSubjects ? finding.subjects : finding.subjects.slice(0, SUBJECTS_SHOWN)
   const total =
@@ -106,6 +108,16 @@ export function FindingDetail({ finding, decision, db, snapshotId, onDecide }: P
                   >
                     Show record
                   </Button>
+                )}{' '}
+                {(subject.type === 'user' || subject.type === 'deletedUser') && (
+                  <Link
+                    className="button button--small button--quiet"
+                    to={`/w/${workspaceId}/people?${subject.source}=${encodeURIComponent(subject.id)}`}
+                    aria-label={`Show ${subject.name ?? subject.id} in People`}
+                    data-testid="subject-people-link"
+                  >
+                    In People
+                  </Link>
                 )}
               </li>
             ))}

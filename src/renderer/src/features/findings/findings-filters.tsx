@@ -1,8 +1,9 @@
-import { useId, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import { Button } from 'react-aria-components'
 import { CATEGORIES, SEVERITIES } from '../../../../shared/model/finding'
 import type { Facets } from '../../../../shared/findings-filter'
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../../shared/overview/summary'
+import { CheckboxGroup, SearchField, SelectField } from '../../components/filter-fields'
 import { formatNumber } from '../../format'
 import { DECISIONS, GROUPINGS, SOURCES, toggled, type ScreenCriteria } from './findings-criteria'
 
@@ -19,9 +20,6 @@ const DECISION_LABELS = { open: 'Open', accepted: 'Accepted', ignored: 'Ignored'
 
 /** Search, severity, source, state and category filters, and the grouping. */
 export function FindingsFilters({ criteria, facets, onChange, searchRef }: Props) {
-  const searchId = useId()
-  const categoryId = useId()
-  const groupId = useId()
   const category = [...(criteria.categories ?? [])][0] ?? ''
   const set = (patch: Partial<ScreenCriteria>) => onChange({ ...criteria, ...patch })
 
@@ -32,109 +30,61 @@ export function FindingsFilters({ criteria, facets, onChange, searchRef }: Props
       className="wb-filters"
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="field">
-        <label className="field__label" htmlFor={searchId}>
-          Search
-        </label>
-        <input
-          id={searchId}
-          ref={searchRef}
-          className="field__input"
-          type="search"
-          aria-keyshortcuts="/"
-          value={criteria.text ?? ''}
-          placeholder="user, app, rule, AADSTS code…"
-          onChange={(event) => set({ text: event.target.value })}
-        />
-      </div>
-      <fieldset>
-        <legend>Severity</legend>
-        {SEVERITIES.map((severity) => (
-          <label key={severity}>
-            <input
-              type="checkbox"
-              checked={criteria.severities?.has(severity) ?? false}
-              onChange={(event) =>
-                set({ severities: toggled(criteria.severities, severity, event.target.checked) })
-              }
-            />
-            {SEVERITY_LABELS[severity]}{' '}
-            <span className="muted">({formatNumber(facets.severities[severity])})</span>
-          </label>
+      <SearchField
+        label="Search"
+        value={criteria.text ?? ''}
+        placeholder="user, app, rule, AADSTS code…"
+        onChange={(text) => set({ text })}
+        inputRef={searchRef}
+      />
+      <CheckboxGroup
+        legend="Severity"
+        options={SEVERITIES}
+        labels={SEVERITY_LABELS}
+        isChecked={(s) => criteria.severities?.has(s) ?? false}
+        count={(s) => facets.severities[s]}
+        onToggle={(s, on) => set({ severities: toggled(criteria.severities, s, on) })}
+      />
+      <CheckboxGroup
+        legend="Source"
+        options={SOURCES}
+        labels={SOURCE_LABELS}
+        isChecked={(s) => criteria.sources?.has(s) ?? false}
+        count={(s) => facets.sources[s]}
+        onToggle={(s, on) => set({ sources: toggled(criteria.sources, s, on) })}
+      />
+      <CheckboxGroup
+        legend="State"
+        options={DECISIONS}
+        labels={DECISION_LABELS}
+        isChecked={(d) => criteria.decisions?.has(d) ?? false}
+        onToggle={(d, on) => set({ decisions: toggled(criteria.decisions, d, on) })}
+      />
+      <SelectField
+        label="Category"
+        value={category}
+        onChange={(value) => set({ categories: new Set(CATEGORIES.filter((c) => c === value)) })}
+      >
+        <option value="">All categories</option>
+        {CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            {CATEGORY_LABELS[c]} ({formatNumber(facets.categories[c] ?? 0)})
+          </option>
         ))}
-      </fieldset>
-      <fieldset>
-        <legend>Source</legend>
-        {SOURCES.map((source) => (
-          <label key={source}>
-            <input
-              type="checkbox"
-              checked={criteria.sources?.has(source) ?? false}
-              onChange={(event) =>
-                set({ sources: toggled(criteria.sources, source, event.target.checked) })
-              }
-            />
-            {SOURCE_LABELS[source]}{' '}
-            <span className="muted">({formatNumber(facets.sources[source])})</span>
-          </label>
+      </SelectField>
+      <SelectField
+        label="Group by"
+        value={criteria.groupBy}
+        onChange={(value) =>
+          set({ groupBy: GROUPINGS.find((g) => g.value === value)?.value ?? 'rule' })
+        }
+      >
+        {GROUPINGS.map((g) => (
+          <option key={g.value} value={g.value}>
+            {g.label}
+          </option>
         ))}
-      </fieldset>
-      <fieldset>
-        <legend>State</legend>
-        {DECISIONS.map((decision) => (
-          <label key={decision}>
-            <input
-              type="checkbox"
-              checked={criteria.decisions?.has(decision) ?? false}
-              onChange={(event) =>
-                set({ decisions: toggled(criteria.decisions, decision, event.target.checked) })
-              }
-            />
-            {DECISION_LABELS[decision]}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label className="field__label" htmlFor={categoryId}>
-          Category
-        </label>
-        <select
-          id={categoryId}
-          className="field__input"
-          value={category}
-          onChange={(event) =>
-            set({
-              categories: new Set(CATEGORIES.filter((c) => c === event.target.value)),
-            })
-          }
-        >
-          <option value="">All categories</option>
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_LABELS[c]} ({formatNumber(facets.categories[c] ?? 0)})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={groupId}>
-          Group by
-        </label>
-        <select
-          id={groupId}
-          className="field__input"
-          value={criteria.groupBy}
-          onChange={(event) =>
-            set({ groupBy: GROUPINGS.find((g) => g.value === event.target.value)?.value ?? 'rule' })
-          }
-        >
-          {GROUPINGS.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      </SelectField>
       <Button
         className="button"
         onPress={() =>

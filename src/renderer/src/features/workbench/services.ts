@@ -1,11 +1,13 @@
 /**
  * What the workbench screens need from the outside world: the cache database,
- * the diagnosis and inspector workers and a clock. Injected through context so tests run the
+ * the snapshot worker (diagnosis and comparisons), the inspector worker and a clock. Injected
+ * through context so tests run the
  * screens against fake-indexeddb and an in-thread diagnosis.
  */
 import { DB_NAME, getDb, type CrosswalkDb } from '../../db'
 import type { InspectReport, InspectedMessage, SigningCandidate } from '../../../../shared/inspect'
 import { createDiagnosisClient, type DiagnosisClient } from '../../workers/diagnosis-client'
+import type { WorkerResults, WorkerTask } from '../../workers/diagnosis-protocol'
 import { createInspectorClient, type InspectorClient } from '../../workers/inspector-client'
 import type { DiagnosisSummary } from '../../workers/run-diagnosis'
 
@@ -13,6 +15,11 @@ export interface WorkbenchServices {
   openDb: () => Promise<CrosswalkDb>
   /** runs the rule catalogue over a stored snapshot off the UI thread; findings land in the cache */
   diagnose: (snapshotId: string) => Promise<DiagnosisSummary>
+  /** computes a comparison of a stored snapshot off the UI thread (People, groups, charts, a person) */
+  compare: <T extends Exclude<WorkerTask, { kind: 'diagnose' }>>(
+    snapshotId: string,
+    task: T,
+  ) => Promise<WorkerResults[T['kind']]>
   /** ISO-8601 "now" for decisions and imports */
   now: () => string
   /** the inspector, off the UI thread: a snapshot's signing certificates and keys, and the checks */
@@ -31,6 +38,10 @@ export const DEFAULT_SERVICES: WorkbenchServices = {
   diagnose: (snapshotId) => {
     client ??= createDiagnosisClient()
     return client.diagnose(DB_NAME, snapshotId)
+  },
+  compare: (snapshotId, task) => {
+    client ??= createDiagnosisClient()
+    return client.run(DB_NAME, snapshotId, task)
   },
   now: () => new Date().toISOString(),
   inspector: {

@@ -4,6 +4,7 @@ import { useAppData } from '../../app-data'
 import { useShortcut } from '../../components/use-shortcut'
 import { SnapshotBanner } from './snapshot-banner'
 import { WorkbenchProvider } from './workbench-context'
+import { WORKBENCH_SCREENS } from './workbench-routes-meta'
 import './workbench.css'
 
 /** The frame of every workspace screen: which snapshot is shown, then the screen. */
@@ -16,11 +17,17 @@ export function WorkbenchFrame() {
   )
 }
 
+/** `g` then the screen's letter opens a workspace screen (WORKBENCH_SCREENS lists them). */
+function ScreenShortcut({ shortcut, to }: { shortcut: string; to: string }) {
+  const navigate = useNavigate()
+  useShortcut(['g', shortcut], () => void navigate(to))
+  return null
+}
+
 /** Route element for `/w/:workspaceId`: loads the workspace's cached state once for all its screens. */
 export function WorkbenchLayout() {
   const { workspaceId = '' } = useParams()
   const { workspaces, status, refreshWorkspaces } = useAppData()
-  const navigate = useNavigate()
   const known = workspaces.some((w) => w.id === workspaceId)
   // A workspace created a moment ago (the demo) may not be in the list yet: re-read it once.
   const [rechecked, setRechecked] = useState<string>()
@@ -32,13 +39,6 @@ export function WorkbenchLayout() {
       live = false
     }
   }, [status, known, rechecked, workspaceId, refreshWorkspaces])
-  useShortcut(['g', 'o'], () => void navigate(`/w/${workspaceId}/overview`))
-  useShortcut(['g', 'f'], () => void navigate(`/w/${workspaceId}/findings`))
-  useShortcut(['g', 'i'], () => void navigate(`/w/${workspaceId}/inspector`))
-  useShortcut(['g', 'c'], () => void navigate(`/w/${workspaceId}/connect`))
-  useShortcut(['g', 'l'], () => void navigate(`/w/${workspaceId}/collect`))
-  useShortcut(['g', 's'], () => void navigate(`/w/${workspaceId}/snapshots`))
-  useShortcut(['g', 'd'], () => void navigate(`/w/${workspaceId}/documents`))
 
   if (status === 'ready' && !known && rechecked !== workspaceId) {
     return (
@@ -60,6 +60,13 @@ export function WorkbenchLayout() {
   }
   return (
     <WorkbenchProvider key={workspaceId} workspaceId={workspaceId}>
+      {WORKBENCH_SCREENS.map((screen) => (
+        <ScreenShortcut
+          key={screen.path}
+          shortcut={screen.shortcut}
+          to={`/w/${workspaceId}/${screen.path}`}
+        />
+      ))}
       <WorkbenchFrame />
     </WorkbenchProvider>
   )

@@ -2,6 +2,10 @@
 export const WORKBENCH_SCREENS: readonly { path: string; label: string; shortcut: string }[] = [
   { path: 'overview', label: 'Overview', shortcut: 'o' },
   { path: 'findings', label: 'Findings', shortcut: 'f' },
+  { path: 'people', label: 'People', shortcut: 'p' },
+  { path: 'groups', label: 'Groups', shortcut: 'm' },
+  { path: 'integration', label: 'Integration', shortcut: 'n' },
+  { path: 'charts', label: 'Charts', shortcut: 'h' },
   { path: 'inspector', label: 'Inspector', shortcut: 'i' },
   { path: 'connect', label: 'Connect', shortcut: 'c' },
   { path: 'collect', label: 'Collect', shortcut: 'l' },

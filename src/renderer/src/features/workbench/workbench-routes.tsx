@@ -5,6 +5,10 @@ import { DocumentsScreen } from '../documents/documents-screen'
 import { FindingsScreen } from '../findings/findings-screen'
 import { InspectorScreen } from '../inspector/inspector-screen'
 import { OverviewScreen } from '../overview/overview-screen'
+import { PeopleScreen } from '../people/people-screen'
+import { GroupsScreen } from '../groups/groups-screen'
+import { IntegrationScreen } from '../integration/integration-screen'
+import { ChartsScreen } from '../charts/charts-screen'
 import { SnapshotsScreen } from '../snapshots/snapshots-screen'
 import { WorkbenchLayout } from './workbench-layout'
 
@@ -24,6 +28,10 @@ export const WORKBENCH_ROUTES: RouteObject[] = [
       { path: 'overview', element: <OverviewScreen /> },
       // one route with an optional id: opening a finding keeps the list (its scroll, its pages)
       { path: 'findings/:findingId?', element: <FindingsScreen /> },
+      { path: 'people', element: <PeopleScreen /> },
+      { path: 'groups', element: <GroupsScreen /> },
+      { path: 'integration', element: <IntegrationScreen /> },
+      { path: 'charts', element: <ChartsScreen /> },
       { path: 'inspector', element: <InspectorScreen /> },
       { path: 'connect', element: <ConnectScreen /> },
       { path: 'collect', element: <CollectScreen /> },
