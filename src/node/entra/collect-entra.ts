@@ -239,8 +239,32 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
     }
     await Promise.all([
       fanOut('appRoleAssignments', 'appRoleAssignments'),
-      fanOut('synchronizationJobs', 'synchronization/jobs'),
+      fanOut('synchronizationJobs', 'synchronization/jobs').then(synchronizationSchemas),
     ])
+  }
+
+  /** Each provisioning job's synchronization schema (its attribute mappings), keyed by job id. */
+  const synchronizationSchemas = async (): Promise<void> => {
+    const jobs = data.synchronizationJobs
+    if (!jobs) return
+    const pairs = Object.entries(jobs).flatMap(([spId, list]) =>
+      list.map((job) => ({ spId, jobId: String(job.id) })),
+    )
+    await guard('synchronizationSchemas', async () => {
+      const t = tracker.track('entra', 'synchronizationSchemas')
+      const out: Record<string, RawRecord[]> = {}
+      await mapWithConcurrency(pairs, concurrency, async ({ spId, jobId }) => {
+        const json = await graph.get(
+          `servicePrincipals/${encodeURIComponent(spId)}/synchronization/jobs/${encodeURIComponent(jobId)}/schema`,
+          { ...(signal ? { signal } : {}), stats: t.stats },
+        )
+        const { '@odata.context': _context, ...schema } = json
+        const records = [schema as RawRecord]
+        out[jobId] = records
+        t.page(records, jobId)
+      })
+      data.synchronizationSchemas = out
+    })
   }
 
   const auditFilter = (field: string): string =>
