@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command'
 import { collectCommand } from './collect'
 import { diagnoseCommand } from './diagnose'
+import { diffCommand } from './diff'
 import { doctorCommand } from './doctor'
 import { explainCommand } from './explain'
 import { inspectCommand } from './inspect'
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   explainCommand,
   inspectCommand,
   exportCommand,
+  diffCommand,
 ]

@@ -1,0 +1,7 @@
+export * from './kinds'
+export * from './compare-values'
+export * from './snapshot-index'
+export * from './audit-events'
+export * from './attribute'
+export * from './diff'
+export * from './render'
