@@ -197,6 +197,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
         : {}),
       ...(options.logsSince ? { logsSince: options.logsSince } : {}),
       ...(options.logsUntil ? { logsUntil: options.logsUntil } : {}),
+      ...(options.since ? { configEventsSince: options.since.collectedAt } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       now,
       pace: (path, requests) => conn.pacer.schedule(`${orgUrl}${path}`, requests),

@@ -8,6 +8,7 @@
  * else is re-read in full.
  * https://developer.okta.com/docs/api/openapi/okta-management/management/
  */
+import { configEventFilter, configEventWindow, readLogPages } from './log-window'
 import type { CollectionError, OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
 import { toCollectionError } from '../net/api-error'
 import { mapWithConcurrency } from '../net/concurrency'
@@ -44,6 +45,12 @@ export interface OktaCollectOptions {
   logsUntil?: string
   /** newest log events kept; default 50 000 */
   maxLogRecords?: number
+  /**
+   * the previous snapshot's collection time: configuration events older than the activity
+   * window but since then (bounded by Okta's 90-day retention) are read too, so every change
+   * between the two snapshots can be attributed
+   */
+  configEventsSince?: string
   /** parallel per-app requests; default 4 */
   concurrency?: number
   now?: () => number
@@ -328,23 +335,21 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
       const until = options.logsUntil ?? new Date(now()).toISOString()
       const since = options.logsSince ?? new Date(Date.parse(until) - 7 * 86_400_000).toISOString()
       const t = tracker.track('okta', 'logs')
-      const out: RawRecord[] = []
       const max = options.maxLogRecords ?? 50_000
-      // `until` makes the query bounded: a polling query (no until) always has a next link
-      const q = `since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}&limit=1000&sortOrder=DESCENDING`
-      try {
-        await reader.forEachPage(
-          `/api/v1/logs?${q}`,
-          (records) => {
-            out.push(...records)
-            t.page(records)
-            if (out.length >= max) throw new StopPaging()
-          },
-          t.stats,
+      // `until` makes each query bounded: a polling query (no until) always has a next link
+      const window = (from: string, to: string): string =>
+        `/api/v1/logs?since=${encodeURIComponent(from)}&until=${encodeURIComponent(to)}&limit=1000&sortOrder=DESCENDING`
+      const out = await readLogPages(reader, [window(since, until)], max, t)
+      const older = configEventWindow(options.configEventsSince, since, until)
+      if (older)
+        out.push(
+          ...(await readLogPages(
+            reader,
+            [`${window(older, since)}&filter=${configEventFilter()}`],
+            max - out.length,
+            t,
+          )),
         )
-      } catch (error) {
-        if (!(error instanceof StopPaging)) throw error
-      }
       data.logs = out
     })
   }
@@ -398,8 +403,6 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
   ])
   return { data, errors, cursors, succeeded }
 }
-
-class StopPaging extends Error {}
 
 /** Reads app users wait for (each settles, never rejects, unless the run is aborted). */
 interface ReadsBefore {
