@@ -18,6 +18,8 @@ import {
   diffSnapshots,
   groupByMutation,
   indexSnapshot,
+  mappingAudit,
+  renderMappingAudit,
   type SnapshotDiff,
 } from '../../../src/shared/diff'
 import {
@@ -107,6 +109,27 @@ describe('diff of two real collections around the scripted changes', () => {
     expect(new Set(rename[0]?.items.map((i) => i.object.resource))).toEqual(
       new Set(['okta.users', 'okta.appUsers']),
     )
+  })
+
+  it('the mapping audit lists every seam mapping and the changed expression with its actor', () => {
+    const audit = mappingAudit(second, diff)
+    const kinds = new Set(audit.map((m) => m.kind))
+    for (const k of ['profile mapping', 'Office 365 username', 'IdP subject', 'Entra provisioning'])
+      expect(kinds.has(k as never), k).toBe(true)
+    const changed = audit.filter((m) => m.changes.length > 0)
+    expect(changed).toHaveLength(1)
+    expect(script[2]?.paths[0]?.test(`properties.${changed[0]?.target}.expression`)).toBe(true)
+    expect(changed[0]?.changes[0]?.attribution).toMatchObject({
+      status: 'attributed',
+      actor: script[2]?.actor,
+    })
+    const md = renderMappingAudit(
+      audit,
+      { collectedAt: second.collectedAt, baseline: first.collectedAt },
+      'md',
+    )
+    expect(md).toContain('user.title')
+    expect(md).toContain('directory.mapping.update')
   })
 
   it('shows the rotated secret by hint and dates, never its value', () => {
