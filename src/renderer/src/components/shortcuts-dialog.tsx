@@ -12,6 +12,7 @@ export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
   { keys: ['g', 'c'], action: 'In a workspace: go to Connect' },
   { keys: ['g', 'l'], action: 'In a workspace: go to Collect' },
   { keys: ['g', 's'], action: 'In a workspace: go to Snapshots' },
+  { keys: ['g', 'h'], action: 'In a workspace: go to History' },
   { keys: ['g', 'd'], action: 'In a workspace: go to Documents' },
   { keys: ['n'], action: 'New workspace (on the Workspaces screen)' },
   { keys: ['/'], action: 'Findings: search' },

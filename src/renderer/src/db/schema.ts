@@ -21,6 +21,8 @@ export type SnapshotStatus =
 
 export interface WorkspaceRow {
   id: string
+  /** the snapshot retention policy the History screen applies (on confirmation) */
+  retention?: { keepLast: number; monthly: boolean; maxBytes?: number }
   /** the snapshot screens show; undefined until a first snapshot is complete or accepted */
   currentSnapshotId?: string
 }
@@ -54,6 +56,8 @@ export interface SnapshotRow {
   nextChunk?: number
   /** a partial collection waiting for the consultant: make it current, keep it aside, or discard it */
   pendingDecision?: boolean
+  /** pinned by the consultant: the retention policy never proposes to remove it */
+  pinned?: boolean
 }
 
 /** Version 1's row: one raw record; kept only so the version 2 upgrade can read it. */

@@ -38,6 +38,7 @@ export function WorkbenchLayout() {
   useShortcut(['g', 'c'], () => void navigate(`/w/${workspaceId}/connect`))
   useShortcut(['g', 'l'], () => void navigate(`/w/${workspaceId}/collect`))
   useShortcut(['g', 's'], () => void navigate(`/w/${workspaceId}/snapshots`))
+  useShortcut(['g', 'h'], () => void navigate(`/w/${workspaceId}/history`))
   useShortcut(['g', 'd'], () => void navigate(`/w/${workspaceId}/documents`))
 
   if (status === 'ready' && !known && rechecked !== workspaceId) {

@@ -6,6 +6,7 @@ export const WORKBENCH_SCREENS: readonly { path: string; label: string; shortcut
   { path: 'connect', label: 'Connect', shortcut: 'c' },
   { path: 'collect', label: 'Collect', shortcut: 'l' },
   { path: 'snapshots', label: 'Snapshots', shortcut: 's' },
+  { path: 'history', label: 'History', shortcut: 'h' },
   { path: 'documents', label: 'Documents', shortcut: 'd' },
 ]
 
