@@ -15,6 +15,7 @@
  * A real tenant holds hundreds of first-party SPs that never carry provisioning jobs or
  * customer-granted roles worth diagnosing.
  */
+import { auditRefreshStart, joinAudits } from './audit-window'
 import type { CollectionError, EntraSnapshot, RawRecord } from '../../shared/model/snapshot'
 import { ApiError, toCollectionError } from '../net/api-error'
 import { mapWithConcurrency } from '../net/concurrency'
@@ -49,6 +50,12 @@ export interface EntraCollectOptions {
   auditSince?: string
   /** newest audit records kept per log; default 50 000 */
   maxAuditRecords?: number
+  /**
+   * a refresh: the directory audits are read only since the previous snapshot (its time less
+   * an hour, for late events) and joined with its audits still inside the retention, so the
+   * rules see the same window and every change since then can be attributed
+   */
+  auditRefresh?: { previousAt: string; retentionStart: string }
   /** parallel fan-out requests; default 4 */
   concurrency?: number
   /** the reader app's appId, whose service principal is always fanned out to */
@@ -319,11 +326,25 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
       )
     }),
     guard('directoryAudits', async () => {
-      data.directoryAudits = await list(
+      const refresh = options.auditRefresh
+      const from = refresh ? auditRefreshStart(refresh) : undefined
+      const fresh = await list(
         'directoryAudits',
-        `auditLogs/directoryAudits?$top=1000${auditFilter('activityDateTime')}`,
+        `auditLogs/directoryAudits?$top=1000${
+          from
+            ? `&$filter=${encodeURIComponent(`activityDateTime ge ${from}`)}`
+            : auditFilter('activityDateTime')
+        }`,
         true,
       )
+      data.directoryAudits = refresh
+        ? joinAudits(
+            fresh,
+            options.since?.entra?.directoryAudits ?? [],
+            refresh.retentionStart,
+            options.maxAuditRecords ?? 50_000,
+          )
+        : fresh
     }),
     guard('provisioningLogs', async () => {
       data.provisioningLogs = await list(
