@@ -4,11 +4,16 @@
  */
 import type { DiagnosisReply, DiagnosisRequest } from './diagnosis-protocol'
 import type { DiagnosisSummary } from './run-diagnosis'
+import type { HistoryDiffResult } from './run-history-diff'
 
 export interface DiagnosisClient {
   diagnose: (dbName: string, snapshotId: string) => Promise<DiagnosisSummary>
+  /** the diff of two cached snapshots, the older first */
+  diff: (dbName: string, olderId: string, newerId: string) => Promise<HistoryDiffResult>
   dispose: () => void
 }
+
+type Answer = DiagnosisSummary | HistoryDiffResult
 
 export function createDiagnosisClient(
   createWorker: () => Worker = () =>
@@ -19,10 +24,7 @@ export function createDiagnosisClient(
 ): DiagnosisClient {
   let worker: Worker | undefined
   let nextId = 1
-  const pending = new Map<
-    number,
-    { resolve: (s: DiagnosisSummary) => void; reject: (e: Error) => void }
-  >()
+  const pending = new Map<number, { resolve: (s: Answer) => void; reject: (e: Error) => void }>()
 
   const ensureWorker = () => {
     if (worker) return worker
@@ -31,12 +33,15 @@ export function createDiagnosisClient(
       const entry = pending.get(event.data.requestId)
       if (!entry) return
       pending.delete(event.data.requestId)
-      // The summary's timings go on the page's timeline, where benchmarks read them.
-      performance.mark('crosswalk:diagnosis-done', {
-        detail: event.data.ok ? event.data.summary : { failed: event.data.message },
-      })
-      if (event.data.ok) entry.resolve(event.data.summary)
-      else entry.reject(new Error(event.data.message))
+      const data = event.data
+      if (!data.ok) {
+        performance.mark('crosswalk:diagnosis-done', { detail: { failed: data.message } })
+        entry.reject(new Error(data.message))
+      } else if ('summary' in data) {
+        // The summary's timings go on the page's timeline, where benchmarks read them.
+        performance.mark('crosswalk:diagnosis-done', { detail: data.summary })
+        entry.resolve(data.summary)
+      } else entry.resolve(data.diff)
     }
     worker.onerror = (event) => {
       const error = new Error(`The diagnosis worker failed: ${event.message || 'unknown error'}`)
@@ -48,15 +53,20 @@ export function createDiagnosisClient(
     return worker
   }
 
+  const send = <T extends Answer>(request: DiagnosisRequest): Promise<T> =>
+    new Promise((resolve, reject) => {
+      pending.set(request.requestId, { resolve: resolve as (a: Answer) => void, reject })
+      ensureWorker().postMessage(request)
+    })
+
   return {
-    diagnose: (dbName, snapshotId) =>
-      new Promise((resolve, reject) => {
-        const requestId = nextId++
-        pending.set(requestId, { resolve, reject })
-        const request: DiagnosisRequest = { requestId, dbName, snapshotId }
-        performance.mark('crosswalk:diagnosis-start', { detail: { requestId, snapshotId } })
-        ensureWorker().postMessage(request)
-      }),
+    diagnose: (dbName, snapshotId) => {
+      const requestId = nextId++
+      performance.mark('crosswalk:diagnosis-start', { detail: { requestId, snapshotId } })
+      return send<DiagnosisSummary>({ requestId, dbName, kind: 'diagnose', snapshotId })
+    },
+    diff: (dbName, olderId, newerId) =>
+      send<HistoryDiffResult>({ requestId: nextId++, dbName, kind: 'diff', olderId, newerId }),
     dispose: () => {
       worker?.terminate()
       worker = undefined

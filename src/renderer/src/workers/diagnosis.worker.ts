@@ -2,13 +2,15 @@
 import '../../../shared/validation/configure-zod'
 import { CrosswalkDb } from '../db/schema'
 import { runDiagnosis } from './run-diagnosis'
+import { runHistoryDiff } from './run-history-diff'
 import type { DiagnosisReply, DiagnosisRequest } from './diagnosis-protocol'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 const databases = new Map<string, CrosswalkDb>()
 
 scope.onmessage = async (event: MessageEvent<DiagnosisRequest>) => {
-  const { requestId, dbName, snapshotId } = event.data
+  const request = event.data
+  const { requestId, dbName } = request
   let reply: DiagnosisReply
   try {
     let db = databases.get(dbName)
@@ -16,7 +18,10 @@ scope.onmessage = async (event: MessageEvent<DiagnosisRequest>) => {
       db = new CrosswalkDb(dbName)
       databases.set(dbName, db)
     }
-    reply = { requestId, ok: true, summary: await runDiagnosis(db, snapshotId) }
+    reply =
+      request.kind === 'diff'
+        ? { requestId, ok: true, diff: await runHistoryDiff(db, request.olderId, request.newerId) }
+        : { requestId, ok: true, summary: await runDiagnosis(db, request.snapshotId) }
   } catch (error) {
     reply = {
       requestId,

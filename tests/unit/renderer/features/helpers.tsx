@@ -1,3 +1,4 @@
+import { runHistoryDiff } from '../../../../src/renderer/src/workers/run-history-diff'
 import { act, type ReactNode } from 'react'
 import { createRoot, type Root } from 'react-dom/client'
 import { RouterProvider, createMemoryRouter } from 'react-router'
@@ -67,6 +68,7 @@ export function testServices(
     openDb: async () => db,
     now: () => NOW,
     inspector,
+    diff: (olderId, newerId) => runHistoryDiff(db, olderId, newerId),
     diagnose: async (snapshotId) => {
       diagnosed.push(snapshotId)
       const findings = findingsFor(await loadSnapshot(db, snapshotId))

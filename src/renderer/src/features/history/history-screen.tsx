@@ -1,41 +1,39 @@
 /**
- * History: the workspace's snapshots on a timeline with trend charts (findings, people per
- * side; a table of the same numbers for screen readers), any two chosen to diff, pins, and
- * the retention policy, whose clean-up lists what it would remove and waits for the
- * consultant's confirmation. Findings of the current snapshot say since when they exist.
+ * History: the workspace's snapshots on a timeline with trend charts (findings by severity,
+ * people per side, how long before each collection the tenants last synchronised; tables of
+ * the same numbers for screen readers), any two chosen to diff, pins, findings since when,
+ * and the retention policy, which never removes a snapshot without the consultant's word.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Button } from 'react-aria-components'
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
-import { DEFAULT_RETENTION, planRetention, type RetentionPolicy } from '../../../../shared/history'
+import { SEVERITIES } from '../../../../shared/model/finding'
+import { SEVERITY_LABELS } from '../../../../shared/overview/summary'
+import { DEFAULT_RETENTION, type RetentionPolicy } from '../../../../shared/history'
 import { useChartPalette } from '../../charts/chart-theme'
 import { DateTime } from '../../components/date-time'
-import {
-  deleteSnapshot,
-  firstSeen,
-  listHistory,
-  setPinned,
-  setRetention,
-  type SnapshotRow,
-} from '../../db'
+import { firstSeen, listHistory, setPinned, type SnapshotRow } from '../../db'
 import { useWorkbench } from '../workbench/workbench-context'
 import { HistoryDiff } from './history-diff'
+import { HistoryRetention } from './history-retention'
+import { TrendChart } from './trend-chart'
 import { useHistoryDiff } from './use-history-diff'
 import './history.css'
 
-interface Trend {
-  at: string
-  findings: number
-  entraUsers: number
-  oktaUsers: number
-}
+const label = (iso: string): string => iso.slice(0, 16).replace('T', ' ')
 
-const trendOf = (r: SnapshotRow): Trend => ({
-  at: r.collectedAt.slice(0, 16).replace('T', ' '),
-  findings: r.diagnosis?.findings ?? 0,
-  entraUsers: r.counts['entra.users'] ?? 0,
-  oktaUsers: r.counts['okta.users'] ?? 0,
-})
+function trendRows(rows: readonly SnapshotRow[]) {
+  return rows.map((r) => {
+    const t = r.diagnosis?.trend
+    return {
+      at: label(r.collectedAt),
+      ...Object.fromEntries(SEVERITIES.map((s) => [s, t ? (t.bySeverity[s] ?? 0) : undefined])),
+      entraUsers: t?.people.entra ?? r.counts['entra.users'],
+      oktaUsers: t?.people.okta ?? r.counts['okta.users'],
+      entraConnect: t?.syncLagMinutes.entraConnect,
+      provisioning: t?.syncLagMinutes.provisioning,
+    }
+  })
+}
 
 export function HistoryScreen() {
   const { workspaceId, services, load } = useWorkbench()
@@ -44,9 +42,8 @@ export function HistoryScreen() {
   const [older, setOlder] = useState<string>()
   const [newer, setNewer] = useState<string>()
   const [policy, setPolicy] = useState<RetentionPolicy>(DEFAULT_RETENTION)
-  const [proposed, setProposed] = useState<string[] | undefined>()
   const [since, setSince] = useState<Map<string, string>>(new Map())
-  const { state, run } = useHistoryDiff(services.openDb)
+  const { state, run } = useHistoryDiff(services)
   const currentId = load.status === 'ready' ? load.snapshot?.id : undefined
 
   const read = useCallback(async () => {
@@ -58,8 +55,8 @@ export function HistoryScreen() {
   const show = useCallback((r: Awaited<ReturnType<typeof read>>) => {
     if (r.retention) setPolicy(r.retention)
     setRows(r.list)
-    setOlder((o) => o ?? r.list.at(-2)?.id)
-    setNewer((n) => n ?? r.list.at(-1)?.id)
+    setOlder((o) => (o && r.list.some((x) => x.id === o) ? o : r.list.at(-2)?.id))
+    setNewer((n) => (n && r.list.some((x) => x.id === n) ? n : r.list.at(-1)?.id))
     setSince(r.since)
   }, [])
   const refresh = useCallback(async () => show(await read()), [read, show])
@@ -73,108 +70,65 @@ export function HistoryScreen() {
       live = false
     }
   }, [read, show])
+  const trend = useMemo(() => trendRows(rows ?? []), [rows])
 
+  if (!rows) return <p aria-busy="true">Reading the history…</p>
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const compare = () => {
+    const [a, b] = [byId.get(older ?? ''), byId.get(newer ?? '')]
+    if (a && b) void (a.collectedAt <= b.collectedAt ? run(a.id, b.id) : run(b.id, a.id))
+  }
   const togglePin = async (row: SnapshotRow) => {
     await setPinned(await services.openDb(), row.id, !row.pinned)
     await refresh()
   }
-  const review = async () => {
-    await setRetention(await services.openDb(), workspaceId, policy)
-    const plan = planRetention(
-      (rows ?? []).map((r) => ({
-        id: r.id,
-        collectedAt: r.collectedAt,
-        pinned: !!r.pinned,
-        current: r.id === currentId,
-      })),
-      policy,
-    )
-    setProposed(plan.remove)
-  }
-  const confirmRemoval = async () => {
-    const db = await services.openDb()
-    for (const id of proposed ?? []) await deleteSnapshot(db, id)
-    setProposed(undefined)
-    await refresh()
-  }
-
-  if (!rows) return <p aria-busy="true">Reading the history…</p>
-  const trend = rows.map(trendOf)
-  const byId = new Map(rows.map((r) => [r.id, r]))
-  const currentFindings = load.status === 'ready' ? load.findings : []
+  const findings = load.status === 'ready' ? load.findings : []
   return (
-    <div className="wb-screen hist" data-testid="history-screen">
+    <div className="wb-screen hist" data-testid="history-screen" data-snapshots={rows.length}>
       <h1>History</h1>
       {rows.length < 2 && (
-        <p>Collect or import a second snapshot to compare: the history needs two.</p>
+        <p>Collect or import a second snapshot of this tenant pair to compare two.</p>
       )}
-      <section aria-labelledby="hist-trend-title" className="card">
+      <section aria-labelledby="hist-trend-title" className="wb-card">
         <h2 id="hist-trend-title">Trends</h2>
-        <figure className="wb-chart" aria-labelledby="hist-trend-title" style={{ margin: 0 }}>
-          <div aria-hidden="true">
-            <LineChart
-              responsive
-              style={{ width: '100%', height: 220 }}
-              data={trend}
-              margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
-            >
-              <CartesianGrid stroke={palette.grid} />
-              <XAxis
-                dataKey="at"
-                stroke={palette.text}
-                tick={{ fill: palette.text, fontSize: 11 }}
-              />
-              <YAxis allowDecimals={false} stroke={palette.text} tick={{ fill: palette.text }} />
-              <Tooltip />
-              <Legend wrapperStyle={{ color: palette.text }} />
-              <Line
-                dataKey="findings"
-                name="Findings"
-                stroke={palette.severity.high}
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="entraUsers"
-                name="Entra users"
-                stroke={palette.severity.low}
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="oktaUsers"
-                name="Okta users"
-                stroke={palette.severity.info}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </div>
-          <div className="visually-hidden">
-            <table>
-              <caption>Findings and people per snapshot</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Collected</th>
-                  <th scope="col">Findings</th>
-                  <th scope="col">Entra users</th>
-                  <th scope="col">Okta users</th>
-                </tr>
-              </thead>
-              <tbody>
-                {trend.map((t, i) => (
-                  <tr key={rows[i]?.id}>
-                    <td>{t.at}</td>
-                    <td>{t.findings}</td>
-                    <td>{t.entraUsers}</td>
-                    <td>{t.oktaUsers}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </figure>
+        <div className="hist-trends">
+          <TrendChart
+            title="Findings by severity"
+            rows={trend}
+            palette={palette}
+            series={SEVERITIES.map((s) => ({
+              key: s,
+              label: SEVERITY_LABELS[s],
+              color: palette.severity[s],
+            }))}
+          />
+          <TrendChart
+            title="People"
+            rows={trend}
+            palette={palette}
+            series={[
+              { key: 'entraUsers', label: 'Entra users', color: palette.severity.low },
+              { key: 'oktaUsers', label: 'Okta users', color: palette.severity.high },
+            ]}
+          />
+          <TrendChart
+            title="Minutes since the last sync, at collection"
+            rows={trend}
+            palette={palette}
+            series={[
+              { key: 'entraConnect', label: 'Entra Connect', color: palette.severity.medium },
+              { key: 'provisioning', label: 'Provisioning jobs', color: palette.severity.info },
+            ]}
+          />
+        </div>
       </section>
-      <section aria-labelledby="hist-timeline-title" className="card">
+      <section aria-labelledby="hist-timeline-title" className="wb-card">
         <h2 id="hist-timeline-title">Timeline</h2>
-        <table className="table hist-table" data-testid="history-timeline">
+        <table
+          className="table hist-table"
+          aria-labelledby="hist-timeline-title"
+          data-testid="history-timeline"
+        >
           <thead>
             <tr>
               <th scope="col">Collected</th>
@@ -192,12 +146,12 @@ export function HistoryScreen() {
                   {r.id === currentId ? ' (current)' : ''}
                   {r.status === 'partial' ? ' (partial)' : ''}
                 </td>
-                <td>{r.diagnosis?.findings ?? '—'}</td>
+                <td>{r.diagnosis?.findings ?? 'not diagnosed'}</td>
                 <td>
                   <input
                     type="radio"
                     name="hist-older"
-                    aria-label={`Older: ${r.collectedAt}`}
+                    aria-label={`Older: ${label(r.collectedAt)}`}
                     checked={older === r.id}
                     onChange={() => setOlder(r.id)}
                   />
@@ -206,7 +160,7 @@ export function HistoryScreen() {
                   <input
                     type="radio"
                     name="hist-newer"
-                    aria-label={`Newer: ${r.collectedAt}`}
+                    aria-label={`Newer: ${label(r.collectedAt)}`}
                     checked={newer === r.id}
                     onChange={() => setNewer(r.id)}
                   />
@@ -215,6 +169,7 @@ export function HistoryScreen() {
                   <Button
                     className="button"
                     aria-pressed={!!r.pinned}
+                    aria-label={`${r.pinned ? 'Unpin' : 'Pin'} ${label(r.collectedAt)}`}
                     onPress={() => void togglePin(r)}
                   >
                     {r.pinned ? 'Pinned' : 'Pin'}
@@ -227,79 +182,41 @@ export function HistoryScreen() {
         <Button
           className="button button--primary"
           isDisabled={!older || !newer || older === newer || state.status === 'running'}
-          onPress={() => {
-            const [a, b] = [byId.get(older ?? ''), byId.get(newer ?? '')]
-            if (a && b) void (a.collectedAt <= b.collectedAt ? run(a.id, b.id) : run(b.id, a.id))
-          }}
+          onPress={compare}
         >
           {state.status === 'running' ? 'Comparing…' : 'Compare'}
         </Button>
       </section>
       {state.status === 'failed' && (
-        <p role="alert">The snapshots cannot be compared: {state.message}</p>
+        <p role="alert" className="wb-notice">
+          The snapshots cannot be compared: {state.message}
+        </p>
       )}
       {state.status === 'ready' && <HistoryDiff diff={state.diff} audit={state.audit} />}
-      <section aria-labelledby="hist-since-title" className="card">
+      <section aria-labelledby="hist-since-title" className="wb-card">
         <h2 id="hist-since-title">Findings since when</h2>
-        <ul data-testid="history-since">
-          {currentFindings.slice(0, 50).map((f) => (
-            <li key={f.id}>
-              {f.title}: since{' '}
-              {since.get(f.id) ? <DateTime iso={since.get(f.id) ?? ''} /> : 'this snapshot'}
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="hist-retention-title" className="card">
-        <h2 id="hist-retention-title">Retention</h2>
-        <p>
-          Keep the newest snapshots and one a month; pinned snapshots and the current one are always
-          kept. Nothing is removed until you confirm.
-        </p>
-        <div className="hist-filters">
-          <label>
-            Keep the last{' '}
-            <input
-              type="number"
-              min={1}
-              value={policy.keepLast}
-              onChange={(e) =>
-                setPolicy({ ...policy, keepLast: Math.max(1, Number(e.target.value) || 1) })
-              }
-            />
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={policy.monthly}
-              onChange={(e) => setPolicy({ ...policy, monthly: e.target.checked })}
-            />{' '}
-            and one per month
-          </label>
-          <Button className="button" onPress={() => void review()}>
-            Review clean-up
-          </Button>
-        </div>
-        {proposed && proposed.length === 0 && <p>The policy keeps every snapshot.</p>}
-        {proposed && proposed.length > 0 && (
-          <div role="alert">
-            <p>These {proposed.length} snapshots would be removed from this computer:</p>
-            <ul>
-              {proposed.map((id) => (
-                <li key={id}>
-                  <DateTime iso={byId.get(id)?.collectedAt ?? ''} />
-                </li>
-              ))}
-            </ul>
-            <Button className="button button--danger" onPress={() => void confirmRemoval()}>
-              Remove {proposed.length} snapshots
-            </Button>{' '}
-            <Button className="button" onPress={() => setProposed(undefined)}>
-              Keep them
-            </Button>
-          </div>
+        {findings.length === 0 ? (
+          <p>No findings in the current snapshot.</p>
+        ) : (
+          <ul data-testid="history-since">
+            {findings.map((f) => (
+              <li key={f.id}>
+                {f.title}: since{' '}
+                {since.get(f.id) ? <DateTime iso={since.get(f.id) ?? ''} /> : 'this snapshot'}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
+      <HistoryRetention
+        workspaceId={workspaceId}
+        services={services}
+        rows={rows}
+        {...(currentId ? { currentId } : {})}
+        policy={policy}
+        onPolicy={setPolicy}
+        onRemoved={refresh}
+      />
     </div>
   )
 }

@@ -1,43 +1,22 @@
-/**
- * Diffs two cached snapshots of the workspace: the older is loaded, diagnosed with today's
- * rules and kept only as an index; then the newer is loaded and diagnosed. Secrets are not
- * in the cache, so none can reach the diff.
- */
+/** Diffs two cached snapshots of the workspace through the workbench's worker. */
 import { useCallback, useState } from 'react'
-import {
-  diffSnapshots,
-  indexSnapshot,
-  mappingAudit,
-  type AuditedMapping,
-  type SnapshotDiff,
-} from '../../../../shared/diff'
-import { diagnose } from '../../../../shared/rules'
-import { loadSnapshot, type CrosswalkDb } from '../../db'
+import type { AuditedMapping, SnapshotDiff } from '../../../../shared/diff'
+import type { WorkbenchServices } from '../workbench/services'
 
 export type DiffState =
   | { status: 'idle' }
   | { status: 'running' }
-  | {
-      status: 'ready'
-      diff: SnapshotDiff
-      audit: AuditedMapping[]
-      olderId: string
-      newerId: string
-    }
+  | { status: 'ready'; diff: SnapshotDiff; audit: AuditedMapping[] }
   | { status: 'failed'; message: string }
 
-export function useHistoryDiff(openDb: () => Promise<CrosswalkDb>) {
+export function useHistoryDiff(services: WorkbenchServices) {
   const [state, setState] = useState<DiffState>({ status: 'idle' })
   const run = useCallback(
     async (olderId: string, newerId: string) => {
       setState({ status: 'running' })
       try {
-        const db = await openDb()
-        const older = await loadSnapshot(db, olderId)
-        const index = indexSnapshot(older, { findings: diagnose(older) })
-        const newer = await loadSnapshot(db, newerId)
-        const diff = diffSnapshots(index, newer, { findings: diagnose(newer) })
-        setState({ status: 'ready', diff, audit: mappingAudit(newer, diff), olderId, newerId })
+        const { diff, audit } = await services.diff(olderId, newerId)
+        setState({ status: 'ready', diff, audit })
       } catch (error) {
         setState({
           status: 'failed',
@@ -45,7 +24,7 @@ export function useHistoryDiff(openDb: () => Promise<CrosswalkDb>) {
         })
       }
     },
-    [openDb],
+    [services],
   )
   return { state, run }
 }

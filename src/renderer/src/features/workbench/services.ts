@@ -8,11 +8,14 @@ import type { InspectReport, InspectedMessage, SigningCandidate } from '../../..
 import { createDiagnosisClient, type DiagnosisClient } from '../../workers/diagnosis-client'
 import { createInspectorClient, type InspectorClient } from '../../workers/inspector-client'
 import type { DiagnosisSummary } from '../../workers/run-diagnosis'
+import type { HistoryDiffResult } from '../../workers/run-history-diff'
 
 export interface WorkbenchServices {
   openDb: () => Promise<CrosswalkDb>
   /** runs the rule catalogue over a stored snapshot off the UI thread; findings land in the cache */
   diagnose: (snapshotId: string) => Promise<DiagnosisSummary>
+  /** the diff of two cached snapshots (the older first), with the mapping audit, off the UI thread */
+  diff: (olderId: string, newerId: string) => Promise<HistoryDiffResult>
   /** ISO-8601 "now" for decisions and imports */
   now: () => string
   /** the inspector, off the UI thread: a snapshot's signing certificates and keys, and the checks */
@@ -31,6 +34,10 @@ export const DEFAULT_SERVICES: WorkbenchServices = {
   diagnose: (snapshotId) => {
     client ??= createDiagnosisClient()
     return client.diagnose(DB_NAME, snapshotId)
+  },
+  diff: (olderId, newerId) => {
+    client ??= createDiagnosisClient()
+    return client.diff(DB_NAME, olderId, newerId)
   },
   now: () => new Date().toISOString(),
   inspector: {
