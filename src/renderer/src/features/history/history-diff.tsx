@@ -50,7 +50,11 @@ export function HistoryDiff({ diff, audit }: { diff: SnapshotDiff; audit: Audite
     downloadFile(`mapping-audit.${format}`, [renderMappingAudit(audit, meta, format)], 'text/plain')
   const c = diff.counts
   return (
-    <section className="wb-card hist-diff" aria-labelledby="hist-diff-title" data-testid="history-diff">
+    <section
+      className="wb-card hist-diff"
+      aria-labelledby="hist-diff-title"
+      data-testid="history-diff"
+    >
       <h2 id="hist-diff-title">Changes</h2>
       <p>
         Configuration: {c.configuration.changed} changed, {c.configuration.added} added,{' '}

@@ -7,7 +7,7 @@ import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { planRetention, type RetentionPolicy } from '../../../../shared/history'
 import { DateTime } from '../../components/date-time'
-import { deleteSnapshot, setRetention, type SnapshotRow } from '../../db'
+import { deleteSnapshot, listHistory, setRetention, type SnapshotRow } from '../../db'
 import type { WorkbenchServices } from '../workbench/services'
 
 interface Props {
@@ -32,9 +32,11 @@ export function HistoryRetention({
   const [proposed, setProposed] = useState<string[] | undefined>()
   const byId = new Map(rows.map((r) => [r.id, r]))
   const review = async () => {
-    await setRetention(await services.openDb(), workspaceId, policy)
+    const db = await services.openDb()
+    await setRetention(db, workspaceId, policy)
+    // planned from the cache as it is now, not from what the screen last read
     const plan = planRetention(
-      rows.map((r) => ({
+      (await listHistory(db, workspaceId)).map((r) => ({
         id: r.id,
         collectedAt: r.collectedAt,
         pinned: !!r.pinned,
