@@ -19,7 +19,7 @@ import {
 } from './audit-events'
 import { compareRecords, redactValue, stableText, type ValueChange } from './compare-values'
 import { RESOURCE_ROLES, recordName, type DiffRole } from './kinds'
-import { DIFFED_RESOURCES, forEachRecord, type SnapshotIndex } from './snapshot-index'
+import { DIFFED_RESOURCES, forEachRecord, splitKey, type SnapshotIndex } from './snapshot-index'
 
 /** A diff asked of two snapshots that cannot be compared (another tenant pair). */
 export class DiffRefused extends Error {
@@ -165,41 +165,42 @@ export function diffSnapshots(
   for (const path of DIFFED_RESOURCES) {
     const role = RESOURCE_ROLES[path] as Exclude<DiffRole, 'log'>
     const before = old.records.get(path)
-    const seen = new Set<string>()
+    let matched = 0
     const push = (o: ObjectDiff): void => {
       objects.push(o)
       counts[role][o.op]++
     }
-    const found = forEachRecord(next, path, (record, key, parent) => {
-      if (!before) return
-      seen.add(key)
-      const id = key.slice(parent === undefined ? 0 : parent.length + 1)
-      const ids = { id, ...(parent !== undefined ? { parent } : {}) }
-      const base = { resource: path, role, key, ...ids, name: recordName(record) }
-      const prior = before.get(key)
-      if (!prior) {
-        push({
-          ...base,
-          op: 'added',
-          changes: [
-            {
-              path: '',
-              op: 'added',
-              after: redactValue(record),
-              attribution: attribute(ctx, path, '', ids),
-            },
-          ],
-        })
-        return
-      }
-      if (prior.text === stableText(path, record)) return
-      const changes = compareRecords(path, JSON.parse(prior.text) as RawRecord, record)
-      if (changes.length === 0) return
+    const object = (
+      key: string,
+      record: RawRecord,
+      op: ObjectDiff['op'],
+      changes: ValueChange[],
+    ) => {
+      const ids = splitKey(path, key)
       push({
-        ...base,
-        op: 'changed',
+        resource: path,
+        role,
+        key,
+        ...ids,
+        name: recordName(record),
+        op,
         changes: changes.map((c) => ({ ...c, attribution: attribute(ctx, path, c.path, ids) })),
       })
+    }
+    const found = forEachRecord(next, path, (record, key) => {
+      if (!before) return
+      const priorText = before.get(key)
+      if (priorText === undefined) {
+        object(key, record, 'added', [{ path: '', op: 'added', after: redactValue(record) }])
+        return
+      }
+      matched++
+      // the common case first, with nothing built: the same text
+      if (priorText === JSON.stringify(record)) return
+      const prior = JSON.parse(priorText) as RawRecord
+      if (stableText(path, prior) === stableText(path, record)) return
+      const changes = compareRecords(path, prior, record)
+      if (changes.length > 0) object(key, record, 'changed', changes)
     })
     if (!before || !found) {
       if (before || found)
@@ -213,27 +214,13 @@ export function diffSnapshots(
         })
       continue
     }
-    for (const [key, prior] of before) {
-      if (seen.has(key)) continue
-      const record = JSON.parse(prior.text) as RawRecord
-      const id = key.slice(prior.parent === undefined ? 0 : prior.parent.length + 1)
-      const ids = { id, ...(prior.parent !== undefined ? { parent: prior.parent } : {}) }
-      push({
-        resource: path,
-        role,
-        key,
-        ...ids,
-        name: recordName(record),
-        op: 'removed',
-        changes: [
-          {
-            path: '',
-            op: 'removed',
-            before: redactValue(record),
-            attribution: attribute(ctx, path, '', ids),
-          },
-        ],
-      })
+    if (matched === before.size) continue
+    const present = new Set<string>()
+    forEachRecord(next, path, (_record, key) => void present.add(key))
+    for (const [key, priorText] of before.entries()) {
+      if (present.has(key)) continue
+      const record = JSON.parse(priorText) as RawRecord
+      object(key, record, 'removed', [{ path: '', op: 'removed', before: redactValue(record) }])
     }
   }
   return {
