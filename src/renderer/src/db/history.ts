@@ -73,3 +73,21 @@ export async function firstSeen(
   }
   return out
 }
+
+/**
+ * When a finding first appeared: the collection time of the workspace's oldest usable
+ * snapshot whose stored diagnosis has it (a snapshot diagnosed by older rules counts with the
+ * findings they gave); `undefined` when none has it.
+ */
+export async function findingFirstSeen(
+  db: CrosswalkDb,
+  snapshotId: string,
+  findingId: string,
+): Promise<string | undefined> {
+  const row = await db.snapshots.get(snapshotId)
+  if (!row) return undefined
+  for (const s of await listHistory(db, row.workspaceId)) {
+    if (await db.findings.get([s.id, findingId])) return s.collectedAt
+  }
+  return undefined
+}

@@ -7,6 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
+import { saveFindings } from '../../../../src/renderer/src/db/findings'
+import { FIXTURE_FINDINGS } from './fixture-findings'
 import { Snapshot, type RawRecord } from '../../../../src/shared/model/snapshot'
 import {
   NOW,
@@ -147,5 +149,21 @@ describe('History screen', () => {
     expect(await db.snapshots.get(middle.id)).toBeUndefined()
     expect(await db.snapshots.get(first)).toBeDefined()
     expect((await db.workspaces.get(WS))?.retention).toEqual({ keepLast: 1, monthly: true })
+  })
+
+  it('a finding says since when: the first snapshot that has it', async () => {
+    const { first, second } = await seed()
+    const finding = FIXTURE_FINDINGS[0]!
+    await saveFindings(db, first, [finding])
+    await saveFindings(db, second, [finding])
+    view = await renderWorkbench(
+      testServices(db, () => [finding]),
+      `/w/${WS}/findings/${finding.id}`,
+    )
+    const since = await waitFor(
+      () => view?.container.querySelector('[data-testid="finding-since"] time'),
+      'since when',
+    )
+    expect(since.getAttribute('datetime')).toBe('2026-11-20T12:00:00Z')
   })
 })
