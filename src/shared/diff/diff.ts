@@ -59,7 +59,12 @@ export interface RoleCounts {
   changed: number
 }
 
+export const DIFF_FORMAT = 'crosswalk.diff'
+export const DIFF_VERSION = 1
+
 export interface SnapshotDiff {
+  format: typeof DIFF_FORMAT
+  version: typeof DIFF_VERSION
   old: { collectedAt: string; identity?: string }
   new: { collectedAt: string; identity?: string }
   pair: { entraTenantId?: string; oktaOrgUrl?: string }
@@ -224,6 +229,8 @@ export function diffSnapshots(
     }
   }
   return {
+    format: DIFF_FORMAT,
+    version: DIFF_VERSION,
     old: { collectedAt: old.collectedAt, ...(old.identity ? { identity: old.identity } : {}) },
     new: {
       collectedAt: next.collectedAt,
