@@ -9,7 +9,7 @@ import { expect, test } from './fixtures'
 import { CollectPage } from './pages/collect-page'
 import { ConnectPage } from './pages/connect-page'
 import { HistoryPage } from './pages/history-page'
-import { captureScreen } from './screens'
+import { captureScreen, layoutProblems } from './screens'
 import { buildScenario } from '../emulator/scenarios/index'
 import { applyScriptedMutations, grantGraphWrites } from '../emulator/testing/history-mutations'
 
@@ -44,7 +44,7 @@ test.describe('History: what changed, and who changed it', () => {
     await expect(collect.outcome).toContainText('Collection complete.', { timeout: 90_000 })
 
     const history = new HistoryPage(page)
-    await history.open(workspaceId)
+    await history.openWithKeys()
     await expect(history.snapshots).toHaveCount(2)
     for (const width of [1024, 1440]) {
       await page.setViewportSize({ width, height: 900 })
@@ -53,7 +53,9 @@ test.describe('History: what changed, and who changed it', () => {
         const rows = history.changes
         // every row is a scripted change with its actor (the integration test counts them)
         await expect(rows).not.toHaveCount(0)
-        await expect(rows.filter({ hasText: /not attributable|not in the|no Okta System Log/ })).toHaveCount(0)
+        await expect(
+          rows.filter({ hasText: /not attributable|not in the|no Okta System Log/ }),
+        ).toHaveCount(0)
         for (const s of script) await expect(history.diff).toContainText(s.actor)
         await expect(history.diff).toContainText('web.redirectUris')
         await expect(history.diff).toContainText(
@@ -63,6 +65,7 @@ test.describe('History: what changed, and who changed it', () => {
         await expect(history.diff).not.toContainText('not attributable')
         await expect(history.audit).toContainText('user.title')
       }
+      expect(await layoutProblems(page)).toEqual([])
       await captureScreen(page, test.info(), `history-${width}`)
     }
     await page.reload()

@@ -18,6 +18,13 @@ export class HistoryPage {
     this.audit = page.getByTestId('mapping-audit')
   }
 
+  /** Opens History with its keyboard shortcut, as the shortcuts dialog lists it. */
+  async openWithKeys(): Promise<void> {
+    await this.page.keyboard.press('g')
+    await this.page.keyboard.press('h')
+    await expect(this.heading).toBeVisible()
+  }
+
   async open(workspaceId: string): Promise<void> {
     await this.page.evaluate(
       `window.location.hash = ${JSON.stringify(`#/w/${workspaceId}/history`)}`,

@@ -11,7 +11,15 @@ export class WorkbenchPage {
   }
 
   async go(
-    screen: 'Overview' | 'Findings' | 'Inspector' | 'Connect' | 'Collect' | 'Snapshots' | 'Documents',
+    screen:
+      | 'Overview'
+      | 'Findings'
+      | 'Inspector'
+      | 'Connect'
+      | 'Collect'
+      | 'Snapshots'
+      | 'History'
+      | 'Documents',
   ): Promise<void> {
     await this.nav.getByRole('link', { name: screen, exact: true }).click()
     await expect(this.page.getByRole('heading', { level: 1, name: screen })).toBeVisible()

@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { resourceLabel } from '../../../../shared/model/resources'
 import {
+  type Attribution,
   describeAttribution,
   displayValue,
   renderMappingAudit,
@@ -15,6 +16,7 @@ import {
   type ObjectDiff,
   type SnapshotDiff,
 } from '../../../../shared/diff'
+import { DateTime } from '../../components/date-time'
 import { downloadFile } from '../../download'
 
 const ROLES = ['all', 'configuration', 'people', 'groups'] as const
@@ -24,6 +26,21 @@ function changeText(c: ObjectDiff['changes'][number]): string {
   if (c.op === 'added') return `added ${displayValue(c.after)}`
   if (c.op === 'removed') return `removed ${displayValue(c.before)}`
   return `${displayValue(c.before)} → ${displayValue(c.after)}`
+}
+
+/** Who made a change, when (in the app's date format) and through what; or why that is not known. */
+function AttributionText({ a }: { a: Attribution }) {
+  if (a.status !== 'attributed') return <>{describeAttribution(a)}</>
+  return (
+    <>
+      <strong>{a.actor}</strong>, <DateTime iso={a.at} />
+      <br />
+      <span className="muted">
+        {a.activity}
+        {a.via ? ` · via ${a.via}` : ''}
+      </span>
+    </>
+  )
 }
 
 export function HistoryDiff({ diff, audit }: { diff: SnapshotDiff; audit: AuditedMapping[] }) {
@@ -110,7 +127,9 @@ export function HistoryDiff({ diff, audit }: { diff: SnapshotDiff; audit: Audite
                       <code>{change.path || '(the object)'}</code>
                     </td>
                     <td className="hist-value">{changeText(change)}</td>
-                    <td>{describeAttribution(change.attribution)}</td>
+                    <td>
+                      <AttributionText a={change.attribution} />
+                    </td>
                   </tr>
                 )),
               )}

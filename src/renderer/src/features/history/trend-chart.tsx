@@ -35,7 +35,8 @@ export function TrendChart({ title, rows, series, palette }: Props) {
           <XAxis dataKey="at" stroke={palette.text} tick={{ fill: palette.text, fontSize: 11 }} />
           <YAxis allowDecimals={false} stroke={palette.text} tick={{ fill: palette.text }} />
           <Tooltip formatter={(value) => formatNumber(Number(value))} />
-          <Legend wrapperStyle={{ color: palette.text }} />
+          {/* null keeps the series' order (worst severity first) instead of sorting by name */}
+          <Legend wrapperStyle={{ color: palette.text }} itemSorter={null} />
           {series.map((s) => (
             <Line
               key={s.key}
