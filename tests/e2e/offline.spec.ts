@@ -37,12 +37,7 @@ test.describe('Offline from the cache', () => {
     await workspaces.open()
     const workspaceId = await workspaces.create('Fabrikam')
 
-    const connect = new ConnectPage(page)
-    await connect.open(workspaceId)
-    await expect(page.getByText('Vault: unlocked')).toBeVisible()
-    await connect.fillFromEmulator(live, live.scenario.credentials.entra.clientSecret)
-    await connect.saveButton.click()
-    await expect(page.getByText(/^Saved\./)).toBeVisible()
+    await new ConnectPage(page).saveFromEmulator(workspaceId, live)
 
     const collect = new CollectPage(page)
     await collect.open(workspaceId)

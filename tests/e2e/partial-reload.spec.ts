@@ -32,12 +32,7 @@ test.describe('Reloads and restarts around a collection', () => {
     const emulator = emulators.current
     await workspaces.open()
     const workspaceId = await workspaces.create('Northwind')
-    const connect = new ConnectPage(page)
-    await connect.open(workspaceId)
-    await expect(page.getByText('Vault: unlocked')).toBeVisible()
-    await connect.fillFromEmulator(emulator, emulator.scenario.credentials.entra.clientSecret)
-    await connect.saveButton.click()
-    await expect(page.getByText(/^Saved\./)).toBeVisible()
+    await new ConnectPage(page).saveFromEmulator(workspaceId, emulator)
 
     const collect = new CollectPage(page)
     await collect.open(workspaceId)

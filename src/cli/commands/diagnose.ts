@@ -18,6 +18,7 @@ import { appVersion } from '../../node/version'
 import { escapeTerminalValue } from '../../shared/text/terminal'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
 import { incompleteWarning } from '../gaps'
+import { readArgs, oneOf } from '../args'
 import { createOutput } from '../output'
 
 const FORMATS = ['json', 'table', 'sarif'] as const
@@ -45,23 +46,9 @@ function parseArgs(args: readonly string[]): DiagnoseArgs {
   let format: Format = 'table'
   let failOn: Severity | undefined
   let rules: string[] | undefined
-  const rest = [...args]
-  while (rest.length > 0) {
-    const arg = rest.shift() as string
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined]
-    const value = () => {
-      const v = inline ?? rest.shift()
-      if (v === undefined || v === '') throw new CliError(`${flag} needs a value.`)
-      return v
-    }
+  for (const { arg, flag, value } of readArgs(args)) {
     if (flag === '--format') {
-      const v = value()
-      if (!(FORMATS as readonly string[]).includes(v))
-        throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${v}").`)
-      format = v as Format
+      format = oneOf(flag, value(), FORMATS)
     } else if (flag === '--fail-on') {
       const v = value().toLowerCase()
       if (!(SEVERITIES as readonly string[]).includes(v))

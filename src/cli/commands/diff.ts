@@ -14,6 +14,7 @@ import {
 } from '../../shared/diff'
 import { snapshotIdentity } from '../../shared/snapshot-file/identity'
 import { CliError, EXIT_FINDINGS, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { readArgs, oneOf } from '../args'
 import { createOutput } from '../output'
 import { loadSnapshot } from './diagnose'
 
@@ -31,20 +32,9 @@ function parseArgs(args: readonly string[]): DiffArgs {
   const files: string[] = []
   let format: Format = 'table'
   let failOnDrift = false
-  const rest = [...args]
-  while (rest.length > 0) {
-    const arg = rest.shift() as string
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined]
-    if (flag === '--format') {
-      const v = inline ?? rest.shift()
-      if (!v) throw new CliError('--format needs a value: table, json or md.')
-      if (!(FORMATS as readonly string[]).includes(v))
-        throw new CliError(`--format ${v} is not a format: use table, json or md.`)
-      format = v as Format
-    } else if (flag === '--fail-on-drift') failOnDrift = true
+  for (const { arg, flag, value } of readArgs(args)) {
+    if (flag === '--format') format = oneOf(flag, value(), FORMATS)
+    else if (flag === '--fail-on-drift') failOnDrift = true
     else if (arg.startsWith('-'))
       throw new CliError(`unknown option ${arg}: see crosswalk diff --help.`)
     else files.push(arg)

@@ -21,6 +21,7 @@ import { WriteTargetError, checkWriteTarget, writeFileAtomic } from '../../node/
 import { findChromium, htmlToPdf } from '../../node/chromium-pdf'
 import { term } from '../../shared/text/terminal'
 import { CliError, EXIT_OK, type CliCommand, type CliIo } from '../command'
+import { readArgs, oneOf } from '../args'
 import { createOutput } from '../output'
 import { loadSnapshot } from './diagnose'
 
@@ -39,23 +40,9 @@ function parseArgs(args: readonly string[]): ExportArgs {
   let format: Format | undefined
   let out: string | undefined
   let sections: SectionId[] = [...SECTION_IDS]
-  const rest = [...args]
-  while (rest.length > 0) {
-    const arg = rest.shift() as string
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined]
-    const value = () => {
-      const v = inline ?? rest.shift()
-      if (v === undefined || v === '') throw new CliError(`${flag} needs a value.`)
-      return v
-    }
+  for (const { arg, flag, value } of readArgs(args)) {
     if (flag === '--format') {
-      const v = value()
-      if (!(FORMATS as readonly string[]).includes(v))
-        throw new CliError(`--format must be one of ${FORMATS.join(', ')} (got "${v}").`)
-      format = v as Format
+      format = oneOf(flag, value(), FORMATS)
     } else if (flag === '--out') out = value()
     else if (flag === '--sections') {
       const parsed = parseSections(value())

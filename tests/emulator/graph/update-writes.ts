@@ -15,7 +15,7 @@ import type { EmulatorContext } from '../context'
 import type { EmuRequest, EmuResponse } from '../http'
 import { recordEntraAudit } from '../audit'
 import type { Caller } from './auth'
-import { graphError } from './errors'
+import { graphError, notFound } from './errors'
 import { initiatorOf } from './initiator'
 import { parse } from './write-body'
 import { WRITE_PERMISSIONS, type WriteHandler } from './writes'
@@ -45,6 +45,22 @@ function appAddresses(app: MG.Application): object[] {
   }))
 }
 
+/** The audit's modified properties for the body's properties: their names capitalised, old and new. */
+function propertyChanges(
+  body: Record<string, unknown>,
+  before: object,
+  after: object,
+  skip: readonly string[] = [],
+): { displayName: string; oldValue: unknown; newValue: unknown }[] {
+  return Object.keys(body)
+    .filter((key) => !skip.includes(key) && !key.startsWith('@odata.'))
+    .map((key) => ({
+      displayName: key.charAt(0).toUpperCase() + key.slice(1),
+      oldValue: (before as Record<string, unknown>)[key],
+      newValue: (after as Record<string, unknown>)[key],
+    }))
+}
+
 const keyList = (app: MG.Application): string[] =>
   (app.passwordCredentials ?? []).map((c) => `[KeyIdentifier=${c.keyId}]`)
 
@@ -53,17 +69,9 @@ export function graphUpdateWrites(
 ): (segments: string[], method: string) => WriteHandler | null {
   const s = ctx.store
   const e = ctx.scenario.entra
-  const missing = (req: EmuRequest, id: string): EmuResponse =>
-    graphError(
-      req,
-      404,
-      'Request_ResourceNotFound',
-      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-    )
-
   function updateApplication(req: EmuRequest, caller: Caller, id: string): EmuResponse {
     const app = s.entra.applications.get(id)
-    if (!app) return missing(req, id)
+    if (!app) return notFound(req, id)
     const p = parse(req, 'application')
     if (!p.ok) return p.response
     const next = merge(app, p.body)
@@ -76,12 +84,7 @@ export function graphUpdateWrites(
         oldValue: appAddresses(app),
         newValue: appAddresses(next),
       })
-    for (const key of Object.keys(p.body).filter((k) => k !== 'web'))
-      changed.push({
-        displayName: key.charAt(0).toUpperCase() + key.slice(1),
-        oldValue: (app as Record<string, unknown>)[key],
-        newValue: (next as Record<string, unknown>)[key],
-      })
+    changed.push(...propertyChanges(p.body, app, next, ['web']))
     recordEntraAudit(s, initiatorOf(ctx, caller), [
       {
         activity: 'updateApplication',
@@ -105,7 +108,7 @@ export function graphUpdateWrites(
 
   function removePassword(req: EmuRequest, caller: Caller, id: string): EmuResponse {
     const app = s.entra.applications.get(id)
-    if (!app) return missing(req, id)
+    if (!app) return notFound(req, id)
     let keyId: unknown
     try {
       keyId = (JSON.parse(req.body || '{}') as Record<string, unknown>).keyId
@@ -151,7 +154,7 @@ export function graphUpdateWrites(
     const id = domain?.id ?? domainId
     const list = e.federationConfigurations[id] ?? []
     const config = list.find((c) => c.id === fedId)
-    if (!domain || !config) return missing(req, fedId)
+    if (!domain || !config) return notFound(req, fedId)
     const p = parse(req, 'internalDomainFederation')
     if (!p.ok) return p.response
     const next = merge(config, p.body)
@@ -163,11 +166,7 @@ export function graphUpdateWrites(
           id,
           displayName: id,
           type: 'Domain',
-          modifiedProperties: Object.keys(p.body).map((key) => ({
-            displayName: key.charAt(0).toUpperCase() + key.slice(1),
-            oldValue: (config as Record<string, unknown>)[key],
-            newValue: (next as Record<string, unknown>)[key],
-          })),
+          modifiedProperties: propertyChanges(p.body, config, next),
         },
       },
     ])

@@ -19,7 +19,7 @@ import type { EmulatorContext } from '../context'
 import type { EmuRequest, EmuResponse } from '../http'
 import { type EntraInitiator, recordEntraAudit } from '../audit'
 import type { Caller } from './auth'
-import { graphError } from './errors'
+import { graphError, notFound } from './errors'
 import { initiatorOf } from './initiator'
 import { parse } from './write-body'
 
@@ -110,13 +110,7 @@ export function graphWrites(
 
   function addPassword(req: EmuRequest, caller: Caller, id: string): EmuResponse {
     const app = s.entra.applications.get(id)
-    if (!app)
-      return graphError(
-        req,
-        404,
-        'Request_ResourceNotFound',
-        `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-      )
+    if (!app) return notFound(req, id)
     let value: unknown
     try {
       value = JSON.parse(req.body || '{}')

@@ -24,8 +24,9 @@ export interface ScriptedChange {
 }
 
 /**
- * Grants the reader app Graph's write permissions, as an administrator would grant their
- * automation; done before the first collection so the grant itself is no change between them.
+ * Grants the reader app Graph's write permissions, as an administrator grants their automation
+ * (the scenarios' Graph service principal offers them; no scenario app holds them). The History
+ * tests grant them before the first collection, so the grant is no change between the two.
  */
 export function grantGraphWrites(emu: Emulator): void {
   const e = emu.scenario.entra
@@ -40,9 +41,9 @@ export function grantGraphWrites(emu: Emulator): void {
   emu.mutate.entra.set('appRoleAssignments', {
     ...e.appRoleAssignments,
     [readerId]: [
-      ...held.filter((a) => !String(a.id).startsWith('history-w-')),
+      ...held.filter((a) => !String(a.id).startsWith('w-')),
       ...GRAPH_WRITE_ROLES.map((r, i) => ({
-        id: `history-w-${i}`,
+        id: `w-${i}`,
         appRoleId: r.id,
         principalId: readerId,
         resourceId: graphSp?.id ?? '',
