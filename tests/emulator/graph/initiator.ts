@@ -1,6 +1,7 @@
-/** Who made a Graph write, as a directory audit's `initiatedBy.app` names it. */
+/** Who made a Graph write, as a directory audit's `initiatedBy.app` names it, and the audit of an app write. */
 import type { EmulatorContext } from '../context'
-import type { EntraInitiator } from '../audit'
+import type * as MG from '@microsoft/microsoft-graph-types'
+import { recordEntraAudit, type EntraInitiator } from '../audit'
 import type { Caller } from './auth'
 
 /** The calling app (app-only tokens) with its service principal, for `initiatedBy`. */
@@ -13,4 +14,25 @@ export function initiatorOf(ctx: EmulatorContext, caller: Caller): EntraInitiato
     servicePrincipalId: sp?.id ?? '',
     displayName: sp?.displayName ?? caller.appId,
   }
+}
+
+/** Records one directory audit of a write to an app registration, with what it changed. */
+export function auditApplication(
+  ctx: EmulatorContext,
+  caller: Caller,
+  activity: 'updateApplication' | 'updateCredentials',
+  app: MG.Application,
+  modifiedProperties: { displayName: string; oldValue: unknown; newValue: unknown }[],
+): void {
+  recordEntraAudit(ctx.store, initiatorOf(ctx, caller), [
+    {
+      activity,
+      target: {
+        id: app.id ?? '',
+        displayName: app.displayName ?? '',
+        type: 'Application',
+        modifiedProperties,
+      },
+    },
+  ])
 }

@@ -16,7 +16,7 @@ import type { EmuRequest, EmuResponse } from '../http'
 import { recordEntraAudit } from '../audit'
 import type { Caller } from './auth'
 import { graphError, notFound } from './errors'
-import { initiatorOf } from './initiator'
+import { auditApplication, initiatorOf } from './initiator'
 import { parse } from './write-body'
 import { WRITE_PERMISSIONS, type WriteHandler } from './writes'
 
@@ -85,22 +85,12 @@ export function graphUpdateWrites(
         newValue: appAddresses(next),
       })
     changed.push(...propertyChanges(p.body, app, next, ['web']))
-    recordEntraAudit(s, initiatorOf(ctx, caller), [
+    auditApplication(ctx, caller, 'updateApplication', app, [
+      ...changed,
       {
-        activity: 'updateApplication',
-        target: {
-          id,
-          displayName: app.displayName ?? '',
-          type: 'Application',
-          modifiedProperties: [
-            ...changed,
-            {
-              displayName: 'Included Updated Properties',
-              oldValue: undefined,
-              newValue: changed.map((c) => c.displayName).join(', '),
-            },
-          ],
-        },
+        displayName: 'Included Updated Properties',
+        oldValue: undefined,
+        newValue: changed.map((c) => c.displayName).join(', '),
       },
     ])
     return { status: 204, body: '' }
@@ -126,18 +116,8 @@ export function graphUpdateWrites(
     const next = { ...app, passwordCredentials: credentials.filter((c) => c.keyId !== keyId) }
     s.entra.applications.replace(id, next)
     e.secrets = e.secrets.filter((x) => x.keyId !== keyId)
-    recordEntraAudit(s, initiatorOf(ctx, caller), [
-      {
-        activity: 'updateCredentials',
-        target: {
-          id,
-          displayName: app.displayName ?? '',
-          type: 'Application',
-          modifiedProperties: [
-            { displayName: 'KeyDescription', oldValue: keyList(app), newValue: keyList(next) },
-          ],
-        },
-      },
+    auditApplication(ctx, caller, 'updateCredentials', app, [
+      { displayName: 'KeyDescription', oldValue: keyList(app), newValue: keyList(next) },
     ])
     return { status: 204, body: '' }
   }
