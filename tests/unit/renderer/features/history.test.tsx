@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
+import { snapshotBytes } from '../../../../src/renderer/src/db/history'
 import { saveFindings } from '../../../../src/renderer/src/db/findings'
 import { FIXTURE_FINDINGS } from './fixture-findings'
 import { Snapshot, type RawRecord } from '../../../../src/shared/model/snapshot'
@@ -165,5 +166,16 @@ describe('History screen', () => {
       'since when',
     )
     expect(since.getAttribute('datetime')).toBe('2026-11-20T12:00:00Z')
+  })
+
+  it("measures a snapshot's size in the cache as its records' JSON, for the size cap", async () => {
+    const { first, second } = await seed()
+    const sizes = await snapshotBytes(db, [first, second])
+    const chunks = await db.chunks.toArray()
+    const of = (id: string) =>
+      chunks.filter((c) => c.snapshotId === id).reduce((n, c) => n + c.json.length, 0)
+    expect(sizes.get(first)).toBe(of(first))
+    expect(sizes.get(second)).toBe(of(second))
+    expect(of(first)).toBeGreaterThan(1000)
   })
 })

@@ -7,7 +7,16 @@ import { useState } from 'react'
 import { Button } from 'react-aria-components'
 import { planRetention, type RetentionPolicy } from '../../../../shared/history'
 import { DateTime } from '../../components/date-time'
-import { deleteSnapshot, listHistory, setRetention, type SnapshotRow } from '../../db'
+import {
+  deleteSnapshot,
+  listHistory,
+  setRetention,
+  snapshotBytes,
+  type SnapshotRow,
+} from '../../db'
+
+/** The size cap is typed in MiB; the cache's size is its records' JSON text. */
+const MIB = 2 ** 20
 import type { WorkbenchServices } from '../workbench/services'
 
 interface Props {
@@ -35,12 +44,21 @@ export function HistoryRetention({
     const db = await services.openDb()
     await setRetention(db, workspaceId, policy)
     // planned from the cache as it is now, not from what the screen last read
+    const list = await listHistory(db, workspaceId)
+    const bytes =
+      policy.maxBytes === undefined
+        ? undefined
+        : await snapshotBytes(
+            db,
+            list.map((r) => r.id),
+          )
     const plan = planRetention(
-      (await listHistory(db, workspaceId)).map((r) => ({
+      list.map((r) => ({
         id: r.id,
         collectedAt: r.collectedAt,
         pinned: !!r.pinned,
         current: r.id === currentId,
+        ...(bytes ? { bytes: bytes.get(r.id) ?? 0 } : {}),
       })),
       policy,
     )
@@ -56,8 +74,9 @@ export function HistoryRetention({
     <section aria-labelledby="hist-retention-title" className="wb-card">
       <h2 id="hist-retention-title">Retention</h2>
       <p>
-        Keep the newest snapshots and one a month; pinned snapshots and the current one are always
-        kept. Nothing is removed until you confirm.
+        Keep the newest snapshots and one a month, within a size cap if you set one (the oldest go
+        first); pinned snapshots and the current one are always kept. Nothing is removed until you
+        confirm.
       </p>
       <div className="hist-filters">
         <label>
@@ -79,6 +98,22 @@ export function HistoryRetention({
             onChange={(e) => onPolicy({ ...policy, monthly: e.target.checked })}
           />{' '}
           and one per month
+        </label>
+        <label>
+          at most{' '}
+          <input
+            type="number"
+            min={1}
+            className="hist-number"
+            placeholder="no cap"
+            value={policy.maxBytes === undefined ? '' : Math.round(policy.maxBytes / MIB)}
+            onChange={(e) => {
+              const mib = Number(e.target.value)
+              const { maxBytes: _cap, ...rest } = policy
+              onPolicy(e.target.value && mib > 0 ? { ...rest, maxBytes: mib * MIB } : rest)
+            }}
+          />{' '}
+          MiB in all
         </label>
         <Button className="button" onPress={() => void review()}>
           Review clean-up
