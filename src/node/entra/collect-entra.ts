@@ -253,7 +253,15 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
   /** Each provisioning job's synchronization schema (its attribute mappings), keyed by job id. */
   const synchronizationSchemas = async (): Promise<void> => {
     const jobs = data.synchronizationJobs
-    if (!jobs) return
+    if (!jobs) {
+      // the jobs could not be read, so neither can their schemas: the same reason stands for both
+      const failed = errors.find((e) => e.resource === 'synchronizationJobs')
+      if (failed) {
+        errors.push({ ...failed, resource: 'synchronizationSchemas' })
+        tracker.track('entra', 'synchronizationSchemas').error()
+      }
+      return
+    }
     const pairs = Object.entries(jobs).flatMap(([spId, list]) =>
       list.map((job) => ({ spId, jobId: String(job.id) })),
     )
