@@ -188,6 +188,10 @@ describe('diff of two real collections around the scripted changes', () => {
       ),
     ).toBe(1)
     expect(JSON.parse(drift.out.join('')).drift).toBe(true)
+    const audit = io()
+    expect(await runCli(['diff', older, newer, '--mappings'], audit.io, COMMANDS)).toBe(0)
+    expect(audit.out.join('')).toContain('# Seam mapping audit')
+    expect(audit.out.join('')).toContain('user.title')
     const other = path.join(dir, 'other.json')
     writeFileSync(
       other,
