@@ -310,6 +310,7 @@ describe('broken scenario', { timeout: 60_000 }, () => {
         'domain-federation',
         'sign-in',
         'provisioning',
+        'configuration',
       ]),
     )
     const names = s.answerKey.map((e) => e.problem)
