@@ -40,9 +40,9 @@ export const BROKEN_WITHOUT_SYNC_CONSENT: ScenarioBuilder = async (options) => {
   return scenario
 }
 
-/** The message the Collect screen shows for that refusal. */
+/** The message the Collect screen shows for that refusal (the jobs' schemas go with them). */
 export const SYNC_CONSENT_GAP =
-  'Entra provisioning jobs: the reader lacks the Microsoft Graph application permission Synchronization.Read.All'
+  'Entra provisioning jobs and Entra provisioning attribute mappings: the reader lacks the Microsoft Graph application permission Synchronization.Read.All'
 
 /** Starts `scenario` before the block's tests (`options`: the emulator's other settings). */
 export function useEmulator(
@@ -51,7 +51,8 @@ export function useEmulator(
 ): EmulatorHandle {
   let emulator: Emulator | undefined
   test.beforeAll(async () => {
-    emulator = await startEmulator({ ...options, scenario })
+    // the host collects with the real clock: the tenant's "now" is this moment, as live
+    emulator = await startEmulator({ now: new Date().toISOString(), ...options, scenario })
     process.env.CROSSWALK_VAULT_PASSPHRASE = E2E_VAULT_PASSPHRASE
     process.env.CROSSWALK_ALLOW_ENDPOINT_OVERRIDES = '1'
   })

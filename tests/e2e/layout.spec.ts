@@ -83,6 +83,8 @@ for (const width of [1024, 1440]) {
     await look(page, testInfo, `collect-${width}`)
     await workbench.go('Snapshots')
     await look(page, testInfo, `snapshots-${width}`)
+    await workbench.go('History')
+    await look(page, testInfo, `history-${width}`)
     await workbench.nav.getByRole('link', { name: 'About' }).click()
     await look(page, testInfo, `about-${width}`)
     await page.keyboard.press('?')

@@ -28,6 +28,11 @@ export const ENTRA_ACTIVITIES = {
     category: 'ApplicationManagement',
     operationType: 'Update',
   },
+  updateApplication: {
+    activity: 'Update application',
+    category: 'ApplicationManagement',
+    operationType: 'Update',
+  },
   addServicePrincipal: {
     activity: 'Add service principal',
     category: 'ApplicationManagement',
@@ -62,6 +67,9 @@ export const OKTA_EVENT_TYPES = {
   'application.user_membership.add': 'Add user to application membership',
   'group.application_assignment.add': 'Add application assignment to group',
   'policy.rule.add': 'Add policy rule',
+  'user.account.update_profile': 'Update user profile for Okta',
+  'application.user_membership.change_username': "Change user's application username",
+  'application.provision.user.push_profile': 'Push user profile to application',
 } as const
 export type OktaEventType = keyof typeof OKTA_EVENT_TYPES
 
@@ -148,10 +156,10 @@ export interface OktaTarget {
 export function recordOktaEvents(
   store: Store,
   actor: OktaActor,
-  entries: { eventType: OktaEventType; targets: OktaTarget[] }[],
+  entries: { eventType: OktaEventType; targets: OktaTarget[]; debugData?: OktaRecord }[],
 ): OktaRecord[] {
   const transaction = randomBytes(12).toString('base64url')
-  return entries.map(({ eventType, targets }) =>
+  return entries.map(({ eventType, targets, debugData }) =>
     store.okta.logs.add({
       uuid: randomUUID(),
       published: store.clock.iso(),
@@ -179,7 +187,7 @@ export function recordOktaEvents(
         ...(t.changeDetails ? { changeDetails: t.changeDetails } : {}),
       })),
       transaction: { type: 'WEB', id: transaction, detail: {} },
-      debugContext: { debugData: { requestId: transaction } },
+      debugContext: { debugData: { requestId: transaction, ...debugData } },
       authenticationContext: {
         authenticationProvider: null,
         credentialProvider: null,

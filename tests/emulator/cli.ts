@@ -1,6 +1,9 @@
 /**
- * `npm run emulator -- --scenario NAME [--port N] [--faults SPEC] [--seed S] [--users N] [--json] [--artefacts DIR]`
- * Starts the emulator and serves until SIGINT/SIGTERM. With --json it prints one JSON line:
+ * `npm run emulator -- --scenario NAME [--port N] [--faults SPEC] [--seed S] [--users N] [--now ISO] [--json] [--artefacts DIR]`
+ * Starts the emulator and serves until SIGINT/SIGTERM. The scenario's "now" (when its
+ * directories last synced, when its logs were written, how long its credentials have left)
+ * is the moment it starts, so a tenant collected from it looks as it would live; --now pins
+ * another moment (tests pin theirs, and so do the bundled demo and benchmarks). With --json it prints one JSON line:
  * { authorityHost, graphBaseUrl, oktaOrgUrl, tenantId, clientId, caFile, profileFile, env }
  * (clientId: the app registration Crosswalk signs in as; env: the secrets, by variable name).
  * --artefacts DIR writes the sign-in artefacts the scenario's services issue (signed tokens,
@@ -13,7 +16,7 @@ import { formatFaults, parseFaults } from './faults'
 import { SCENARIO_NAMES, startEmulator, type EmulatorOptions, type ScenarioName } from './index'
 import { buildFixtureScenario } from './testing/fixture'
 
-const USAGE = `usage: npm run emulator -- --scenario ${[...SCENARIO_NAMES, 'fixture'].join('|')} [--port N] [--faults SPEC] [--seed S] [--users N] [--json] [--artefacts DIR]`
+const USAGE = `usage: npm run emulator -- --scenario ${[...SCENARIO_NAMES, 'fixture'].join('|')} [--port N] [--faults SPEC] [--seed S] [--users N] [--now ISO] [--json] [--artefacts DIR]`
 
 export function parseCli(
   argv: string[],
@@ -26,6 +29,7 @@ export function parseCli(
       faults: { type: 'string' },
       seed: { type: 'string' },
       users: { type: 'string' },
+      now: { type: 'string' },
       json: { type: 'boolean', default: false },
       artefacts: { type: 'string' },
     },
@@ -46,12 +50,15 @@ export function parseCli(
   const faults = values.faults === undefined ? undefined : formatFaults(parseFaults(values.faults))
   const seed = int('seed', values.seed)
   const users = int('users', values.users)
+  const now = values.now ?? new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString()
+  if (Number.isNaN(Date.parse(now))) throw new Error('--now needs an ISO-8601 date')
   return {
     scenario: name === 'fixture' ? (o) => buildFixtureScenario(o) : (name as ScenarioName),
     ...(port !== undefined ? { port } : {}),
     ...(faults !== undefined ? { faults } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(users !== undefined ? { users } : {}),
+    now,
     json: values.json ?? false,
     artefacts: values.artefacts,
   }

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command'
 import { collectCommand } from './collect'
 import { compareCommand } from './compare'
 import { diagnoseCommand } from './diagnose'
+import { diffCommand } from './diff'
 import { doctorCommand } from './doctor'
 import { explainCommand } from './explain'
 import { inspectCommand } from './inspect'
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   inspectCommand,
   compareCommand,
   exportCommand,
+  diffCommand,
 ]

@@ -17,6 +17,7 @@ import {
 } from '../../shared/model/snapshot'
 import type { CollectionError, RawRecord, Snapshot } from '../../shared/model/snapshot'
 import { collectedResources } from '../../shared/model/resources'
+import { entraRetentionDays } from '../../shared/diff/audit-events'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
 import { collectEntra } from '../entra/collect-entra'
 import { createGraphClient } from '../entra/graph-client'
@@ -141,6 +142,16 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
         ? { since: { entra: options.since.entra, cursors: sinceCursors } }
         : {}),
       ...(options.auditSince ? { auditSince: options.auditSince } : {}),
+      ...(options.since && sameTenant && options.since.entra?.directoryAudits
+        ? {
+            auditRefresh: {
+              previousAt: options.since.collectedAt,
+              retentionStart: new Date(
+                now() - entraRetentionDays(options.since) * 86_400_000,
+              ).toISOString(),
+            },
+          }
+        : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       readerAppId: p.clientId,
       authority: { authorityHost: auth.authorityHost, send: http.send },
@@ -197,6 +208,7 @@ export async function collectSnapshot(options: CollectOptions): Promise<Snapshot
         : {}),
       ...(options.logsSince ? { logsSince: options.logsSince } : {}),
       ...(options.logsUntil ? { logsUntil: options.logsUntil } : {}),
+      ...(options.since ? { configEventsSince: options.since.collectedAt } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       now,
       pace: (path, requests) => conn.pacer.schedule(`${orgUrl}${path}`, requests),

@@ -15,6 +15,7 @@
  * A real tenant holds hundreds of first-party SPs that never carry provisioning jobs or
  * customer-granted roles worth diagnosing.
  */
+import { auditRefreshStart, joinAudits } from './audit-window'
 import type { CollectionError, EntraSnapshot, RawRecord } from '../../shared/model/snapshot'
 import { ApiError, toCollectionError } from '../net/api-error'
 import { mapWithConcurrency } from '../net/concurrency'
@@ -50,6 +51,12 @@ export interface EntraCollectOptions {
   auditSince?: string
   /** newest audit records kept per log; default 50 000 */
   maxAuditRecords?: number
+  /**
+   * a refresh: the directory audits are read only since the previous snapshot (its time less
+   * an hour, for late events) and joined with its audits still inside the retention, so the
+   * rules see the same window and every change since then can be attributed
+   */
+  auditRefresh?: { previousAt: string; retentionStart: string }
   /** parallel fan-out requests; default 4 */
   concurrency?: number
   /** the reader app's appId, whose service principal is always fanned out to */
@@ -240,8 +247,40 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
     }
     await Promise.all([
       fanOut('appRoleAssignments', 'appRoleAssignments'),
-      fanOut('synchronizationJobs', 'synchronization/jobs'),
+      fanOut('synchronizationJobs', 'synchronization/jobs').then(synchronizationSchemas),
     ])
+  }
+
+  /** Each provisioning job's synchronization schema (its attribute mappings), keyed by job id. */
+  const synchronizationSchemas = async (): Promise<void> => {
+    const jobs = data.synchronizationJobs
+    if (!jobs) {
+      // the jobs could not be read, so neither can their schemas: the same reason stands for both
+      const failed = errors.find((e) => e.resource === 'synchronizationJobs')
+      if (failed) {
+        errors.push({ ...failed, resource: 'synchronizationSchemas' })
+        tracker.track('entra', 'synchronizationSchemas').error()
+      }
+      return
+    }
+    const pairs = Object.entries(jobs).flatMap(([spId, list]) =>
+      list.map((job) => ({ spId, jobId: String(job.id) })),
+    )
+    await guard('synchronizationSchemas', async () => {
+      const t = tracker.track('entra', 'synchronizationSchemas')
+      const out: Record<string, RawRecord[]> = {}
+      await mapWithConcurrency(pairs, concurrency, async ({ spId, jobId }) => {
+        const json = await graph.get(
+          `servicePrincipals/${encodeURIComponent(spId)}/synchronization/jobs/${encodeURIComponent(jobId)}/schema`,
+          { ...(signal ? { signal } : {}), stats: t.stats },
+        )
+        const { '@odata.context': _context, ...schema } = json
+        const records = [schema as RawRecord]
+        out[jobId] = records
+        t.page(records, jobId)
+      })
+      data.synchronizationSchemas = out
+    })
   }
 
   const auditFilter = (field: string): string =>
@@ -308,11 +347,25 @@ export async function collectEntra(options: EntraCollectOptions): Promise<EntraC
       )
     }),
     guard('directoryAudits', async () => {
-      data.directoryAudits = await list(
+      const refresh = options.auditRefresh
+      const from = refresh ? auditRefreshStart(refresh) : undefined
+      const fresh = await list(
         'directoryAudits',
-        `auditLogs/directoryAudits?$top=1000${auditFilter('activityDateTime')}`,
+        `auditLogs/directoryAudits?$top=1000${
+          from
+            ? `&$filter=${encodeURIComponent(`activityDateTime ge ${from}`)}`
+            : auditFilter('activityDateTime')
+        }`,
         true,
       )
+      data.directoryAudits = refresh
+        ? joinAudits(
+            fresh,
+            options.since?.entra?.directoryAudits ?? [],
+            refresh.retentionStart,
+            options.maxAuditRecords ?? 50_000,
+          )
+        : fresh
     }),
     guard('provisioningLogs', async () => {
       data.provisioningLogs = await list(

@@ -10,6 +10,7 @@
  * (`group-members.ts`); everything else is re-read in full.
  * https://developer.okta.com/docs/api/openapi/okta-management/management/
  */
+import { configEventFilter, configEventWindow, readLogPages } from './log-window'
 import type { CollectionError, OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
 import { toCollectionError } from '../net/api-error'
 import { mapWithConcurrency } from '../net/concurrency'
@@ -20,7 +21,6 @@ import type { OktaReader } from './okta-reader'
 import type { OktaStep } from './okta-step'
 import { readOfficeGroups, readSeamGroupMembers } from './group-members'
 import { readIdpRouting } from './idp-routing'
-import { readLogWindow } from './log-window'
 import {
   APP_USERS_CURSOR,
   APP_USERS_FEED_CURSOR,
@@ -50,6 +50,12 @@ export interface OktaCollectOptions {
   logsUntil?: string
   /** newest log events kept; default 50 000 */
   maxLogRecords?: number
+  /**
+   * the previous snapshot's collection time: configuration events older than the activity
+   * window but since then (bounded by Okta's 90-day retention) are read too, so every change
+   * between the two snapshots can be attributed
+   */
+  configEventsSince?: string
   /** parallel per-app requests; default 4 */
   concurrency?: number
   now?: () => number
@@ -349,11 +355,23 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     await guard('logs', async () => {
       const until = options.logsUntil ?? new Date(now()).toISOString()
       const since = options.logsSince ?? new Date(Date.parse(until) - 7 * 86_400_000).toISOString()
-      data.logs = await readLogWindow(reader, tracker.track('okta', 'logs'), {
-        since,
-        until,
-        max: options.maxLogRecords ?? 50_000,
-      })
+      const t = tracker.track('okta', 'logs')
+      const max = options.maxLogRecords ?? 50_000
+      // `until` makes each query bounded: a polling query (no until) always has a next link
+      const window = (from: string, to: string): string =>
+        `/api/v1/logs?since=${encodeURIComponent(from)}&until=${encodeURIComponent(to)}&limit=1000&sortOrder=DESCENDING`
+      const out = await readLogPages(reader, [window(since, until)], max, t)
+      const older = configEventWindow(options.configEventsSince, since, until)
+      if (older)
+        out.push(
+          ...(await readLogPages(
+            reader,
+            [`${window(older, since)}&filter=${configEventFilter()}`],
+            max - out.length,
+            t,
+          )),
+        )
+      data.logs = out
     })
   }
 

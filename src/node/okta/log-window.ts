@@ -1,34 +1,84 @@
 /**
- * The System Log as a bounded query (`since` + `until`, newest first): a polling query
- * without `until` always has a next link and never ends. At most `max` events are kept.
- * https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents
+ * The System Log windows a collection reads: the activity window the rules judge (7 days by
+ * default) and, on a refresh, the configuration events since the previous snapshot, so each
+ * change between two snapshots can be attributed.
+ * https://developer.okta.com/docs/reference/api/event-types/
  */
 import type { RawRecord } from '../../shared/model/snapshot'
-import type { ResourceTracker } from '../collect/tracker'
 import type { OktaReader } from './okta-reader'
+import type { ResourceTracker } from '../collect/tracker'
+/** Okta keeps 90 days of System Log. */
+const OKTA_LOG_RETENTION_MS = 90 * 86_400_000
+/** Audit events can be published a little after the change: the window starts this much earlier. */
+const LATE_EVENT_MARGIN_MS = 60 * 60_000
+
+/**
+ * Event types of configuration changes (the Event Types catalog's application, key, IdP,
+ * mapping, policy and user-profile families); sign-in and push events stay in the activity
+ * window the rules read.
+ */
+export const CONFIG_EVENT_PREFIXES = [
+  'application.lifecycle.',
+  'application.user_membership.',
+  'app.keys.',
+  'system.idp.lifecycle.',
+  'directory.mapping.',
+  'policy.rule.',
+  'policy.lifecycle.',
+  'user.account.update_profile',
+  'group.application_assignment.',
+] as const
+
+/**
+ * Where configuration events must be read from when the previous snapshot predates the
+ * activity window: its time less a margin, never before the retention; `undefined` when the
+ * activity window already covers it.
+ */
+export function configEventWindow(
+  previous: string | undefined,
+  activitySince: string,
+  until: string,
+): string | undefined {
+  if (!previous) return undefined
+  const start = Math.max(
+    Date.parse(previous) - LATE_EVENT_MARGIN_MS,
+    Date.parse(until) - OKTA_LOG_RETENTION_MS,
+  )
+  return Number.isFinite(start) && start < Date.parse(activitySince)
+    ? new Date(start).toISOString()
+    : undefined
+}
+
+/** The `filter` of the configuration events, URL-encoded. */
+export function configEventFilter(): string {
+  return encodeURIComponent(CONFIG_EVENT_PREFIXES.map((p) => `eventType sw "${p}"`).join(' or '))
+}
 
 class StopPaging extends Error {}
 
-/** The events of `[since, until]` (ISO-8601), newest first, at most `max`. */
-export async function readLogWindow(
-  reader: OktaReader,
-  t: ResourceTracker,
-  window: { since: string; until: string; max: number },
+/** Reads the pages of each query, newest first, until `max` events are held. */
+export async function readLogPages(
+  reader: Pick<OktaReader, 'forEachPage'>,
+  queries: readonly string[],
+  max: number,
+  t: Pick<ResourceTracker, 'page' | 'stats'>,
 ): Promise<RawRecord[]> {
   const out: RawRecord[] = []
-  const q = `since=${encodeURIComponent(window.since)}&until=${encodeURIComponent(window.until)}&limit=1000&sortOrder=DESCENDING`
-  try {
-    await reader.forEachPage(
-      `/api/v1/logs?${q}`,
-      (records) => {
-        out.push(...records)
-        t.page(records)
-        if (out.length >= window.max) throw new StopPaging()
-      },
-      t.stats,
-    )
-  } catch (error) {
-    if (!(error instanceof StopPaging)) throw error
+  for (const query of queries) {
+    if (out.length >= max) break
+    try {
+      await reader.forEachPage(
+        query,
+        (records) => {
+          out.push(...records)
+          t.page(records)
+          if (out.length >= max) throw new StopPaging()
+        },
+        t.stats,
+      )
+    } catch (error) {
+      if (!(error instanceof StopPaging)) throw error
+    }
   }
   return out
 }

@@ -9,8 +9,15 @@ export {
   parseSections,
   sectionTitle,
 } from './sections'
-export { renderMarkdown } from './render-markdown'
-export { renderHtml, renderHtmlFragment, STANDALONE_CSS } from './render-html'
+export { renderMarkdown, renderBlocksMarkdown } from './render-markdown'
+export {
+  renderHtml,
+  renderHtmlFragment,
+  renderBlocksHtmlFragment,
+  standaloneHtml,
+  STANDALONE_CSS,
+} from './render-html'
+export { type Block, type Cell, plain, code } from './blocks'
 export { renderJson } from './render-json'
 export { renderCsv, type CsvFiles } from './render-csv'
 export { redactedView, type RedactedSnapshot } from './redacted-view'

@@ -48,7 +48,12 @@ function block(b: Block): string {
 
 /** The document's body as an HTML fragment inside `<article class="doc">`. */
 export function renderHtmlFragment(doc: ConfigDocument): string {
-  return `<article class="doc">${layoutDocument(doc).map(block).filter(Boolean).join('\n')}</article>`
+  return renderBlocksHtmlFragment(layoutDocument(doc))
+}
+
+/** Laid-out blocks as an HTML fragment inside `<article class="doc">`. */
+export function renderBlocksHtmlFragment(blocks: readonly Block[]): string {
+  return `<article class="doc">${blocks.map(block).filter(Boolean).join('\n')}</article>`
 }
 
 /** The standalone document's stylesheet: screen and print, no external asset. */
@@ -71,17 +76,22 @@ th { background: #f6f8fa; } .doc-note { color: #9a6700; } .doc-empty { color: #5
 
 /** The document as one standalone HTML file. */
 export function renderHtml(doc: ConfigDocument): string {
+  return standaloneHtml(doc.title, renderHtmlFragment(doc))
+}
+
+/** A titled body fragment as one standalone HTML file (strict CSP, inlined stylesheet). */
+export function standaloneHtml(title: string, fragment: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${html(doc.title)}</title>
+<title>${html(title)}</title>
 <style>${STANDALONE_CSS}</style>
 </head>
 <body>
-${renderHtmlFragment(doc)}
+${fragment}
 </body>
 </html>
 `

@@ -42,10 +42,15 @@ function block(b: Block): string {
   }
 }
 
-/** Renders the document as Markdown text (LF line endings, one trailing newline). */
-export function renderMarkdown(doc: ConfigDocument): string {
-  return `${layoutDocument(doc)
+/** Renders laid-out blocks as Markdown text (LF line endings, one trailing newline). */
+export function renderBlocksMarkdown(blocks: readonly Block[]): string {
+  return `${blocks
     .map(block)
     .filter((text) => text !== '')
     .join('\n\n')}\n`
+}
+
+/** Renders the document as Markdown text (LF line endings, one trailing newline). */
+export function renderMarkdown(doc: ConfigDocument): string {
+  return renderBlocksMarkdown(layoutDocument(doc))
 }

@@ -253,6 +253,17 @@ export const RESOURCES = {
     access: graph(['Synchronization.Read.All', 'Synchronization.ReadWrite.All']),
     doc: 'https://learn.microsoft.com/en-us/graph/api/synchronization-synchronization-list-jobs',
   },
+  'entra.synchronizationSchemas': {
+    source: 'entra',
+    label: 'Entra provisioning attribute mappings',
+    shape: 'keyed',
+    keyedBy: 'provisioning job id',
+    identifier: 'id',
+    request: 'GET /servicePrincipals/{id}/synchronization/jobs/{jobId}/schema',
+    access: graph(['Synchronization.Read.All', 'Synchronization.ReadWrite.All']),
+    doc: 'https://learn.microsoft.com/en-us/graph/api/synchronization-synchronizationschema-get',
+    note: "Each provisioning job's synchronization schema: its rules, object mappings and attribute mappings (source attribute or expression to target attribute).",
+  },
   'entra.signingKeys': {
     source: 'entra',
     label: 'Entra token signing keys',

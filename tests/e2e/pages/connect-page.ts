@@ -64,6 +64,15 @@ export class ConnectPage {
     await this.input('okta.token').fill(values.token)
   }
 
+  /** Opens Connect of a workspace, fills it from the emulator with its right secret, and saves. */
+  async saveFromEmulator(workspaceId: string, emulator: Emulator): Promise<void> {
+    await this.open(workspaceId)
+    await expect(this.page.getByText('Vault: unlocked')).toBeVisible()
+    await this.fillFromEmulator(emulator, emulator.scenario.credentials.entra.clientSecret)
+    await this.saveButton.click()
+    await expect(this.page.getByText(/^Saved\./)).toBeVisible()
+  }
+
   /** Fills both sides and the custom endpoints with the emulator's, and the given Entra secret. */
   async fillFromEmulator(emulator: Emulator, clientSecret: string): Promise<void> {
     await this.fillEntra({

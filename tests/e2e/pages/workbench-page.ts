@@ -22,6 +22,7 @@ export class WorkbenchPage {
       | 'Connect'
       | 'Collect'
       | 'Snapshots'
+      | 'History'
       | 'Documents',
   ): Promise<void> {
     await this.nav.getByRole('link', { name: screen, exact: true }).click()

@@ -8,6 +8,7 @@ import type { Caller } from './auth'
 import { deltaQuery } from './delta'
 import { notFound } from './errors'
 import { countCollection, listCollection, singleObject, type CollectionSpec } from './list'
+import { synchronizationSchema } from '../scenarios/sync-schema'
 
 /** api-facts B2: the properties /users returns without $select */
 export const USER_DEFAULT_PROPERTIES = [
@@ -325,6 +326,28 @@ export function graphRoutes(ctx: EmulatorContext): (segments: string[]) => Handl
           `servicePrincipals('${spId}')/synchronization/jobs`,
           'SynchronizationJob',
           spId,
+        )
+      }
+      if (
+        rest.length === 4 &&
+        rest[0] === 'synchronization' &&
+        rest[1] === 'jobs' &&
+        rest[3] === 'schema'
+      ) {
+        const jobId = rest[2] ?? ''
+        const job = sp ? e.synchronizationJobs[spId]?.find((j) => j.id === jobId) : undefined
+        return byKey(
+          'GET /v1.0/servicePrincipals/{id}/synchronization/jobs/{jobId}/schema',
+          {
+            context: `servicePrincipals('${spId}')/synchronization/jobs('${jobId}')/schema`,
+            typeName: 'SynchronizationSchema',
+            source: [],
+            defaultTop: 1,
+            maxTop: 1,
+          },
+          PERMISSIONS.synchronization,
+          () => (job ? synchronizationSchema(e, job) : undefined),
+          jobId,
         )
       }
     }

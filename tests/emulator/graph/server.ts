@@ -9,6 +9,7 @@ import { denied, graphError, nonPremium } from './errors'
 import { parseSelect } from './odata'
 import { graphRoutes, PERMISSIONS } from './routes'
 import { graphWrites } from './writes'
+import { graphUpdateWrites } from './update-writes'
 
 export { PERMISSIONS, USER_DEFAULT_PROPERTIES } from './routes'
 
@@ -31,7 +32,10 @@ function resourceUnits(key: string, req: EmuRequest): number {
 
 export function graphService(ctx: EmulatorContext): ServiceDefinition {
   const route = graphRoutes(ctx)
-  const writes = graphWrites(ctx)
+  const creates = graphWrites(ctx)
+  const updates = graphUpdateWrites(ctx)
+  const writes = (segments: string[], method: string) =>
+    creates(segments, method) ?? updates(segments, method)
   // request times per app on the audit-log routes, for the `reports` limit
   const reportCalls = new Map<string, number[]>()
   function reportsThrottle(req: EmuRequest, appId: string): EmuResponse | null {

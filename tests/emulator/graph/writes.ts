@@ -19,7 +19,8 @@ import type { EmulatorContext } from '../context'
 import type { EmuRequest, EmuResponse } from '../http'
 import { type EntraInitiator, recordEntraAudit } from '../audit'
 import type { Caller } from './auth'
-import { graphError } from './errors'
+import { graphError, notFound } from './errors'
+import { initiatorOf } from './initiator'
 import { parse } from './write-body'
 
 export interface WriteHandler {
@@ -49,16 +50,7 @@ export function graphWrites(
     body: JSON.stringify({ '@odata.context': `${base()}${context}`, ...obj }),
   })
 
-  function initiator(caller: Caller): EntraInitiator {
-    const sp = s.entra.servicePrincipals.find(
-      (x) => (x.appId ?? '').toLowerCase() === caller.appId.toLowerCase(),
-    )
-    return {
-      appId: caller.appId,
-      servicePrincipalId: sp?.id ?? '',
-      displayName: sp?.displayName ?? caller.appId,
-    }
-  }
+  const initiator = (caller: Caller): EntraInitiator => initiatorOf(ctx, caller)
 
   function createApplication(req: EmuRequest, caller: Caller): EmuResponse {
     const p = parse(req, 'application')
@@ -118,13 +110,7 @@ export function graphWrites(
 
   function addPassword(req: EmuRequest, caller: Caller, id: string): EmuResponse {
     const app = s.entra.applications.get(id)
-    if (!app)
-      return graphError(
-        req,
-        404,
-        'Request_ResourceNotFound',
-        `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-      )
+    if (!app) return notFound(req, id)
     let value: unknown
     try {
       value = JSON.parse(req.body || '{}')

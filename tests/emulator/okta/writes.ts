@@ -17,6 +17,7 @@ import { createRoutingRule } from '../scenarios/okta-routing'
 import { notFound, validation } from './errors'
 import { body, created, isRecord } from './write-body'
 import { oktaAppWrites } from './app-writes'
+import { updateOktaUser } from './user-writes'
 
 export interface WriteHandler {
   key: string
@@ -246,6 +247,10 @@ export function oktaWrites(ctx: EmulatorContext): (req: EmuRequest) => WriteHand
       scope,
       run,
     })
+    if (a === 'users' && n === 4 && m === 'POST')
+      return handler('POST /api/v1/users/{id}', 'users', 'okta.users.manage', () =>
+        updateOktaUser(ctx, req, b ?? '', actorOf(req)),
+      )
     if (a === 'idps' && n === 3 && m === 'POST')
       return handler('POST /api/v1/idps', 'idps', 'okta.idps.manage', () => createIdp(req))
     if (a === 'apps') {

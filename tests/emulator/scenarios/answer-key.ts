@@ -22,6 +22,7 @@ export const CATEGORIES = [
   'domain-federation',
   'sign-in',
   'provisioning',
+  'configuration',
 ] as const
 export type Category = (typeof CATEGORIES)[number]
 

@@ -71,7 +71,7 @@ export function plantOperationalProblems(
   ]
   plant(
     key,
-    'sync',
+    'duplicate',
     'onprem-property-conflict',
     `Entra Connect reports a PropertyConflict on ProxyAddresses (smtp:sales@${fed}) for this user.`,
     [subject.entraUser(conflict.entraUser)],

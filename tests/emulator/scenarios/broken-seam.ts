@@ -113,7 +113,7 @@ export function plantSeamMismatches(d: Draft): Pick<SeamHandles, 'staleSecret'> 
   })
   plant(
     key,
-    'credential-mismatch',
+    'configuration',
     'app-redirect-missing-okta-callback',
     `The app registration "Okta IdP - Staging" lists only another Okta org's callback, not ${org}/oauth2/v1/authorize/callback: AADSTS50011.`,
     [subject.entraApp(noCallback.registration.application), subject.oktaIdp(noCallback.idp)],

@@ -227,7 +227,7 @@ function plantRecords(
       )
       return plant(
         key,
-        'sync',
+        'duplicate',
         kind,
         `Entra Connect reports a PropertyConflict on ProxyAddresses for ${upn}${held ? `: ${prev.p.upn} holds the address` : ''}.`,
         held ? [subject.entraUser(e), subject.entraUser(prev.entraUser)] : [subject.entraUser(e)],

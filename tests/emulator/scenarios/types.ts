@@ -80,6 +80,11 @@ export interface EntraTenant {
   provisioningLogs: MG.ProvisioningObjectSummary[]
   /** keyed by service principal id */
   synchronizationJobs: Record<string, MG.SynchronizationJob[]>
+  /**
+   * keyed by job id: each job's synchronization schema; a job without one answers its
+   * template's default mappings (`sync-schema.ts`), kept here once read or written
+   */
+  synchronizationSchemas?: Record<string, MG.SynchronizationSchema>
   secrets: EntraSecretValue[]
   certificates: EntraCertificate[]
   /**

@@ -28,10 +28,19 @@ describe('emulator CLI', () => {
       users: 1000,
       json: true,
     })
+    expect(parseCli(['--now', '2026-01-02T03:04:05Z']).now).toBe('2026-01-02T03:04:05Z')
+    expect(() => parseCli(['--now', 'yesterday'])).toThrow(/ISO-8601/)
     expect(() => parseCli(['--scenario', 'nope'])).toThrow(/unknown scenario/)
     expect(() => parseCli(['--faults', 'bogus=1'])).toThrow(/unknown fault/)
     expect(() => parseCli(['--port', 'x'])).toThrow(/integer/)
     expect(() => parseCli(['--wat'])).toThrow()
+  })
+
+  it('starts a scenario at the current time unless --now pins one, so a live collection sees a live tenant', () => {
+    const before = Date.now()
+    const now = Date.parse(parseCli(['--scenario', 'healthy']).now ?? '')
+    expect(now).toBeGreaterThan(before - 61_000)
+    expect(now).toBeLessThanOrEqual(Date.now())
   })
 
   it('prints one JSON line, serves HTTPS with its CA file, and stops on SIGTERM', async () => {

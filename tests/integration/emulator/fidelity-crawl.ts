@@ -97,6 +97,18 @@ export async function crawlGraph(
       `servicePrincipals/${sp.id}/synchronization/jobs`,
       'microsoft.graph.synchronizationJob',
     )
+    for (const job of s.synchronizationJobs[sp.id] ?? []) {
+      const path = `servicePrincipals/${sp.id}/synchronization/jobs/${job.id}/schema`
+      const r = await get(path)
+      checked++
+      if (r.status !== 200) errors.push(`${path}: HTTP ${r.status}`)
+      else {
+        const { '@odata.context': _context, ...schema } = r.json
+        errors.push(
+          ...checkGraphObject(csdl, 'microsoft.graph.synchronizationSchema', schema, path),
+        )
+      }
+    }
   }
   await collection('organization', 'microsoft.graph.organization')
   await collection('domains', 'microsoft.graph.domain')

@@ -26,10 +26,14 @@ function requestPath(request: string): string {
   const o = emu.scenario.okta
   const federated = e.domains.find((d) => d.authenticationType === 'Federated')?.id ?? ''
   const app = String(o.apps[0]?.['id'] ?? '')
+  // a request under a provisioning job names a service principal that has one
+  const [jobSp, jobs] = Object.entries(e.synchronizationJobs).find(([, l]) => l.length > 0) ?? []
+  const sp = request.includes('{jobId}') ? (jobSp ?? '') : (e.servicePrincipals[0]?.id ?? '')
   return request
     .replace(/^GET /, '')
     .replace('/domains/{id}/', `/domains/${federated}/`)
-    .replace('/servicePrincipals/{id}/', `/servicePrincipals/${e.servicePrincipals[0]?.id ?? ''}/`)
+    .replace('/servicePrincipals/{id}/', `/servicePrincipals/${sp}/`)
+    .replace('{jobId}', jobs?.[0]?.id ?? '')
     .replace('{appId}', app)
     .replace('{groupId}', String(o.groups[0]?.['id'] ?? ''))
     .replace('{mappingId}', String(o.mappings[0]?.['id'] ?? ''))

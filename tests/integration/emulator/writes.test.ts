@@ -17,7 +17,7 @@ import {
   responseSchema,
   type OktaSpec,
 } from '../../emulator/testing/okta-openapi'
-import { GRAPH_WRITE_ROLES } from '../../emulator/scenarios/constants'
+import { grantGraphWrites } from '../../emulator/testing/history-mutations'
 import { OKTA_ENUM_ALLOWED, OKTA_UNDECLARED } from './fidelity-crawl'
 
 const REFERENCE = resolve(process.env.CROSSWALK_REFERENCE_DIR ?? '../shared/reference')
@@ -72,26 +72,7 @@ describe.skipIf(!present)(
       okta = loadOktaSpec(OKTA_YAML)
       csdl = loadCsdl(GRAPH_CSDL)
       emu = await startEmulator({ scenario: 'fresh' })
-      const e = emu.scenario.entra
-      const reader = e.servicePrincipals.find(
-        (sp) => sp.appId === emu.scenario.credentials.entra.clientId,
-      )
-      const graphSp = e.servicePrincipals.find(
-        (sp) => sp.appId === '00000003-0000-0000-c000-000000000000',
-      )
-      const readerId = reader?.id ?? ''
-      emu.mutate.entra.set('appRoleAssignments', {
-        ...e.appRoleAssignments,
-        [readerId]: [
-          ...(e.appRoleAssignments[readerId] ?? []),
-          ...GRAPH_WRITE_ROLES.map((r, i) => ({
-            id: `w-${i}`,
-            appRoleId: r.id,
-            principalId: readerId,
-            resourceId: graphSp?.id ?? '',
-          })),
-        ],
-      })
+      grantGraphWrites(emu)
       graphBearer = await graphToken(
         emu,
         emu.scenario.credentials.entra.clientId,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectSnapshot } from '../../../src/node/collect/collect-snapshot'
 import { Snapshot } from '../../../src/shared/model/snapshot'
 import { logWindow, startHarness, type Harness } from './helpers'
+import { GRAPH_APP_ROLES } from '../../emulator/scenarios/constants'
 
 let h: Harness
 beforeAll(async () => {
@@ -12,6 +13,9 @@ afterAll(async () => {
 })
 
 const AUDIT_LOG_READ_ALL = 'b0afded3-3588-46d8-8b3d-9842eff778da'
+const SYNCHRONIZATION_READ_ALL = GRAPH_APP_ROLES.find(
+  (r) => r.value === 'Synchronization.Read.All',
+)?.id
 
 describe('a missing permission or licence leaves that resource absent', () => {
   it('without AuditLog.Read.All the audit logs are absent with 403 errors; the rest is collected', async () => {
@@ -44,6 +48,34 @@ describe('a missing permission or licence leaves that resource absent', () => {
       expect(snap.entra?.users?.length).toBe(s.entra.users.length)
       expect(snap.okta?.users?.length).toBeGreaterThan(0)
       expect(Snapshot.safeParse(snap).success).toBe(true)
+    } finally {
+      h.emulator.mutate.entra.set('appRoleAssignments', original)
+    }
+  })
+
+  it('without Synchronization.Read.All the provisioning jobs and their schemas are absent, for the same 403', async () => {
+    const s = h.emulator.scenario
+    const reader = s.entra.servicePrincipals.find((sp) => sp.appId === s.credentials.entra.clientId)
+    const original = s.entra.appRoleAssignments
+    const readerId = String(reader?.id)
+    h.emulator.mutate.entra.set('appRoleAssignments', {
+      ...original,
+      [readerId]: (original[readerId] ?? []).filter(
+        (a) => a.appRoleId !== SYNCHRONIZATION_READ_ALL,
+      ),
+    })
+    try {
+      const snap = await collectSnapshot({
+        profile: h.profile,
+        credentials: h.credentials,
+        ca: h.ca,
+      })
+      const failed = snap.collection.errors.map((e) => `${e.resource}:${e.status}:${e.code}`).sort()
+      expect(failed).toEqual([
+        'synchronizationJobs:403:Authorization_RequestDenied',
+        'synchronizationSchemas:403:Authorization_RequestDenied',
+      ])
+      expect(snap.entra?.synchronizationSchemas).toBeUndefined()
     } finally {
       h.emulator.mutate.entra.set('appRoleAssignments', original)
     }

@@ -52,6 +52,8 @@ export function expectedCounts(
     'entra.directoryAudits': e.directoryAudits.length,
     'entra.provisioningLogs': e.provisioningLogs.length,
     'entra.synchronizationJobs': sumKeys(e.synchronizationJobs, (k) => fannedOut.has(k)),
+    // one synchronization schema per job
+    'entra.synchronizationSchemas': sumKeys(e.synchronizationJobs, (k) => fannedOut.has(k)),
     // the login host's key set holds the tenant's one token-signing key
     'entra.signingKeys': 1,
     'okta.users': o.users.filter((u) => u.status !== 'DEPROVISIONED').length,

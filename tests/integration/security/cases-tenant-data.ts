@@ -1,8 +1,8 @@
 /**
  * Hostile tenant data: an app registration's name and a user's UPN, login and email as an
  * attacker inside the tenant could set them. Every output stays inert: the diagnose table,
- * JSON and SARIF, `explain --snapshot`, CSV written with the shared writer, and every
- * export of the documentation (Markdown, HTML, JSON, CSV).
+ * JSON and SARIF, `explain --snapshot`, CSV written with the shared writer, every export of
+ * the documentation (Markdown, HTML, JSON, CSV), and `crosswalk diff` in every format.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -105,8 +105,10 @@ export function tenantDataCases(dir: () => string): HostileCase[] {
   return HOSTILE_NAMES.map(([kind, name], i) => ({
     category: 'tenant data' as const,
     kind,
-    prepare: () =>
-      writeFile(path.join(dir(), `tenant-${i}.json`), JSON.stringify(hostileSnapshot(name))),
+    prepare: async () => {
+      await writeFile(path.join(dir(), `tenant-${i}.json`), JSON.stringify(hostileSnapshot(name)))
+      await writeFile(path.join(dir(), 'tenant-clean.json'), JSON.stringify(seamSnapshot()))
+    },
     run: async () => {
       const file = `tenant-${i}.json`
       const table = await cli(['diagnose', file, '--format', 'table'], dir())
@@ -147,6 +149,20 @@ export function tenantDataCases(dir: () => string): HostileCase[] {
 
       // documents keep a configuration value whole, as the tenant holds it
       await expectInertExports(file, dir(), i, name.trim())
+
+      // the diff from the clean pair shows the renamed app, inert in every format
+      for (const format of ['table', 'md', 'json'] as const) {
+        const diff = await cli(['diff', 'tenant-clean.json', file, '--format', format], dir())
+        expect(diff.code, diff.err).toBe(0)
+        expect(diff.out).not.toMatch(UNSAFE_TEXT)
+        if (format === 'md') expect(markdownSyntax(diff.out)).not.toMatch(/(^|[^\\])<(img|script)/)
+        if (format === 'json')
+          expect(
+            (JSON.parse(diff.out) as { objects: { resource: string }[] }).objects.map(
+              (o) => o.resource,
+            ),
+          ).toContain('entra.applications')
+      }
     },
   }))
 }

@@ -314,6 +314,19 @@ describe('secret-leak sweep', () => {
         if (text !== undefined) record(`pdftotext ${source}.pdf`, text)
       }
     }
+    // the diff of the collected snapshot against the planted one shows each planted field changed
+    for (const format of ['table', 'md', 'json'])
+      expect(
+        await recordCli(`diff accepted planted --format ${format}`, [
+          'diff',
+          'accepted.json',
+          'planted.json',
+          '--format',
+          format,
+        ]),
+      ).toBe(0)
+    // the planted fields are in the diff, by their redacted form
+    expect(outputs.at(-2)?.text).toContain('settings.sharedSecret')
     for (const file of await filesUnder(dir))
       // the exports, not the planted snapshot itself (it holds the planted values on purpose)
       if (/^(accepted|planted)-doc\.|^csv-(accepted|planted)\//.test(path.relative(dir, file)))

@@ -27,3 +27,4 @@ export function getDb(): Promise<CrosswalkDb> {
 export * from './schema'
 export * from './snapshots'
 export * from './findings'
+export * from './history'

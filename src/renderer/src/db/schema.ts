@@ -11,6 +11,7 @@
  * Versions: add a new `this.version(n)` block with its upgrade below the old
  * ones; never edit a published version.
  */
+import type { SnapshotTrend } from '../../../shared/history/trend'
 import Dexie, { type EntityTable } from 'dexie'
 import type { CollectionInfo, RawRecord, Source } from '../../../shared/model/snapshot'
 import type { Finding } from '../../../shared/model/finding'
@@ -21,6 +22,8 @@ export type SnapshotStatus =
 
 export interface WorkspaceRow {
   id: string
+  /** the snapshot retention policy the History screen applies (on confirmation) */
+  retention?: { keepLast: number; monthly: boolean; maxBytes?: number }
   /** the snapshot screens show; undefined until a first snapshot is complete or accepted */
   currentSnapshotId?: string
 }
@@ -43,7 +46,7 @@ export interface SnapshotRow {
   /** why a run failed or was cancelled, in plain words */
   reason?: string
   /** the last diagnosis stored for this snapshot, and the rule set that produced it */
-  diagnosis?: { at: string; findings: number; rules: string }
+  diagnosis?: { at: string; findings: number; rules: string; trend?: SnapshotTrend }
   /** the snapshot's identity (SHA-256 of its canonical content), stored once it is complete in the cache */
   contentHash?: string
   /** the host's collection run that fills this snapshot (collected snapshots) */
@@ -54,6 +57,8 @@ export interface SnapshotRow {
   nextChunk?: number
   /** a partial collection waiting for the consultant: make it current, keep it aside, or discard it */
   pendingDecision?: boolean
+  /** pinned by the consultant: the retention policy never proposes to remove it */
+  pinned?: boolean
 }
 
 /** Version 1's row: one raw record; kept only so the version 2 upgrade can read it. */

@@ -10,6 +10,7 @@ import type {
   WorkerTask,
 } from './diagnosis-protocol'
 import type { DiagnosisSummary } from './run-diagnosis'
+import type { HistoryDiffResult } from './run-history-diff'
 
 export interface DiagnosisClient {
   diagnose: (dbName: string, snapshotId: string) => Promise<DiagnosisSummary>
@@ -19,6 +20,8 @@ export interface DiagnosisClient {
     snapshotId: string,
     task: T,
   ) => Promise<WorkerResults[T['kind']]>
+  /** the diff of two cached snapshots, the older first */
+  diff: (dbName: string, olderId: string, newerId: string) => Promise<HistoryDiffResult>
   dispose: () => void
 }
 
@@ -90,6 +93,7 @@ export function createDiagnosisClient(
   return {
     diagnose: (dbName, snapshotId) => run(dbName, snapshotId, { kind: 'diagnose' }),
     run,
+    diff: (dbName, olderId, newerId) => run(dbName, newerId, { kind: 'diff', olderId }),
     dispose: () => {
       worker?.terminate()
       worker = undefined

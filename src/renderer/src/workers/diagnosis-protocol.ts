@@ -3,6 +3,7 @@ import type { ChartData } from '../../../shared/compare/charts'
 import type { GroupPair } from '../../../shared/compare/groups'
 import type { IntegrationPair } from '../../../shared/compare/integration'
 import type { PackedPeople } from '../../../shared/compare/people-packed'
+import type { HistoryDiffResult } from './run-history-diff'
 import type { DiagnosisSummary } from './run-diagnosis'
 import type { PersonDetail } from './run-compare'
 
@@ -14,6 +15,8 @@ export type WorkerTask =
   | { kind: 'charts' }
   | { kind: 'integration' }
   | { kind: 'person'; entraRow: number; oktaRow: number }
+  /** the diff from the snapshot `olderId` to this one, with the mapping audit */
+  | { kind: 'diff'; olderId: string }
 
 export type DiagnosisRequest = {
   requestId: number
@@ -40,6 +43,7 @@ export interface WorkerResults {
   charts: ChartData
   integration: IntegrationPair[]
   person: PersonDetail
+  diff: HistoryDiffResult
 }
 
 export type DiagnosisReply =

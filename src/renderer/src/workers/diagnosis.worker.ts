@@ -11,6 +11,7 @@ import {
   runPeople,
   runPerson,
 } from './run-compare'
+import { runHistoryDiff } from './run-history-diff'
 import type { DiagnosisReply, DiagnosisRequest } from './diagnosis-protocol'
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -47,6 +48,15 @@ async function answer(request: DiagnosisRequest, db: CrosswalkDb): Promise<Diagn
         ok: true,
         kind: 'person',
         result: await runPerson(cache, db, snapshotId, request.entraRow, request.oktaRow),
+      }
+    case 'diff':
+      // two snapshots at once: let the comparisons' copy go first
+      cache.drop()
+      return {
+        requestId,
+        ok: true,
+        kind: 'diff',
+        result: await runHistoryDiff(db, request.olderId, snapshotId),
       }
   }
 }

@@ -9,6 +9,7 @@ import type { CrosswalkDb, SnapshotRow } from '../db/schema'
 import { loadSnapshot } from '../db/snapshots'
 import { snapshotIdentity } from '../../../shared/snapshot-file/identity'
 import { carryDecisions, saveFindings } from '../db/findings'
+import { snapshotTrend } from '../../../shared/history/trend'
 
 /** Identifies the rule catalogue; a snapshot diagnosed by another catalogue is diagnosed again. */
 export const RULE_SET = RULE_IDS.join(',')
@@ -47,7 +48,12 @@ export async function runDiagnosis(
   // a collected or imported snapshot is diagnosed as soon as it is whole: its identity is taken then
   const contentHash = row?.contentHash ?? snapshotIdentity(snapshot)
   await db.snapshots.update(snapshotId, {
-    diagnosis: { at: new Date().toISOString(), findings: findings.length, rules: RULE_SET },
+    diagnosis: {
+      at: new Date().toISOString(),
+      findings: findings.length,
+      rules: RULE_SET,
+      trend: snapshotTrend(snapshot, findings),
+    },
     contentHash,
   })
   const t3 = clock()

@@ -17,7 +17,7 @@ import { smtpAddress } from '../../compare/snapshot-index'
 export const entraSyncPropertyConflict = defineRule({
   id: 'entra-sync-property-conflict',
   title: 'Entra Connect export blocked by a property conflict',
-  category: 'sync',
+  category: 'duplicate',
   severity: 'high',
   reads: ['entra.users'],
   evaluate(_snapshot, ctx): Finding[] {

@@ -26,7 +26,7 @@ const canonical = (uri: string) => uri.trim().replace(/\/+$/, '').toLowerCase()
 export const idpRedirectUriMissing = defineRule({
   id: 'idp-redirect-uri-missing',
   title: "App registration lacks Okta's redirect URI",
-  category: 'credential-mismatch',
+  category: 'configuration',
   severity: 'critical',
   reads: ['okta.idps', 'entra.applications'],
   evaluate(snapshot, ctx): Finding[] {

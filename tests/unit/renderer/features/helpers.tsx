@@ -1,3 +1,4 @@
+import { runHistoryDiff } from '../../../../src/renderer/src/workers/run-history-diff'
 import { act, type ReactNode } from 'react'
 import { afterEach, beforeEach } from 'vitest'
 import { createRoot, type Root } from 'react-dom/client'
@@ -121,6 +122,7 @@ export function testServices(
     now: () => NOW,
     compare,
     inspector,
+    diff: (olderId, newerId) => runHistoryDiff(db, olderId, newerId),
     diagnose: async (snapshotId) => {
       diagnosed.push(snapshotId)
       const findings = findingsFor(await loadSnapshot(db, snapshotId))

@@ -83,6 +83,7 @@ describe('Workbench routes and navigation', () => {
       ['Connect', `/w/${ws.id}/connect`],
       ['Collect', `/w/${ws.id}/collect`],
       ['Snapshots', `/w/${ws.id}/snapshots`],
+      ['History', `/w/${ws.id}/history`],
       ['Documents', `/w/${ws.id}/documents`],
     ])
     expect(nav.querySelector('a[aria-current="page"]')?.textContent).toBe('Overview')

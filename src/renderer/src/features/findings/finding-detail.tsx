@@ -1,10 +1,12 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { Link, useParams } from 'react-router'
 import type { Finding, Subject } from '../../../../shared/model/finding'
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../../../shared/overview/summary'
 import type { CrosswalkDb, FindingStateRow, FindingStateValue } from '../../db'
+import { findingFirstSeen } from '../../db/history'
 import { subjectResource } from '../../db/queries'
+import { DateTime } from '../../components/date-time'
 import { formatNumber } from '../../format'
 import { DecisionEditor } from './decision-editor'
 import { EvidenceView } from './evidence-view'
@@ -33,6 +35,17 @@ export function FindingDetail({ finding, decision, db, snapshotId, onDecide }: P
   const subjects = allSubjects ? finding.subjects : finding.subjects.slice(0, SUBJECTS_SHOWN)
   const total =
     typeof finding.evidence['total'] === 'number' ? finding.evidence['total'] : undefined
+  const [since, setSince] = useState<{ id: string; at: string | undefined }>()
+  useEffect(() => {
+    let live = true
+    findingFirstSeen(db, snapshotId, finding.id).then(
+      (at) => live && setSince({ id: finding.id, at }),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [db, snapshotId, finding.id])
 
   return (
     <article className="wb-detail" aria-labelledby="finding-title" data-finding-id={finding.id}>
@@ -47,6 +60,12 @@ export function FindingDetail({ finding, decision, db, snapshotId, onDecide }: P
           {CATEGORY_LABELS[finding.category]} · rule <code>{finding.rule}</code>
         </span>
       </p>
+      {since?.id === finding.id && since.at && (
+        <p className="muted" data-testid="finding-since">
+          Since <DateTime iso={since.at} /> (the first snapshot that has it; History compares
+          snapshots)
+        </p>
+      )}
       <p>{finding.detail}</p>
 
       <h3>Evidence</h3>

@@ -1,9 +1,10 @@
-import { useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react'
+import { useId, useRef, type KeyboardEvent } from 'react'
 import { Button, Label, ListBox, ListBoxItem, TextArea, TextField } from 'react-aria-components'
 import { Link } from 'react-router'
 import type { InspectedMessage, InspectReport } from '../../../../shared/inspect'
 import { formatBytes } from '../../../../shared/snapshot-file/read'
 import { DateTime } from '../../components/date-time'
+import { useFileDrop } from '../../components/use-file-drop'
 import { useWorkbench } from '../workbench/workbench-context'
 import { DecodedView } from './inspector-decoded'
 import { ReportView, Verdict } from './inspector-report'
@@ -35,18 +36,12 @@ export function InspectorScreen() {
     snapshot,
     services,
   )
-  const [dragging, setDragging] = useState(false)
+  const { dropProps } = useFileDrop((file) => void loadFile(file))
   const fileId = useId()
   const fileRef = useRef<HTMLInputElement>(null)
   const working = state.result.phase === 'working'
   const hasInput = Boolean(state.file) || state.text.trim().length > 0
 
-  const handleDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault()
-    setDragging(false)
-    const file = event.dataTransfer.files[0]
-    if (file) void loadFile(file)
-  }
   const handleKey = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && hasInput && !working) {
       event.preventDefault()
@@ -81,17 +76,7 @@ export function InspectorScreen() {
           </p>
         </div>
       )}
-      <div
-        className="wb-drop ins-input"
-        data-dragging={dragging || undefined}
-        onDragOver={(event) => {
-          event.preventDefault()
-          setDragging(true)
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={handleDrop}
-        data-testid="inspector-drop-zone"
-      >
+      <div className="wb-drop ins-input" {...dropProps} data-testid="inspector-drop-zone">
         {state.file ? (
           <p className="ins-file" data-testid="inspector-file">
             <strong>{state.file.name}</strong> ({formatBytes(state.file.bytes)}) is loaded.{' '}

@@ -1,6 +1,7 @@
-import { useId, useRef, useState, type DragEvent } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { Snapshot } from '../../../../shared/model/snapshot'
 import { DateTime } from '../../components/date-time'
+import { useFileDrop } from '../../components/use-file-drop'
 import { importSnapshot, type SnapshotRow } from '../../db'
 import { useWorkbench } from '../workbench/workbench-context'
 import { readSnapshotFile, type SnapshotFileProblem } from './read-snapshot-file'
@@ -37,7 +38,6 @@ export function sameSnapshot(
 export function ImportPanel({ rows }: { rows?: readonly SnapshotRow[] }) {
   const { workspaceId, services, reload } = useWorkbench()
   const [outcome, setOutcome] = useState<Outcome>()
-  const [dragging, setDragging] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
   const inputId = useId()
 
@@ -75,28 +75,12 @@ export function ImportPanel({ rows }: { rows?: readonly SnapshotRow[] }) {
       })
     }
   }
-
-  const handleDrop = (event: DragEvent<HTMLDivElement>) => {
-    event.preventDefault()
-    setDragging(false)
-    const file = event.dataTransfer.files[0]
-    if (file) void importFile(file)
-  }
+  const { dropProps } = useFileDrop((file) => void importFile(file))
 
   return (
     <section className="wb-section" aria-labelledby="import-title">
       <h2 id="import-title">Import a snapshot file</h2>
-      <div
-        className="wb-drop"
-        data-dragging={dragging || undefined}
-        onDragOver={(event) => {
-          event.preventDefault()
-          setDragging(true)
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={handleDrop}
-        data-testid="snapshot-drop-zone"
-      >
+      <div className="wb-drop" {...dropProps} data-testid="snapshot-drop-zone">
         <p>
           Drop a <code>.json</code> or <code>.json.gz</code> file from{' '}
           <code>crosswalk collect</code> here, or

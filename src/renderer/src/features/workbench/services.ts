@@ -10,16 +10,19 @@ import { createDiagnosisClient, type DiagnosisClient } from '../../workers/diagn
 import type { WorkerResults, WorkerTask } from '../../workers/diagnosis-protocol'
 import { createInspectorClient, type InspectorClient } from '../../workers/inspector-client'
 import type { DiagnosisSummary } from '../../workers/run-diagnosis'
+import type { HistoryDiffResult } from '../../workers/run-history-diff'
 
 export interface WorkbenchServices {
   openDb: () => Promise<CrosswalkDb>
   /** runs the rule catalogue over a stored snapshot off the UI thread; findings land in the cache */
   diagnose: (snapshotId: string) => Promise<DiagnosisSummary>
   /** computes a comparison of a stored snapshot off the UI thread (People, groups, charts, a person) */
-  compare: <T extends Exclude<WorkerTask, { kind: 'diagnose' }>>(
+  compare: <T extends Exclude<WorkerTask, { kind: 'diagnose' | 'diff' }>>(
     snapshotId: string,
     task: T,
   ) => Promise<WorkerResults[T['kind']]>
+  /** the diff of two cached snapshots (the older first), with the mapping audit, off the UI thread */
+  diff: (olderId: string, newerId: string) => Promise<HistoryDiffResult>
   /** ISO-8601 "now" for decisions and imports */
   now: () => string
   /** the inspector, off the UI thread: a snapshot's signing certificates and keys, and the checks */
@@ -42,6 +45,10 @@ export const DEFAULT_SERVICES: WorkbenchServices = {
   compare: (snapshotId, task) => {
     client ??= createDiagnosisClient()
     return client.run(DB_NAME, snapshotId, task)
+  },
+  diff: (olderId, newerId) => {
+    client ??= createDiagnosisClient()
+    return client.diff(DB_NAME, olderId, newerId)
   },
   now: () => new Date().toISOString(),
   inspector: {

@@ -5,11 +5,12 @@ export const WORKBENCH_SCREENS: readonly { path: string; label: string; shortcut
   { path: 'people', label: 'People', shortcut: 'p' },
   { path: 'groups', label: 'Groups', shortcut: 'm' },
   { path: 'integration', label: 'Integration', shortcut: 'n' },
-  { path: 'charts', label: 'Charts', shortcut: 'h' },
+  { path: 'charts', label: 'Charts', shortcut: 't' },
   { path: 'inspector', label: 'Inspector', shortcut: 'i' },
   { path: 'connect', label: 'Connect', shortcut: 'c' },
   { path: 'collect', label: 'Collect', shortcut: 'l' },
   { path: 'snapshots', label: 'Snapshots', shortcut: 's' },
+  { path: 'history', label: 'History', shortcut: 'h' },
   { path: 'documents', label: 'Documents', shortcut: 'd' },
 ]
 

@@ -3,6 +3,7 @@ import { CollectScreen } from '../collect/collect-screen'
 import { ConnectScreen } from '../connect/connect-screen'
 import { DocumentsScreen } from '../documents/documents-screen'
 import { FindingsScreen } from '../findings/findings-screen'
+import { HistoryScreen } from '../history/history-screen'
 import { InspectorScreen } from '../inspector/inspector-screen'
 import { OverviewScreen } from '../overview/overview-screen'
 import { PeopleScreen } from '../people/people-screen'
@@ -36,6 +37,7 @@ export const WORKBENCH_ROUTES: RouteObject[] = [
       { path: 'connect', element: <ConnectScreen /> },
       { path: 'collect', element: <CollectScreen /> },
       { path: 'snapshots', element: <SnapshotsScreen /> },
+      { path: 'history', element: <HistoryScreen /> },
       { path: 'documents', element: <DocumentsScreen /> },
     ],
   },
