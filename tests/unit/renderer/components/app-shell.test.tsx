@@ -6,7 +6,8 @@ import { ErrorBoundary } from '../../../../src/renderer/src/components/error-bou
 import { SHORTCUTS } from '../../../../src/renderer/src/components/shortcuts-dialog'
 import { THEME_STORAGE_KEY } from '../../../../src/renderer/src/theme'
 import { click, press, render, waitFor, type Rendered } from '../helpers/dom'
-import { createFakeApi, installFakeApi } from '../helpers/fake-api'
+import { WORKBENCH_SCREENS } from '../../../../src/renderer/src/features/workbench/workbench-routes-meta'
+import { createFakeApi, installFakeApi, workspace } from '../helpers/fake-api'
 
 let view: Rendered | undefined
 const button = (name: RegExp) =>
@@ -73,6 +74,25 @@ describe('app shell', () => {
     const sequences = SHORTCUTS.filter((s) => s.keys[0] === 'g').map((s) => s.keys.join(' '))
     expect(sequences.length).toBeGreaterThan(10)
     expect(new Set(sequences).size).toBe(sequences.length)
+  })
+
+  it('opens each workspace screen with g and its letter, and runs no one-key shortcut with it', async () => {
+    const ws = workspace('Contoso')
+    window.location.hash = `#/w/${ws.id}/overview`
+    installFakeApi(createFakeApi([ws]))
+    view = await render(<App />)
+    await waitFor(() => view?.container.querySelector('[data-app-state="ready"]'))
+    const theme = document.documentElement.dataset.theme
+    for (const screen of WORKBENCH_SCREENS) {
+      await press('g', document.body)
+      await press(screen.shortcut, document.body)
+      await waitFor(
+        () => window.location.hash.endsWith(`/${screen.path}`) || undefined,
+        screen.label,
+      )
+      expect(document.documentElement.dataset.theme, screen.label).toBe(theme)
+      expect(document.querySelector('[role="dialog"]'), screen.label).toBeNull()
+    }
   })
 
   it('navigates with the g a shortcut', async () => {

@@ -31,8 +31,33 @@ export const ROW_HEIGHT = 32
 const HEADER_HEIGHT = 2 * ROW_HEIGHT
 /** Room for a sideways scroll bar below the rows, px. */
 const SCROLLBAR = 16
-/** Row elements kept for reuse: more than the rows of the tallest window, with overscan. */
-const ROW_SLOTS = 96
+
+/**
+ * Which element draws each row (`indexes`: the rows drawn now): a row keeps the slot it had
+ * (`previous`); a row new to the view takes the lowest slot no kept row holds, which is the
+ * slot of a row that left.
+ */
+export function assignSlots(
+  previous: ReadonlyMap<number, number>,
+  indexes: readonly number[],
+): Map<number, number> {
+  const next = new Map<number, number>()
+  const taken = new Set<number>()
+  for (const index of indexes) {
+    const slot = previous.get(index)
+    if (slot === undefined || taken.has(slot)) continue
+    next.set(index, slot)
+    taken.add(slot)
+  }
+  let free = 0
+  for (const index of indexes) {
+    if (next.has(index)) continue
+    while (taken.has(free)) free++
+    next.set(index, free)
+    taken.add(free)
+  }
+  return next
+}
 
 export interface ActiveCell {
   /** position in the view; -1 is the header row */
@@ -199,14 +224,16 @@ export function PeopleGridView({
   }, [first, last, extra])
 
   const rowIndexes = rows.getVirtualItems().map((item) => item.index)
-  // rows in view are drawn into a fixed set of slots: a row scrolled out hands its elements
-  // to the row scrolled in, so scrolling updates text instead of building rows
-  const rowsInView = rowIndexes.length
-  const slots = rowsInView <= ROW_SLOTS
-  // a row out of view is drawn apart; once scrolled into view it is drawn into a slot instead
-  const activeApart =
-    active.row >= 0 && active.row < order.length && !rowIndexes.includes(active.row)
-  if (activeApart) rowIndexes.push(active.row)
+  // the active row is drawn even out of view: it holds the tab stop
+  if (active.row >= 0 && active.row < order.length && !rowIndexes.includes(active.row))
+    rowIndexes.push(active.row)
+  // each row keeps its element while drawn; a row scrolled in takes the element of one
+  // scrolled out, so scrolling updates text instead of building rows
+  const slotsRef = useRef<ReadonlyMap<number, number>>(new Map())
+  const slotOf = assignSlots(slotsRef.current, rowIndexes)
+  useLayoutEffect(() => {
+    slotsRef.current = slotOf
+  })
 
   const move = useCallback(
     (row: number, col: number) => {
@@ -231,9 +258,8 @@ export function PeopleGridView({
         : `[data-row="${active.row}"] [data-col="${active.col}"]`
     const cell = scrollRef.current?.querySelector<HTMLElement>(selector)
     if (!cell) return
+    focusPending.current = false
     cell.focus({ preventScroll: true })
-    // a row drawn apart is replaced by its slot when the scroll lands: focus that one then
-    if (!(slots && activeApart)) focusPending.current = false
   })
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -314,12 +340,12 @@ export function PeopleGridView({
           onSort={onSort}
         />
         <div role="rowgroup">
-          {rowIndexes.map((index, i) => {
+          {rowIndexes.map((index) => {
             const r = order[index]
             if (r === undefined) return null
             return (
               <PeopleRow
-                key={slots ? (i < rowsInView ? index % ROW_SLOTS : 'active') : index}
+                key={slotOf.get(index)}
                 grid={grid}
                 columns={columns}
                 shown={shown}

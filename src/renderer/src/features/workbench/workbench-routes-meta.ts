@@ -5,7 +5,7 @@ export const WORKBENCH_SCREENS: readonly { path: string; label: string; shortcut
   { path: 'people', label: 'People', shortcut: 'p' },
   { path: 'groups', label: 'Groups', shortcut: 'm' },
   { path: 'integration', label: 'Integration', shortcut: 'n' },
-  { path: 'charts', label: 'Charts', shortcut: 't' },
+  { path: 'charts', label: 'Charts', shortcut: 'r' },
   { path: 'inspector', label: 'Inspector', shortcut: 'i' },
   { path: 'connect', label: 'Connect', shortcut: 'c' },
   { path: 'collect', label: 'Collect', shortcut: 'l' },
