@@ -163,15 +163,37 @@ async function people(page: Page, workbench: WorkbenchPage, plants: Plants, name
   const nameHeader = grid.getByRole('columnheader', { name: 'Name', exact: true })
   await nameHeader.click()
   await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending')
-  const names = async () => grid.locator('[role="row"][data-row] [data-col="0"]').allInnerTexts()
-  const up = await names()
+  // rows take reused slots, so the page's order is not the grid's: read them by row index
+  const names = async () =>
+    grid.locator('[role="row"][data-row]').evaluateAll((rows) =>
+      rows
+        .map((r) => ({
+          at: Number(r.getAttribute('data-row')),
+          name: r.querySelector('[data-col="0"]')?.textContent?.trim() ?? '',
+        }))
+        .sort((a, b) => a.at - b.at)
+        .map((r) => r.name),
+    )
+  const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })
+  // the sorted rows reach the slots after the header says so: wait for the first five
+  const firstFive = async () => (await names()).slice(0, 5)
+  const sorted = (list: string[]) => [...list].sort(byName)
+  await expect
+    .poll(async () => {
+      const five = await firstFive()
+      return five.length === 5 && five.join('|') === sorted(five).join('|')
+    })
+    .toBe(true)
+  const up = await firstFive()
   await nameHeader.click()
   await expect(nameHeader).toHaveAttribute('aria-sort', 'descending')
-  await expect.poll(names).not.toEqual(up)
-  const down = await names()
-  const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' })
-  expect(up.slice(0, 5)).toEqual([...up.slice(0, 5)].sort(byName))
-  expect(down.slice(0, 5)).toEqual([...down.slice(0, 5)].sort(byName).reverse())
+  await expect
+    .poll(async () => {
+      const five = await firstFive()
+      return five.length === 5 && five.join('|') === sorted(five).reverse().join('|')
+    })
+    .toBe(true)
+  expect(await firstFive()).not.toEqual(up)
 }
 
 async function groups(page: Page, workbench: WorkbenchPage, name: string) {
