@@ -4,10 +4,12 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { useTempDirs } from '../../fixtures/temp-dirs'
+
+const temp = useTempDirs('cw-bin-')
 
 const BIN = path.resolve('bin/crosswalk.mjs')
 const BUILT = existsSync(path.resolve('out/cli/index.js'))
@@ -51,7 +53,7 @@ describe.skipIf(!BUILT)('crosswalk executable (needs `npm run build:node`)', () 
   })
 
   it('answers a bad file with one clear line on stderr and exit code 2', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'cw-bin-'))
+    const dir = await temp.make()
     const bad = path.join(dir, 'bad.json')
     await writeFile(bad, JSON.stringify({ format: 'crosswalk.snapshot', version: 9 }))
     const run = crosswalk('diagnose', bad)

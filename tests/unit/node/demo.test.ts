@@ -1,14 +1,16 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../src/node/handlers'
 import { invokeChannel } from '../../../src/node/ipc/invoke'
 import { silentLogger } from '../../../src/node/log'
 import { DEMO_SNAPSHOT_PATH } from '../../../src/node/demo'
+import { useTempDirs } from '../../fixtures/temp-dirs'
+
+const temp = useTempDirs('cw-demo-')
 
 async function handlersWith(resourcesDir: string | undefined) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cw-demo-'))
+  const dataDir = await temp.make()
   return createHandlers({
     host: 'browser',
     version: '0.0.0',
@@ -40,7 +42,7 @@ describe('demo:snapshot', () => {
       silentLogger,
     )
     expect(none).toMatchObject({ ok: false, error: { code: 'unavailable' } })
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'cw-res-'))
+    const dir = await temp.make()
     await mkdir(path.join(dir, 'demo'))
     await writeFile(path.join(dir, DEMO_SNAPSHOT_PATH), 'not a snapshot')
     const damaged = await invokeChannel(

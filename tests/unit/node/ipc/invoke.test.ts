@@ -1,19 +1,19 @@
-import { mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createHandlers } from '../../../../src/node/handlers'
 import { invokeChannel } from '../../../../src/node/ipc/invoke'
 import { createLogger } from '../../../../src/node/log'
 import type { Handlers } from '../../../../src/shared/ipc/contract'
+import { useTempDirs } from '../../../fixtures/temp-dirs'
 
 let handlers: Handlers
 let events: { channel: string; payload: unknown }[]
 let logLines: string[]
 const log = createLogger({ write: (l) => logLines.push(l) })
 
+const temp = useTempDirs('cw-ipc-')
+
 beforeEach(async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cw-ipc-'))
+  const dataDir = await temp.make()
   events = []
   logLines = []
   handlers = createHandlers({

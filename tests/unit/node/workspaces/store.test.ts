@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createWorkspaceStore, WORKSPACES_FILE } from '../../../../src/node/workspaces/store'
 import { silentLogger } from '../../../../src/node/log'
 import { HandlerError } from '../../../../src/node/ipc/handler-error'
+import { useTempDirs } from '../../../fixtures/temp-dirs'
 
 let dir: string
 let counter = 0
@@ -16,8 +16,10 @@ const store = () =>
     newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
   })
 
+const temp = useTempDirs('cw-ws-')
+
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'cw-ws-'))
+  dir = await temp.make()
 })
 
 describe('workspace store', () => {
