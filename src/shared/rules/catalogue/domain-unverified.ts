@@ -17,7 +17,7 @@ import {
   office365Domains,
   oktaAppSubject,
 } from '../../compare/seam'
-import { smtpAddress } from '../../compare/snapshot-index'
+import { smtpAddress } from '../../compare/multi-index'
 
 export const domainUnverified = defineRule({
   id: 'domain-unverified',

@@ -14,7 +14,7 @@ import { type Rec, norm, str, strs } from '../../util/access'
 import { LINKS } from '../links'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import { entraUserSubject } from '../../compare/seam'
-import { type MultiIndex, smtpAddress } from '../../compare/snapshot-index'
+import { type MultiIndex, smtpAddress } from '../../compare/multi-index'
 
 const ATTRIBUTES = [
   { name: 'userPrincipalName', map: 'entraByAnyUpn' },

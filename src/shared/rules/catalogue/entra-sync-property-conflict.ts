@@ -12,7 +12,7 @@ import { norm, recs, str } from '../../util/access'
 import { LINKS } from '../links'
 import { defineRule, makeFinding } from '../rule'
 import { entraUserSubject } from '../../compare/seam'
-import { smtpAddress } from '../../compare/snapshot-index'
+import { smtpAddress } from '../../compare/multi-index'
 
 export const entraSyncPropertyConflict = defineRule({
   id: 'entra-sync-property-conflict',
