@@ -10,14 +10,15 @@
  * (`group-members.ts`); everything else is re-read in full.
  * https://developer.okta.com/docs/api/openapi/okta-management/management/
  */
-import { configEventFilter, configEventWindow, readLogPages } from './log-window'
+import { readLogWindows } from './log-window'
 import type { CollectionError, OktaSnapshot, RawRecord } from '../../shared/model/snapshot'
 import { toCollectionError } from '../net/api-error'
 import { mapWithConcurrency } from '../net/concurrency'
 import { singleRecord } from '../net/paging'
 import { isAbortError } from '../net/retry'
 import type { Tracker } from '../collect/tracker'
-import type { OktaReader } from './okta-reader'
+import { type OktaReader, latestLastUpdated, pageSize } from './okta-reader'
+
 import type { OktaStep } from './okta-step'
 import { readOfficeGroups, readSeamGroupMembers } from './group-members'
 import { readIdpRouting } from './idp-routing'
@@ -75,25 +76,6 @@ export interface OktaCollectResult {
   cursors: Record<string, string>
   /** resources read successfully (their scopes are proven granted) */
   succeeded: string[]
-}
-
-/** The latest `lastUpdated` among records (ISO-8601), used as the next refresh mark. */
-export function latestLastUpdated(
-  records: readonly RawRecord[],
-  floor?: string,
-): string | undefined {
-  let best = floor
-  for (const r of records) {
-    const v = r.lastUpdated
-    if (typeof v === 'string' && (best === undefined || Date.parse(v) > Date.parse(best))) best = v
-  }
-  return best
-}
-
-/** The page size a list path asks for (`limit=`); Okta's default of 200 otherwise. */
-function pageSize(path: string): number {
-  const limit = Number(/[?&]limit=(\d+)/.exec(path)?.[1])
-  return Number.isFinite(limit) && limit > 0 ? limit : 200
 }
 
 /** Collects every Okta resource; failures become `errors` entries, an abort rejects. */
@@ -355,23 +337,12 @@ export async function collectOkta(options: OktaCollectOptions): Promise<OktaColl
     await guard('logs', async () => {
       const until = options.logsUntil ?? new Date(now()).toISOString()
       const since = options.logsSince ?? new Date(Date.parse(until) - 7 * 86_400_000).toISOString()
-      const t = tracker.track('okta', 'logs')
-      const max = options.maxLogRecords ?? 50_000
-      // `until` makes each query bounded: a polling query (no until) always has a next link
-      const window = (from: string, to: string): string =>
-        `/api/v1/logs?since=${encodeURIComponent(from)}&until=${encodeURIComponent(to)}&limit=1000&sortOrder=DESCENDING`
-      const out = await readLogPages(reader, [window(since, until)], max, t)
-      const older = configEventWindow(options.configEventsSince, since, until)
-      if (older)
-        out.push(
-          ...(await readLogPages(
-            reader,
-            [`${window(older, since)}&filter=${configEventFilter()}`],
-            max - out.length,
-            t,
-          )),
-        )
-      data.logs = out
+      data.logs = await readLogWindows(reader, tracker.track('okta', 'logs'), {
+        since,
+        until,
+        max: options.maxLogRecords ?? 50_000,
+        configEventsSince: options.configEventsSince,
+      })
     })
   }
 

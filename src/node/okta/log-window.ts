@@ -82,3 +82,29 @@ export async function readLogPages(
   }
   return out
 }
+
+/**
+ * The activity window `[since, until]` the rules judge, then, when the previous snapshot
+ * predates it, the configuration events back to that snapshot: at most `max` events.
+ */
+export async function readLogWindows(
+  reader: Pick<OktaReader, 'forEachPage'>,
+  t: Pick<ResourceTracker, 'page' | 'stats'>,
+  w: { since: string; until: string; max: number; configEventsSince: string | undefined },
+): Promise<RawRecord[]> {
+  // `until` makes each query bounded: a polling query (no until) always has a next link
+  const window = (from: string, to: string): string =>
+    `/api/v1/logs?since=${encodeURIComponent(from)}&until=${encodeURIComponent(to)}&limit=1000&sortOrder=DESCENDING`
+  const out = await readLogPages(reader, [window(w.since, w.until)], w.max, t)
+  const older = configEventWindow(w.configEventsSince, w.since, w.until)
+  if (older)
+    out.push(
+      ...(await readLogPages(
+        reader,
+        [`${window(older, w.since)}&filter=${configEventFilter()}`],
+        w.max - out.length,
+        t,
+      )),
+    )
+  return out
+}

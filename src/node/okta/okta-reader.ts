@@ -176,3 +176,22 @@ function networkMessage(code: string): string {
       return `Network failure talking to Okta (${code}).`
   }
 }
+
+/** The latest `lastUpdated` among records (ISO-8601), used as the next refresh mark. */
+export function latestLastUpdated(
+  records: readonly RawRecord[],
+  floor?: string,
+): string | undefined {
+  let best = floor
+  for (const r of records) {
+    const v = r.lastUpdated
+    if (typeof v === 'string' && (best === undefined || Date.parse(v) > Date.parse(best))) best = v
+  }
+  return best
+}
+
+/** The page size a list path asks for (`limit=`); Okta's default of 200 otherwise. */
+export function pageSize(path: string): number {
+  const limit = Number(/[?&]limit=(\d+)/.exec(path)?.[1])
+  return Number.isFinite(limit) && limit > 0 ? limit : 200
+}
