@@ -16,7 +16,7 @@ import {
   SINGLE_RESOURCES,
 } from '../../shared/model/snapshot'
 import type { CollectionError, RawRecord, Snapshot } from '../../shared/model/snapshot'
-import { collectedResources } from '../../shared/model/resources'
+import { collectedResources } from '../../shared/model'
 import { entraRetentionDays } from '../../shared/diff/audit-events'
 import { createEntraAuth, type EntraToken } from '../entra/auth'
 import { collectEntra } from '../entra/collect-entra'

@@ -16,7 +16,7 @@ import {
   missingGraphGroups,
   recommendGraphPermissions,
   resourceLabel,
-} from '../../shared/model/resources'
+} from '../../shared/model'
 import { resolveEntraEndpoints } from '../entra/clouds'
 import { ApiError } from '../net/api-error'
 import type { HttpSend } from '../net/http'

@@ -13,7 +13,7 @@ import type { Sleep } from '../net/retry'
 import { createPacer, type Pacer } from './pacer'
 import { PacedRequestExecutor } from './request-executor'
 import { createSdkClient, type OktaSdkClient } from './sdk-adapter'
-import { OKTA_READ_SCOPES } from '../../shared/model/resources'
+import { OKTA_READ_SCOPES } from '../../shared/model'
 
 /** Scopes a read-only Okta service app needs for the whole snapshot: the registry's. */
 export { OKTA_READ_SCOPES }

@@ -37,7 +37,7 @@ import {
 } from './app-user-refresh'
 
 /** The OAuth scope each snapshot resource needs: the resource registry's. */
-export { OKTA_SCOPE_OF as OKTA_SCOPES } from '../../shared/model/resources'
+export { OKTA_SCOPE_OF as OKTA_SCOPES } from '../../shared/model'
 
 /** Inputs of `collectOkta`. */
 export interface OktaCollectOptions {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { type Source } from '../../../../shared/model/snapshot'
-import { collectedResources } from '../../../../shared/model/resources'
+import { collectedResources } from '../../../../shared/model'
 import { formatDuration, formatNumber } from '../../format'
 import type { ResourceProgress, RunState } from './collect-run'
 import { resourceLabel, SOURCE_LABEL } from './describe'

@@ -4,7 +4,7 @@ import {
   describeAccess,
   isResourcePath,
   resourceLabel as registryLabel,
-} from '../../../../shared/model/resources'
+} from '../../../../shared/model'
 
 /** A resource's name in words, from the resource registry ("Entra groups"). */
 export function resourceLabel(source: string, resource: string): string {

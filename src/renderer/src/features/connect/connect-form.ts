@@ -18,7 +18,7 @@ import {
   type DoctorProblem,
   type DoctorReport,
 } from '../../../../shared/ipc/connections'
-import { oktaScopes } from '../../../../shared/model/resources'
+import { oktaScopes } from '../../../../shared/model'
 import type { Cloud } from '../../../../shared/model/snapshot'
 import type { z } from 'zod'
 
