@@ -14,6 +14,8 @@
  * need AuditLog.Read.All and Directory.Read.All), each is a group of its own.
  */
 
+import { OKTA_RESOURCE_TABLE } from './resources-okta'
+
 /** How a Microsoft Graph resource is authorized for an app-only token. */
 export type GraphAccess =
   /** every group must be granted; within a group any one permission suffices */
@@ -38,7 +40,7 @@ export interface OktaAccess {
 /** The JSON shape under the snapshot key. */
 export type ResourceShape = 'list' | 'keyed' | 'single'
 
-interface ResourceEntry<S extends 'entra' | 'okta'> {
+export interface ResourceEntry<S extends 'entra' | 'okta'> {
   readonly source: S
   /** words for people: "Entra users" */
   readonly label: string
@@ -65,10 +67,6 @@ const DIRECTORY_READ = ['Directory.Read.All', 'Directory.ReadWrite.All'] as cons
 
 function graph(...allOf: (readonly string[])[]): GraphAccess {
   return { kind: 'application', allOf }
-}
-
-function okta(scope: string, ...alsoScopes: string[]): OktaAccess {
-  return alsoScopes.length ? { kind: 'scope', scope, alsoScopes } : { kind: 'scope', scope }
 }
 
 /**
@@ -274,153 +272,7 @@ export const RESOURCES = {
     doc: 'https://learn.microsoft.com/en-us/entra/identity-platform/signing-key-rollover',
     note: "The tenant's public OpenID Connect keys (JWKS), read from the login host without a token; the inspector checks ID and access tokens against them.",
   },
-  'okta.users': {
-    source: 'okta',
-    label: 'Okta users',
-    shape: 'list',
-    identifier: 'id',
-    request: 'GET /api/v1/users',
-    access: okta('okta.users.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#tag/User/operation/listUsers',
-    note: 'The plain list omits DEPROVISIONED users; they are their own resource.',
-  },
-  'okta.deprovisionedUsers': {
-    source: 'okta',
-    label: 'Okta deactivated users',
-    shape: 'list',
-    identifier: 'id',
-    request: 'GET /api/v1/users?filter=status eq "DEPROVISIONED"',
-    access: okta('okta.users.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#tag/User/operation/listUsers',
-  },
-  'okta.groups': {
-    source: 'okta',
-    label: 'Okta groups',
-    shape: 'list',
-    identifier: 'id',
-    request: 'GET /api/v1/groups',
-    access: okta('okta.groups.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/listGroups',
-  },
-  'okta.groupMembers': {
-    source: 'okta',
-    label: 'Okta group memberships',
-    shape: 'keyed',
-    keyedBy: 'group id',
-    identifier: 'id',
-    request: 'GET /api/v1/groups/{groupId}/users',
-    access: okta('okta.groups.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/listGroupUsers',
-    note: "Read for the groups the seam uses: assigned to an Office 365 app, pushed by one, or assigned by a Microsoft IdP. Each member is kept as its id (the user itself is under okta.users); Everyone's members are all users and are not read.",
-  },
-  'okta.apps': {
-    source: 'okta',
-    label: 'Okta apps',
-    shape: 'list',
-    identifier: 'id',
-    request: 'GET /api/v1/apps',
-    access: okta('okta.apps.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Application/#tag/Application/operation/listApplications',
-  },
-  'okta.appUsers': {
-    source: 'okta',
-    label: 'Okta app assignments',
-    shape: 'keyed',
-    keyedBy: 'app id',
-    identifier: 'id',
-    request: 'GET /api/v1/apps/{appId}/users',
-    access: okta('okta.apps.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationUsers/#tag/ApplicationUsers/operation/listApplicationUsers',
-  },
-  'okta.appGroups': {
-    source: 'okta',
-    label: 'Okta app group assignments',
-    shape: 'keyed',
-    keyedBy: 'app id',
-    identifier: 'id',
-    request: 'GET /api/v1/apps/{appId}/groups',
-    access: okta('okta.apps.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationGroups/#tag/ApplicationGroups/operation/listApplicationGroupAssignments',
-    note: 'Read for the Office 365 apps.',
-  },
-  'okta.groupPushMappings': {
-    source: 'okta',
-    label: 'Okta group push mappings',
-    shape: 'keyed',
-    keyedBy: 'app id',
-    identifier: 'id',
-    request: 'GET /api/v1/apps/{appId}/group-push/mappings',
-    access: okta('okta.apps.read', 'okta.groups.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/GroupPushMapping/#tag/GroupPushMapping/operation/listGroupPushMappings',
-    note: 'Read for the Office 365 apps.',
-  },
-  'okta.appKeys': {
-    source: 'okta',
-    label: 'Okta app signing keys',
-    shape: 'keyed',
-    keyedBy: 'app id',
-    identifier: 'kid',
-    request: 'GET /api/v1/apps/{appId}/credentials/keys',
-    access: okta('okta.apps.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ApplicationSSOCredentialKey/#tag/ApplicationSSOCredentialKey/operation/listApplicationKeys',
-  },
-  'okta.idps': {
-    source: 'okta',
-    label: 'Okta identity providers',
-    shape: 'list',
-    identifier: 'id',
-    request: 'GET /api/v1/idps',
-    access: okta('okta.idps.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/IdentityProvider/#tag/IdentityProvider/operation/listIdentityProviders',
-  },
-  'okta.idpDiscoveryPolicies': {
-    source: 'okta',
-    label: 'Okta IdP routing policies',
-    shape: 'list',
-    identifier: 'id',
-    request: 'GET /api/v1/policies?type=IDP_DISCOVERY',
-    access: okta('okta.policies.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Policy/#tag/Policy/operation/listPolicies',
-  },
-  'okta.idpDiscoveryRules': {
-    source: 'okta',
-    label: 'Okta IdP routing rules',
-    shape: 'keyed',
-    keyedBy: 'policy id',
-    identifier: 'id',
-    request: 'GET /api/v1/policies/{policyId}/rules',
-    access: okta('okta.policies.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Policy/#tag/Policy/operation/listPolicyRules',
-    note: 'The rules of the IdP discovery (routing) policy decide which people Okta sends to which identity provider.',
-  },
-  'okta.mappings': {
-    source: 'okta',
-    label: 'Okta profile mappings',
-    shape: 'list',
-    identifier: 'id',
-    request: 'GET /api/v1/mappings/{mappingId}',
-    access: okta('okta.profileMappings.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/ProfileMapping/#tag/ProfileMapping/operation/getProfileMapping',
-  },
-  'okta.userSchema': {
-    source: 'okta',
-    label: 'Okta user schema',
-    shape: 'single',
-    identifier: 'id',
-    request: 'GET /api/v1/meta/schemas/user/default',
-    access: okta('okta.schemas.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Schema/#tag/Schema/operation/getUserSchema',
-  },
-  'okta.logs': {
-    source: 'okta',
-    label: 'Okta System Log',
-    shape: 'list',
-    identifier: 'uuid',
-    request: 'GET /api/v1/logs',
-    access: okta('okta.logs.read'),
-    doc: 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/SystemLog/#tag/SystemLog/operation/listLogEvents',
-    note: 'Okta keeps 90 days of System Log events.',
-  },
+  ...OKTA_RESOURCE_TABLE,
 } as const satisfies Record<`entra.${string}`, ResourceEntry<'entra'>> &
   Record<`okta.${string}`, ResourceEntry<'okta'>>
 
