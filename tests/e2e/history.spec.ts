@@ -34,8 +34,11 @@ test.describe('History: what changed, and who changed it', () => {
     await collect.startButton.click()
     await expect(collect.outcome).toContainText('Collection complete.', { timeout: 90_000 })
 
+    const first = await collect.currentSnapshotId()
     const script = await applyScriptedMutations(emulator)
     await collect.startButton.click()
+    // the first run's outcome may still be on screen for a moment: wait for the new snapshot
+    await expect.poll(() => collect.currentSnapshotId(), { timeout: 90_000 }).not.toBe(first)
     await expect(collect.outcome).toContainText('Collection complete.', { timeout: 90_000 })
 
     const history = new HistoryPage(page)
