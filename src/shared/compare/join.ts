@@ -24,7 +24,8 @@ import { type Rec, isRec, norm, str } from '../util/access'
 import { type MatchCell, idpsByPolicy, isFederationCandidate, matchTable } from './match'
 import { appAssignments } from './app-users'
 import { seamIdps, office365Apps } from './seam'
-import { MultiIndex } from './multi-index'
+import { type KeyIndex, MultiIndex } from './multi-index'
+import { ADDRESS, type AddressEntry } from './address-book'
 import type { SnapshotIndex } from './snapshot-index'
 
 import { AMBIGUOUS, BIT, CONFLICTING, JOIN_KEYS, NONE, type PeopleJoin } from './join-model'
@@ -33,16 +34,19 @@ export * from './join-model'
 
 export interface OfficeKeys {
   byImmutableId: MultiIndex
-  byUserName: MultiIndex
+  /** Office 365 app users' Okta users by lower-cased username (entries of the address book) */
+  byUserName: KeyIndex
 }
 
 /** Office 365 app users' Okta users, by immutableId (exact) and lower-cased username (cached). */
 export function officeKeys(index: SnapshotIndex): OfficeKeys {
   return index.cached('join:office', () => {
     const byImmutableId = new MultiIndex()
-    const byUserName = new MultiIndex()
+    const book = index.addresses
+    const logins = index.oktaLoginEntries
+    const live = index.oktaUsers.length
     for (const app of office365Apps(index)) {
-      const { list, okta } = appAssignments(index, str(app, 'id') ?? '')
+      const { list, okta, row } = appAssignments(index, str(app, 'id') ?? '')
       for (let k = 0; k < list.length; k++) {
         const user = okta[k]
         if (!user) continue
@@ -51,10 +55,21 @@ export function officeKeys(index: SnapshotIndex): OfficeKeys {
         const immutable = isRec(profile) ? profile['immutableId'] : undefined
         if (typeof immutable === 'string' && immutable.trim())
           byImmutableId.add(immutable.trim(), user)
-        byUserName.add(norm(str(au, 'credentials', 'userName')), user)
+        const credentials = au['credentials']
+        const rawName = isRec(credentials) ? credentials['userName'] : undefined
+        const j = row[k] as number
+        // most usernames are the login as it is: its key and entry serve
+        if (j >= 0 && j < live && rawName === str(user, 'profile', 'login')) {
+          const key = logins.keys[j]
+          if (key !== undefined)
+            book.add(logins.entries[j] as AddressEntry, key, ADDRESS.officeUserName, user)
+          continue
+        }
+        const key = norm(rawName)
+        if (key !== undefined) book.add(book.entry(key), key, ADDRESS.officeUserName, user)
       }
     }
-    return { byImmutableId, byUserName }
+    return { byImmutableId, byUserName: book.view(ADDRESS.officeUserName) }
   })
 }
 
@@ -137,16 +152,14 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
   const office = officeKeys(index)
   const tables = idpTables(index)
   const offer = new Offer()
-  const { oktaByLogin, oktaByEmail } = index
   const shared = index.entraSharedKeys
-  const upnKeys = index.entraUpnKeys
-  const mailKeys = index.entraMailKeys
+  // the Okta side's addresses and the Office 365 usernames are in the entries already held
+  void index.oktaByLogin
+  const entries = index.entraAddressEntries
 
   for (let i = 0; i < live; i++) {
     const u = entra[i] as Rec
     offer.reset()
-    const upn = upnKeys[i]
-    const mail = mailKeys[i]
     const immutableRaw = u['onPremisesImmutableId']
     if (typeof immutableRaw === 'string' && immutableRaw.length > 0) {
       const immutable = immutableRaw.trim()
@@ -156,9 +169,10 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
         else offer.add(BIT.immutableId, found as Rec)
       }
     }
-    if (upn !== undefined) {
-      const byName = office.byUserName.peek(upn)
-      const byLogin = oktaByLogin.peek(upn)
+    const upnEntry = entries.upn[i]
+    if (upnEntry !== undefined) {
+      const byName = upnEntry[ADDRESS.officeUserName]
+      const byLogin = upnEntry[ADDRESS.login]
       if (byName !== undefined || byLogin !== undefined) {
         const unique = ((shared[i] as number) & 1) === 0
         if (byName !== undefined) {
@@ -177,8 +191,9 @@ function buildJoin(index: SnapshotIndex): PeopleJoin {
       if (Array.isArray(cell)) offer.many(BIT.idp)
       else offer.add(BIT.idp, cell as Rec)
     }
-    if (mail !== undefined) {
-      const byEmail = oktaByEmail.peek(mail)
+    const mailEntry = entries.mail[i]
+    if (mailEntry !== undefined) {
+      const byEmail = mailEntry[ADDRESS.email]
       if (byEmail !== undefined) {
         if (Array.isArray(byEmail) || (shared[i] as number) & 2) offer.many(BIT.email)
         else offer.add(BIT.email, byEmail as Rec)

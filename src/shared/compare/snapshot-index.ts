@@ -7,24 +7,15 @@
  */
 import type { Snapshot } from '../model'
 import { type Rec, norm, recs, str, text } from '../util/access'
-import { MultiIndex, smtpAddress } from './multi-index'
-
-interface EntraLookups {
-  byUpn: MultiIndex
-  byMail: MultiIndex
-  byImmutableId: MultiIndex
-  /** per user (same positions as `entraUsers`): the lower-cased UPN and mail the maps use */
-  upnKeys: (string | undefined)[]
-  mailKeys: (string | undefined)[]
-  /** per user: bit 1 its UPN, 2 its mail, 4 its immutable ID is shared with another user */
-  sharedKeys: Uint8Array
-}
-
-interface OktaLookups {
-  byId: Map<string, Rec>
-  byLogin: MultiIndex
-  byEmail: MultiIndex
-}
+import { type KeyIndex, MultiIndex } from './multi-index'
+import { ADDRESS, AddressBook, type AddressEntry } from './address-book'
+import {
+  type EntraLookups,
+  type OktaLookups,
+  buildEntraLookups,
+  buildOktaLookups,
+  buildProxyIndex,
+} from './user-lookups'
 
 function isDeprovisioned(user: Rec): boolean {
   const status = user['status']
@@ -93,43 +84,26 @@ export class SnapshotIndex {
   private get entraLookups(): EntraLookups {
     return (
       (this.memo.get('entraLookups') as EntraLookups | undefined) ??
-      this.once('entraLookups', () => {
-        const byUpn = new MultiIndex()
-        const byMail = new MultiIndex()
-        const byImmutableId = new MultiIndex()
-        const users = this.entraUsers
-        const upnKeys = new Array<string | undefined>(users.length)
-        const mailKeys = new Array<string | undefined>(users.length)
-        for (let i = 0; i < users.length; i++) {
-          const u = users[i] as Rec
-          const upn = norm(u['userPrincipalName'])
-          const mail = norm(u['mail'])
-          upnKeys[i] = upn
-          mailKeys[i] = mail
-          byUpn.add(upn, u)
-          byMail.add(mail, u)
-          byImmutableId.add(norm(u['onPremisesImmutableId']), u)
-        }
-        const sharedKeys = new Uint8Array(users.length)
-        // duplicates are few: find their holders' rows by key, without a map of every row
-        const dupUpn = new Set([...byUpn.duplicates()].map(([k]) => k))
-        const dupMail = new Set([...byMail.duplicates()].map(([k]) => k))
-        const dupImmutable = new Set([...byImmutableId.duplicates()].map(([k]) => k))
-        if (dupUpn.size + dupMail.size + dupImmutable.size > 0) {
-          for (let i = 0; i < users.length; i++) {
-            let bits = 0
-            if (dupUpn.size && dupUpn.has(upnKeys[i] as string)) bits |= 1
-            if (dupMail.size && dupMail.has(mailKeys[i] as string)) bits |= 2
-            if (dupImmutable.size) {
-              const k = norm((users[i] as Rec)['onPremisesImmutableId'])
-              if (k !== undefined && dupImmutable.has(k)) bits |= 4
-            }
-            sharedKeys[i] = bits
-          }
-        }
-        return { byUpn, byMail, byImmutableId, upnKeys, mailKeys, sharedKeys }
-      })
+      this.once('entraLookups', () => buildEntraLookups(this.entraUsers, this.addresses))
     )
+  }
+
+  /**
+   * One entry per address-like value of both sides (see address-book.ts). An attribute's
+   * holders are complete once its side's lookups are built; read them through the
+   * `entraBy…` and `oktaBy…` indexes, which build them first.
+   */
+  get addresses(): AddressBook {
+    return this.once('addresses', () => new AddressBook())
+  }
+
+  /** The address entry of each Entra user's UPN and mail, by position. */
+  get entraAddressEntries(): {
+    upn: readonly (AddressEntry | undefined)[]
+    mail: readonly (AddressEntry | undefined)[]
+  } {
+    const { upnEntries, mailEntries } = this.entraLookups
+    return { upn: upnEntries, mail: mailEntries }
   }
 
   /** The lower-cased UPN of each Entra user, by position (as `entraByUpn` keys it). */
@@ -151,8 +125,9 @@ export class SnapshotIndex {
   }
 
   /** Entra users by lower-cased userPrincipalName. */
-  get entraByUpn(): MultiIndex {
-    return this.entraLookups.byUpn
+  get entraByUpn(): KeyIndex {
+    void this.entraLookups
+    return this.addresses.view(ADDRESS.upn)
   }
 
   /**
@@ -185,8 +160,9 @@ export class SnapshotIndex {
   }
 
   /** Entra users by lower-cased mail. */
-  get entraByMail(): MultiIndex {
-    return this.entraLookups.byMail
+  get entraByMail(): KeyIndex {
+    void this.entraLookups
+    return this.addresses.view(ADDRESS.mail)
   }
 
   /** Entra users by lower-cased onPremisesImmutableId. */
@@ -195,19 +171,8 @@ export class SnapshotIndex {
   }
 
   /** Entra users by lower-cased SMTP proxy address. */
-  get entraByProxy(): MultiIndex {
-    return (
-      (this.memo.get('entraByProxy') as MultiIndex | undefined) ??
-      this.once('entraByProxy', () => {
-        const map = new MultiIndex()
-        for (const u of this.entraUsers) {
-          const proxies = u['proxyAddresses']
-          if (!Array.isArray(proxies)) continue
-          for (const p of proxies) if (typeof p === 'string') map.add(smtpAddress(p), u)
-        }
-        return map
-      })
-    )
+  get entraByProxy(): KeyIndex {
+    return this.once('entraByProxy', () => buildProxyIndex(this.entraUsers, this.entraMailKeys))
   }
 
   /** Entra users by object id (built on first use: few rules need it). */
@@ -229,21 +194,17 @@ export class SnapshotIndex {
   private get oktaLookups(): OktaLookups {
     return (
       (this.memo.get('oktaLookups') as OktaLookups | undefined) ??
-      this.once('oktaLookups', () => {
-        const byId = new Map<string, Rec>()
-        const byLogin = new MultiIndex()
-        const byEmail = new MultiIndex()
-        for (const u of this.oktaUsers) {
-          const id = u['id']
-          if (typeof id === 'string') byId.set(id, u)
-          const profile = u['profile']
-          if (typeof profile !== 'object' || profile === null) continue
-          byLogin.add(norm((profile as Rec)['login']), u)
-          byEmail.add(norm((profile as Rec)['email']), u)
-        }
-        return { byId, byLogin, byEmail }
-      })
+      this.once('oktaLookups', () => buildOktaLookups(this.oktaUsers, this.addresses))
     )
+  }
+
+  /** The lower-cased login of each live Okta user and its address entry, by position. */
+  get oktaLoginEntries(): {
+    keys: readonly (string | undefined)[]
+    entries: readonly (AddressEntry | undefined)[]
+  } {
+    const { loginKeys, loginEntries } = this.oktaLookups
+    return { keys: loginKeys, entries: loginEntries }
   }
 
   /** Okta users by id. */
@@ -270,13 +231,15 @@ export class SnapshotIndex {
   }
 
   /** Okta users by lower-cased `profile.login`. */
-  get oktaByLogin(): MultiIndex {
-    return this.oktaLookups.byLogin
+  get oktaByLogin(): KeyIndex {
+    void this.oktaLookups
+    return this.addresses.view(ADDRESS.login)
   }
 
   /** Okta users by lower-cased `profile.email`. */
-  get oktaByEmail(): MultiIndex {
-    return this.oktaLookups.byEmail
+  get oktaByEmail(): KeyIndex {
+    void this.oktaLookups
+    return this.addresses.view(ADDRESS.email)
   }
 
   /** Okta users by a lower-cased custom profile attribute (for CUSTOM_ATTRIBUTE matching). */

@@ -14,7 +14,7 @@ import { type Rec, norm, str, strs } from '../../util/access'
 import { LINKS } from '../links'
 import { capSubjects, defineRule, makeFinding } from '../rule'
 import { entraUserSubject } from '../../compare/seam'
-import { type MultiIndex, smtpAddress } from '../../compare/multi-index'
+import { type KeyIndex, smtpAddress } from '../../compare/multi-index'
 
 const ATTRIBUTES = [
   { name: 'userPrincipalName', map: 'entraByAnyUpn' },
@@ -48,7 +48,7 @@ export const entraDuplicateAttribute = defineRule({
   evaluate(_snapshot, ctx): Finding[] {
     const findings: Finding[] = []
     for (const attr of ATTRIBUTES) {
-      const map: MultiIndex = ctx.index[attr.map]
+      const map: KeyIndex = ctx.index[attr.map]
       for (const [value, users] of map.duplicates()) {
         const held = users.slice(0, 20).map((u) => heldValue(u, attr.name, value))
         const spelled = held.map((h) =>

@@ -122,6 +122,12 @@ function subjectsOf(people: Blocked[], max: number): Subject[] {
   return capSubjects(subjects, max)
 }
 
+/** True when any of the apps' assignment flags holds Okta row `j`. */
+function isAssigned(assigned: readonly Uint8Array[], j: number): boolean {
+  for (const flags of assigned) if (flags[j] === 1) return true
+  return false
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 
 export const office365SignInBlocked = defineRule({
@@ -146,6 +152,12 @@ export const office365SignInBlocked = defineRule({
     const upnKeys = ctx.index.entraUpnKeys
     // the few federated domains as UPN suffixes: no per-person string is built
     const suffixes = [...byDomain.keys()].map((d) => ({ domain: d, suffix: `@${d}` }))
+    const assignedBy = new Map(
+      [...byDomain].map(([d, apps]) => [
+        d,
+        apps.map((app) => appAssignments(ctx.index, str(app, 'id') ?? '').assigned),
+      ]),
+    )
     for (let i = 0; i < users.length; i++) {
       const upn = upnKeys[i]
       if (upn === undefined) continue
@@ -174,8 +186,7 @@ export const office365SignInBlocked = defineRule({
         continue
       }
       if (cls !== 'person') continue
-      if (apps.some((app) => appAssignments(ctx.index, str(app, 'id') ?? '').assigned[j] === 1))
-        continue
+      if (isAssigned(assignedBy.get(domain) as Uint8Array[], j)) continue
       const key = apps.map((a) => str(a, 'id') ?? '').join('+')
       const group = groups.get(key) ?? { apps, domains: new Set<string>(), people: [] }
       groups.set(key, group)
