@@ -7,11 +7,12 @@ import type { EmuRequest, EmuResponse, Route, ServiceDefinition } from '../http'
 import { authenticate, holdsPermissions } from './auth'
 import { denied, graphError, nonPremium } from './errors'
 import { parseSelect } from './odata'
-import { graphRoutes, PERMISSIONS } from './routes'
+import { graphRoutes } from './routes'
+import { PERMISSIONS } from './permissions'
 import { graphWrites } from './writes'
 import { graphUpdateWrites } from './update-writes'
 
-export { PERMISSIONS, USER_DEFAULT_PROPERTIES } from './routes'
+export { PERMISSIONS, USER_DEFAULT_PROPERTIES } from './permissions'
 
 const REPORTS_WINDOW_MS = 10_000
 

@@ -15,13 +15,7 @@ import type {
   ScenarioOptions,
 } from './types'
 import { type ScenarioContext, createContext } from './context'
-import {
-  domain,
-  emptyTenant,
-  group as entraGroup,
-  onPremisesSynchronization,
-  organization,
-} from './entra-config'
+import { domain, emptyTenant, onPremisesSynchronization, organization } from './entra-config'
 import {
   type AppRegistration,
   addApp,
@@ -31,8 +25,8 @@ import {
   grantAppRoles,
   graphServicePrincipal,
 } from './entra-apps'
-import { emptyOrg, group as oktaGroup, serviceApp, userSchema } from './okta-config'
-import { NAMEID_EMAIL, addAppKeys, samlApp } from './okta-apps'
+import { emptyOrg, serviceApp, userSchema } from './okta-config'
+import { addGroups, addLineOfBusinessApps, addSamlApps } from './base-estate'
 import {
   type IdpPair,
   type Office365Instance,
@@ -40,7 +34,7 @@ import {
   addOffice365,
   federateDomain,
 } from './wiring'
-import { DEPARTMENTS, READER_APP_ROLES } from './constants'
+import { READER_APP_ROLES } from './constants'
 import { issueCertificate } from './pki'
 import { DateStrings, type Person, entraHybridUser, oktaDirectoryUser } from './people'
 import { o365AppUser } from './app-users'
@@ -173,53 +167,7 @@ export function createBase(
     oktaDate(now - 500 * MS.day + 2 * MS.hour),
   )
 
-  // other line-of-business apps with credentials at comfortable expiry
-  const payroll = addApp(ctx, entra, {
-    displayName: 'Payroll Connector',
-    createdMs: now - 900 * MS.day,
-    roles: ['User.Read.All'],
-  })
-  addSecret(ctx, entra, payroll.application, {
-    displayName: 'prod',
-    startMs: now - 170 * MS.day,
-    endMs: now + 560 * MS.day,
-  })
-  grantAppRoles(ctx, entra, payroll.servicePrincipal, ['User.Read.All'], now - 900 * MS.day)
-  const servicedesk = addApp(ctx, entra, {
-    displayName: 'ServiceDesk Integration',
-    createdMs: now - 620 * MS.day,
-    roles: ['User.Read.All', 'Group.Read.All'],
-  })
-  addCertificate(
-    ctx,
-    entra,
-    servicedesk.application,
-    issueCertificate({
-      seed: ctx.seed,
-      label: 'entra-servicedesk',
-      commonName: 'servicedesk.northwindtraders.com',
-      notBeforeMs: now - 200 * MS.day,
-      notAfterMs: now + 530 * MS.day,
-    }),
-    'CN=servicedesk.northwindtraders.com',
-  )
-  grantAppRoles(
-    ctx,
-    entra,
-    servicedesk.servicePrincipal,
-    ['User.Read.All', 'Group.Read.All'],
-    now - 620 * MS.day,
-  )
-  const salesforce = addApp(ctx, entra, {
-    displayName: 'Salesforce',
-    createdMs: now - 1100 * MS.day,
-    redirectUris: ['https://northwindtraders.my.salesforce.com/services/authcallback/AzureAD'],
-  })
-  salesforce.servicePrincipal.preferredSingleSignOnMode = 'saml'
-  salesforce.servicePrincipal.tags = [
-    'WindowsAzureActiveDirectoryGalleryApplicationNonPrimaryV1',
-    'WindowsAzureActiveDirectoryCustomSingleSignOnApplication',
-  ]
+  const salesforce = addLineOfBusinessApps(ctx, entra)
 
   // Okta: Office 365 on the federated domain, the key Entra trusts is the active one
   const o365 = addOffice365(
@@ -244,107 +192,10 @@ export function createBase(
   )
   federateDomain({ ctx, entra }, ctx.federatedDomain, o365.externalKey, o365.activeCertificate)
 
-  const samlApps = [
-    {
-      name: 'northwindtraders_expenses_1',
-      label: 'Expenses',
-      acs: 'https://expenses.example-saas.com/saml/acs',
-      aud: 'https://expenses.example-saas.com/saml/metadata',
-    },
-    {
-      name: 'northwindtraders_wiki_1',
-      label: 'Team Wiki',
-      acs: 'https://wiki.example-saas.com/sso/saml',
-      aud: 'https://wiki.example-saas.com',
-    },
-  ].map((s, i) => {
-    const appId = ctx.rng.oktaId('0oa')
-    const keys = addAppKeys(ctx, okta, appId, s.label, [
-      {
-        label: `okta-saml-${i}`,
-        createdMs: now - (700 + i * 90) * MS.day,
-        expiresMs: now + (3000 - i * 90) * MS.day,
-      },
-    ])
-    const app = samlApp(ctx, {
-      id: appId,
-      name: s.name,
-      label: s.label,
-      acsUrl: s.acs,
-      audience: s.aud,
-      signingKid: keys.activeKid,
-      subjectNameIdTemplate: '${user.email}',
-      subjectNameIdFormat: NAMEID_EMAIL,
-      createdMs: now - (700 + i * 90) * MS.day,
-    })
-    okta.apps.push(app)
-    okta.appUsers[appId] = []
-    return { app, appId }
-  })
+  const samlApps = addSamlApps(ctx, okta)
 
   okta.userSchema = userSchema(ctx)
-  const everyone = oktaGroup(ctx, {
-    name: 'Everyone',
-    description: 'All users in your organization',
-    type: 'BUILT_IN',
-    createdMs: now - 2900 * MS.day,
-  })
-  const o365Group = oktaGroup(ctx, {
-    name: 'O365-Licensed',
-    description: 'corp.northwindtraders.com/Groups/O365-Licensed',
-    type: 'APP_GROUP',
-    createdMs: now - 2000 * MS.day,
-  })
-  okta.groups.push(everyone, o365Group)
-  okta.groups.push(
-    oktaGroup(ctx, {
-      name: 'Contractors',
-      description: 'Contractors without an AD account',
-      type: 'OKTA_GROUP',
-      createdMs: now - 900 * MS.day,
-    }),
-  )
-  entra.groups.push(
-    entraGroup(ctx, {
-      displayName: 'O365-Licensed',
-      description: 'Licensed for Microsoft 365',
-      synced: true,
-      createdMs: now - 2000 * MS.day,
-      lastSyncMs: orgLastSyncMs,
-    }),
-    entraGroup(ctx, {
-      displayName: 'All Staff',
-      description: 'Every employee',
-      synced: true,
-      createdMs: now - 2800 * MS.day,
-      lastSyncMs: orgLastSyncMs,
-    }),
-    entraGroup(ctx, {
-      displayName: 'Crosswalk Readers',
-      description: 'Consultants with read access',
-      synced: false,
-      createdMs: now - 40 * MS.day,
-    }),
-  )
-  for (const [dept] of DEPARTMENTS) {
-    entra.groups.push(
-      entraGroup(ctx, {
-        displayName: `SG-${dept}`,
-        description: `${dept} department`,
-        synced: true,
-        createdMs: now - 2500 * MS.day,
-        lastSyncMs: orgLastSyncMs,
-      }),
-    )
-    okta.groups.push(
-      oktaGroup(ctx, {
-        name: `SG-${dept}`,
-        description: `corp.northwindtraders.com/Groups/SG-${dept}`,
-        type: 'APP_GROUP',
-        createdMs: now - 2500 * MS.day,
-      }),
-    )
-  }
+  const { everyone, o365Group } = addGroups(ctx, entra, okta, orgLastSyncMs)
 
   const adminToken = ctx.rng.oktaToken()
   okta.apiTokens.push(
@@ -384,7 +235,7 @@ export function createBase(
     o365,
     samlApps,
     firstParty,
-    provisioningSp: salesforce.servicePrincipal,
+    provisioningSp: salesforce,
     oktaGroupIds: { everyone: String(everyone['id']), o365: String(o365Group['id']) },
   }
 }
