@@ -7,7 +7,8 @@
 import { type Rec, isRec, norm, str } from '../util/access'
 import { JOIN_KEYS, type JoinKey, type PeopleJoin, officeKeys, peopleJoin } from './join'
 import { cellUsers, idpsByPolicy, isFederationCandidate, matchTable, matchUser } from './match'
-import { seamIdps } from './seam'
+import { office365Apps, seamIdps } from './seam'
+import { appAssignments } from './app-users'
 import type { SnapshotIndex } from './snapshot-index'
 
 /** What one key found for one row. */
@@ -61,9 +62,16 @@ function immutableOf(index: SnapshotIndex, okta: Rec): string | undefined {
   return undefined
 }
 
+/** The username of the Okta user's first Office 365 assignment (apps and app users in order), lower-cased. */
 function officeUserNameOf(index: SnapshotIndex, okta: Rec): string | undefined {
-  for (const [value, users] of officeKeys(index).byUserName.entries())
-    if (users.includes(okta)) return value
+  for (const app of office365Apps(index)) {
+    const assignments = appAssignments(index, str(app, 'id') ?? '')
+    for (let k = 0; k < assignments.list.length; k++) {
+      if (assignments.okta[k] !== okta) continue
+      const userName = norm(str(assignments.list[k], 'credentials', 'userName'))
+      if (userName !== undefined) return userName
+    }
+  }
   return undefined
 }
 

@@ -19,7 +19,7 @@ export interface KeyIndex {
   count(key: string): number
   /** keys held by two or more records, with those records (read-only views) */
   duplicates(): IterableIterator<[string, readonly Rec[]]>
-  /** every key with its records (read-only views) */
+  /** every key with its records (read-only views), in no promised order */
   entries(): IterableIterator<[string, readonly Rec[]]>
   /** number of distinct keys */
   readonly size: number

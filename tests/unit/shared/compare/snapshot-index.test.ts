@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Snapshot } from '../../../../src/shared/model'
 import { SnapshotIndex } from '../../../../src/shared/compare/snapshot-index'
 import { officeKeys } from '../../../../src/shared/compare/join'
+import { oktaRowCandidates } from '../../../../src/shared/compare/candidates'
 import { ADDRESS, AddressBook } from '../../../../src/shared/compare/address-book'
 import { MultiIndex } from '../../../../src/shared/compare/multi-index'
 
@@ -99,6 +100,29 @@ describe('SnapshotIndex lookups on the address book', () => {
     expect(byUserName.one('robert@contoso.com')).toBe(oktaBob)
     expect(byUserName.get('bob@contoso.com')).toBeUndefined()
     expect(byUserName.size).toBe(2)
+  })
+})
+
+describe('the candidates of an Okta row', () => {
+  it("name the username of the person's first Office 365 assignment, whatever else holds the value", () => {
+    // one Okta user assigned to two Office 365 apps: the first names the Entra person, the
+    // second the Okta login, which the address book met first
+    const s = snapshot([{ id: 'e0', userPrincipalName: 'a@x.com' }], [])
+    const okta = s.okta as unknown as J & { apps: J[]; appUsers: Record<string, J[]>; users: J[] }
+    okta.users = [{ id: 'o1', status: 'ACTIVE', profile: { login: 'b@x.com' } }]
+    okta.apps = [
+      { id: 'app0', name: 'office365', status: 'ACTIVE' },
+      { id: 'app1', name: 'office365', status: 'ACTIVE' },
+    ]
+    okta.appUsers = {
+      app0: [{ id: 'o1', credentials: { userName: 'a@x.com' } }],
+      app1: [{ id: 'o1', credentials: { userName: 'b@x.com' } }],
+    }
+    const index = new SnapshotIndex(s)
+    void index.oktaByLogin
+    expect(oktaRowCandidates(index, 0)).toEqual([
+      expect.objectContaining({ key: 'office365UserName', value: 'a@x.com', rows: [0] }),
+    ])
   })
 })
 
