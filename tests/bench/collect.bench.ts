@@ -171,6 +171,11 @@ export function bucketMs(
   return firstEnd + (windowsAfterFirst - 1) * WINDOW_MS - t0 + latency
 }
 
+/** Our share of an Okta bucket's requests per minute window. */
+export function oktaBudget(bucket: string): number {
+  return Math.max(1, Math.floor((OKTA_LIMITS[bucket] ?? 600) * SHARE))
+}
+
 /** Lower bound (ms) for collecting `counts`, starting at `t0`. */
 export function collectionFloorMs(
   counts: Counts,
@@ -178,8 +183,7 @@ export function collectionFloorMs(
 ): { ms: number; okta: Record<string, number> } {
   const n = (key: string): number => counts.records[key] ?? 0
   const pages = (records: number, size: number): number => Math.max(1, Math.ceil(records / size))
-  const budget = (bucket: string): number =>
-    Math.max(1, Math.floor((OKTA_LIMITS[bucket] ?? 600) * SHARE))
+  const budget = oktaBudget
   const appUserPages = counts.appUsersPerApp.map((c) => pages(c, 500))
   const memberPages = counts.membersPerOktaGroup.map((c) => pages(c, 1000))
   const okta = {
