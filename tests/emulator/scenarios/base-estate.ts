@@ -8,11 +8,10 @@ import type * as MG from '@microsoft/microsoft-graph-types'
 import type { EntraTenant, OktaOrg, OktaRecord } from './types'
 import type { ScenarioContext } from './context'
 import { group as entraGroup } from './entra-config'
-import { addApp, addCertificate, addSecret, grantAppRoles } from './entra-apps'
+import { addApp, addIssuedCertificate, addSecret, grantAppRoles } from './entra-apps'
 import { group as oktaGroup } from './okta-config'
 import { NAMEID_EMAIL, addAppKeys, samlApp } from './okta-apps'
 import { DEPARTMENTS } from './constants'
-import { issueCertificate } from './pki'
 import { MS } from './random'
 
 /** Payroll, ServiceDesk and Salesforce; returns Salesforce's service principal (it provisions). */
@@ -37,19 +36,12 @@ export function addLineOfBusinessApps(
     createdMs: now - 620 * MS.day,
     roles: ['User.Read.All', 'Group.Read.All'],
   })
-  addCertificate(
-    ctx,
-    entra,
-    servicedesk.application,
-    issueCertificate({
-      seed: ctx.seed,
-      label: 'entra-servicedesk',
-      commonName: 'servicedesk.northwindtraders.com',
-      notBeforeMs: now - 200 * MS.day,
-      notAfterMs: now + 530 * MS.day,
-    }),
-    'CN=servicedesk.northwindtraders.com',
-  )
+  addIssuedCertificate(ctx, entra, servicedesk.application, {
+    label: 'entra-servicedesk',
+    commonName: 'servicedesk.northwindtraders.com',
+    notBeforeMs: now - 200 * MS.day,
+    notAfterMs: now + 530 * MS.day,
+  })
   grantAppRoles(
     ctx,
     entra,

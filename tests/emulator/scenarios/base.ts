@@ -19,7 +19,7 @@ import { domain, emptyTenant, onPremisesSynchronization, organization } from './
 import {
   type AppRegistration,
   addApp,
-  addCertificate,
+  addIssuedCertificate,
   addSecret,
   firstPartyServicePrincipal,
   grantAppRoles,
@@ -118,19 +118,12 @@ export function createBase(
     startMs: now - 40 * MS.day,
     endMs: now + 325 * MS.day,
   })
-  const readerCertificate = addCertificate(
-    ctx,
-    entra,
-    reader.application,
-    issueCertificate({
-      seed: ctx.seed,
-      label: 'entra-reader',
-      commonName: 'Crosswalk Reader',
-      notBeforeMs: now - 40 * MS.day,
-      notAfterMs: now + 690 * MS.day,
-    }),
-    'CN=Crosswalk Reader',
-  )
+  const readerCertificate = addIssuedCertificate(ctx, entra, reader.application, {
+    label: 'entra-reader',
+    commonName: 'Crosswalk Reader',
+    notBeforeMs: now - 40 * MS.day,
+    notAfterMs: now + 690 * MS.day,
+  })
   grantAppRoles(
     ctx,
     entra,

@@ -6,10 +6,9 @@
 import type { Draft } from './base'
 import { type IdpPair, addIdpPair, addOffice365, federateDomain } from './wiring'
 import { domain } from './entra-config'
-import { addApp, addCertificate, addSecret, grantAppRoles } from './entra-apps'
+import { addApp, addIssuedCertificate, addSecret, grantAppRoles } from './entra-apps'
 import { O365_MAPPING_PROPERTIES } from './okta-config'
 import { NAMEID_EMAIL, NAMEID_UNSPECIFIED, addAppKeys, samlApp } from './okta-apps'
-import { issueCertificate } from './pki'
 import { plant, subject } from './answer-key'
 import { MS } from './random'
 import { synchronizationJob } from './activity'
@@ -67,19 +66,12 @@ export function plantConfigProblems(d: Draft): Omit<SeamHandles, 'staleSecret'> 
     createdMs: now - 320 * MS.day,
     roles: ['User.Read.All'],
   })
-  addCertificate(
-    ctx,
-    d.entra,
-    signing.application,
-    issueCertificate({
-      seed: ctx.seed,
-      label: 'entra-docsign',
-      commonName: 'docsign.northwindtraders.com',
-      notBeforeMs: now - 320 * MS.day,
-      notAfterMs: now + 45 * MS.day,
-    }),
-    'CN=docsign.northwindtraders.com',
-  )
+  addIssuedCertificate(ctx, d.entra, signing.application, {
+    label: 'entra-docsign',
+    commonName: 'docsign.northwindtraders.com',
+    notBeforeMs: now - 320 * MS.day,
+    notAfterMs: now + 45 * MS.day,
+  })
   grantAppRoles(ctx, d.entra, signing.servicePrincipal, ['User.Read.All'], now - 320 * MS.day)
   plant(
     key,

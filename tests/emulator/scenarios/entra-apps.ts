@@ -6,7 +6,7 @@
 import type * as MG from '@microsoft/microsoft-graph-types'
 import type { EntraCertificate, EntraSecretValue, EntraTenant } from './types'
 import type { ScenarioContext } from './context'
-import type { IssuedCertificate } from './pki'
+import { type IssuedCertificate, issueCertificate } from './pki'
 import {
   GRAPH_APP_ROLES,
   GRAPH_SCOPES,
@@ -241,6 +241,25 @@ export function addCertificate(
   }
   tenant.certificates.push(value)
   return value
+}
+
+/**
+ * A certificate issued for `commonName` (seeded by `label`, valid between the two times)
+ * and added to the app's key credentials as `CN=<commonName>`.
+ */
+export function addIssuedCertificate(
+  ctx: ScenarioContext,
+  tenant: EntraTenant,
+  app: MG.Application,
+  cert: { label: string; commonName: string; notBeforeMs: number; notAfterMs: number },
+): EntraCertificate {
+  return addCertificate(
+    ctx,
+    tenant,
+    app,
+    issueCertificate({ seed: ctx.seed, ...cert }),
+    `CN=${cert.commonName}`,
+  )
 }
 
 /** Admin consent for application permissions: appRoleAssignments from the client SP to Microsoft Graph. */
