@@ -1,7 +1,7 @@
 /**
- * What the emulated Graph asks of a caller, by endpoint, and what /users returns without
- * $select. The emulator keeps its own table, written from each Graph page; a test checks it
- * against the project's resource registry.
+ * What the emulated Graph asks of a caller for each read and each write, and what /users
+ * returns without $select. The emulator keeps its own tables, written from each Graph page;
+ * a test checks the reads against the project's resource registry.
  */
 
 /** api-facts B2: the properties /users returns without $select */
@@ -61,4 +61,12 @@ export const PERMISSIONS = {
   grants: [
     ['Directory.Read.All', 'DelegatedPermissionGrant.ReadWrite.All', 'Directory.ReadWrite.All'],
   ],
+} as const satisfies Record<string, readonly (readonly string[])[]>
+
+/** The writes: least privileged first, then the higher-privileged permissions each page lists. */
+export const WRITE_PERMISSIONS = {
+  applications: [['Application.ReadWrite.OwnedBy', 'Application.ReadWrite.All']],
+  servicePrincipals: [['Application.ReadWrite.OwnedBy', 'Application.ReadWrite.All']],
+  grants: [['DelegatedPermissionGrant.ReadWrite.All']],
+  federation: [['Domain-InternalFederation.ReadWrite.All', 'Domain.ReadWrite.All']],
 } as const satisfies Record<string, readonly (readonly string[])[]>

@@ -18,7 +18,8 @@ import type { Caller } from './auth'
 import { graphError, notFound } from './errors'
 import { auditApplication, initiatorOf } from './initiator'
 import { parse } from './write-body'
-import { WRITE_PERMISSIONS, type WriteHandler } from './writes'
+import type { WriteHandler } from './writes'
+import { WRITE_PERMISSIONS } from './permissions'
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

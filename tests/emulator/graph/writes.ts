@@ -22,20 +22,13 @@ import type { Caller } from './auth'
 import { graphError, notFound } from './errors'
 import { initiatorOf } from './initiator'
 import { parse } from './write-body'
+import { WRITE_PERMISSIONS } from './permissions'
 
 export interface WriteHandler {
   key: string
   permissions: readonly (readonly string[])[]
   run: (req: EmuRequest, caller: Caller) => EmuResponse
 }
-
-/** Least privileged first, then the higher-privileged permissions each page lists. */
-export const WRITE_PERMISSIONS = {
-  applications: [['Application.ReadWrite.OwnedBy', 'Application.ReadWrite.All']],
-  servicePrincipals: [['Application.ReadWrite.OwnedBy', 'Application.ReadWrite.All']],
-  grants: [['DelegatedPermissionGrant.ReadWrite.All']],
-  federation: [['Domain-InternalFederation.ReadWrite.All', 'Domain.ReadWrite.All']],
-} as const satisfies Record<string, readonly (readonly string[])[]>
 
 const opaqueId = (): string => randomBytes(32).toString('base64url').slice(0, 43)
 
