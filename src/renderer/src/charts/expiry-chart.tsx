@@ -16,6 +16,7 @@ import { EXPIRY_MARKS, type ExpirySeries } from '../../../shared/compare/charts'
 import { formatNumber } from '../format'
 import { ChartFigure, chartNumber } from './chart-figure'
 import { useChartPalette } from './chart-theme'
+import { ColumnHeads } from '../components/column-heads'
 
 /** Days after today shown on the expiry chart's axis; later ones are listed in its table. */
 const EXPIRY_HORIZON = 365
@@ -94,15 +95,7 @@ export function ExpiryChart({ series, labelledBy }: { series: ExpirySeries; labe
       }
       table={
         <>
-          <thead>
-            <tr>
-              <th scope="col">Side</th>
-              <th scope="col">Credential</th>
-              <th scope="col">Belongs to</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Days from now</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Side', 'Credential', 'Belongs to', 'Expires', 'Days from now']} />
           <tbody>
             {series.credentials.map((c, i) => (
               <tr key={i}>

@@ -1,6 +1,7 @@
 import { Button, Keyboard } from 'react-aria-components'
 import { WORKBENCH_SCREENS } from '../features/workbench/workbench-routes-meta'
 import { ModalDialog } from './modal-dialog'
+import { ColumnHeads } from './column-heads'
 
 /** Every keyboard shortcut the app handles; the dialog and the handlers read this one list. */
 export const SHORTCUTS: readonly { keys: string[]; action: string }[] = [
@@ -36,12 +37,7 @@ export function ShortcutsDialog({ isOpen, onOpenChange }: ShortcutsDialogProps) 
   return (
     <ModalDialog title="Keyboard shortcuts" isOpen={isOpen} onOpenChange={onOpenChange}>
       <table className="shortcuts">
-        <thead>
-          <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Keys', 'Action']} />
         <tbody>
           {SHORTCUTS.map((shortcut) => (
             <tr key={shortcut.action}>

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/model/evidence'
 import { formatCount, formatNumber } from '../../format'
 import { EvidenceValue, KeyValueTable, NoteText, isEmptyValue } from './evidence-value'
+import { ColumnHeads } from '../../components/column-heads'
 
 const VERDICT: Record<PairVerdict, string> = {
   equal: 'equal',
@@ -94,14 +95,7 @@ function ComparisonTable({ comparisons, total }: { comparisons: Comparison[]; to
     <div className="wb-cmp-wrap">
       <table className="wb-cmp" data-testid="evidence-comparison">
         <caption className="visually-hidden">Entra and Okta values compared</caption>
-        <thead>
-          <tr>
-            <th scope="col">Compared</th>
-            <th scope="col">Entra</th>
-            <th scope="col">Okta</th>
-            <th scope="col">Verdict</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Compared', 'Entra', 'Okta', 'Verdict']} />
         {comparisons.map((c, i) => (
           <ComparisonRows key={i} comparison={c} index={i} />
         ))}

@@ -18,6 +18,7 @@ import {
 } from '../../../../shared/diff'
 import { DateTime } from '../../components/date-time'
 import { downloadFile } from '../../download'
+import { ColumnHeads } from '../../components/column-heads'
 
 const ROLES = ['all', 'configuration', 'people', 'groups'] as const
 type RoleFilter = (typeof ROLES)[number]
@@ -110,14 +111,7 @@ export function HistoryDiff({ diff, audit }: { diff: SnapshotDiff; audit: Audite
             {resourceLabel(resource)} ({objects.length})
           </h3>
           <table className="table hist-table">
-            <thead>
-              <tr>
-                <th scope="col">Object</th>
-                <th scope="col">Attribute</th>
-                <th scope="col">Change</th>
-                <th scope="col">Who, when, through what</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={['Object', 'Attribute', 'Change', 'Who, when, through what']} />
             <tbody>
               {objects.flatMap((o) =>
                 o.changes.map((change) => (
@@ -160,15 +154,7 @@ export function HistoryDiff({ diff, audit }: { diff: SnapshotDiff; audit: Audite
         aria-labelledby="hist-audit-title"
         data-testid="mapping-audit"
       >
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Target</th>
-            <th scope="col">Source</th>
-            <th scope="col">Changes</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Kind', 'Owner', 'Target', 'Source', 'Changes']} />
         <tbody>
           {audit.map((m) => (
             <tr key={`${m.resource}|${m.key}|${m.path}`}>

@@ -18,6 +18,7 @@ import { HistoryRetention } from './history-retention'
 import { TrendChart } from './trend-chart'
 import { useHistoryDiff } from './use-history-diff'
 import './history.css'
+import { ColumnHeads } from '../../components/column-heads'
 
 const label = (iso: string): string => iso.slice(0, 16).replace('T', ' ')
 
@@ -129,15 +130,7 @@ export function HistoryScreen() {
           aria-labelledby="hist-timeline-title"
           data-testid="history-timeline"
         >
-          <thead>
-            <tr>
-              <th scope="col">Collected</th>
-              <th scope="col">Findings</th>
-              <th scope="col">Older</th>
-              <th scope="col">Newer</th>
-              <th scope="col">Pin</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Collected', 'Findings', 'Older', 'Newer', 'Pin']} />
           <tbody>
             {[...rows].reverse().map((r) => (
               <tr key={r.id} data-testid="history-snapshot">

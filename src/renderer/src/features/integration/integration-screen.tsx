@@ -6,6 +6,7 @@ import { useCompare } from '../workbench/use-compare'
 import { useWorkbench } from '../workbench/workbench-context'
 import { GetStarted } from '../workbench/get-started'
 import './integration.css'
+import { ColumnHeads } from '../../components/column-heads'
 
 const STATUS_WORDS: Record<IntegrationLine['status'], string> = {
   ok: 'Agrees',
@@ -113,14 +114,7 @@ function PairTable({ pair, workspaceId }: { pair: IntegrationPair; workspaceId: 
         aria-labelledby={titleId}
         data-testid="integration-pair"
       >
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Entra</th>
-            <th scope="col">Okta</th>
-            <th scope="col">Status and related findings</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Field', 'Entra', 'Okta', 'Status and related findings']} />
         <tbody>
           {pair.lines.map((line) => (
             <tr

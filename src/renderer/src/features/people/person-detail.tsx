@@ -11,6 +11,7 @@ import { SEVERITY_LABELS } from '../../../../shared/overview/summary'
 import { ModalDialog } from '../../components/modal-dialog'
 import type { PersonDetail } from '../../workers/run-compare'
 import type { WorkbenchServices } from '../workbench/services'
+import { ColumnHeads } from '../../components/column-heads'
 
 interface Props {
   grid: PeopleGrid
@@ -129,14 +130,7 @@ export function PersonDetailDialog({
 
         <h3>Attributes</h3>
         <table className="data-table pp-pairs">
-          <thead>
-            <tr>
-              <th scope="col">Pair</th>
-              <th scope="col">Entra</th>
-              <th scope="col">Okta</th>
-              <th scope="col">Verdict</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Pair', 'Entra', 'Okta', 'Verdict']} />
           <tbody>
             {grid.pairs.map((pair, c) => {
               const v = grid.verdict(c, row)
@@ -203,14 +197,7 @@ function KeyTable({ detail }: { detail: PersonDetail }) {
   if (rows.length === 0) return <p className="muted">No key finds an account on the other side.</p>
   return (
     <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">From</th>
-          <th scope="col">Key</th>
-          <th scope="col">Value</th>
-          <th scope="col">Finds</th>
-        </tr>
-      </thead>
+      <ColumnHeads labels={['From', 'Key', 'Value', 'Finds']} />
       <tbody>
         {rows.map((k, i) => (
           <tr key={i}>
