@@ -4,8 +4,7 @@
  * with who made it, the mapping audit lists the mappings; a pinned snapshot is never
  * proposed for removal, and nothing is removed before the confirmation.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CrosswalkDb } from '../../../../src/renderer/src/db/schema'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { importSnapshot } from '../../../../src/renderer/src/db/snapshots'
 import { snapshotBytes } from '../../../../src/renderer/src/db/history'
 import { saveFindings } from '../../../../src/renderer/src/db/findings'
@@ -17,25 +16,16 @@ import {
   byText,
   click,
   typeInto,
-  openTestDb,
-  renderWorkbench,
   tenantPair,
   testServices,
+  useTestDb,
   waitFor,
-  type Rendered,
 } from './helpers'
 
-let db: CrosswalkDb
-let view: Rendered | undefined
+const t = useTestDb()
 
 beforeEach(async () => {
-  db = await openTestDb()
-  await db.workspaces.put({ id: WS })
-})
-afterEach(async () => {
-  await view?.unmount()
-  view = undefined
-  await db.delete()
+  await t.db.workspaces.put({ id: WS })
 })
 
 function newer(at: string): Snapshot {
@@ -71,22 +61,22 @@ function newer(at: string): Snapshot {
 
 async function seed(): Promise<{ first: string; second: string }> {
   const first = await importSnapshot(
-    db,
+    t.db,
     WS,
     Snapshot.parse({ ...tenantPair(), entra: { ...tenantPair().entra, directoryAudits: [] } }),
     'imported',
     NOW,
   )
-  const second = await importSnapshot(db, WS, newer('2026-11-21T12:00:00Z'), 'imported', NOW)
-  await db.workspaces.update(WS, { currentSnapshotId: second.id })
+  const second = await importSnapshot(t.db, WS, newer('2026-11-21T12:00:00Z'), 'imported', NOW)
+  await t.db.workspaces.update(WS, { currentSnapshotId: second.id })
   return { first: first.id, second: second.id }
 }
 
 describe('History screen', () => {
   it('compares two snapshots: the change with who made it, and the mapping audit', async () => {
     await seed()
-    view = await renderWorkbench(
-      testServices(db, () => []),
+    const view = await t.render(
+      testServices(t.db, () => []),
       `/w/${WS}/history`,
     )
     const c = view.container
@@ -114,10 +104,10 @@ describe('History screen', () => {
 
   it('proposes only unpinned, non-current snapshots for removal, and removes them only on confirmation', async () => {
     const { first, second } = await seed()
-    const middle = await importSnapshot(db, WS, newer('2026-11-21T06:00:00Z'), 'imported', NOW)
-    await db.workspaces.update(WS, { currentSnapshotId: second })
-    view = await renderWorkbench(
-      testServices(db, () => []),
+    const middle = await importSnapshot(t.db, WS, newer('2026-11-21T06:00:00Z'), 'imported', NOW)
+    await t.db.workspaces.update(WS, { currentSnapshotId: second })
+    const view = await t.render(
+      testServices(t.db, () => []),
       `/w/${WS}/history`,
     )
     const c = view.container
@@ -130,39 +120,39 @@ describe('History screen', () => {
       c.querySelectorAll<HTMLElement>('[data-testid="history-snapshot"] button')[2] as HTMLElement,
     )
     await waitFor(
-      async () => ((await db.snapshots.get(first))?.pinned ? true : undefined),
+      async () => ((await t.db.snapshots.get(first))?.pinned ? true : undefined),
       'the pin stored',
     )
     await typeInto(c.querySelector<HTMLInputElement>('.hist-number') as HTMLInputElement, '1')
     await click(byText(c, 'button', 'Review clean-up') as HTMLElement)
     await waitFor(() => byText(c, 'button', 'Remove 1 snapshots'), 'the proposal')
     // proposed, not removed
-    expect(await db.snapshots.count()).toBe(3)
+    expect(await t.db.snapshots.count()).toBe(3)
     await click(byText(c, 'button', 'Remove 1 snapshots') as HTMLElement)
     await waitFor(
-      async () => ((await db.snapshots.count()) === 2 ? true : undefined),
+      async () => ((await t.db.snapshots.count()) === 2 ? true : undefined),
       'the removal',
     )
-    expect((await db.snapshots.toArray()).map((r) => r.collectedAt).sort()).toEqual([
+    expect((await t.db.snapshots.toArray()).map((r) => r.collectedAt).sort()).toEqual([
       '2026-11-20T12:00:00Z',
       '2026-11-21T12:00:00Z',
     ])
-    expect(await db.snapshots.get(middle.id)).toBeUndefined()
-    expect(await db.snapshots.get(first)).toBeDefined()
-    expect((await db.workspaces.get(WS))?.retention).toEqual({ keepLast: 1, monthly: true })
+    expect(await t.db.snapshots.get(middle.id)).toBeUndefined()
+    expect(await t.db.snapshots.get(first)).toBeDefined()
+    expect((await t.db.workspaces.get(WS))?.retention).toEqual({ keepLast: 1, monthly: true })
   })
 
   it('a finding says since when: the first snapshot that has it', async () => {
     const { first, second } = await seed()
     const finding = FIXTURE_FINDINGS[0]!
-    await saveFindings(db, first, [finding])
-    await saveFindings(db, second, [finding])
-    view = await renderWorkbench(
-      testServices(db, () => [finding]),
+    await saveFindings(t.db, first, [finding])
+    await saveFindings(t.db, second, [finding])
+    const view = await t.render(
+      testServices(t.db, () => [finding]),
       `/w/${WS}/findings/${finding.id}`,
     )
     const since = await waitFor(
-      () => view?.container.querySelector('[data-testid="finding-since"] time'),
+      () => view.container.querySelector('[data-testid="finding-since"] time'),
       'since when',
     )
     expect(since.getAttribute('datetime')).toBe('2026-11-20T12:00:00Z')
@@ -170,8 +160,8 @@ describe('History screen', () => {
 
   it("measures a snapshot's size in the cache as its records' JSON, for the size cap", async () => {
     const { first, second } = await seed()
-    const sizes = await snapshotBytes(db, [first, second])
-    const chunks = await db.chunks.toArray()
+    const sizes = await snapshotBytes(t.db, [first, second])
+    const chunks = await t.db.chunks.toArray()
     const of = (id: string) =>
       chunks.filter((c) => c.snapshotId === id).reduce((n, c) => n + c.json.length, 0)
     expect(sizes.get(first)).toBe(of(first))
