@@ -47,7 +47,29 @@ const oktaBob = {
   profile: { login: 'bob@contoso.com', email: 'bob@contoso.com' },
 }
 
+const carol = { id: 'e3', userPrincipalName: 'carol@contoso.com', mail: 'C.Jones@contoso.com' }
+const oktaCarol = {
+  id: '00u3',
+  status: 'ACTIVE',
+  profile: { login: 'carol@contoso.com', email: 'cj@personal.example' },
+}
+
 describe('SnapshotIndex lookups on the address book', () => {
+  it('answers each attribute only for the values that attribute holds', () => {
+    const index = new SnapshotIndex(snapshot([carol], [oktaCarol]))
+    expect(index.entraByUpn.one('carol@contoso.com')).toBe(carol)
+    expect(index.entraByUpn.get('c.jones@contoso.com')).toBeUndefined()
+    expect(index.entraByMail.one('c.jones@contoso.com')).toBe(carol)
+    expect(index.entraByMail.get('carol@contoso.com')).toBeUndefined()
+    expect(index.oktaByLogin.one('carol@contoso.com')).toBe(oktaCarol)
+    expect(index.oktaByLogin.get('cj@personal.example')).toBeUndefined()
+    expect(index.oktaByEmail.one('cj@personal.example')).toBe(oktaCarol)
+    expect(index.oktaByEmail.get('carol@contoso.com')).toBeUndefined()
+    expect([index.entraByUpn.size, index.entraByMail.size, index.oktaByEmail.size]).toEqual([
+      1, 1, 1,
+    ])
+  })
+
   it('keys each attribute lower-cased and keeps the attributes apart', () => {
     const index = new SnapshotIndex(snapshot([ada, bob], [oktaAda, oktaBob]))
     expect(index.entraByUpn.one('ada@contoso.com')).toBe(ada)
