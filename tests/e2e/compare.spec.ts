@@ -107,6 +107,19 @@ async function people(page: Page, workbench: WorkbenchPage, plants: Plants, name
   await page.keyboard.press('End')
   const last = Number(await grid.getAttribute('aria-colcount')) - 1
   await expect(grid.locator(`[data-row="1"] [data-col="${last}"]`)).toBeFocused()
+  // scrolled sideways, the names stay at the grid's left edge, drawn over the other cells
+  await expect(grid).toHaveAttribute('data-sideways', '')
+  const gridLeft = (await grid.boundingBox())!.x
+  for (const row of [0, 1, 2]) {
+    const nameCell = grid.locator(`[data-row="${row}"] [data-col="0"]`)
+    expect(Math.abs((await nameCell.boundingBox())!.x - gridLeft)).toBeLessThan(3)
+    const box = (await nameCell.boundingBox())!
+    const onTop = await page.evaluate(
+      `document.elementFromPoint(${box.x + box.width / 2}, ${box.y + box.height / 2})?.getAttribute('data-col')`,
+    )
+    expect(onTop).toBe('0')
+  }
+  await look(page, testInfo, `people-sideways-${name}`)
   await page.keyboard.press('Home')
   await expect(grid.locator('[data-row="1"] [data-col="0"]')).toBeFocused()
   await page.keyboard.press('PageDown')
