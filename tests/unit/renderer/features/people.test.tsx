@@ -172,31 +172,4 @@ describe('People', () => {
     await waitFor(() => header.getAttribute('aria-sort') === 'descending', 'descending')
     expect(names()).toEqual(['Carol Clark', 'Bob Brown', 'Alice Adams'])
   })
-
-  it('marks the grid scrolled sideways, and back at its left edge, as the scroll moves', async () => {
-    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
-    const view = await ctx.render(
-      testServices(ctx.db, () => []),
-      `/w/${WS}/people`,
-    )
-    const c = view.container
-    await waitFor(() => count(c).includes('Showing 3 of 3'), 'the people')
-    const grid = c.querySelector<HTMLElement>('.pp-scroll')!
-    expect(grid.hasAttribute('data-sideways')).toBe(false)
-    const scrollTo = (left: number) =>
-      act(() => {
-        grid.scrollLeft = left
-        grid.dispatchEvent(new Event('scroll'))
-      })
-    for (let round = 0; round < 2; round++) {
-      await scrollTo(240)
-      expect(grid.hasAttribute('data-sideways')).toBe(true)
-      await scrollTo(0)
-      expect(grid.hasAttribute('data-sideways')).toBe(false)
-    }
-    // a scroll that moves only down leaves the marker as it was
-    grid.scrollTop = 64
-    await scrollTo(0)
-    expect(grid.hasAttribute('data-sideways')).toBe(false)
-  })
 })

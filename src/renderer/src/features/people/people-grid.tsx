@@ -3,9 +3,7 @@
  * attribute pair as an Entra and an Okta column, a disagreeing pair highlighted. Rows and
  * columns are virtualized (@tanstack/react-virtual): only the cells in view are in the
  * document, each placed at its own offset, so a cell once drawn is not drawn again while
- * scrolling; the name column stays in place (sticky) when the rest scrolls sideways. It
- * turns sticky only once the grid is scrolled sideways (`data-sideways`): sticky cells
- * cost every frame of a vertical scroll, and at the left edge nothing passes under them.
+ * scrolling; the name column stays in place (sticky) when the rest scrolls sideways.
  *
  * Keyboard (ARIA grid pattern, one tab stop): arrows move between cells, Home / End to
  * the row's first / last cell, Ctrl+Home / Ctrl+End to the first / last row, Page Up /
@@ -299,20 +297,6 @@ export function PeopleGridView({
         return
     }
   }
-
-  // the name column is sticky only once the grid has scrolled sideways: at the left edge
-  // nothing scrolls under it, and sticky cells cost every frame of a vertical scroll
-  useEffect(() => {
-    const el = scrollRef.current
-    if (!el) return
-    const onScroll = () => {
-      const sideways = el.scrollLeft !== 0
-      if (sideways !== 'sideways' in el.dataset) el.toggleAttribute('data-sideways', sideways)
-    }
-    onScroll()
-    el.addEventListener('scroll', onScroll, { passive: true })
-    return () => el.removeEventListener('scroll', onScroll)
-  }, [])
 
   // a view that shrank below the active row moves it back into range
   useEffect(() => {
