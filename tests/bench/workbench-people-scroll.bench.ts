@@ -6,8 +6,8 @@
  * for 120. Frame intervals are not the figure: headless Chromium ticks at 16.7 ms whatever
  * the work. Reported beside it, without a target: dragging the scroll bar, a whole new
  * screen of rows every frame (640 px a frame for 60 frames). The grid is traced twice: at
- * its left edge, as it opens (the figure), and scrolled sideways, where its name column is
- * sticky (`sideways…`, beside it). The floor is the same trace while a plain scrolling box
+ * its left edge, as it opens (the figure), and scrolled sideways, where the sticky name
+ * column holds its place over the cells (`sideways…`, beside it). The floor is the same trace while a plain scrolling box
  * of the same height, added to the page, scrolls the same way.
  */
 import type { Page } from '@playwright/test'
@@ -81,7 +81,7 @@ export const benchmark: Benchmark = {
     const grid = `document.querySelector('.pp-scroll')`
     await page.evaluate(`${grid}.scrollLeft = 0`)
     const edge = await traced(page, grid)
-    // scrolled sideways the name column is sticky: the same scroll, reported beside it
+    // scrolled sideways, the names held over the cells: the same scroll, reported beside it
     await page.evaluate(`${grid}.scrollLeft = ${SIDEWAYS}`)
     const sideways = await traced(page, grid)
     await page.evaluate(`${grid}.scrollLeft = 0`)

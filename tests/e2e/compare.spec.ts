@@ -111,9 +111,8 @@ async function people(page: Page, workbench: WorkbenchPage, plants: Plants, name
   await expect.poll(() => grid.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0)
   const gridLeft = (await grid.boundingBox())!.x
   for (const row of [0, 1, 2]) {
-    const nameCell = grid.locator(`[data-row="${row}"] [data-col="0"]`)
-    expect(Math.abs((await nameCell.boundingBox())!.x - gridLeft)).toBeLessThan(3)
-    const box = (await nameCell.boundingBox())!
+    const box = (await grid.locator(`[data-row="${row}"] [data-col="0"]`).boundingBox())!
+    expect(Math.abs(box.x - gridLeft)).toBeLessThan(3)
     const onTop = await page.evaluate(
       `document.elementFromPoint(${box.x + box.width / 2}, ${box.y + box.height / 2})?.getAttribute('data-col')`,
     )
