@@ -18,6 +18,8 @@ const DISABLED = /^(INACTIVE|SUSPENDED)$/i
 /** True when an app user's status says the assignment is gone. */
 export function isRemovedAssignment(appUser: Rec): boolean {
   const status = appUser['status']
+  // nearly every app user is one of these two: no pattern needed for them
+  if (status === 'PROVISIONED' || status === 'ACTIVE') return false
   return typeof status === 'string' && REMOVED.test(status)
 }
 
@@ -44,19 +46,19 @@ export interface AppAssignments {
 export function appAssignments(index: SnapshotIndex, appId: string): AppAssignments {
   return index.cached(`app-users:${appId}`, () => {
     const list = index.snapshot.okta?.appUsers?.[appId] ?? []
-    const rows = index.oktaRows
+    const users = index.oktaUsers
+    const rowById = index.oktaRowById
     const okta = new Array<Rec | undefined>(list.length)
     const row = new Int32Array(list.length).fill(-1)
     const assigned = new Uint8Array(index.oktaUsers.length + index.oktaDeprovisioned.length)
     for (let k = 0; k < list.length; k++) {
       const au = list[k] as Rec
       const id = str(au, 'id')
-      const user = id === undefined ? undefined : index.oktaById.get(id)
-      okta[k] = user
-      if (user === undefined) continue
-      const j = rows.get(user) ?? -1
+      const j = id === undefined ? -1 : (rowById.get(id) ?? -1)
+      if (j < 0) continue
+      okta[k] = users[j]
       row[k] = j
-      if (j >= 0 && !isRemovedAssignment(au)) assigned[j] = 1
+      if (!isRemovedAssignment(au)) assigned[j] = 1
     }
     return { appId, list, okta, row, assigned }
   })

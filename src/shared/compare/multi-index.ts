@@ -114,17 +114,24 @@ export class MultiIndex implements KeyIndex {
   }
 }
 
-/** The address part of a proxy address (`SMTP:a@b` → `a@b`), lower-cased; only SMTP values. */
-export function smtpAddress(proxy: string): string | undefined {
+/** Where the address of an SMTP proxy address starts (0 without a prefix), or -1 when not SMTP. */
+export function smtpStart(proxy: string): number {
   const colon = proxy.indexOf(':')
-  if (colon < 0) return norm(proxy)
-  if (colon !== 4) return undefined
+  if (colon < 0) return 0
+  if (colon !== 4) return -1
   // this runs for every proxy address of every user: compare the prefix without copying it
   const s = proxy.charCodeAt(0) | 32
   const m = proxy.charCodeAt(1) | 32
   const t = proxy.charCodeAt(2) | 32
   const p = proxy.charCodeAt(3) | 32
-  if (s !== 115 || m !== 109 || t !== 116 || p !== 112) return undefined
+  return s === 115 && m === 109 && t === 116 && p === 112 ? 5 : -1
+}
+
+/** The address part of a proxy address (`SMTP:a@b` → `a@b`), lower-cased; only SMTP values. */
+export function smtpAddress(proxy: string): string | undefined {
+  const start = smtpStart(proxy)
+  if (start < 0) return undefined
+  if (start === 0) return norm(proxy)
   const first = proxy.charCodeAt(5)
   const last = proxy.charCodeAt(proxy.length - 1)
   // an address without surrounding space (nearly all) needs one copy, not three

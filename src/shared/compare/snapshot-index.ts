@@ -14,8 +14,8 @@ import {
   type OktaLookups,
   buildEntraLookups,
   buildOktaLookups,
-  buildProxyIndex,
 } from './user-lookups'
+import { HashedIndex, PROXY_ADDRESSES } from './hashed-index'
 
 function isDeprovisioned(user: Rec): boolean {
   const status = user['status']
@@ -35,6 +35,11 @@ function mergeById(a: Rec[], b: Rec[]): Rec[] {
   if (a.length === 0) return b
   const seen = new Set(b.map((r) => r['id']))
   return [...b, ...a.filter((r) => !seen.has(r['id']))]
+}
+
+/** Records by id. */
+export interface RecordLookup {
+  get(id: string): Rec | undefined
 }
 
 /** Built once per diagnosis; see the file header. */
@@ -166,13 +171,13 @@ export class SnapshotIndex {
   }
 
   /** Entra users by lower-cased onPremisesImmutableId. */
-  get entraByImmutableId(): MultiIndex {
+  get entraByImmutableId(): KeyIndex {
     return this.entraLookups.byImmutableId
   }
 
   /** Entra users by lower-cased SMTP proxy address. */
   get entraByProxy(): KeyIndex {
-    return this.once('entraByProxy', () => buildProxyIndex(this.entraUsers, this.entraMailKeys))
+    return this.once('entraByProxy', () => new HashedIndex(this.entraUsers, PROXY_ADDRESSES))
   }
 
   /** Entra users by object id (built on first use: few rules need it). */
@@ -207,9 +212,23 @@ export class SnapshotIndex {
     return { keys: loginKeys, entries: loginEntries }
   }
 
-  /** Okta users by id. */
-  get oktaById(): Map<string, Rec> {
-    return this.oktaLookups.byId
+  /** Live Okta users by id. */
+  get oktaById(): RecordLookup {
+    return this.once('oktaById', () => {
+      const rows = this.oktaLookups.rowById
+      const users = this.oktaUsers
+      return {
+        get(id: string): Rec | undefined {
+          const row = rows.get(id)
+          return row === undefined ? undefined : users[row]
+        },
+      }
+    })
+  }
+
+  /** Each live Okta user's join row (its position in `oktaUsers`), by id. */
+  get oktaRowById(): ReadonlyMap<string, number> {
+    return this.oktaLookups.rowById
   }
 
   /**

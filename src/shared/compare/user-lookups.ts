@@ -1,14 +1,14 @@
 /**
  * The user lookups behind {@link SnapshotIndex}, each built in one pass over one side:
  * Entra users by UPN, mail (in the address book) and immutable ID, with the per-user keys
- * the join reads; Entra users by SMTP proxy address; Okta users by id, login and email.
+ * the join reads; Okta users by id, login and email. (Proxy addresses: proxy-index.ts.)
  */
 import { type Rec, norm } from '../util/access'
 import { ADDRESS, type AddressBook, type AddressEntry } from './address-book'
-import { MultiIndex, smtpAddress } from './multi-index'
+import { HashedIndex, IMMUTABLE_IDS } from './hashed-index'
 
 export interface EntraLookups {
-  byImmutableId: MultiIndex
+  byImmutableId: HashedIndex
   /** per user (same positions as `entraUsers`): the lower-cased UPN and mail the indexes use */
   upnKeys: (string | undefined)[]
   mailKeys: (string | undefined)[]
@@ -20,28 +20,15 @@ export interface EntraLookups {
 }
 
 export interface OktaLookups {
-  byId: Map<string, Rec>
+  /** each live Okta user's position in `oktaUsers` (its join row), by id */
+  rowById: Map<string, number>
   /** per live Okta user (`oktaUsers` positions): its lower-cased login and that key's entry */
   loginKeys: (string | undefined)[]
   loginEntries: (AddressEntry | undefined)[]
 }
 
-/** True when `proxy` is `SMTP:` or `smtp:` followed by exactly `mail`. */
-function isSmtpOf(proxy: string, mail: string): boolean {
-  return (
-    proxy.length === mail.length + 5 &&
-    proxy.charCodeAt(4) === 58 &&
-    (proxy.charCodeAt(0) | 32) === 115 &&
-    (proxy.charCodeAt(1) | 32) === 109 &&
-    (proxy.charCodeAt(2) | 32) === 116 &&
-    (proxy.charCodeAt(3) | 32) === 112 &&
-    proxy.endsWith(mail)
-  )
-}
-
 /** Entra users' UPN and mail into `book`, their immutable IDs, and which keys two users share. */
 export function buildEntraLookups(users: readonly Rec[], book: AddressBook): EntraLookups {
-  const byImmutableId = new MultiIndex()
   const upnKeys = new Array<string | undefined>(users.length)
   const mailKeys = new Array<string | undefined>(users.length)
   const upnEntries = new Array<AddressEntry | undefined>(users.length)
@@ -65,58 +52,33 @@ export function buildEntraLookups(users: readonly Rec[], book: AddressBook): Ent
       book.add(entry, mail, ADDRESS.mail, u)
       mailEntries[i] = entry
     }
-    byImmutableId.add(norm(u['onPremisesImmutableId']), u)
   }
+  const byImmutableId = new HashedIndex(users, IMMUTABLE_IDS)
   const sharedKeys = new Uint8Array(users.length)
   // duplicates are few: find their holders' rows by key, without a map of every row
   const dupUpn = new Set([...book.view(ADDRESS.upn).duplicates()].map(([k]) => k))
   const dupMail = new Set([...book.view(ADDRESS.mail).duplicates()].map(([k]) => k))
-  const dupImmutable = new Set([...byImmutableId.duplicates()].map(([k]) => k))
-  if (dupUpn.size + dupMail.size + dupImmutable.size > 0) {
+  if (dupUpn.size + dupMail.size > 0) {
     for (let i = 0; i < users.length; i++) {
       let bits = 0
       if (dupUpn.size && dupUpn.has(upnKeys[i] as string)) bits |= 1
       if (dupMail.size && dupMail.has(mailKeys[i] as string)) bits |= 2
-      if (dupImmutable.size) {
-        const k = norm((users[i] as Rec)['onPremisesImmutableId'])
-        if (k !== undefined && dupImmutable.has(k)) bits |= 4
-      }
       sharedKeys[i] = bits
     }
   }
+  for (const i of byImmutableId.sharedRows()) sharedKeys[i] = (sharedKeys[i] as number) | 4
   return { byImmutableId, upnKeys, mailKeys, upnEntries, mailEntries, sharedKeys }
-}
-
-/** Entra users by lower-cased SMTP proxy address. */
-export function buildProxyIndex(
-  users: readonly Rec[],
-  mailKeys: readonly (string | undefined)[],
-): MultiIndex {
-  const map = new MultiIndex()
-  for (let i = 0; i < users.length; i++) {
-    const u = users[i] as Rec
-    const proxies = u['proxyAddresses']
-    if (!Array.isArray(proxies)) continue
-    const mail = u['mail']
-    for (const p of proxies) {
-      if (typeof p !== 'string') continue
-      // the primary address is usually the mail as it is: its key (hashed once) serves
-      const own = typeof mail === 'string' && isSmtpOf(p, mail)
-      map.add(own ? mailKeys[i] : smtpAddress(p), u)
-    }
-  }
-  return map
 }
 
 /** Okta users by id, and their login and email into `book`. */
 export function buildOktaLookups(users: readonly Rec[], book: AddressBook): OktaLookups {
-  const byId = new Map<string, Rec>()
+  const rowById = new Map<string, number>()
   const loginKeys = new Array<string | undefined>(users.length)
   const loginEntries = new Array<AddressEntry | undefined>(users.length)
   for (let j = 0; j < users.length; j++) {
     const u = users[j] as Rec
     const id = u['id']
-    if (typeof id === 'string') byId.set(id, u)
+    if (typeof id === 'string') rowById.set(id, j)
     const profile = u['profile']
     if (typeof profile !== 'object' || profile === null) continue
     const rawLogin = (profile as Rec)['login']
@@ -139,5 +101,5 @@ export function buildOktaLookups(users: readonly Rec[], book: AddressBook): Okta
         u,
       )
   }
-  return { byId, loginKeys, loginEntries }
+  return { rowById, loginKeys, loginEntries }
 }

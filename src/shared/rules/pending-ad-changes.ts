@@ -27,6 +27,36 @@ const PAIRS = [
   ['jobTitle', 'title'],
 ] as const
 
+/** True when `value` is a string that starts with a visible character (so is not blank). */
+function plainlyFilled(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.charCodeAt(0) > 32
+}
+
+/**
+ * True when every pair holds the same filled string on both sides, as it is: nearly every
+ * person, so the pairs are read by name (one property load each) rather than through
+ * the table, whose changing names make every load a dictionary lookup.
+ */
+function allEqualAsIs(entra: Rec, profile: Rec): boolean {
+  const given = entra['givenName']
+  const surname = entra['surname']
+  const display = entra['displayName']
+  const department = entra['department']
+  const title = entra['jobTitle']
+  return (
+    plainlyFilled(given) &&
+    given === profile['firstName'] &&
+    plainlyFilled(surname) &&
+    surname === profile['lastName'] &&
+    plainlyFilled(display) &&
+    display === profile['displayName'] &&
+    plainlyFilled(department) &&
+    department === profile['department'] &&
+    plainlyFilled(title) &&
+    title === profile['title']
+  )
+}
+
 /** The Okta events that write AD values into a profile: an import, or a profile update. */
 const PROFILE_CHANGE = /^(user\.account\.update_profile|user\.import\..*|system\.import\..*)$/
 
@@ -71,8 +101,12 @@ function collect(index: SnapshotIndex): PendingAdChanges {
     const okta = population.oktaRecord(j)
     const provider = str(okta, 'credentials', 'provider', 'type')
     if (provider !== 'ACTIVE_DIRECTORY' && provider?.toUpperCase() !== 'ACTIVE_DIRECTORY') continue
-    const attributes: PendingChange['attributes'] = []
     const profile = okta['profile']
+    if (isRec(profile) && allEqualAsIs(entra, profile)) {
+      for (let k = 0; k < PAIRS.length; k++) compared[k] = (compared[k] ?? 0) + 1
+      continue
+    }
+    const attributes: PendingChange['attributes'] = []
     for (let k = 0; k < PAIRS.length; k++) {
       const [e, o] = PAIRS[k] as (typeof PAIRS)[number]
       const rawEntra = entra[e]

@@ -1,6 +1,15 @@
 import { expect } from 'vitest'
 import { READER_APP_ID, TENANT_ID, at, obj } from '../../../fixtures/snapshots/seam-snapshot'
-import { ids, ruleTable } from './table'
+import { type RuleCase, ids, ruleTable } from './table'
+
+/** The attributes Entra Connect and Okta's AD import both take from one AD attribute (givenName, sn, displayName, department, title). */
+const AD_PAIRS = [
+  ['givenName', 'firstName'],
+  ['surname', 'lastName'],
+  ['displayName', 'displayName'],
+  ['department', 'department'],
+  ['jobTitle', 'title'],
+] as const
 
 ruleTable('sync rules', [
   {
@@ -54,6 +63,33 @@ ruleTable('sync rules', [
       ])
     },
   },
+  // every other attribute equal on both sides, as most people are: one differs
+  ...AD_PAIRS.map(([entra, okta]): RuleCase => ({
+    name: `an AD change to ${entra} alone reached Okta, with every other attribute equal`,
+    rule: 'entra-user-sync-lag',
+    mutate: (s) => {
+      const e = obj(s.entra?.users?.[1])
+      const o = obj(s.okta?.users?.[1], 'profile')
+      for (const [a, b] of AD_PAIRS) e[a] = o[b] = `Same ${a}`
+      e['onPremisesLastSyncDateTime'] = at(-40)
+      e[entra] = 'Before'
+      o[okta] = 'After'
+      obj(s.okta?.users?.[1])['lastUpdated'] = at(-2)
+    },
+    expect: ([f, ...rest]) => {
+      expect(rest).toEqual([])
+      expect(f?.evidence['comparisons']).toMatchObject([
+        {
+          pairs: [
+            {
+              entra: { attribute: entra, value: 'Before' },
+              okta: { attribute: `profile.${okta}`, value: 'After' },
+            },
+          ],
+        },
+      ])
+    },
+  })),
   {
     name: 'a PropertyConflict on ProxyAddresses held by another user',
     rule: 'entra-sync-property-conflict',
