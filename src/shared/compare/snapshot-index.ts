@@ -19,7 +19,11 @@ import { HashedIndex, PROXY_ADDRESSES } from './hashed-index'
 
 function isDeprovisioned(user: Rec): boolean {
   const status = user['status']
-  return typeof status === 'string' && status.toUpperCase() === 'DEPROVISIONED'
+  if (status === 'DEPROVISIONED') return true
+  // any other spelling of it has its length: the rest need no upper-cased copy
+  return (
+    typeof status === 'string' && status.length === 13 && status.toUpperCase() === 'DEPROVISIONED'
+  )
 }
 
 /** Okta users split into those not deprovisioned and those deprovisioned (no copy when none are). */

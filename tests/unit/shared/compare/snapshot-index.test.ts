@@ -173,3 +173,30 @@ describe('AddressBook and MultiIndex agree', () => {
     expect(book.view(ADDRESS.email).size).toBe(0)
   })
 })
+
+describe('SnapshotIndex live and deprovisioned Okta users', () => {
+  it('sets DEPROVISIONED users apart in any case, and only them', () => {
+    const users = [
+      'ACTIVE',
+      'DEPROVISIONED',
+      'Deprovisioned',
+      'deprovisioned ',
+      'SUSPENDED',
+      'PROVISIONED',
+    ].map((status, i) => ({ id: `00u${i}`, status, profile: { login: `u${i}@contoso.com` } }))
+    const index = new SnapshotIndex(snapshot([], users))
+    expect(index.oktaDeprovisioned.map((u) => u['status'])).toEqual([
+      'DEPROVISIONED',
+      'Deprovisioned',
+    ])
+    expect(index.oktaUsers.map((u) => u['status'])).toEqual([
+      'ACTIVE',
+      'deprovisioned ',
+      'SUSPENDED',
+      'PROVISIONED',
+    ])
+    expect(index.oktaById.get('00u1')).toBeUndefined()
+    expect(index.oktaById.get('00u5')).toBe(users[5])
+    expect(index.oktaRowById.get('00u5')).toBe(3)
+  })
+})
