@@ -11,6 +11,7 @@
  * @see https://developer.okta.com/docs/reference/okta-expression-language/
  */
 import { type Rec, asText, norm, text } from '../util/access'
+import { ADDRESS } from './address-book'
 import type { MicrosoftIdp } from './seam'
 import type { SnapshotIndex } from './snapshot-index'
 
@@ -334,12 +335,26 @@ export function matchTable(policy: SubjectPolicy, index: SnapshotIndex): MatchCe
         : compiled.property === 'mail'
           ? index.entraMailKeys
           : undefined
+    // and when it is matched to login or email, the holders are in that key's own entry
+    const entries =
+      compiled.property === 'userPrincipalName'
+        ? index.entraAddressEntries.upn
+        : compiled.property === 'mail'
+          ? index.entraAddressEntries.mail
+          : undefined
+    const field = single === 'login' ? ADDRESS.login : single === 'email' ? ADDRESS.email : -1
     for (let i = 0; i < users.length; i++) {
       const u = users[i] as Rec
       if (!isFederationCandidate(u)) continue
       let key: string | undefined
-      if (keys && !policy.filter) key = keys[i]
-      else {
+      if (keys && !policy.filter) {
+        if (entries && field >= 0) {
+          const entry = entries[i]
+          if (entry !== undefined) cells[i] = entry[field] ?? null
+          continue
+        }
+        key = keys[i]
+      } else {
         const username = compiled.apply(u)
         if (!username) continue
         if (policy.filter && !policy.filter.test(username.trim())) {

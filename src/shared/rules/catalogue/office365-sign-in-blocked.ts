@@ -158,6 +158,9 @@ export const office365SignInBlocked = defineRule({
         apps.map((app) => appAssignments(ctx.index, str(app, 'id') ?? '').assigned),
       ]),
     )
+    const appsKeyOf = new Map(
+      [...byDomain].map(([d, apps]) => [d, apps.map((a) => str(a, 'id') ?? '').join('+')]),
+    )
     for (let i = 0; i < users.length; i++) {
       const upn = upnKeys[i]
       if (upn === undefined) continue
@@ -187,7 +190,7 @@ export const office365SignInBlocked = defineRule({
       }
       if (cls !== 'person') continue
       if (isAssigned(assignedBy.get(domain) as Uint8Array[], j)) continue
-      const key = apps.map((a) => str(a, 'id') ?? '').join('+')
+      const key = appsKeyOf.get(domain) as string
       const group = groups.get(key) ?? { apps, domains: new Set<string>(), people: [] }
       groups.set(key, group)
       group.domains.add(domain)

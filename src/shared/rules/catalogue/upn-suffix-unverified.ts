@@ -54,7 +54,8 @@ export const upnSuffixUnverified = defineRule({
       if (u['accountEnabled'] === false || isGuest(u)) continue
       const onPrem = asStr(u['onPremisesUserPrincipalName'])
       const cloud = asStr(u['userPrincipalName'])
-      if (plainlyVerified(onPrem) && plainlyVerified(cloud)) continue
+      // most AD UPNs are the cloud UPN as it is: one test serves both
+      if (plainlyVerified(cloud) && (onPrem === cloud || plainlyVerified(onPrem))) continue
       const onPremSuffix = domainOf(onPrem)
       const cloudSuffix = onPrem === cloud ? onPremSuffix : domainOf(cloud)
       // registered-but-unverified domains are domain-unverified's finding
