@@ -11,6 +11,7 @@
  */
 import type { Rec } from '../util/access'
 import { type Holders, type KeyIndex, addHolder, holderCount, holderList } from './multi-index'
+import { keepShape } from '../util/shapes'
 
 /** The attributes an address entry records, by position in the entry. */
 export const ADDRESS = {
@@ -119,3 +120,5 @@ class AddressView implements KeyIndex {
     return this.sizeOf()
   }
 }
+
+keepShape(keepShape(new AddressBook()).view(ADDRESS.upn))

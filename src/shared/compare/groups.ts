@@ -17,7 +17,9 @@
 import { type Rec, isRec, norm, str, text } from '../util/access'
 import { peopleJoin } from './join'
 import { type SeamGroupReason, office365AppIds, seamOktaGroups } from './seam-groups'
-import type { SnapshotIndex } from './snapshot-index'
+import { SnapshotIndex } from './snapshot-index'
+import { emptySnapshot } from '../model'
+import { keepShape } from '../util/shapes'
 
 /** How an Okta group found its Entra counterpart. */
 export type GroupMatch = 'on-premises' | 'push-mapping' | 'name'
@@ -288,3 +290,4 @@ class Members {
     }
   }
 }
+keepShape(new Members(new SnapshotIndex(emptySnapshot())))

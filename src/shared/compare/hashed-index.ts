@@ -9,6 +9,7 @@
 import { type Rec, norm } from '../util/access'
 import type { KeyIndex } from './multi-index'
 import { smtpAddress, smtpStart } from './multi-index'
+import { keepShape } from '../util/shapes'
 
 /** How an index reads its keys from a record. */
 export interface KeyReader {
@@ -276,3 +277,5 @@ export class HashedIndex implements KeyIndex {
     return (this.entriesMemo as unknown[]).length
   }
 }
+
+keepShape(new HashedIndex([], PROXY_ADDRESSES))

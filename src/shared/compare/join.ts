@@ -27,6 +27,7 @@ import { seamIdps, office365Apps } from './seam'
 import { type KeyIndex, MultiIndex } from './multi-index'
 import { ADDRESS, type AddressEntry } from './address-book'
 import type { SnapshotIndex } from './snapshot-index'
+import { keepShape } from '../util/shapes'
 
 import { AMBIGUOUS, BIT, CONFLICTING, JOIN_KEYS, NONE, type PeopleJoin } from './join-model'
 
@@ -125,6 +126,7 @@ class Offer {
     if (bit !== BIT.idp && this.person === undefined) this.personAmbiguous = true
   }
 }
+keepShape(new Offer())
 
 /** The join of the snapshot behind `index` (built once, then cached). */
 export function peopleJoin(index: SnapshotIndex): PeopleJoin {

@@ -3,6 +3,7 @@
  * of a proxy address as those lookups key it.
  */
 import { type Rec, norm } from '../util/access'
+import { keepShape } from '../util/shapes'
 
 /** What a key holds: one record, several (two or more), or none. */
 export type Holders = Rec | Rec[] | undefined
@@ -138,3 +139,5 @@ export function smtpAddress(proxy: string): string | undefined {
   if (first > 32 && first < 127 && last > 32 && last < 127) return proxy.slice(5).toLowerCase()
   return norm(proxy.slice(5))
 }
+
+keepShape(new MultiIndex())

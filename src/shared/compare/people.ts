@@ -15,7 +15,9 @@ import {
   classifyEntraUser,
   classifyOktaUser,
 } from './population'
-import type { SnapshotIndex } from './snapshot-index'
+import { SnapshotIndex } from './snapshot-index'
+import { emptySnapshot } from '../model'
+import { keepShape } from '../util/shapes'
 
 /** The class of every live Entra user, by row (cached). */
 export function entraClasses(index: SnapshotIndex): readonly EntraClass[] {
@@ -112,3 +114,5 @@ export class SeamPopulation {
     return this.index.entraUsers[row] as Rec
   }
 }
+
+keepShape(new SeamPopulation(new SnapshotIndex(emptySnapshot())))

@@ -14,6 +14,7 @@
  * @see https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#tag/User/operation/listUsers
  */
 import type { Rec } from '../util/access'
+import { keepShape } from '../util/shapes'
 
 /** The class of an Entra account. */
 export type EntraClass =
@@ -150,3 +151,5 @@ export class PopulationCounter {
     }
   }
 }
+
+keepShape(new PopulationCounter(''))

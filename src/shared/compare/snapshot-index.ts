@@ -5,7 +5,7 @@
  * rules look for. Each lookup is built on first use, so a rule selection that needs
  * no user index never pays for one.
  */
-import type { Snapshot } from '../model'
+import { type Snapshot, emptySnapshot } from '../model'
 import { type Rec, norm, recs, str, text } from '../util/access'
 import { type KeyIndex, MultiIndex } from './multi-index'
 import { ADDRESS, AddressBook, type AddressEntry } from './address-book'
@@ -16,6 +16,7 @@ import {
   buildOktaLookups,
 } from './user-lookups'
 import { HashedIndex, PROXY_ADDRESSES } from './hashed-index'
+import { keepShape } from '../util/shapes'
 
 function isDeprovisioned(user: Rec): boolean {
   const status = user['status']
@@ -390,3 +391,5 @@ export class SnapshotIndex {
     return 'unknown'
   }
 }
+
+keepShape(new SnapshotIndex(emptySnapshot()))

@@ -123,6 +123,24 @@ export const Snapshot = z.object({
 })
 export type Snapshot = z.infer<typeof Snapshot>
 
+/** A snapshot that holds nothing: no side collected, no errors, no permissions. */
+export function emptySnapshot(): Snapshot {
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    collectedAt: '1970-01-01T00:00:00Z',
+    tool: { name: 'crosswalk', version: '' },
+    collection: {
+      startedAt: '',
+      finishedAt: '',
+      complete: false,
+      errors: [],
+      grantedPermissions: { entra: [], okta: [] },
+      cursors: {},
+    },
+  }
+}
+
 export { ENTRA_RESOURCES, OKTA_RESOURCES, type EntraResource, type OktaResource } from './resources'
 
 /** Resources stored as `{ "<parentId>": [records] }` rather than a flat list. */

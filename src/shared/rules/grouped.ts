@@ -5,6 +5,7 @@
  * This keeps a 100k-user diagnosis to a bounded number of findings.
  */
 import type { Subject } from '../model'
+import { keepShape } from '../util/shapes'
 
 /** One group under construction. */
 export interface Group {
@@ -33,3 +34,5 @@ export class Grouper {
     if (example && g.examples.length < this.maxExamples) g.examples.push(example)
   }
 }
+
+keepShape(new Grouper(1))
