@@ -54,6 +54,10 @@ export const benchmark: Benchmark = {
       },
     }
   },
+  async teardown() {
+    // the benchmarks after this one measure their own memory
+    snapshot = undefined
+  },
   targets: [
     {
       figure: 'ms',

@@ -15,12 +15,11 @@
  * the same kinds of planted problems on the healthy seam fixture instead, and the
  * `syntheticPopulation` figure says so (1).
  */
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import type { Snapshot } from '../../src/shared/model'
 import { diagnose } from '../../src/shared/rules'
 import { seamSnapshot } from '../fixtures/snapshots/seam-snapshot'
 import { benchUsers, largeSnapshot } from './large-snapshot'
+import { collectGarbage } from './gc'
 import type { Benchmark } from './types'
 
 type J = Record<string, unknown>
@@ -132,10 +131,6 @@ function firstPeople(snapshot: Snapshot, count: number): Snapshot {
   }
 }
 
-// A full collection before the memory figures, so they show what the process holds, not
-// the garbage of building the scenario.
-v8.setFlagsFromString('--expose-gc')
-const collectGarbage = vm.runInNewContext('gc') as () => void
 
 let full: Snapshot | undefined
 let tenK: Snapshot | undefined

@@ -11,6 +11,7 @@
 import { diffSnapshots, indexSnapshot, type SnapshotIndex } from '../../src/shared/diff'
 import type { Snapshot } from '../../src/shared/model'
 import { syntheticSnapshot } from './diagnose.bench'
+import { collectGarbage } from './gc'
 import type { Benchmark } from './types'
 
 const USERS = Number(process.env.CROSSWALK_BENCH_USERS ?? 100_000)
@@ -45,12 +46,12 @@ export const benchmark: Benchmark = {
   description: `diff of two ${USERS / 1000}k + ${USERS / 1000}k snapshots (1% renamed), one parsed and an index of the other`,
   runs: 3,
   setup: async () => {
-    const gc = (globalThis as { gc?: () => void }).gc
     // what the CLI holds: the older snapshot indexed and let go, the newer one parsed
     {
+      collectGarbage()
       const index: SnapshotIndex = indexSnapshot(syntheticSnapshot(USERS))
       newer = changed(syntheticSnapshot(USERS))
-      gc?.()
+      collectGarbage()
       diffSnapshots(index, newer)
       rssMiB = process.memoryUsage().rss / 2 ** 20
     }
