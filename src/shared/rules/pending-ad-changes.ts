@@ -19,7 +19,7 @@ import { entraUserSubject, oktaUserSubject } from '../compare/seam'
 import { latestOktaEvent, logEventSubject } from './log-evidence'
 
 /** Attributes both Entra Connect and Okta's AD import take from the same AD attribute. */
-const PAIRS = [
+export const AD_PAIRS = [
   ['givenName', 'firstName'],
   ['surname', 'lastName'],
   ['displayName', 'displayName'],
@@ -89,8 +89,8 @@ function collect(index: SnapshotIndex): PendingAdChanges {
     index,
     'enabled people synced from AD whose Okta account is AD-sourced',
   )
-  const compared = new Array<number>(PAIRS.length).fill(0)
-  const differing = new Array<number>(PAIRS.length).fill(0)
+  const compared = new Array<number>(AD_PAIRS.length).fill(0)
+  const differing = new Array<number>(AD_PAIRS.length).fill(0)
   const candidates: PendingChange[] = []
   const users = index.entraUsers
   for (let i = 0; i < users.length; i++) {
@@ -103,12 +103,12 @@ function collect(index: SnapshotIndex): PendingAdChanges {
     if (provider !== 'ACTIVE_DIRECTORY' && provider?.toUpperCase() !== 'ACTIVE_DIRECTORY') continue
     const profile = okta['profile']
     if (isRec(profile) && allEqualAsIs(entra, profile)) {
-      for (let k = 0; k < PAIRS.length; k++) compared[k] = (compared[k] ?? 0) + 1
+      for (let k = 0; k < AD_PAIRS.length; k++) compared[k] = (compared[k] ?? 0) + 1
       continue
     }
     const attributes: PendingChange['attributes'] = []
-    for (let k = 0; k < PAIRS.length; k++) {
-      const [e, o] = PAIRS[k] as (typeof PAIRS)[number]
+    for (let k = 0; k < AD_PAIRS.length; k++) {
+      const [e, o] = AD_PAIRS[k] as (typeof AD_PAIRS)[number]
       const rawEntra = entra[e]
       const rawOkta = isRec(profile) ? profile[o] : undefined
       // most values are equal as they are; only the others are normalised
@@ -140,7 +140,7 @@ function collect(index: SnapshotIndex): PendingAdChanges {
     candidates.push({ entra, okta, changedAt, attributes, event })
   }
   const mapped = new Set<string>(
-    PAIRS.filter((_, k) => {
+    AD_PAIRS.filter((_, k) => {
       const n = differing[k] ?? 0
       return n >= 20 && n / (compared[k] || n) > 0.2
     }).map(([e]) => e),

@@ -1,15 +1,7 @@
 import { expect } from 'vitest'
 import { READER_APP_ID, TENANT_ID, at, obj } from '../../../fixtures/snapshots/seam-snapshot'
 import { type RuleCase, ids, ruleTable } from './table'
-
-/** The attributes Entra Connect and Okta's AD import both take from one AD attribute (givenName, sn, displayName, department, title). */
-const AD_PAIRS = [
-  ['givenName', 'firstName'],
-  ['surname', 'lastName'],
-  ['displayName', 'displayName'],
-  ['department', 'department'],
-  ['jobTitle', 'title'],
-] as const
+import { AD_PAIRS } from '../../../../src/shared/rules/pending-ad-changes'
 
 ruleTable('sync rules', [
   {
