@@ -18,7 +18,7 @@
  * @see https://developer.okta.com/docs/reference/okta-expression-language/
  */
 import { type Rec, isRec, norm, str, text } from '../util/access'
-import { type CompiledTemplate, compileExpression, entraPropertyForClaim } from './match'
+import { type CompiledTemplate, compileExpression, entraPropertyForClaim } from './okta-expression'
 import { isActiveApp, microsoftIdps, office365Apps } from './seam'
 import { DEFAULT_PAIRS, OFFICE365_ATTRIBUTES } from './pair-defaults'
 import type { SnapshotIndex } from './snapshot-index'

@@ -6,7 +6,7 @@ import {
   checkUpn,
   isRfc2822Address,
 } from '../../../../src/shared/rules/idfix'
-import { compileTemplate } from '../../../../src/shared/compare/match'
+import { compileTemplate } from '../../../../src/shared/compare/okta-expression'
 import { authorityTenant, wsFedKey } from '../../../../src/shared/compare/seam'
 import {
   certificateKey,
