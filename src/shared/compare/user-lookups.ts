@@ -1,7 +1,8 @@
 /**
  * The user lookups behind {@link SnapshotIndex}, each built in one pass over one side:
  * Entra users by UPN, mail (in the address book) and immutable ID, with the per-user keys
- * the join reads; Okta users by id, login and email. (Proxy addresses and immutable IDs: hashed-index.ts.)
+ * the join reads; Okta users by id, login and email. (Proxy addresses and immutable IDs
+ * are in hashed-index.ts.)
  */
 import { type Rec, norm } from '../util/access'
 import { ADDRESS, type AddressBook, type AddressEntry } from './address-book'
