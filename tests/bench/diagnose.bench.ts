@@ -131,7 +131,6 @@ function firstPeople(snapshot: Snapshot, count: number): Snapshot {
   }
 }
 
-
 let full: Snapshot | undefined
 let tenK: Snapshot | undefined
 let fiftyK: Snapshot | undefined

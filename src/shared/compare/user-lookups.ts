@@ -1,8 +1,8 @@
 /**
  * The user lookups behind {@link SnapshotIndex}, each built in one pass over one side:
- * Entra users by UPN, mail (in the address book) and immutable ID, with the per-user keys
- * the join reads; Okta users by id, login and email. (Proxy addresses and immutable IDs
- * are in hashed-index.ts.)
+ * Entra users by UPN and mail (in the address book) and by immutable ID (a hashed index,
+ * as proxy addresses are: hashed-index.ts), with the per-user keys the join reads; Okta
+ * users by id, login and email.
  */
 import { type Rec, norm } from '../util/access'
 import { ADDRESS, type AddressBook, type AddressEntry } from './address-book'
