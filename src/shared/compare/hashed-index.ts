@@ -203,7 +203,7 @@ export class HashedIndex implements KeyIndex {
     return [...byKey.values()]
   }
 
-  /** Every group of keys that two or more addresses hash alike (only these are compared). */
+  /** The keys of every run of two or more values that hash alike (only these are compared). */
   private collidingGroups(): Group[] {
     const groups: Group[] = []
     for (let n = 0; n < this.sorted.length;) {
