@@ -1,9 +1,11 @@
 /**
  * The People grid's columns: the person, the join's status, key and class, then an Entra and
- * an Okta column per attribute pair, grouped under the pair (the header's first row); and the
- * text each cell shows.
+ * an Okta column per attribute pair, grouped under the pair (the header's first row); and
+ * what each cell shows.
  */
 import type { PeopleGrid as Grid } from '../../../../shared/compare/people-grid'
+import { verdictText } from '../../../../shared/compare/people-view'
+import { CELL_VERDICTS, V_NORMALISED, isMismatch } from '../../../../shared/compare/values'
 import {
   ROW_CLASSES,
   ROW_CLASS_LABELS,
@@ -92,5 +94,35 @@ export function cellText(grid: Grid, col: Column, r: number): string | undefined
       return grid.entraValue(col.pair ?? 0, r)
     case 'okta':
       return grid.oktaValue(col.pair ?? 0, r)
+  }
+}
+
+/** What a cell shows: its text, its classes, the pair's verdict in words and as a flag. */
+export interface CellFace {
+  /** undefined when the side has no value */
+  text: string | undefined
+  className: string
+  /** for screen readers, when the Okta half of a pair differs or is equal only after normalising */
+  label: string | undefined
+  /** the mark drawn after a differing Okta value: ≠ (different) or ∅ (missing) */
+  flag: 'ne' | 'none' | undefined
+}
+
+/** The face of the cell of table row `r` in column `col`. */
+export function cellFace(grid: Grid, col: Column, r: number): CellFace {
+  const text = cellText(grid, col, r)
+  const verdict = col.pair === undefined ? -1 : grid.verdict(col.pair, r)
+  const diff = verdict >= 0 && isMismatch(verdict)
+  const normalised = verdict === V_NORMALISED
+  const okta = col.kind === 'okta'
+  const note =
+    okta && (diff || normalised)
+      ? verdictText(verdict, normalised ? grid.normalised(col.pair ?? 0, r) : 0)
+      : undefined
+  return {
+    text,
+    className: `pp-cell${col.kind === 'name' ? ' pp-cell--sticky' : ''}${diff ? ' pp-cell--diff' : normalised ? ' pp-cell--normalised' : ''}${text === undefined ? ' pp-empty' : ''}`,
+    label: note ? `${text ?? 'no value'}, ${note}` : undefined,
+    flag: diff && okta ? (CELL_VERDICTS[verdict] === 'different' ? 'ne' : 'none') : undefined,
   }
 }

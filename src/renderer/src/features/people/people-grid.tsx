@@ -1,69 +1,47 @@
 /**
  * The People grid: one row per person, the join's status, key and class, then each
  * attribute pair as an Entra and an Okta column, a disagreeing pair highlighted. Rows and
- * columns are virtualized (@tanstack/react-virtual): only the cells in view are in the
- * document, each placed at its own offset, so a cell once drawn is not drawn again while
- * scrolling; the name column stays in place (sticky) when the rest scrolls sideways.
+ * columns are virtualized: only the cells in view are in the document, each placed at its
+ * own offset. The rows are drawn by `GridBody` straight from the scroll event, so scrolling
+ * renders nothing; the header and the columns in view are React's. The name column stays in
+ * place (sticky) when the rest scrolls sideways.
  *
  * Keyboard (ARIA grid pattern, one tab stop): arrows move between cells, Home / End to
  * the row's first / last cell, Ctrl+Home / Ctrl+End to the first / last row, Page Up /
  * Page Down by a screen of rows, Enter opens the person (or sorts, on a header).
  */
-import { useVirtualizer } from '@tanstack/react-virtual'
 import {
-  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   type CSSProperties,
   type KeyboardEvent,
 } from 'react'
 import type { PeopleGrid as Grid } from '../../../../shared/compare/people-grid'
-import { ROW_STATUSES } from '../../../../shared/compare/people-rows'
-import { verdictText } from '../../../../shared/compare/people-view'
-import { CELL_VERDICTS, V_NORMALISED, isMismatch } from '../../../../shared/compare/values'
-import { type Column, cellText, gridColumns } from './people-columns'
+import { type ActiveCell, type BodyView, GridBody } from './grid-body'
+import {
+  HEADER_HEIGHT,
+  NO_SPAN,
+  ROW_HEIGHT,
+  columnsInView,
+  revealOffset,
+  rowsInView,
+  sameSpan,
+  type Span,
+} from './grid-window'
+import { gridColumns } from './people-columns'
 import { GridHead } from './people-grid-head'
 
-export const ROW_HEIGHT = 32
-const HEADER_HEIGHT = 2 * ROW_HEIGHT
+export type { ActiveCell } from './grid-body'
+
 /** Room for a sideways scroll bar below the rows, px. */
 const SCROLLBAR = 16
-
-/**
- * Which element draws each row (`indexes`: the rows drawn now): a row keeps the slot it had
- * (`previous`); a row new to the view takes the lowest slot no kept row holds, which is the
- * slot of a row that left.
- */
-export function assignSlots(
-  previous: ReadonlyMap<number, number>,
-  indexes: readonly number[],
-): Map<number, number> {
-  const next = new Map<number, number>()
-  const taken = new Set<number>()
-  for (const index of indexes) {
-    const slot = previous.get(index)
-    if (slot === undefined || taken.has(slot)) continue
-    next.set(index, slot)
-    taken.add(slot)
-  }
-  let free = 0
-  for (const index of indexes) {
-    if (next.has(index)) continue
-    while (taken.has(free)) free++
-    next.set(index, free)
-    taken.add(free)
-  }
-  return next
-}
-
-export interface ActiveCell {
-  /** position in the view; -1 is the header row */
-  row: number
-  col: number
-}
+/** Rows drawn beyond each edge of the view, and columns. */
+const ROW_OVERSCAN = 3
+const COLUMN_OVERSCAN = 1
 
 interface Props {
   grid: Grid
@@ -78,98 +56,6 @@ interface Props {
   labelledBy: string
 }
 
-interface CellProps {
-  grid: Grid
-  col: Column
-  c: number
-  r: number
-  active: boolean
-  onOpen: (tableRow: number) => void
-}
-
-/** One cell: its text, the pair's verdict as a class (and in words for screen readers). */
-function Cell({ grid, col, c, r, active, onOpen }: CellProps) {
-  const text = cellText(grid, col, r)
-  const verdict = col.pair === undefined ? -1 : grid.verdict(col.pair, r)
-  const diff = verdict >= 0 && isMismatch(verdict)
-  const normalised = verdict === V_NORMALISED
-  const note =
-    col.kind === 'okta' && (diff || normalised)
-      ? verdictText(verdict, normalised ? grid.normalised(col.pair ?? 0, r) : 0)
-      : undefined
-  const sticky = c === 0
-  return (
-    <div
-      role="gridcell"
-      aria-colindex={c + 1}
-      aria-label={note ? `${text ?? 'no value'}, ${note}` : undefined}
-      tabIndex={active ? 0 : -1}
-      data-col={c}
-      data-flag={
-        diff && col.kind === 'okta'
-          ? CELL_VERDICTS[verdict] === 'different'
-            ? 'ne'
-            : 'none'
-          : undefined
-      }
-      className={`pp-cell${sticky ? ' pp-cell--sticky' : ''}${diff ? ' pp-cell--diff' : normalised ? ' pp-cell--normalised' : ''}${text === undefined ? ' pp-empty' : ''}`}
-      style={sticky ? { width: col.width } : { width: col.width, left: col.left }}
-      title={text}
-      onClick={sticky ? () => onOpen(r) : undefined}
-    >
-      {text ?? '—'}
-    </div>
-  )
-}
-
-interface RowProps {
-  grid: Grid
-  columns: readonly Column[]
-  /** the columns drawn besides the name (in view, and the active one) */
-  shown: readonly number[]
-  index: number
-  tableRow: number
-  /** the active column when this row holds the active cell, else -1 */
-  activeCol: number
-  onOpen: (tableRow: number) => void
-}
-
-const PeopleRow = memo(function PeopleRow({
-  grid,
-  columns,
-  shown,
-  index,
-  tableRow: r,
-  activeCol,
-  onOpen,
-}: RowProps) {
-  const status = ROW_STATUSES[grid.status(r)] ?? 'entra-only'
-  const name = columns[0] as Column
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 3}
-      className={`pp-row pp-row--${status}${index % 2 ? ' pp-row--odd' : ''}`}
-      style={{ top: HEADER_HEIGHT + index * ROW_HEIGHT }}
-      data-row={index}
-      onDoubleClick={() => onOpen(r)}
-    >
-      <Cell grid={grid} col={name} c={0} r={r} active={activeCol === 0} onOpen={onOpen} />
-      {shown.map((c) => (
-        <Cell
-          key={c}
-          grid={grid}
-          col={columns[c] as Column}
-          c={c}
-          r={r}
-          active={activeCol === c}
-          onOpen={onOpen}
-        />
-      ))}
-    </div>
-  )
-})
-
 /** The virtualized ARIA grid (see the file header). */
 export function PeopleGridView({
   grid,
@@ -183,57 +69,63 @@ export function PeopleGridView({
   labelledBy,
 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const rowsRef = useRef<HTMLDivElement>(null)
   const { columns, groups, width } = useMemo(() => gridColumns(grid), [grid])
   const nameWidth = columns[0]?.width ?? 0
-  // the virtualizers are read afresh on every render and their functions are never memoized
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const rows = useVirtualizer({
-    count: order.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    paddingStart: HEADER_HEIGHT,
-    overscan: 3,
-    // scroll updates render with the frame React schedules, not inside each scroll event
-    useFlushSync: false,
-  })
-  const cols = useVirtualizer({
-    horizontal: true,
-    count: columns.length - 1,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => columns[i + 1]?.width ?? 0,
-    paddingStart: nameWidth,
-    overscan: 1,
-    useFlushSync: false,
-  })
   const lastRow = order.length - 1
-  const pageRows = Math.max(
-    1,
-    Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
-  )
 
-  // the columns in view, plus the active one (it holds the tab stop); one array per range
-  const colItems = cols.getVirtualItems()
-  const first = colItems[0] ? colItems[0].index + 1 : 1
-  const last = colItems.length ? (colItems[colItems.length - 1]?.index ?? 0) + 1 : 0
-  const extra = active.col > 0 && (active.col < first || active.col > last) ? active.col : -1
+  // the columns in view, plus the active one (it holds the tab stop)
+  const [inView, setInView] = useState<Span>(NO_SPAN)
+  const extra = active.col > 0 && (active.col < inView.first || active.col > inView.last)
   const shown = useMemo(() => {
     const list: number[] = []
-    for (let c = first; c <= last; c++) list.push(c)
-    if (extra > 0) list.push(extra)
+    if (extra && active.col < inView.first) list.push(active.col)
+    for (let c = Math.max(1, inView.first); c <= Math.min(inView.last, columns.length - 1); c++)
+      list.push(c)
+    if (extra && active.col > inView.last) list.push(active.col)
     return list
-  }, [first, last, extra])
+  }, [inView, extra, active.col, columns.length])
 
-  const rowIndexes = rows.getVirtualItems().map((item) => item.index)
-  // the active row is drawn even out of view: it holds the tab stop
-  if (active.row >= 0 && active.row < order.length && !rowIndexes.includes(active.row))
-    rowIndexes.push(active.row)
-  // each row keeps its element while drawn; a row scrolled in takes the element of one
-  // scrolled out, so scrolling updates text instead of building rows
-  const slotsRef = useRef<ReadonlyMap<number, number>>(new Map())
-  const slotOf = assignSlots(slotsRef.current, rowIndexes)
+  // what the rows show; the scroll listener draws from the latest of it
+  const view = useRef<Omit<BodyView, 'rows'> | undefined>(undefined)
+  const body = useRef<GridBody | undefined>(undefined)
+  const drawRows = useCallback((scrollTop: number, height: number) => {
+    const host = rowsRef.current
+    const now = view.current
+    if (!host || !now) return
+    body.current ??= new GridBody(host)
+    const rows = rowsInView(scrollTop, height, now.order.length, ROW_OVERSCAN)
+    body.current.draw({ ...now, rows })
+  }, [])
   useLayoutEffect(() => {
-    slotsRef.current = slotOf
+    view.current = { grid, columns, order, shown, active }
+    const box = scrollRef.current
+    if (box) drawRows(box.scrollTop, box.clientHeight)
   })
+
+  // scrolling draws the rows at once; sideways, a new set of columns renders the header
+  useLayoutEffect(() => {
+    const box = scrollRef.current
+    if (!box) return
+    let columnsWere: Span | undefined
+    const onScroll = () => {
+      // the box is read before the rows are written, so reading it lays nothing out
+      const { scrollTop, scrollLeft, clientHeight, clientWidth } = box
+      drawRows(scrollTop, clientHeight)
+      const next = columnsInView(columns, scrollLeft, clientWidth, COLUMN_OVERSCAN)
+      if (columnsWere && sameSpan(columnsWere, next)) return
+      columnsWere = next
+      setInView(next)
+    }
+    onScroll()
+    box.addEventListener('scroll', onScroll, { passive: true })
+    const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(onScroll)
+    resize?.observe(box)
+    return () => {
+      box.removeEventListener('scroll', onScroll)
+      resize?.disconnect()
+    }
+  }, [columns, drawRows])
 
   const move = useCallback(
     (row: number, col: number) => {
@@ -242,10 +134,26 @@ export function PeopleGridView({
         col: Math.max(0, Math.min(columns.length - 1, col)),
       }
       onActive(next)
-      if (next.row >= 0) rows.scrollToIndex(next.row, { align: 'auto' })
-      if (next.col > 0) cols.scrollToIndex(next.col - 1, { align: 'auto' })
+      const box = scrollRef.current
+      if (!box) return
+      if (next.row >= 0) {
+        const top = HEADER_HEIGHT + next.row * ROW_HEIGHT
+        const to = revealOffset(top, ROW_HEIGHT, box.scrollTop, box.clientHeight, HEADER_HEIGHT)
+        if (to !== undefined) box.scrollTop = to
+      }
+      const target = columns[next.col]
+      if (next.col > 0 && target) {
+        const to = revealOffset(
+          target.left,
+          target.width,
+          box.scrollLeft,
+          box.clientWidth,
+          nameWidth,
+        )
+        if (to !== undefined) box.scrollLeft = to
+      }
     },
-    [lastRow, columns.length, onActive, rows, cols],
+    [lastRow, columns, nameWidth, onActive],
   )
 
   // the active cell follows the keyboard: focus it once it is drawn
@@ -262,6 +170,11 @@ export function PeopleGridView({
     cell.focus({ preventScroll: true })
   })
 
+  const openAt = (index: number) => {
+    const r = order[index]
+    if (r !== undefined) onOpen(r)
+  }
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const { row, col } = active
     const go = (r: number, c: number) => {
@@ -269,6 +182,8 @@ export function PeopleGridView({
       focusPending.current = true
       move(r, c)
     }
+    const height = scrollRef.current?.clientHeight ?? 600
+    const pageRows = Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT) - 1)
     switch (event.key) {
       case 'ArrowDown':
         return go(row + 1, col)
@@ -290,10 +205,7 @@ export function PeopleGridView({
       case ' ':
         event.preventDefault()
         if (row < 0) onSort(columns[col]?.sort ?? '')
-        else if (event.key === 'Enter') {
-          const r = order[row]
-          if (r !== undefined) onOpen(r)
-        }
+        else if (event.key === 'Enter') openAt(row)
         return
     }
   }
@@ -318,11 +230,19 @@ export function PeopleGridView({
         } as CSSProperties
       }
       onKeyDown={onKeyDown}
+      // the rows are not React's: their clicks are read here, from the cell's data
       onClick={(event) => {
-        const target = (event.target as HTMLElement).closest<HTMLElement>('[data-col]')
-        const rowEl = target?.closest<HTMLElement>('[data-row]')
-        if (!target) return
-        onActive({ row: rowEl ? Number(rowEl.dataset.row) : -1, col: Number(target.dataset.col) })
+        const cell = (event.target as HTMLElement).closest<HTMLElement>('[data-col]')
+        if (!cell) return
+        const rowEl = cell.closest<HTMLElement>('[data-row]')
+        const row = rowEl ? Number(rowEl.dataset.row) : -1
+        const col = Number(cell.dataset.col)
+        onActive({ row, col })
+        if (row >= 0 && col === 0) openAt(row)
+      }}
+      onDoubleClick={(event) => {
+        const rowEl = (event.target as HTMLElement).closest<HTMLElement>('[data-row]')
+        if (rowEl) openAt(Number(rowEl.dataset.row))
       }}
     >
       <div
@@ -339,24 +259,7 @@ export function PeopleGridView({
           activeCol={active.row === -1 ? active.col : -1}
           onSort={onSort}
         />
-        <div role="rowgroup">
-          {rowIndexes.map((index) => {
-            const r = order[index]
-            if (r === undefined) return null
-            return (
-              <PeopleRow
-                key={slotOf.get(index)}
-                grid={grid}
-                columns={columns}
-                shown={shown}
-                index={index}
-                tableRow={r}
-                activeCol={active.row === index ? active.col : -1}
-                onOpen={onOpen}
-              />
-            )
-          })}
-        </div>
+        <div role="rowgroup" ref={rowsRef} />
       </div>
     </div>
   )
