@@ -7,8 +7,10 @@
  * the work. Reported beside it, without a target: dragging the scroll bar, a whole new
  * screen of rows every frame (640 px a frame for 60 frames). The grid is traced twice: at
  * its left edge, as it opens (the figure), and scrolled sideways, where the sticky name
- * column holds its place over the cells (`sideways…`, beside it). The floor is the same trace while a plain scrolling box
- * of the same height, added to the page, scrolls the same way.
+ * column holds its place over the cells (`sideways…`, beside it). The floor is the same
+ * trace while a plain scrolling box of the same height, added to the page, scrolls the same
+ * way. Beside it, `oneRowMovedP95Ms`: the same box moving one row element and writing its
+ * text every frame, the least any grid drawn from the DOM does while it scrolls.
  */
 import type { Page } from '@playwright/test'
 import type { Benchmark, Figures } from './types'
@@ -21,13 +23,15 @@ import {
 
 let s: PeopleSession | undefined
 
-const scroll = (target: string) => `(async () => {
+/** The scroll, each frame's step; `after` runs after each step (with `el` and `i` in scope). */
+const scroll = (target: string, after = '') => `(async () => {
   const el = ${target}
   el.scrollTop = 0
   const run = async (step, frames) => {
     for (let i = 0; i < frames; i++) {
       await new Promise((r) => requestAnimationFrame(r))
       el.scrollTop += step
+      ${after}
     }
   }
   await run(64, 240)
@@ -42,8 +46,18 @@ const SIDEWAYS = 320
 const STEADY = 240
 const FLING = 120
 
-async function traced(page: Page, target: string): Promise<Figures> {
-  const frames = await mainThreadWorkPerFrame(page, () => page.evaluate(scroll(target)))
+/**
+ * The least a grid drawn from the DOM does while it scrolls: in the plain box, one row
+ * element taken from the top and put at the bottom, its text written, every frame.
+ */
+const MOVE_ONE_ROW = `{
+  const row = el.querySelector('.bench-row')
+  row.style.top = (el.scrollTop + el.clientHeight - 32) + 'px'
+  row.firstChild.data = 'row ' + i + ' at ' + el.scrollTop
+}`
+
+async function traced(page: Page, target: string, after = ''): Promise<Figures> {
+  const frames = await mainThreadWorkPerFrame(page, () => page.evaluate(scroll(target, after)))
   const scrolling = frames.slice(0, STEADY + FLING)
   const drag = frames.slice(STEADY + FLING)
   return {
@@ -70,7 +84,12 @@ export const benchmark: Benchmark = {
       box.id = 'bench-floor-scroll'
       box.style.cssText = 'position:fixed;left:0;bottom:0;width:300px;height:400px;overflow:auto;z-index:9999;background:#fff'
       const inner = document.createElement('div')
-      inner.style.height = '${(s.rows * 32).toString()}px'
+      inner.style.cssText = 'position:relative;height:${(s.rows * 32).toString()}px'
+      const row = document.createElement('div')
+      row.className = 'bench-row'
+      row.style.cssText = 'position:absolute;left:0;right:0;height:32px;line-height:32px'
+      row.append(document.createTextNode('row'))
+      inner.append(row)
       box.append(inner)
       document.body.append(box)
     })()`)
@@ -78,6 +97,8 @@ export const benchmark: Benchmark = {
   floor: async () => traced(s!.session.page, `document.getElementById('bench-floor-scroll')`),
   measure: async () => {
     const page = s!.session.page
+    const floorBox = `document.getElementById('bench-floor-scroll')`
+    const oneRow = await traced(page, floorBox, MOVE_ONE_ROW)
     const grid = `document.querySelector('.pp-scroll')`
     await page.evaluate(`${grid}.scrollLeft = 0`)
     const edge = await traced(page, grid)
@@ -92,6 +113,7 @@ export const benchmark: Benchmark = {
         sidewaysP95Ms: sideways.ms,
         sidewaysMedianMs: sideways.extra?.['medianMs'] ?? 0,
         sidewaysDragP95Ms: sideways.extra?.['dragP95Ms'] ?? 0,
+        oneRowMovedP95Ms: oneRow.ms,
       },
     }
   },
