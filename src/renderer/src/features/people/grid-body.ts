@@ -38,8 +38,8 @@ interface DrawnCell {
 
 interface DrawnRow {
   el: HTMLDivElement
+  /** the position in the view it draws, -1 before the first */
   index: number
-  tableRow: number
   className: string
   cells: Map<number, DrawnCell>
 }
@@ -93,7 +93,7 @@ export class GridBody {
     const el = this.host.ownerDocument.createElement('div')
     el.setAttribute('role', 'row')
     this.host.append(el)
-    return { el, index: -1, tableRow: -1, className: '', cells: new Map() }
+    return { el, index: -1, className: '', cells: new Map() }
   }
 
   private drawRow(row: DrawnRow, index: number, tableRow: number, view: BodyView): void {
