@@ -154,6 +154,31 @@ describe('People', () => {
     expect(detail.closest('[role="dialog"]')?.querySelector('h2')?.textContent).toBe('Bob Brown')
   })
 
+  it('makes the names sticky only while the grid is scrolled sideways', async () => {
+    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
+    const view = await ctx.render(
+      testServices(ctx.db, () => []),
+      `/w/${WS}/people`,
+    )
+    const c = view.container
+    await waitFor(() => count(c).includes('Showing 3 of 3'), 'the people')
+    const grid = c.querySelector<HTMLElement>('.pp-scroll')!
+    const scrollTo = async (left: number) =>
+      act(async () => {
+        grid.scrollLeft = left
+        grid.dispatchEvent(new Event('scroll'))
+      })
+    expect(grid.hasAttribute('data-sideways')).toBe(false)
+    await scrollTo(240)
+    expect(grid.hasAttribute('data-sideways')).toBe(true)
+    // a render of the grid keeps it: React does not own the attribute
+    await type(c.querySelector<HTMLInputElement>('input[type="search"]')!, 'bob')
+    await waitFor(() => count(c).includes('Showing 1 of 3'), 'the search')
+    expect(grid.hasAttribute('data-sideways')).toBe(true)
+    await scrollTo(0)
+    expect(grid.hasAttribute('data-sideways')).toBe(false)
+  })
+
   it('sorts by a column from its header', async () => {
     await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
     const view = await ctx.render(

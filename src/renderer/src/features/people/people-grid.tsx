@@ -108,9 +108,16 @@ export function PeopleGridView({
     const box = scrollRef.current
     if (!box) return
     let columnsWere: Span | undefined
+    let sidewaysWas = false
     const onScroll = () => {
       // the box is read before the rows are written, so reading it lays nothing out
       const { scrollTop, scrollLeft, clientHeight, clientWidth } = box
+      // the names stick only once the grid is scrolled sideways (see people.css)
+      const sideways = scrollLeft > 0
+      if (sideways !== sidewaysWas) {
+        sidewaysWas = sideways
+        box.toggleAttribute('data-sideways', sideways)
+      }
       drawRows(scrollTop, clientHeight)
       const next = columnsInView(columns, scrollLeft, clientWidth, COLUMN_OVERSCAN)
       if (columnsWere && sameSpan(columnsWere, next)) return
