@@ -10,10 +10,18 @@
  * column holds its place over the cells (`sideways…`, beside it). The floor is the same
  * trace while a plain scrolling box of the same height, added to the page, scrolls the same
  * way. Beside it, `oneRowMovedP95Ms`: the same box moving one row element and writing its
- * text every frame, the least any grid drawn from the DOM does while it scrolls.
+ * text every frame; and `minimalGridP95Ms`: the least a grid of the People grid's size,
+ * rows and columns in view does while it scrolls the same way (`browser/minimal-grid.ts`),
+ * so `overMinimal` is what the People grid's own features cost.
  */
 import type { Page } from '@playwright/test'
+import {
+  HEADER_HEIGHT,
+  ROW_HEIGHT,
+  ROW_OVERSCAN,
+} from '../../src/renderer/src/features/people/grid-window'
 import type { Benchmark, Figures } from './types'
+import { MINIMAL_GRID_ID, addMinimalGrid, showMinimalGrid } from './browser/minimal-grid'
 import {
   mainThreadWorkPerFrame,
   openPeopleSession,
@@ -93,12 +101,21 @@ export const benchmark: Benchmark = {
       box.append(inner)
       document.body.append(box)
     })()`)
+    await addMinimalGrid(s.session.page, {
+      rows: s.rows,
+      overscan: ROW_OVERSCAN,
+      rowHeight: ROW_HEIGHT,
+      headerHeight: HEADER_HEIGHT,
+    })
   },
   floor: async () => traced(s!.session.page, `document.getElementById('bench-floor-scroll')`),
   measure: async () => {
     const page = s!.session.page
     const floorBox = `document.getElementById('bench-floor-scroll')`
     const oneRow = await traced(page, floorBox, MOVE_ONE_ROW)
+    await showMinimalGrid(page, true)
+    const minimal = await traced(page, `document.getElementById('${MINIMAL_GRID_ID}')`)
+    await showMinimalGrid(page, false)
     const grid = `document.querySelector('.pp-scroll')`
     await page.evaluate(`${grid}.scrollLeft = 0`)
     const edge = await traced(page, grid)
@@ -114,6 +131,8 @@ export const benchmark: Benchmark = {
         sidewaysMedianMs: sideways.extra?.['medianMs'] ?? 0,
         sidewaysDragP95Ms: sideways.extra?.['dragP95Ms'] ?? 0,
         oneRowMovedP95Ms: oneRow.ms,
+        minimalGridP95Ms: minimal.ms,
+        overMinimal: edge.ms / minimal.ms,
       },
     }
   },

@@ -9,6 +9,10 @@ export const ROW_HEIGHT = 32
 /** The two header rows above the first person. */
 export const HEADER_HEIGHT = 2 * ROW_HEIGHT
 
+/** Rows drawn beyond each edge of the view, and columns. */
+export const ROW_OVERSCAN = 3
+export const COLUMN_OVERSCAN = 1
+
 /** Indexes `first` to `last`, both included; empty when `last < first`. */
 export interface Span {
   first: number

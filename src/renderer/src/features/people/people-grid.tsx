@@ -23,9 +23,11 @@ import {
 import type { PeopleGrid as Grid } from '../../../../shared/compare/people-grid'
 import { type ActiveCell, type BodyView, GridBody } from './grid-body'
 import {
+  COLUMN_OVERSCAN,
   HEADER_HEIGHT,
   NO_SPAN,
   ROW_HEIGHT,
+  ROW_OVERSCAN,
   columnsInView,
   revealOffset,
   rowsInView,
@@ -39,9 +41,6 @@ export type { ActiveCell } from './grid-body'
 
 /** Room for a sideways scroll bar below the rows, px. */
 const SCROLLBAR = 16
-/** Rows drawn beyond each edge of the view, and columns. */
-const ROW_OVERSCAN = 3
-const COLUMN_OVERSCAN = 1
 
 interface Props {
   grid: Grid
