@@ -72,6 +72,17 @@ async function key(target: Element, name: string, init: KeyboardEventInit = {}):
   })
 }
 
+/** The People screen of the snapshot, without findings, once its three people are listed. */
+async function openPeople(): Promise<HTMLElement> {
+  await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
+  const view = await ctx.render(
+    testServices(ctx.db, () => []),
+    `/w/${WS}/people`,
+  )
+  await waitFor(() => count(view.container).includes('Showing 3 of 3'), 'the people')
+  return view.container
+}
+
 describe('People', () => {
   it('lists everyone with the join, filters, searches both sides and opens a person by keyboard', async () => {
     await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
@@ -155,13 +166,7 @@ describe('People', () => {
   })
 
   it('makes the names sticky only while the grid is scrolled sideways', async () => {
-    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
-    const view = await ctx.render(
-      testServices(ctx.db, () => []),
-      `/w/${WS}/people`,
-    )
-    const c = view.container
-    await waitFor(() => count(c).includes('Showing 3 of 3'), 'the people')
+    const c = await openPeople()
     const grid = c.querySelector<HTMLElement>('.pp-scroll')!
     const scrollTo = async (left: number) =>
       act(async () => {
@@ -180,13 +185,7 @@ describe('People', () => {
   })
 
   it('sorts by a column from its header', async () => {
-    await importSnapshot(ctx.db, WS, snapshot(), 'imported', NOW)
-    const view = await ctx.render(
-      testServices(ctx.db, () => []),
-      `/w/${WS}/people`,
-    )
-    const c = view.container
-    await waitFor(() => count(c).includes('Showing 3 of 3'), 'the people')
+    const c = await openPeople()
     const names = () =>
       [...c.querySelectorAll('.pp-row .pp-cell--sticky')].map((n) => n.textContent)
     const header = [
