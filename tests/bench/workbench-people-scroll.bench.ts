@@ -10,9 +10,9 @@
  * column holds its place over the cells (`sideways…`, beside it). The floor is the same
  * trace while a plain scrolling box of the same height, added to the page, scrolls the same
  * way. Beside it, `oneRowMovedP95Ms`: the same box moving one row element and writing its
- * text every frame; and `minimalGridP95Ms`: the least a grid of the People grid's size,
- * rows and columns in view does while it scrolls the same way (`browser/minimal-grid.ts`),
- * so `overMinimal` is what the People grid's own features cost.
+ * text every frame; and `minimalGridP95Ms`: a plain grid of the People grid's size, rows
+ * and columns in view, scrolled the same way (`browser/minimal-grid.ts`), with the People
+ * grid's figure over it as `overMinimal`: what its own features add.
  */
 import type { Page } from '@playwright/test'
 import {

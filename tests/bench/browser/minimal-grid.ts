@@ -1,10 +1,10 @@
 /**
- * The least a grid drawn from the DOM can do while it scrolls like the People grid: a box of
- * the grid's size and place, as tall as its rows, whose scroll listener recycles row
- * elements and writes the text of the rows that enter, with the same row height, the same
- * columns in view and the same rows beyond each edge. Its rows and cells are plain
- * positioned boxes that clip their text: no roles, no sticky names, no header, no verdicts.
- * The People grid's work per frame beside this one's is what its own features cost.
+ * A plain grid drawn from the DOM, scrolled like the People grid: a box of the grid's size
+ * and place, as tall as its rows, whose scroll listener recycles row elements and writes the
+ * text of the rows that enter, with the same row height, the same columns in view and the
+ * same rows beyond each edge. Its rows and cells are positioned boxes that clip their text:
+ * no roles, no sticky names, no header, no verdicts. The People grid's work per frame beside
+ * this one's shows what its own features add to what any such grid costs the browser.
  */
 import type { Page } from '@playwright/test'
 
